@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { createRecordActivities } from './records.js';
+
+export interface ActivityDeps {
+  readonly db: Kysely<Database>;
+}
+
+/** Every activity the worker registers; workflows import this type only. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createRecordActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { householdEventsRepo } from '../db/repositories/household-events.js';
+import { householdsRepo } from '../db/repositories/households.js';
+
+export interface RecordEventInput {
+  readonly householdId: string;
+  /** Deterministic, from the workflow: the same step always has the same key. */
+  readonly eventKey: string;
+  readonly kind: string;
+  readonly actorUserId: string | null;
+  readonly occurredAt: number;
+  readonly payload: Record<string, unknown>;
+  /** The household's stage after this event, when it changes. */
+  readonly stage?: string;
+}
+
+export function createRecordActivities(deps: { db: Kysely<Database> }) {
+  return {
+    /** Writes one entry of the household file, and the new stage, in one transaction; a retry writes nothing twice. */
+    async recordHouseholdEvent(input: RecordEventInput): Promise<void> {
+      await deps.db.transaction().execute(async (trx) => {
+        const occurredAt = new Date(input.occurredAt);
+        const wrote = await householdEventsRepo(trx).append({ ...input, occurredAt });
+        if (wrote && input.stage) await householdsRepo(trx).setStage(input.householdId, input.stage, occurredAt);
+      });
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Client } from '@temporalio/client';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/database.js';
+import { errorHandler } from './errors.js';
+import { authPlugin } from './plugins/auth.js';
+import { dbPlugin } from './plugins/db.js';
+import { temporalPlugin } from './plugins/temporal.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { householdRoutes } from './routes/households.js';
+
+// Validation messages in Simplified Chinese for every zod schema.
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  readonly db: Kysely<Database>;
+  readonly temporal: Client;
+  readonly taskQueue: string;
+  readonly sessionTtlHours: number;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Shoudi 守底 API', description: '防止返贫动态监测和帮扶', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(dbPlugin, { db: deps.db });
+  await app.register(temporalPlugin, { client: deps.temporal, taskQueue: deps.taskQueue });
+  await app.register(authPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { sessionTtlHours: deps.sessionTtlHours });
+  await app.register(householdRoutes);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor } from '../../domain/access.js';
+import { messages } from '../../domain/messages.js';
+import { sessionsRepo } from '../../db/repositories/users.js';
+import { HttpError } from '../errors.js';
+
+export interface LoggedInUser extends Actor {
+  readonly username: string;
+  readonly displayName: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: LoggedInUser | null;
+  }
+  interface FastifyInstance {
+    /** preHandler: refuses the request with 401 unless a valid session token came with it. */
+    requireLogin(request: FastifyRequest): Promise<void>;
+  }
+}
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
+export const newToken = (): string => randomBytes(32).toString('base64url');
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,128})$/.exec(header) : null;
+  return match?.[1];
+}
+
+/** Resolves `Authorization: Bearer <token>` to the logged-in user on every request. */
+export const authPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.decorateRequest('user', null);
+    app.addHook('onRequest', async (request) => {
+      const token = bearerToken(request);
+      if (!token) return;
+      const row = await sessionsRepo(app.db).findActiveUser(hashToken(token), new Date());
+      if (!row) return;
+      request.user = {
+        userId: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+        jurisdictionId: row.jurisdiction_id,
+        departmentId: row.department_id,
+      };
+    });
+    app.decorate('requireLogin', async (request: FastifyRequest) => {
+      if (!request.user) {
+        throw new HttpError(401, bearerToken(request) ? messages.sessionExpired : messages.notLoggedIn, 'NOT_LOGGED_IN');
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['db'] },
+);
+
+export function currentUser(request: FastifyRequest): LoggedInUser {
+  if (!request.user) throw new HttpError(401, messages.notLoggedIn, 'NOT_LOGGED_IN');
+  return request.user;
+}

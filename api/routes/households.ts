@@ -1,0 +1,204 @@
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { covers, ROLE_NAMES, type Role } from '../../domain/access.js';
+import { eventKindNames, messages } from '../../domain/messages.js';
+import type { Household, HouseholdCategory } from '../../db/database.js';
+import { householdEventsRepo } from '../../db/repositories/household-events.js';
+import { householdsRepo } from '../../db/repositories/households.js';
+import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
+import {
+  DISCOVERY_CHANNELS,
+  householdWorkflowId,
+  submitMonthlyUpdate,
+  type HouseholdWorkflowInput,
+} from '../../workflows/household/definitions.js';
+import { HttpError } from '../errors.js';
+import { currentUser, type LoggedInUser } from '../plugins/auth.js';
+
+const CATEGORIES = ['lifted_out', 'unstable', 'marginal', 'sudden_hardship'] as const satisfies readonly HouseholdCategory[];
+const REGISTER_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
+
+const householdView = z.object({
+  id: z.string(),
+  countyId: z.string(),
+  townId: z.string(),
+  villageId: z.string(),
+  groupId: z.string().nullable(),
+  address: z.string(),
+  headName: z.string(),
+  category: z.enum(CATEGORIES),
+  stage: z.string(),
+  createdAt: z.string(),
+});
+
+const toView = (h: Household): z.infer<typeof householdView> => ({
+  id: h.id,
+  countyId: h.county_id,
+  townId: h.town_id,
+  villageId: h.village_id,
+  groupId: h.group_id,
+  address: h.address,
+  headName: h.head_name,
+  category: h.category,
+  stage: h.stage,
+  createdAt: h.created_at.toISOString(),
+});
+
+const placeOf = (h: Household) => ({ countyId: h.county_id, townId: h.town_id, villageId: h.village_id, groupId: h.group_id });
+
+const actorOf = (user: LoggedInUser) => ({
+  userId: user.userId,
+  role: user.role,
+  jurisdictionId: user.jurisdictionId,
+  departmentId: user.departmentId ?? null,
+});
+
+const idParams = z.object({ id: z.uuid({ message: '户编号格式不正确' }) });
+
+export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preHandler', app.requireLogin);
+
+  async function householdInScope(id: string, user: LoggedInUser): Promise<Household> {
+    const household = await householdsRepo(app.db).findById(id);
+    if (!household) throw new HttpError(404, messages.householdNotFound, 'NOT_FOUND');
+    if (!covers(user, placeOf(household))) throw new HttpError(403, messages.outsideJurisdiction, 'FORBIDDEN');
+    return household;
+  }
+
+  app.post(
+    '/households',
+    {
+      schema: {
+        summary: 'Register a household and start its workflow',
+        tags: ['households'],
+        body: z.object({
+          villageId: z.string().trim().min(1).max(32),
+          groupId: z.string().trim().min(1).max(32).optional(),
+          address: z.string().trim().min(1, '请填写住址').max(200),
+          headName: z.string().trim().min(1, '请填写户主姓名').max(50),
+          category: z.enum(CATEGORIES),
+          channel: z.enum(DISCOVERY_CHANNELS).default('application'),
+        }),
+        response: { 202: z.object({ id: z.string(), workflowId: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      if (!REGISTER_ROLES.includes(user.role)) {
+        throw new HttpError(403, messages.forbiddenRole('建档登记', ROLE_NAMES[user.role]), 'FORBIDDEN');
+      }
+      const body = request.body;
+      const lineage = await jurisdictionsRepo(app.db).lineage(body.groupId ?? body.villageId);
+      const byLevel = new Map(lineage.map((j) => [j.level, j.id]));
+      const [countyId, townId, villageId] = [byLevel.get('county'), byLevel.get('town'), byLevel.get('village')];
+      if (lineage.length === 0) throw new HttpError(400, messages.jurisdictionNotFound(body.groupId ?? body.villageId), 'INVALID_INPUT');
+      if (!countyId || !townId || villageId !== body.villageId) throw new HttpError(400, messages.placeMismatch, 'INVALID_INPUT');
+      const place = { countyId, townId, villageId, groupId: body.groupId ?? null };
+      if (!covers(user, place)) throw new HttpError(403, messages.outsideJurisdiction, 'FORBIDDEN');
+
+      const household = await app.db.transaction().execute(async (trx) => {
+        const row = await householdsRepo(trx).insert({
+          county_id: countyId,
+          town_id: townId,
+          village_id: villageId,
+          group_id: place.groupId,
+          address: body.address,
+          head_name: body.headName,
+          category: body.category,
+        });
+        const input: HouseholdWorkflowInput = {
+          version: 1,
+          householdId: row.id,
+          place,
+          channel: body.channel,
+          openedBy: actorOf(user),
+        };
+        // Started inside the transaction: if the start fails nothing is written.
+        await app.temporal.workflow.start('householdWorkflow', {
+          taskQueue: app.taskQueue,
+          workflowId: householdWorkflowId(row.id),
+          args: [input],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+        return row;
+      });
+      request.log.info({ householdId: household.id }, 'household registered');
+      return reply
+        .status(202)
+        .header('location', `/households/${household.id}`)
+        .send({ id: household.id, workflowId: householdWorkflowId(household.id) });
+    },
+  );
+
+  app.get(
+    '/households/:id',
+    { schema: { summary: 'One household', tags: ['households'], params: idParams, response: { 200: householdView } } },
+    async (request) => toView(await householdInScope(request.params.id, currentUser(request))),
+  );
+
+  app.get(
+    '/households/:id/file',
+    {
+      schema: {
+        summary: 'The household file 一户一档: the ordered history of who did what, when and why',
+        tags: ['households'],
+        params: idParams,
+        response: {
+          200: z.object({
+            household: householdView,
+            events: z.array(
+              z.object({
+                kind: z.string(),
+                kindName: z.string(),
+                occurredAt: z.string(),
+                recordedAt: z.string(),
+                actor: z.object({ id: z.string(), name: z.string().nullable(), role: z.string().nullable() }).nullable(),
+                details: z.unknown(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const household = await householdInScope(request.params.id, currentUser(request));
+      const events = await householdEventsRepo(app.db).listForHousehold(household.id);
+      return {
+        household: toView(household),
+        events: events.map((e) => ({
+          kind: e.kind,
+          kindName: eventKindNames[e.kind] ?? e.kind,
+          occurredAt: e.occurred_at.toISOString(),
+          recordedAt: e.recorded_at.toISOString(),
+          actor: e.actor_user_id ? { id: e.actor_user_id, name: e.actor_name, role: e.actor_role } : null,
+          details: e.payload,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/households/:id/monthly-updates',
+    {
+      schema: {
+        summary: 'Submit the monthly update 月度信息更新 (due before the 20th)',
+        tags: ['households'],
+        params: idParams,
+        body: z.object({
+          period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+          note: z.string().trim().max(2000).optional(),
+        }),
+        response: { 200: z.object({ period: z.string(), late: z.boolean() }) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const household = await householdInScope(request.params.id, user);
+      const handle = app.temporal.workflow.getHandle(householdWorkflowId(household.id));
+      return handle.executeUpdate(submitMonthlyUpdate, {
+        args: [{ actor: actorOf(user), period: request.body.period as `${number}-${string}`, ...(request.body.note ? { note: request.body.note } : {}) }],
+      });
+    },
+  );
+};

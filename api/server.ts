@@ -1,0 +1,42 @@
+/**
+ * The API process. SIGINT/SIGTERM close the server (in-flight requests finish),
+ * then the Temporal connection and the database pool.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { createDb } from '../db/kysely.js';
+import { loadConfigOrExit, requireExternal } from '../platform/config.js';
+import { buildApp } from './app.js';
+
+const config = loadConfigOrExit();
+const { databaseUrl, temporalAddress } = requireExternal(config, 'API');
+
+const db = createDb(databaseUrl);
+// Lazy: the API starts (and /health says so) even while Temporal is down.
+const connection = Connection.lazy({ address: temporalAddress });
+const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+const app = await buildApp({
+  db,
+  temporal,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  sessionTtlHours: config.SESSION_TTL_HOURS,
+  logger: {
+    level: config.LOG_LEVEL,
+    redact: ['req.headers.authorization', 'req.body.password'],
+  },
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await connection.close();
+  await db.destroy();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ host: config.API_HOST, port: config.API_PORT });

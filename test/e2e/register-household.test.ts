@@ -1,0 +1,97 @@
+import { Client, Connection } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { startApi } from '../helpers/api.js';
+import { devServerEnv, testWorker, uniqueTaskQueue } from '../helpers/temporal.js';
+
+let t: TestDatabase;
+let env: TestWorkflowEnvironment;
+let worker: Worker;
+let running: Promise<void>;
+let api: Awaited<ReturnType<typeof startApi>>;
+const taskQueue = uniqueTaskQueue();
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  env = await devServerEnv();
+  worker = await testWorker(env, t.db, taskQueue);
+  running = worker.run();
+  api = await startApi({ db: t.db, temporal: env.client, taskQueue });
+});
+
+afterAll(async () => {
+  await api?.close();
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+  await t?.destroy();
+});
+
+describe('through the HTTP API, a worker and the Temporal dev server', () => {
+  it('reports each part healthy', async () => {
+    const health = await api.call('GET', '/health');
+    expect(health).toMatchObject({ status: 200, body: { status: 'ok', api: 'up', database: 'up', temporal: 'up' } });
+    expect(health.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('registers a household: 202 with its location, a running workflow, and the first entry of its file in PostgreSQL', async () => {
+    const token = await api.login('cun.donggang');
+    const created = await api.call('POST', '/households', {
+      token,
+      body: { villageId: '990101001201', groupId: '990101001201002', address: '东岗村二组3号', headName: '赵六', category: 'unstable', channel: 'application' },
+    });
+    expect(created.status).toBe(202);
+    expect(created.headers.get('location')).toBe(`/households/${created.body.id}`);
+    expect(created.body.workflowId).toBe(`household-${created.body.id}`);
+
+    const description = await env.client.workflow.getHandle(created.body.workflowId).describe();
+    expect(description.status.name).toBe('RUNNING');
+
+    await vi.waitFor(
+      async () => {
+        const file = await api.call('GET', `/households/${created.body.id}/file`, { token });
+        expect(file.status).toBe(200);
+        expect(file.body.household).toMatchObject({ townId: '990101001', countyId: '990101', stage: 'monitoring', headName: '赵六' });
+        expect(file.body.events).toEqual([
+          expect.objectContaining({ kind: 'household.registered', kindName: '建档登记', details: { channel: 'application' }, actor: expect.objectContaining({ name: '东岗村 村干部' }) }),
+        ]);
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+  });
+
+  it('refuses without a login, outside the jurisdiction, and on bad input, writing nothing', async () => {
+    const before = await t.db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const body = { villageId: '990101002201', address: '岭上村5号', headName: '钱七', category: 'marginal' };
+    expect(await api.call('POST', '/households', { body })).toMatchObject({ status: 401, body: { message: '请先登录' } });
+
+    const token = await api.login('cun.donggang');
+    expect(await api.call('POST', '/households', { token, body })).toMatchObject({ status: 403, body: { message: '该户不在您的管辖范围内' } });
+
+    const bad = await api.call('POST', '/households', { token, body: { villageId: '990101001201', address: ' ', category: 'poor' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('请填写住址');
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['body.address', 'body.headName', 'body.category']);
+
+    const wrongGroup = await api.call('POST', '/households', { token, body: { ...body, villageId: '990101001201', groupId: '990101001202001' } });
+    expect(wrongGroup).toMatchObject({ status: 400, body: { message: '所选村民小组、村、乡镇和县不属于同一上下级关系' } });
+
+    const after = await t.db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('answers 503 and names Temporal when Temporal cannot be reached', async () => {
+    const unreachable = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) });
+    const broken = await startApi({ db: t.db, temporal: unreachable, taskQueue });
+    try {
+      expect(await broken.call('GET', '/health')).toMatchObject({
+        status: 503,
+        body: { status: 'degraded', api: 'up', database: 'up', temporal: 'down' },
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import type { NativeConnection} from '@temporalio/worker';
+import { Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Kysely } from 'kysely';
+import { createActivities } from '../activities/index.js';
+import type { Database } from '../db/database.js';
+
+export interface HouseholdWorkerOptions {
+  readonly connection: NativeConnection;
+  readonly namespace: string;
+  readonly taskQueue: string;
+  readonly db: Kysely<Database>;
+  /** A bundle made once (tests); without it the worker bundles workflows/index.ts itself. */
+  readonly workflowBundle?: WorkerOptions['workflowBundle'];
+  readonly shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+}
+
+export function workflowsPath(): string {
+  return fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+}
+
+export function createHouseholdWorker(options: HouseholdWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: createActivities({ db: options.db }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsPath() }),
+    shutdownGraceTime: options.shutdownGraceTime ?? '10 seconds',
+  });
+}

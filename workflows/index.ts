@@ -1,0 +1,1 @@
+export { householdWorkflow } from './household/workflow.js';
