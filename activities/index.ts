@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { createPolicyActivities } from './policy.js';
 import { createRecordActivities } from './records.js';
 
 export interface ActivityDeps {
@@ -10,6 +11,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createRecordActivities(deps),
+    ...createPolicyActivities(deps),
   };
 }
 

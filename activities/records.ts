@@ -13,6 +13,8 @@ export interface RecordEventInput {
   readonly payload: Record<string, unknown>;
   /** The household's stage after this event, when it changes. */
   readonly stage?: string;
+  /** The household's category after this event (the county decision sets it). */
+  readonly category?: 'unstable' | 'marginal' | 'sudden_hardship';
 }
 
 export function createRecordActivities(deps: { db: Kysely<Database> }) {
@@ -22,7 +24,9 @@ export function createRecordActivities(deps: { db: Kysely<Database> }) {
       await deps.db.transaction().execute(async (trx) => {
         const occurredAt = new Date(input.occurredAt);
         const wrote = await householdEventsRepo(trx).append({ ...input, occurredAt });
-        if (wrote && input.stage) await householdsRepo(trx).setStage(input.householdId, input.stage, occurredAt);
+        if (wrote && (input.stage || input.category)) {
+          await householdsRepo(trx).setStageAndCategory(input.householdId, { stage: input.stage, category: input.category }, occurredAt);
+        }
       });
     },
   };

@@ -14,6 +14,16 @@ export interface JurisdictionsTable {
   parent_id: string | null;
   level: JurisdictionLevel;
   name: string;
+  policy_profile_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+export interface PolicyProfilesTable {
+  id: string;
+  version: number;
+  effective_from: string;
+  county_name: string;
+  body: ColumnType<unknown, string, never>;
   created_at: CreatedAt;
 }
 
@@ -72,6 +82,7 @@ export interface HouseholdEventsTable {
 
 export interface Database {
   jurisdictions: JurisdictionsTable;
+  policy_profiles: PolicyProfilesTable;
   departments: DepartmentsTable;
   users: UsersTable;
   sessions: SessionsTable;

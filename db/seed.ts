@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { DEFAULT_IDENTIFICATION_STEPS } from '../domain/identification.js';
 import type { Database, JurisdictionLevel, Role } from './database.js';
+import { policyProfilesRepo, type StoredProfile } from './repositories/policy-profiles.js';
 
 /**
  * A fictional demo county 示范县 (division codes under the unused prefix 99),
@@ -8,7 +10,18 @@ import type { Database, JurisdictionLevel, Role } from './database.js';
  */
 export const DEMO_PASSWORD = 'shoudi-demo-2026';
 
-const COUNTY = { id: '990101', name: '示范县' };
+const COUNTY = { id: '990101', name: '示范县', profileId: 'shifan' };
+
+/** The demo county's profile: the design's identification steps with a 7-day public notice (DOMAIN.md §9). */
+export const DEMO_PROFILES: readonly StoredProfile[] = [
+  {
+    id: COUNTY.profileId,
+    version: 1,
+    effectiveFrom: '2021-01',
+    countyName: COUNTY.name,
+    body: { identificationSteps: DEFAULT_IDENTIFICATION_STEPS, publicNoticeDays: 7 },
+  },
+];
 
 const TOWNS = [
   { id: '990101001', name: '东城镇', villages: [['990101001201', '东岗村'], ['990101001202', '河口村']] },
@@ -50,8 +63,8 @@ export const DEMO_USERS: ReadonlyArray<{
 ];
 
 function jurisdictionRows() {
-  const rows: Array<{ id: string; parent_id: string | null; level: JurisdictionLevel; name: string }> = [
-    { id: COUNTY.id, parent_id: null, level: 'county', name: COUNTY.name },
+  const rows: Array<{ id: string; parent_id: string | null; level: JurisdictionLevel; name: string; policy_profile_id?: string }> = [
+    { id: COUNTY.id, parent_id: null, level: 'county', name: COUNTY.name, policy_profile_id: COUNTY.profileId },
   ];
   for (const town of TOWNS) {
     rows.push({ id: town.id, parent_id: COUNTY.id, level: 'town', name: town.name });
@@ -77,6 +90,7 @@ export async function seedDemoCounty(
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
+    await policyProfilesRepo(trx).addMissing(DEMO_PROFILES);
     await trx.insertInto('jurisdictions').values(jurisdictionRows()).execute();
     const departments = await trx
       .insertInto('departments')

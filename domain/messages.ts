@@ -16,6 +16,8 @@ export const messages = {
   invalidInput: '填写的内容有误',
   internalError: '系统内部错误，请稍后重试或联系管理员',
   temporalUnavailable: '流程服务暂时不可用，请稍后重试',
+  noPolicyProfile: (period: string) => `本县尚未配置 ${period} 适用的监测帮扶政策，请联系县乡村振兴局`,
+  malformedPolicyProfile: (id: string, version: number) => `政策配置 ${id} 第${version}版不完整，请联系县乡村振兴局`,
 } as const;
 
 /** Names of household event kinds as they appear in the household file 一户一档. */
@@ -24,3 +26,21 @@ export const eventKindNames: Record<string, string> = {
   'monthly_update.submitted': '月度信息更新',
   'monthly_update.overdue': '月度信息更新逾期',
 };
+
+export const identificationMessages = {
+  noCaseInProgress: '该户目前没有正在办理的认定申请',
+  notCurrentStep: (step: string, current: string) => `当前环节是“${current}”，不能办理“${step}”`,
+  departmentOnlyWarns: '行业部门只能通过“部门预警”渠道提出',
+  reasonRequired: '请填写发现情况或申请理由',
+  alreadyMonitored: '该户已是监测对象，无需重复认定',
+  statementRequired: '请填写申请书内容',
+  riskCausesRequired: '请至少选择一项风险类型',
+  memberCountInvalid: '家庭人口数应为不小于1的整数',
+  amountInvalid: (period: string) => `${period} 的金额应为不小于0的数字`,
+  periodInvalid: (period: string) => `月份“${period}”格式不正确，应为 YYYY-MM`,
+  decisionInvalid: '审核意见只能是同意、不予认定或退回补充材料',
+  opinionRequired: '请填写意见',
+  participantsRequired: '村组评议须登记参与人员（村民小组、村“三委”干部、驻村工作队、包村干部）',
+  categoryRequired: '认定为监测对象时须选择类别：脱贫不稳定户、边缘易致贫户或突发严重困难户',
+  objectionIncomplete: '请填写异议人和异议内容',
+} as const;

@@ -13,6 +13,7 @@ export interface HouseholdWorkerOptions {
   /** A bundle made once (tests); without it the worker bundles workflows/index.ts itself. */
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
   readonly shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+  readonly maxCachedWorkflows?: number;
 }
 
 export function workflowsPath(): string {
@@ -27,5 +28,6 @@ export function createHouseholdWorker(options: HouseholdWorkerOptions): Promise<
     activities: createActivities({ db: options.db }),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsPath() }),
     shutdownGraceTime: options.shutdownGraceTime ?? '10 seconds',
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
   });
 }

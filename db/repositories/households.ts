@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, NewHousehold } from '../database.js';
+import type { Database, HouseholdCategory, NewHousehold } from '../database.js';
 
 export function householdsRepo(db: Kysely<Database>) {
   return {
@@ -11,8 +11,12 @@ export function householdsRepo(db: Kysely<Database>) {
       return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    async setStage(id: string, stage: string, at: Date): Promise<void> {
-      await db.updateTable('households').set({ stage, updated_at: at }).where('id', '=', id).execute();
+    async setStageAndCategory(id: string, change: { stage?: string | undefined; category?: HouseholdCategory | undefined }, at: Date): Promise<void> {
+      await db
+        .updateTable('households')
+        .set({ ...(change.stage ? { stage: change.stage } : {}), ...(change.category ? { category: change.category } : {}), updated_at: at })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -53,7 +53,7 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
       async () => {
         const file = await api.call('GET', `/households/${created.body.id}/file`, { token });
         expect(file.status).toBe(200);
-        expect(file.body.household).toMatchObject({ townId: '990101001', countyId: '990101', stage: 'monitoring', headName: '赵六' });
+        expect(file.body.household).toMatchObject({ townId: '990101001', countyId: '990101', stage: 'registered', headName: '赵六' });
         expect(file.body.events).toEqual([
           expect.objectContaining({ kind: 'household.registered', kindName: '建档登记', details: { channel: 'application' }, actor: expect.objectContaining({ name: '东岗村 村干部' }) }),
         ]);

@@ -34,7 +34,7 @@ export function devServerEnv(): Promise<TestWorkflowEnvironment> {
 export const uniqueTaskQueue = () => `test-${randomUUID()}`;
 
 /** A worker on the given environment, with the workflow bundle built once by the global setup. */
-export function testWorker(env: TestWorkflowEnvironment, db: Kysely<Database>, taskQueue: string) {
+export function testWorker(env: TestWorkflowEnvironment, db: Kysely<Database>, taskQueue: string, options: { maxCachedWorkflows?: number } = {}) {
   return createHouseholdWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
@@ -42,5 +42,6 @@ export function testWorker(env: TestWorkflowEnvironment, db: Kysely<Database>, t
     db,
     workflowBundle: { codePath: inject('workflowBundlePath') },
     shutdownGraceTime: '1 second',
+    ...options,
   });
 }

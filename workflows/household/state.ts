@@ -1,12 +1,15 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { covers, ROLE_NAMES, type Actor, type Role } from '../../domain/access.js';
 import { endOfDayInPeriod, parsePeriod, periodOf, startOfPeriod, type Period } from '../../domain/calendar.js';
+import type { MonitoringCategory, RiskCause } from '../../domain/identification.js';
 import { messages } from '../../domain/messages.js';
 import {
   REFUSALS,
   type HouseholdSnapshot,
+  type HouseholdStage,
   type HouseholdView,
   type HouseholdWorkflowInput,
+  type IdentificationCase,
   type MonthlyUpdateInput,
   type MonthlyUpdateRecord,
 } from './definitions.js';
@@ -22,17 +25,32 @@ export function refuse(type: (typeof REFUSALS)[keyof typeof REFUSALS], message: 
 
 /** The household's whole state: what the workflow knows and carries across continue-as-new. */
 export class HouseholdState {
+  readonly openedAt: number;
+  stage: HouseholdStage;
+  category: MonitoringCategory | null;
+  riskCauses: readonly RiskCause[];
+  currentCase: IdentificationCase | null;
+  casesOpened: number;
+  /** A case is being opened (its policy is loading): a concurrent discovery waits and joins it. */
+  opening = false;
+  private eventSeq: number;
   private readonly monthlyUpdates: MonthlyUpdateRecord[];
   private readonly overduePeriods: Period[];
-  readonly openedAt: number;
 
   constructor(
     readonly input: HouseholdWorkflowInput,
     now: number,
   ) {
-    this.openedAt = input.carried?.openedAt ?? now;
-    this.monthlyUpdates = [...(input.carried?.monthlyUpdates ?? [])];
-    this.overduePeriods = [...(input.carried?.overduePeriods ?? [])];
+    const carried = input.carried;
+    this.openedAt = carried?.openedAt ?? now;
+    this.stage = carried?.stage ?? 'registered';
+    this.category = carried?.category ?? null;
+    this.riskCauses = carried?.riskCauses ?? [];
+    this.eventSeq = carried?.eventSeq ?? 0;
+    this.casesOpened = carried?.casesOpened ?? 0;
+    this.currentCase = carried?.currentCase ?? null;
+    this.monthlyUpdates = [...(carried?.monthlyUpdates ?? [])];
+    this.overduePeriods = [...(carried?.overduePeriods ?? [])];
   }
 
   get householdId(): string {
@@ -41,6 +59,12 @@ export class HouseholdState {
 
   get isFirstRun(): boolean {
     return this.input.carried === undefined;
+  }
+
+  /** A run-independent key for the next entry of the household file. */
+  nextEventKey(kind: string): string {
+    this.eventSeq += 1;
+    return `${this.householdId}:${this.eventSeq}:${kind}`;
   }
 
   hasUpdate(period: Period): boolean {
@@ -89,12 +113,18 @@ export class HouseholdState {
   snapshot(): HouseholdSnapshot {
     return {
       openedAt: this.openedAt,
+      stage: this.stage,
+      category: this.category,
+      riskCauses: [...this.riskCauses],
+      eventSeq: this.eventSeq,
+      casesOpened: this.casesOpened,
+      currentCase: this.currentCase,
       monthlyUpdates: [...this.monthlyUpdates],
       overduePeriods: [...this.overduePeriods],
     };
   }
 
   view(): HouseholdView {
-    return { householdId: this.householdId, stage: 'monitoring', ...this.snapshot() };
+    return { householdId: this.householdId, ...this.snapshot() };
   }
 }

@@ -1,0 +1,51 @@
+import type { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import {
+  householdWorkflowId,
+  type ApplicationInput,
+  type HouseholdWorkflowInput,
+} from '../../workflows/household/definitions.js';
+import type { Actor } from '../../domain/access.js';
+import { actorOf, insertHousehold } from './fixtures.js';
+
+/** A household in 东岗村 with its workflow started. */
+export async function startHouseholdWorkflow(client: Client, db: Kysely<Database>, taskQueue: string) {
+  const { row, place } = await insertHousehold(db);
+  const input: HouseholdWorkflowInput = {
+    version: 1,
+    householdId: row.id,
+    place,
+    channel: 'application',
+    openedBy: await actorOf(db, 'cun.donggang'),
+  };
+  const handle = await client.workflow.start('householdWorkflow', { taskQueue, workflowId: householdWorkflowId(row.id), args: [input] });
+  return { householdId: row.id, handle };
+}
+
+/** The demo users of each role that act on a 东岗村 household. */
+export async function demoActors(db: Kysely<Database>) {
+  const [cadre, otherCadre, town, otherTown, county, department] = await Promise.all(
+    ['cun.donggang', 'cun.hekou', 'zhen.dongcheng', 'zhen.xiling', 'xian.xczx', 'bumen.mz'].map((u) => actorOf(db, u)),
+  );
+  return { cadre: cadre!, otherCadre: otherCadre!, town: town!, otherTown: otherTown!, county: county!, department: department! };
+}
+
+export function application(actor: Actor, overrides: Partial<ApplicationInput> = {}): ApplicationInput {
+  return {
+    actor,
+    statement: '户主突发重病住院，医疗支出大，申请纳入监测',
+    riskCauses: ['illness'],
+    survey: {
+      memberCount: 4,
+      income: [
+        { period: '2026-09', kind: 'wages', yuan: 1800 },
+        { period: '2026-10', kind: 'wages', yuan: 600 },
+      ],
+      spending: [{ period: '2026-10', kind: 'medical', yuan: 23000, rigid: true }],
+      lastYearIncomePerCapita: 11200,
+    },
+    evidence: [{ title: '住院费用清单', reference: 'scan-2026-10-001.pdf' }],
+    ...overrides,
+  };
+}

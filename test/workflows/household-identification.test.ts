@@ -1,0 +1,267 @@
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  decideStep,
+  getHouseholdState,
+  openIdentification,
+  raiseObjection,
+  submitApplication,
+  type StepDecisionInput,
+} from '../../workflows/household/definitions.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { eventsOf } from '../helpers/fixtures.js';
+import { application, demoActors, startHouseholdWorkflow } from '../helpers/household.js';
+import { testWorker, timeSkippingEnv, uniqueTaskQueue } from '../helpers/temporal.js';
+
+let t: TestDatabase;
+let env: TestWorkflowEnvironment;
+let worker: Worker;
+let running: Promise<void>;
+let actors: Awaited<ReturnType<typeof demoActors>>;
+const taskQueue = uniqueTaskQueue();
+const DAY = 24 * 60 * 60 * 1000;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  env = await timeSkippingEnv();
+  worker = await testWorker(env, t.db, taskQueue);
+  running = worker.run();
+  actors = await demoActors(t.db);
+});
+
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+  await t?.destroy();
+});
+
+type Handle = WorkflowHandle;
+
+const villageReview = (decision: StepDecisionInput['decision'] = 'approve'): StepDecisionInput => ({
+  actor: actors.cadre,
+  step: 'village_review',
+  decision,
+  opinion: decision === 'approve' ? '经村组评议，情况属实' : '评议未通过',
+  participants: ['第一村民小组组长', '村“三委”干部', '驻村工作队'],
+});
+const townAudit = (decision: StepDecisionInput['decision'] = 'approve'): StepDecisionInput => ({
+  actor: actors.town,
+  step: 'town_audit',
+  decision,
+  opinion: decision === 'return' ? '收入测算缺少9月以前的工资证明，请补充' : '审核同意',
+});
+const countyDecision = (decision: StepDecisionInput['decision'] = 'approve'): StepDecisionInput => ({
+  actor: actors.county,
+  step: 'county_decision',
+  decision,
+  opinion: decision === 'approve' ? '确定为监测对象' : '人均收入高于监测范围，不予认定',
+  ...(decision === 'approve' ? { category: 'sudden_hardship' as const, riskCauses: ['illness' as const] } : {}),
+});
+
+async function openCase(handle: Handle) {
+  return handle.executeUpdate(openIdentification, { args: [{ actor: actors.cadre, channel: 'application', reason: '农户申报' }] });
+}
+
+async function throughNotice(handle: Handle, householdId: string) {
+  await handle.executeUpdate(decideStep, { args: [villageReview()] });
+  expect((await handle.query(getHouseholdState)).currentCase?.progress.current).toBe('public_notice');
+  const passedBefore = (await eventsOf(t.db, householdId, 'identification.notice_passed')).length;
+  await env.sleep(7 * DAY + 60_000);
+  await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'identification.notice_passed')).toHaveLength(passedBefore + 1));
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  return (error as WorkflowUpdateFailedError).cause;
+}
+
+async function household(householdId: string) {
+  return t.db.selectFrom('households').selectAll().where('id', '=', householdId).executeTakeFirstOrThrow();
+}
+
+describe('identification: application → village review → public notice → town audit → county decision', () => {
+  it('takes a household the whole way to monitoring object, with its file in order', async () => {
+    const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    expect(await openCase(handle)).toEqual({ caseNo: 1, status: 'in_progress', current: 'application' });
+    expect(await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] })).toMatchObject({ current: 'village_review' });
+    await throughNotice(handle, householdId);
+    expect(await handle.executeUpdate(decideStep, { args: [townAudit()] })).toMatchObject({ current: 'county_decision' });
+    expect(await handle.executeUpdate(decideStep, { args: [countyDecision()] })).toEqual({ caseNo: 1, status: 'approved', current: null });
+
+    const state = await handle.query(getHouseholdState);
+    expect(state).toMatchObject({ stage: 'monitoring', category: 'sudden_hardship', riskCauses: ['illness'] });
+    expect(state.currentCase?.policy).toEqual({ profileId: 'shifan', profileVersion: 1, steps: ['application', 'village_review', 'public_notice', 'town_audit', 'county_decision'], publicNoticeDays: 7 });
+    await vi.waitFor(async () => expect(await household(householdId)).toMatchObject({ stage: 'monitoring', category: 'sudden_hardship' }));
+
+    const file = await eventsOf(t.db, householdId);
+    expect(file.map((e) => e.kind)).toEqual([
+      'household.registered',
+      'identification.opened',
+      'identification.application_submitted',
+      'identification.step_approved',
+      'identification.notice_started',
+      'identification.notice_passed',
+      'identification.step_approved',
+      'identification.approved',
+    ]);
+    expect(file.find((e) => e.kind === 'identification.approved')).toMatchObject({
+      actor_user_id: actors.county.userId,
+      payload: expect.objectContaining({ step: 'county_decision', opinion: '确定为监测对象', category: 'sudden_hardship' }),
+    });
+    const notice = file.filter((e) => e.kind.startsWith('identification.notice_'));
+    expect(notice[1]!.occurred_at.getTime() - notice[0]!.occurred_at.getTime()).toBe(7 * DAY);
+  });
+
+  it.each([
+    ['village review', ['village_review'] as const],
+    ['town audit', ['village_review', 'notice', 'town_audit'] as const],
+    ['county decision', ['village_review', 'notice', 'town_audit', 'county_decision'] as const],
+  ])('closes the case with its reasons on a reject at the %s, and the household stays on file', async (_level, path) => {
+    const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    await openCase(handle);
+    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
+    const last = path[path.length - 1];
+    if (last === 'village_review') {
+      await handle.executeUpdate(decideStep, { args: [villageReview('reject')] });
+    } else {
+      await throughNotice(handle, householdId);
+      if (last === 'town_audit') {
+        await handle.executeUpdate(decideStep, { args: [townAudit('reject')] });
+      } else {
+        await handle.executeUpdate(decideStep, { args: [townAudit()] });
+        await handle.executeUpdate(decideStep, { args: [countyDecision('reject')] });
+      }
+    }
+    const state = await handle.query(getHouseholdState);
+    expect(state.stage).toBe('not_included');
+    expect(state.currentCase?.progress).toMatchObject({ status: 'rejected', current: null });
+    await vi.waitFor(async () => expect((await household(householdId)).stage).toBe('not_included'));
+    const [rejected] = await eventsOf(t.db, householdId, 'identification.rejected');
+    expect(rejected?.payload).toMatchObject({ decision: 'reject', step: last });
+    expect(String((rejected?.payload as { opinion: string }).opinion)).not.toHaveLength(0);
+    // Nothing more can be decided on a closed case.
+    expect(await refusal(handle.executeUpdate(decideStep, { args: [townAudit()] }))).toMatchObject({ type: 'WrongStep' });
+  });
+
+  it('returns the case for more information and takes the resubmission through the same steps again', async () => {
+    const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    await openCase(handle);
+    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
+    await throughNotice(handle, householdId);
+    expect(await handle.executeUpdate(decideStep, { args: [townAudit('return')] })).toMatchObject({ status: 'in_progress', current: 'application' });
+    expect((await handle.query(getHouseholdState)).currentCase?.lastReturnReason).toBe('收入测算缺少9月以前的工资证明，请补充');
+
+    const resubmitted = application(actors.cadre, { evidence: [{ title: '7-9月工资证明', reference: 'scan-2026-11-002.pdf' }] });
+    expect(await handle.executeUpdate(submitApplication, { args: [resubmitted] })).toMatchObject({ current: 'village_review' });
+    await throughNotice(handle, householdId);
+    await handle.executeUpdate(decideStep, { args: [townAudit()] });
+    expect(await handle.executeUpdate(decideStep, { args: [countyDecision()] })).toMatchObject({ status: 'approved' });
+    const kinds = (await eventsOf(t.db, householdId)).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'identification.returned')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'identification.application_resubmitted')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'identification.notice_passed')).toHaveLength(2);
+  });
+
+  it('sends the case back to the village on an objection during the public notice; the old notice never passes it', async () => {
+    const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    await openCase(handle);
+    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
+    await handle.executeUpdate(decideStep, { args: [villageReview()] });
+    await env.sleep(3 * DAY);
+    const objection = { actor: actors.cadre, objector: '村民李某', content: '该户家中有经营性货车，收入未如实申报' };
+    expect(await handle.executeUpdate(raiseObjection, { args: [objection] })).toMatchObject({ current: 'village_review' });
+    // The first notice's seven days run out: nothing passes.
+    await env.sleep(5 * DAY);
+    expect(await eventsOf(t.db, householdId, 'identification.notice_passed')).toHaveLength(0);
+    expect((await handle.query(getHouseholdState)).currentCase?.progress.current).toBe('village_review');
+
+    await throughNotice(handle, householdId);
+    expect((await handle.query(getHouseholdState)).currentCase?.progress.current).toBe('town_audit');
+    const [raised] = await eventsOf(t.db, householdId, 'identification.objection_raised');
+    expect(raised?.payload).toMatchObject({ objector: '村民李某', next: 'village_review' });
+  });
+
+  it('joins a second discovery to the case in progress instead of opening another', async () => {
+    const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    const [first, second] = await Promise.all([
+      openCase(handle),
+      handle.executeUpdate(openIdentification, { args: [{ actor: actors.county, channel: 'department_warning', reason: '医保部门预警：年度自付医疗费用较高' }] }),
+    ]);
+    expect([first.caseNo, second.caseNo]).toEqual([1, 1]);
+    expect([first.merged, second.merged].filter(Boolean)).toHaveLength(1);
+    const state = await handle.query(getHouseholdState);
+    expect(state.casesOpened).toBe(1);
+    expect(state.currentCase?.channels).toEqual(expect.arrayContaining(['application', 'department_warning']));
+    expect(await eventsOf(t.db, householdId, 'identification.opened')).toHaveLength(1);
+    expect(await eventsOf(t.db, householdId, 'identification.discovery_merged')).toHaveLength(1);
+  });
+
+  it('refuses the wrong role, the wrong village, the wrong step and bad input in the validator, recording nothing', async () => {
+    const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    await openCase(handle);
+    expect(await refusal(handle.executeUpdate(submitApplication, { args: [application(actors.town)] }))).toMatchObject({
+      type: 'NotAllowed',
+      message: '“乡镇干部”不能办理“农户申请”',
+    });
+    expect(await refusal(handle.executeUpdate(submitApplication, { args: [application(actors.otherCadre)] }))).toMatchObject({
+      type: 'NotAllowed',
+      message: '该户不在您的管辖范围内',
+    });
+    expect(await refusal(handle.executeUpdate(submitApplication, { args: [application(actors.cadre, { riskCauses: [] })] }))).toMatchObject({
+      type: 'InvalidInput',
+      message: '请至少选择一项风险类型',
+    });
+    expect(await refusal(handle.executeUpdate(decideStep, { args: [townAudit()] }))).toMatchObject({
+      type: 'WrongStep',
+      message: '当前环节是“农户申请”，不能办理“乡镇审核”',
+    });
+    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
+    expect(await refusal(handle.executeUpdate(decideStep, { args: [{ ...villageReview(), participants: [] }] }))).toMatchObject({ type: 'InvalidInput' });
+    await throughNotice(handle, householdId);
+    expect(await refusal(handle.executeUpdate(decideStep, { args: [{ ...townAudit(), actor: actors.otherTown }] }))).toMatchObject({ type: 'NotAllowed' });
+    await handle.executeUpdate(decideStep, { args: [townAudit()] });
+    const withoutCategory = { ...countyDecision(), category: undefined };
+    expect(await refusal(handle.executeUpdate(decideStep, { args: [withoutCategory] }))).toMatchObject({ type: 'InvalidInput' });
+    expect(await refusal(handle.executeUpdate(decideStep, { args: [{ ...countyDecision(), actor: actors.department }] }))).toMatchObject({ type: 'NotAllowed' });
+
+    const kinds = (await eventsOf(t.db, householdId)).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'identification.application_submitted')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'identification.step_approved')).toHaveLength(2);
+    expect(kinds).not.toContain('identification.approved');
+  });
+});
+
+describe('a worker stopped in the middle of the procedure', () => {
+  it('loses nothing: a new worker picks the household up where it stood', async () => {
+    const queue = uniqueTaskQueue();
+    // Without a sticky cache: the time-skipping server does not skip time while a
+    // workflow task waits on a stopped worker's sticky queue.
+    const first = await testWorker(env, t.db, queue, { maxCachedWorkflows: 0 });
+    const firstRun = first.run();
+    const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, queue);
+    await openCase(handle);
+    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
+    await handle.executeUpdate(decideStep, { args: [villageReview()] });
+    first.shutdown();
+    await firstRun;
+
+    const second = await testWorker(env, t.db, queue);
+    await second.runUntil(async () => {
+      // The public notice timer set under the first worker fires under the second.
+      await env.sleep(7 * DAY + 60_000);
+      await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'identification.notice_passed')).toHaveLength(1));
+      await handle.executeUpdate(decideStep, { args: [townAudit()] });
+      expect(await handle.executeUpdate(decideStep, { args: [countyDecision()] })).toMatchObject({ status: 'approved' });
+    });
+    const kinds = (await eventsOf(t.db, householdId)).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'identification.application_submitted')).toHaveLength(1);
+    expect(kinds.at(-1)).toBe('identification.approved');
+  });
+});
