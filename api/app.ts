@@ -14,6 +14,7 @@ import { temporalPlugin } from './plugins/temporal.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
+import { identificationRoutes } from './routes/identification.js';
 
 // Validation messages in Simplified Chinese for every zod schema.
 z.config(z.locales.zhCN());
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(healthRoutes);
   await app.register(authRoutes, { sessionTtlHours: deps.sessionTtlHours });
   await app.register(householdRoutes);
+  await app.register(identificationRoutes);
   return app;
 }
 

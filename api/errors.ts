@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { POLICY_FAILURES } from '../activities/policy.js';
 import { messages } from '../domain/messages.js';
 import { REFUSALS } from '../workflows/household/definitions.js';
 
@@ -20,7 +21,17 @@ const REFUSAL_STATUS: Record<string, number> = {
   [REFUSALS.notAllowed]: 403,
   [REFUSALS.wrongStep]: 409,
   [REFUSALS.invalidInput]: 400,
+  [POLICY_FAILURES.missing]: 409,
+  [POLICY_FAILURES.malformed]: 409,
 };
+
+/** The first ApplicationFailure in the cause chain (an update refused, or failed in an activity). */
+function applicationFailureIn(error: Error): ApplicationFailure | undefined {
+  for (let cause: unknown = error.cause; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof ApplicationFailure) return cause;
+  }
+  return undefined;
+}
 
 /** The one error handler: messages are shown only below 500. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -38,9 +49,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof WorkflowNotFoundError) {
     return reply.status(404).send({ error: 'NOT_FOUND', message: messages.householdNotFound });
   }
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const status = REFUSAL_STATUS[error.cause.type ?? ''];
-    if (status) return reply.status(status).send({ error: error.cause.type, message: error.cause.message });
+  if (error instanceof WorkflowUpdateFailedError) {
+    const failure = applicationFailureIn(error);
+    const status = failure ? REFUSAL_STATUS[failure.type ?? ''] : undefined;
+    if (failure && status) return reply.status(status).send({ error: failure.type, message: failure.message });
   }
   const status = error.statusCode ?? 500;
   if (status < 500) {

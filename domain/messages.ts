@@ -25,6 +25,17 @@ export const eventKindNames: Record<string, string> = {
   'household.registered': '建档登记',
   'monthly_update.submitted': '月度信息更新',
   'monthly_update.overdue': '月度信息更新逾期',
+  'identification.opened': '发现登记（启动认定）',
+  'identification.discovery_merged': '重复发现（并入办理中的认定）',
+  'identification.application_submitted': '农户申请',
+  'identification.application_resubmitted': '补充材料后重新申请',
+  'identification.step_approved': '审核通过',
+  'identification.returned': '退回补充材料',
+  'identification.rejected': '不予认定',
+  'identification.approved': '确定为监测对象',
+  'identification.notice_started': '公示开始',
+  'identification.notice_passed': '公示期满无异议',
+  'identification.objection_raised': '公示异议',
 };
 
 export const identificationMessages = {

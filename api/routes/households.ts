@@ -14,6 +14,7 @@ import {
   type HouseholdWorkflowInput,
 } from '../../workflows/household/definitions.js';
 import { HttpError } from '../errors.js';
+import { actorOf, householdInScope as inScope } from '../household-access.js';
 import { currentUser, type LoggedInUser } from '../plugins/auth.js';
 
 const CATEGORIES = ['lifted_out', 'unstable', 'marginal', 'sudden_hardship'] as const satisfies readonly HouseholdCategory[];
@@ -45,26 +46,12 @@ const toView = (h: Household): z.infer<typeof householdView> => ({
   createdAt: h.created_at.toISOString(),
 });
 
-const placeOf = (h: Household) => ({ countyId: h.county_id, townId: h.town_id, villageId: h.village_id, groupId: h.group_id });
-
-const actorOf = (user: LoggedInUser) => ({
-  userId: user.userId,
-  role: user.role,
-  jurisdictionId: user.jurisdictionId,
-  departmentId: user.departmentId ?? null,
-});
-
-const idParams = z.object({ id: z.uuid({ message: '户编号格式不正确' }) });
+export const idParams = z.object({ id: z.uuid({ message: '户编号格式不正确' }) });
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
 
-  async function householdInScope(id: string, user: LoggedInUser): Promise<Household> {
-    const household = await householdsRepo(app.db).findById(id);
-    if (!household) throw new HttpError(404, messages.householdNotFound, 'NOT_FOUND');
-    if (!covers(user, placeOf(household))) throw new HttpError(403, messages.outsideJurisdiction, 'FORBIDDEN');
-    return household;
-  }
+  const householdInScope = (id: string, user: LoggedInUser) => inScope(app, id, user);
 
   app.post(
     '/households',
@@ -128,6 +115,31 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
         .status(202)
         .header('location', `/households/${household.id}`)
         .send({ id: household.id, workflowId: householdWorkflowId(household.id) });
+    },
+  );
+
+  app.get(
+    '/households',
+    {
+      schema: {
+        summary: 'Search households in your jurisdiction by town, village, category, stage or head’s name',
+        tags: ['households'],
+        querystring: z.object({
+          townId: z.string().max(32).optional(),
+          villageId: z.string().max(32).optional(),
+          category: z.enum(CATEGORIES).optional(),
+          stage: z.enum(['registered', 'identifying', 'monitoring', 'not_included']).optional(),
+          name: z.string().trim().min(1).max(50).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ total: z.number(), items: z.array(householdView) }) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const page = await householdsRepo(app.db).search({ ...request.query, withinJurisdiction: user.jurisdictionId });
+      return { total: page.total, items: page.items.map(toView) };
     },
   );
 

@@ -7,6 +7,39 @@ export function householdsRepo(db: Kysely<Database>) {
       return db.insertInto('households').values(household).returningAll().executeTakeFirstOrThrow();
     },
 
+    /** One page of households in a jurisdiction (any of its county, town, village or group), newest first. */
+    async search(filter: {
+      withinJurisdiction: string;
+      townId?: string | undefined;
+      villageId?: string | undefined;
+      category?: HouseholdCategory | undefined;
+      stage?: string | undefined;
+      name?: string | undefined;
+      limit: number;
+      offset: number;
+    }) {
+      let query = db
+        .selectFrom('households')
+        .where((eb) =>
+          eb.or([
+            eb('county_id', '=', filter.withinJurisdiction),
+            eb('town_id', '=', filter.withinJurisdiction),
+            eb('village_id', '=', filter.withinJurisdiction),
+            eb('group_id', '=', filter.withinJurisdiction),
+          ]),
+        );
+      if (filter.townId) query = query.where('town_id', '=', filter.townId);
+      if (filter.villageId) query = query.where('village_id', '=', filter.villageId);
+      if (filter.category) query = query.where('category', '=', filter.category);
+      if (filter.stage) query = query.where('stage', '=', filter.stage);
+      if (filter.name) query = query.where('head_name', 'like', `%${filter.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const [items, count] = await Promise.all([
+        query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
+        query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.n) };
+    },
+
     findById(id: string) {
       return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
     },

@@ -1,0 +1,180 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IDENTIFICATION_STEPS, MONITORING_CATEGORIES, RISK_CAUSES } from '../../domain/identification.js';
+import {
+  decideStep,
+  DISCOVERY_CHANNELS,
+  getHouseholdState,
+  householdWorkflowId,
+  openIdentification,
+  raiseObjection,
+  submitApplication,
+} from '../../workflows/household/definitions.js';
+import { actorOf, householdInScope } from '../household-access.js';
+import { currentUser } from '../plugins/auth.js';
+import { idParams } from './households.js';
+
+const text = (max: number, required: string) => z.string().trim().min(1, required).max(max);
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM') as unknown as z.ZodType<`${number}-${string}`>;
+const yuan = z.number().finite().min(0, '金额不能为负数').max(100_000_000);
+const evidence = z.array(z.object({ title: text(200, '请填写材料名称'), reference: z.string().trim().max(500).optional() })).max(50);
+
+const caseResult = z.object({
+  caseNo: z.number(),
+  status: z.enum(['in_progress', 'approved', 'rejected']),
+  current: z.enum(IDENTIFICATION_STEPS).nullable(),
+  merged: z.boolean().optional(),
+});
+
+export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preHandler', app.requireLogin);
+
+  /** Runs an update on the household's workflow after the API's own scope check. */
+  async function handleFor(householdId: string, request: Parameters<typeof currentUser>[0]) {
+    const user = currentUser(request);
+    const household = await householdInScope(app, householdId, user);
+    return { actor: actorOf(user), handle: app.temporal.workflow.getHandle(householdWorkflowId(household.id)) };
+  }
+
+  app.post(
+    '/households/:id/identification',
+    {
+      schema: {
+        summary: 'Record a discovery (application, cadre visit, department warning); opens a case or joins the one in progress',
+        tags: ['identification'],
+        params: idParams,
+        body: z.object({ channel: z.enum(DISCOVERY_CHANNELS), reason: text(2000, '请填写发现情况或申请理由') }),
+        response: { 200: caseResult },
+      },
+    },
+    async (request) => {
+      const { actor, handle } = await handleFor(request.params.id, request);
+      return handle.executeUpdate(openIdentification, { args: [{ actor, ...request.body }] });
+    },
+  );
+
+  app.post(
+    '/households/:id/identification/application',
+    {
+      schema: {
+        summary: 'Submit (or resubmit) the application with the household survey and the income/expenditure calculation',
+        tags: ['identification'],
+        params: idParams,
+        body: z.object({
+          statement: text(5000, '请填写申请书内容'),
+          riskCauses: z.array(z.enum(RISK_CAUSES)).min(1, '请至少选择一项风险类型'),
+          survey: z.object({
+            memberCount: z.number().int().min(1, '家庭人口数至少为1').max(50),
+            income: z.array(z.object({ period, kind: z.enum(['wages', 'production_net', 'property', 'transfer']), yuan })).max(120),
+            spending: z.array(z.object({ period, kind: z.enum(['medical', 'schooling', 'disaster', 'disability', 'other']), yuan, rigid: z.boolean() })).max(120),
+            lastYearIncomePerCapita: yuan.optional(),
+          }),
+          evidence: evidence.default([]),
+        }),
+        response: { 200: caseResult },
+      },
+    },
+    async (request) => {
+      const { actor, handle } = await handleFor(request.params.id, request);
+      const { survey, ...rest } = request.body;
+      return handle.executeUpdate(submitApplication, {
+        args: [{ actor, ...rest, survey: { ...survey, ...(survey.lastYearIncomePerCapita === undefined ? {} : { lastYearIncomePerCapita: survey.lastYearIncomePerCapita }) } }],
+      });
+    },
+  );
+
+  app.post(
+    '/households/:id/identification/decisions',
+    {
+      schema: {
+        summary: 'Decide the current review step: village review, department comparison, town audit or county decision',
+        tags: ['identification'],
+        params: idParams,
+        body: z.object({
+          step: z.enum(['village_review', 'department_comparison', 'town_audit', 'county_decision']),
+          decision: z.enum(['approve', 'reject', 'return']),
+          opinion: text(5000, '请填写意见'),
+          participants: z.array(text(100, '参与人员不能为空')).max(50).optional(),
+          evidence: evidence.optional(),
+          category: z.enum(MONITORING_CATEGORIES).optional(),
+          riskCauses: z.array(z.enum(RISK_CAUSES)).optional(),
+        }),
+        response: { 200: caseResult },
+      },
+    },
+    async (request) => {
+      const { actor, handle } = await handleFor(request.params.id, request);
+      const body = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined)) as typeof request.body;
+      return handle.executeUpdate(decideStep, { args: [{ actor, ...body }] });
+    },
+  );
+
+  app.post(
+    '/households/:id/identification/objections',
+    {
+      schema: {
+        summary: 'Record an objection raised during the public notice 公示; the case goes back to the village',
+        tags: ['identification'],
+        params: idParams,
+        body: z.object({ objector: text(100, '请填写异议人'), content: text(5000, '请填写异议内容') }),
+        response: { 200: caseResult },
+      },
+    },
+    async (request) => {
+      const { actor, handle } = await handleFor(request.params.id, request);
+      return handle.executeUpdate(raiseObjection, { args: [{ actor, ...request.body }] });
+    },
+  );
+
+  app.get(
+    '/households/:id/identification',
+    {
+      schema: {
+        summary: 'The household’s stage and its identification case as the workflow holds it',
+        tags: ['identification'],
+        params: idParams,
+        response: {
+          200: z.object({
+            stage: z.string(),
+            category: z.string().nullable(),
+            riskCauses: z.array(z.string()),
+            case: z
+              .object({
+                caseNo: z.number(),
+                channels: z.array(z.string()),
+                status: z.string(),
+                current: z.string().nullable(),
+                steps: z.array(z.string()),
+                policy: z.object({ profileId: z.string(), profileVersion: z.number(), publicNoticeDays: z.number().nullable() }),
+                noticeEndsAt: z.string().nullable(),
+                lastReturnReason: z.string().nullable(),
+              })
+              .nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { handle } = await handleFor(request.params.id, request);
+      const state = await handle.query(getHouseholdState);
+      const c = state.currentCase;
+      return {
+        stage: state.stage,
+        category: state.category,
+        riskCauses: [...state.riskCauses],
+        case: c
+          ? {
+              caseNo: c.caseNo,
+              channels: [...c.channels],
+              status: c.progress.status,
+              current: c.progress.current,
+              steps: [...c.progress.steps],
+              policy: { profileId: c.policy.profileId, profileVersion: c.policy.profileVersion, publicNoticeDays: c.policy.publicNoticeDays },
+              noticeEndsAt: c.noticeEndsAt === null ? null : new Date(c.noticeEndsAt).toISOString(),
+              lastReturnReason: c.lastReturnReason,
+            }
+          : null,
+      };
+    },
+  );
+};
