@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
 import { identificationRoutes } from './routes/identification.js';
+import { memberRoutes } from './routes/members.js';
 
 // Validation messages in Simplified Chinese for every zod schema.
 z.config(z.locales.zhCN());
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(authRoutes, { sessionTtlHours: deps.sessionTtlHours });
   await app.register(householdRoutes);
   await app.register(identificationRoutes);
+  await app.register(memberRoutes);
   return app;
 }
 

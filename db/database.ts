@@ -69,6 +69,26 @@ export interface HouseholdsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandparent' | 'grandchild' | 'sibling' | 'child_in_law' | 'other';
+export type LabourAbility = 'capable' | 'weak' | 'partial' | 'none';
+
+export interface HouseholdMembersTable {
+  id: Generated<string>;
+  household_id: string;
+  name: string;
+  id_number: string;
+  birth_date: ColumnType<string, string, string>;
+  sex: 'male' | 'female';
+  relation: Relation;
+  labour_ability: LabourAbility;
+  is_student: Generated<boolean>;
+  is_active_military: Generated<boolean>;
+  disability_grade: '1' | '2' | '3' | '4' | null;
+  chronic_illness: Generated<boolean>;
+  joined_at: CreatedAt;
+  left_at: Timestamp | null;
+}
+
 export interface HouseholdEventsTable {
   id: Generated<string>;
   household_id: string;
@@ -88,6 +108,7 @@ export interface Database {
   sessions: SessionsTable;
   households: HouseholdsTable;
   household_events: HouseholdEventsTable;
+  household_members: HouseholdMembersTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;
@@ -96,3 +117,5 @@ export type NewUser = Insertable<UsersTable>;
 export type Household = Selectable<HouseholdsTable>;
 export type NewHousehold = Insertable<HouseholdsTable>;
 export type HouseholdEvent = Selectable<HouseholdEventsTable>;
+export type HouseholdMember = Selectable<HouseholdMembersTable>;
+export type NewHouseholdMember = Insertable<HouseholdMembersTable>;

@@ -2,7 +2,10 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 
-// bigint (int8, e.g. bigserial ids and counts) arrives as a string; keep it so, exactly.
+// A SQL date is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a
+// host-time-zone Date. bigint (int8: bigserial ids, counts) stays a string, exactly.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 export function createDb(connectionString: string, options: { max?: number } = {}): Kysely<Database> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   pool.on('error', () => {

@@ -36,6 +36,7 @@ export const eventKindNames: Record<string, string> = {
   'identification.notice_started': '公示开始',
   'identification.notice_passed': '公示期满无异议',
   'identification.objection_raised': '公示异议',
+  'member.added': '家庭成员登记',
 };
 
 export const identificationMessages = {
@@ -54,4 +55,96 @@ export const identificationMessages = {
   participantsRequired: '村组评议须登记参与人员（村民小组、村“三委”干部、驻村工作队、包村干部）',
   categoryRequired: '认定为监测对象时须选择类别：脱贫不稳定户、边缘易致贫户或突发严重困难户',
   objectionIncomplete: '请填写异议人和异议内容',
+} as const;
+
+export const memberMessages = {
+  alreadyInHousehold: (town: string, village: string, head: string, sameHousehold: boolean) =>
+    sameHousehold ? '此人已是本户成员，无需重复登记' : `此人已登记在${town}${village}户主为“${head}”的家庭中，同一人不能同时在两户`,
+  duplicate: '此人已登记在其他家庭中，同一人不能同时在两户',
+} as const;
+
+/** Why a citizen identity number 身份证号码 is refused, for the clerk who typed it. */
+export const idNumberMessages = {
+  empty: '请填写身份证号码',
+  fifteenDigits: '这是15位旧版身份证号码，请填写18位身份证号码',
+  wrongLength: (length: number) => `身份证号码应为18位，现填写了${length}位`,
+  badCharacters: '身份证号码前17位应为数字，最后一位应为数字或字母X',
+  birthDateNotExist: (date: string) => `出生日期 ${date} 不存在，请核对第7至14位`,
+  birthYearImplausible: (year: number) => `出生年份 ${year} 不合理，请核对第7至10位`,
+  birthDateInFuture: (date: string) => `出生日期 ${date} 晚于今天，请核对第7至14位`,
+  checkCharacterWrong: '校验位不正确，请核对身份证号码是否填错',
+} as const;
+
+export const incomeMessages = {
+  projection: (p: { from: string; to: string; months: number; sum: string; projectedFrom: string; projectedTo: string; annual: string }) =>
+    `按 ${p.from} 至 ${p.to} 共 ${p.months} 个月已采集的家庭收入合计 ${p.sum} 元，÷ ${p.months} × 12，预计 ${p.projectedFrom} 至 ${p.projectedTo} 全年家庭收入 ${p.annual} 元`,
+} as const;
+
+/** Names used in assessment explanations 研判说明. */
+export const thresholdKindNames: Record<'monitoring' | 'warning' | 'focus' | 'floor', string> = {
+  monitoring: '监测标准',
+  warning: '预警线',
+  focus: '重点分析线',
+  floor: '监测底线',
+};
+
+export const incomeMeasureNames: Record<'disposable' | 'net', string> = {
+  disposable: '人均可支配收入',
+  net: '人均纯收入',
+};
+
+export const threatNames: Record<'food' | 'clothing' | 'compulsoryEducation' | 'basicMedical' | 'safeHousing' | 'drinkingWater', string> = {
+  food: '吃饭',
+  clothing: '穿衣',
+  compulsoryEducation: '义务教育',
+  basicMedical: '基本医疗',
+  safeHousing: '住房安全',
+  drinkingWater: '饮水安全',
+};
+
+export const spendingKindNames: Record<'medical' | 'schooling' | 'disaster' | 'disability' | 'other', string> = {
+  medical: '医疗',
+  schooling: '教育',
+  disaster: '灾害',
+  disability: '残疾',
+  other: '其他',
+};
+
+export const inclusionRuleNames: Record<'trigger_and_below' | 'trigger_or_below' | 'below_only', string> = {
+  trigger_and_below: '存在风险情形且人均收入低于监测标准',
+  trigger_or_below: '人均收入低于监测标准，或存在风险情形',
+  below_only: '人均收入在监测标准以下',
+};
+
+export const assessmentMessages = {
+  policy: (county: string, id: string, version: number, from: string) => `适用政策：${county}（政策版本 ${id} v${version}，自 ${from} 起执行）`,
+  monthsWithoutRecords: (periods: string) => `以下月份没有收入记录，按 0 元计算，请核实：${periods}`,
+  perCapita: (measure: string, annual: string, members: number, perCapita: string) =>
+    `家庭共 ${members} 人，${measure} ${annual} ÷ ${members} = ${perCapita} 元`,
+  line: (p: { measure: string; perCapita: string; verdict: string; county: string; period: string; lineName: string; line: string; meaning: string; id: string; version: number; note?: string }) =>
+    `${p.measure} ${p.perCapita} 元，${p.verdict} ${p.county} ${p.period} ${p.lineName} ${p.line} 元（${p.meaning}${p.note ? `；${p.note}` : ''}；政策版本 ${p.id} v${p.version}）`,
+  verdictBelow: '低于',
+  verdictNotBelow: '不低于',
+  verdictAtOrBelow: '未超过',
+  verdictAbove: '高于',
+  noMonitoringLine: (county: string, id: string, version: number, period: string) =>
+    `${county}政策版本 ${id} v${version} 未设定 ${period} 适用的监测标准，无法按收入判断，请县乡村振兴局补充政策配置`,
+  rigidSpending: (p: { from: string; to: string; spending: string; parts: string; lastYear: string; lastYearPerCapita: string; members: number; percent: number }) =>
+    `刚性支出明显超过上年度收入：${p.from} 至 ${p.to} 刚性支出 ${p.spending} 元（${p.parts}），超过上年家庭收入 ${p.lastYear} 元（上年人均 ${p.lastYearPerCapita} 元 × ${p.members} 人）的 ${p.percent}%`,
+  incomeDrop: (p: { measure: string; lastYear: string; now: string; percent: string; limit: number }) =>
+    `收入大幅缩减：${p.measure}由上年 ${p.lastYear} 元降至 ${p.now} 元，下降 ${p.percent}%，达到 ${p.limit}% 的大幅缩减标准`,
+  threats: (names: string) => `“两不愁三保障”及饮水安全受到威胁：${names}`,
+  riskCauses: (names: string) => `申报的风险类型：${names}`,
+  noTrigger: '未发现风险情形（刚性支出、收入大幅缩减、“两不愁三保障”及饮水安全、风险类型）',
+  lastYearMissing: '未提供上年人均收入，无法判断刚性支出和收入缩减情形',
+  focusHeading: (items: string) => `重点分析：${items}`,
+  focusNone: '重点分析：未发现需重点分析的情形',
+  focusIncomeDown: (lastYear: string, now: string) => `收入下降（上年 ${lastYear} 元，今年预计 ${now} 元）`,
+  focusBelowLine: (lineName: string, line: string) => `低于${lineName} ${line} 元`,
+  focusTransferShare: (percent: string, limit: number) => `转移性收入占比 ${percent}%，超过 ${limit}%`,
+  focusTransferNoIncome: '转移性收入占比过高（其他收入合计为负或为零）',
+  focusNoLabour: (lineName: string, line: string) => `整户无劳动能力且收入低于${lineName} ${line} 元`,
+  eligible: (rule: string) => `结论：符合纳入监测条件（规则：${rule}）`,
+  notEligible: (rule: string) => `结论：不符合纳入监测条件（规则：${rule}）`,
+  undetermined: (rule: string) => `结论：无法判断是否纳入监测（规则：${rule}；缺少监测标准）`,
 } as const;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_22_001_foundation.js';
 import * as households from './2026_11_22_002_households.js';
 import * as policyProfiles from './2026_11_22_003_policy_profiles.js';
+import * as householdMembers from './2026_11_22_004_household_members.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_001_foundation': foundation,
   '2026_11_22_002_households': households,
   '2026_11_22_003_policy_profiles': policyProfiles,
+  '2026_11_22_004_household_members': householdMembers,
 };

@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { checkCharacter } from '../../domain/id-number.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startApi } from '../helpers/api.js';
 import { devServerEnv, testWorker, uniqueTaskQueue } from '../helpers/temporal.js';
@@ -93,5 +94,34 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
     } finally {
       await broken.close();
     }
+  });
+
+  it('registers members with checked ID numbers, one household per person, masked in lists and in the file', async () => {
+    const token = await api.login('cun.donggang');
+    const register = (headName: string) =>
+      api.call('POST', '/households', { token, body: { villageId: '990101001201', address: '东岗村一组1号', headName, category: 'lifted_out' } });
+    const first = (await register('周一')).body.id as string;
+    const second = (await register('吴二')).body.id as string;
+    const first17 = '44092319850307351';
+    const idNumber = `${first17}${checkCharacter(first17)}`;
+    const member = { name: '周一', idNumber, relation: 'head', labourAbility: 'capable' };
+
+    const added = await api.call('POST', `/households/${first}/members`, { token, body: member });
+    expect(added).toMatchObject({ status: 201, body: { idNumber: '440923********351' + idNumber.slice(17), birthDate: '1985-03-07', sex: 'male' } });
+
+    const elsewhere = await api.call('POST', `/households/${second}/members`, { token, body: { ...member, name: '周一' } });
+    expect(elsewhere).toMatchObject({ status: 409, body: { message: '此人已登记在东城镇东岗村户主为“周一”的家庭中，同一人不能同时在两户' } });
+
+    const wrongCheck = `${first17}${checkCharacter(first17) === '0' ? '1' : '0'}`;
+    const bad = await api.call('POST', `/households/${second}/members`, { token, body: { ...member, idNumber: wrongCheck } });
+    expect(bad).toMatchObject({ status: 400, body: { error: 'INVALID_ID_NUMBER' } });
+
+    const members = await api.call('GET', `/households/${first}/members`, { token });
+    expect(members.body).toHaveLength(1);
+    expect(JSON.stringify(members.body)).not.toContain(idNumber);
+    const file = await api.call('GET', `/households/${first}/file`, { token });
+    expect(JSON.stringify(file.body)).not.toContain(idNumber);
+    expect(file.body.events.map((e: { kind: string }) => e.kind)).toContain('member.added');
+    expect(await api.call('GET', `/households/${second}/members`, { token })).toMatchObject({ status: 200, body: [] });
   });
 });
