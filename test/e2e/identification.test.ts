@@ -1,49 +1,30 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
-import { startApi } from '../helpers/api.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { devServerEnv, testWorker, uniqueTaskQueue } from '../helpers/temporal.js';
+import { useStack } from '../helpers/stack.js';
 
-let t: TestDatabase;
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-let api: Awaited<ReturnType<typeof startApi>>;
-const taskQueue = uniqueTaskQueue();
-
-beforeAll(async () => {
-  t = await createTestDatabase();
+const stack = useStack({
+  server: 'dev',
+  api: true,
   // This county decides without a public notice (like seed 002's procedure): a
   // profile is data, so the county switches by a row, not by code. The dev
   // server runs in real time, and a 7-day notice is the workflow tests' business.
-  await policyProfilesRepo(t.db).addMissing([
-    {
-      id: 'e2e-no-notice',
-      version: 1,
-      effectiveFrom: '2020-01',
-      countyName: '示范县',
-      body: { identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'] },
-    },
-  ]);
-  await t.db.updateTable('jurisdictions').set({ policy_profile_id: 'e2e-no-notice' }).where('id', '=', '990101').execute();
-  env = await devServerEnv();
-  worker = await testWorker(env, t.db, taskQueue);
-  running = worker.run();
-  api = await startApi({ db: t.db, temporal: env.client, taskQueue });
-});
-
-afterAll(async () => {
-  await api?.close();
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await t?.destroy();
+  beforeStart: async (t) => {
+    await policyProfilesRepo(t.db).addMissing([
+      {
+        id: 'e2e-no-notice',
+        version: 1,
+        effectiveFrom: '2020-01',
+        countyName: '示范县',
+        body: { identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'] },
+      },
+    ]);
+    await t.db.updateTable('jurisdictions').set({ policy_profile_id: 'e2e-no-notice' }).where('id', '=', '990101').execute();
+  },
 });
 
 describe('from application to monitoring object through the HTTP API, four users', () => {
   it('registers, applies, reviews, audits, decides, and shows the whole file', async () => {
+    const { api } = stack;
     const cadre = await api.login('cun.donggang');
     const town = await api.login('zhen.dongcheng');
     const county = await api.login('xian.xczx');

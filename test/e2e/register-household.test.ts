@@ -1,43 +1,21 @@
 import { Client, Connection } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkCharacter } from '../../domain/id-number.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startApi } from '../helpers/api.js';
-import { devServerEnv, testWorker, uniqueTaskQueue } from '../helpers/temporal.js';
+import { useStack } from '../helpers/stack.js';
 
-let t: TestDatabase;
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-let api: Awaited<ReturnType<typeof startApi>>;
-const taskQueue = uniqueTaskQueue();
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  env = await devServerEnv();
-  worker = await testWorker(env, t.db, taskQueue);
-  running = worker.run();
-  api = await startApi({ db: t.db, temporal: env.client, taskQueue });
-});
-
-afterAll(async () => {
-  await api?.close();
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await t?.destroy();
-});
+const stack = useStack({ server: 'dev', api: true });
 
 describe('through the HTTP API, a worker and the Temporal dev server', () => {
   it('reports each part healthy', async () => {
+    const { api } = stack;
     const health = await api.call('GET', '/health');
     expect(health).toMatchObject({ status: 200, body: { status: 'ok', api: 'up', database: 'up', temporal: 'up' } });
     expect(health.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('registers a household: 202 with its location, a running workflow, and the first entry of its file in PostgreSQL', async () => {
+    const { api, env } = stack;
     const token = await api.login('cun.donggang');
     const created = await api.call('POST', '/households', {
       token,
@@ -64,6 +42,7 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
   });
 
   it('refuses without a login, outside the jurisdiction, and on bad input, writing nothing', async () => {
+    const { api, t } = stack;
     const before = await t.db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     const body = { villageId: '990101002201', address: '岭上村5号', headName: '钱七', category: 'marginal' };
     expect(await api.call('POST', '/households', { body })).toMatchObject({ status: 401, body: { message: '请先登录' } });
@@ -84,6 +63,7 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
   });
 
   it('answers 503 and names Temporal when Temporal cannot be reached', async () => {
+    const { t, taskQueue } = stack;
     const unreachable = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) });
     const broken = await startApi({ db: t.db, temporal: unreachable, taskQueue });
     try {
@@ -97,6 +77,7 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
   });
 
   it('registers members with checked ID numbers, one household per person, masked in lists and in the file', async () => {
+    const { api } = stack;
     const token = await api.login('cun.donggang');
     const register = (headName: string) =>
       api.call('POST', '/households', { token, body: { villageId: '990101001201', address: '东岗村一组1号', headName, category: 'lifted_out' } });
