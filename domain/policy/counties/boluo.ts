@@ -1,0 +1,29 @@
+/**
+ * Boluo 博罗县 (Guangdong), seed [000]: 博乡振组〔2022〕5号, the plan for
+ * assistance by category in the 14th five-year period, issued 2022-03-09.
+ * The seed sets no income line: until the county adds one in a new version,
+ * an assessment here reports that no monitoring line is in force.
+ */
+import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS } from '../defaults.js';
+import type { PolicyProfile } from '../profile.js';
+
+export const boluoV1: PolicyProfile = {
+  id: 'boluo',
+  version: 1,
+  countyName: '博罗县',
+  effectiveFrom: '2022-03',
+  document: '博罗县委实施乡村振兴战略领导小组《博罗县“十四五”时期脱贫人口监测对象分类帮扶工作方案》（博乡振组〔2022〕5号）',
+  sources: ['000'],
+  incomeMeasure: 'disposable',
+  thresholds: [],
+  // Silent in the seed; Guangdong practice as in [002].
+  incomeWindow: { kind: 'since_previous_december' },
+  inclusionRule: 'trigger_and_below',
+  triggerRules: DEFAULT_TRIGGER_RULES,
+  // “经县政府审批认定的三类监测对象”, “以村为监测主体、镇…抓落实、县负总责”: village, town and
+  // county all take part and the county decides — the design's procedure with a 7-day public notice.
+  identificationSteps: DESIGN_IDENTIFICATION_STEPS,
+  publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
+  eliminationAllowsNoLabour: false,
+  monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
+};

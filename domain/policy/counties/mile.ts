@@ -1,0 +1,45 @@
+/**
+ * Mile 弥勒市 (Yunnan), seed [001]: 弥勒市扶贫开发领导小组《关于健全完善防止返贫致贫
+ * 监测和帮扶机制巩固脱贫成果的实施办法》, signed 2020-05-28.
+ */
+import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES } from '../defaults.js';
+import type { PolicyProfile } from '../profile.js';
+
+export const mileV1: PolicyProfile = {
+  id: 'mile',
+  version: 1,
+  countyName: '弥勒市',
+  effectiveFrom: '2020-05',
+  document: '弥勒市扶贫开发领导小组《关于健全完善防止返贫致贫监测和帮扶机制巩固脱贫成果的实施办法》（2020年5月28日）',
+  sources: ['001'],
+  // “人均纯收入低于国家扶贫标准 1.5倍(即4428元)左右”: the seed speaks of net income 纯收入.
+  incomeMeasure: 'net',
+  thresholds: [
+    {
+      // The seed names no year; it is the 2020 document and DOMAIN.md §3 lists the line for 2020.
+      // After 2020 the county needs a new version of this profile.
+      kind: 'monitoring',
+      from: '2020-01',
+      to: '2020-12',
+      yuanPerPersonYear: 4428,
+      comparison: 'below',
+      meaning: '国家扶贫标准的1.5倍',
+      source: '001',
+      quote: '人均纯收入低于国家扶贫标准 1.5倍(即4428元)左右的家庭',
+      note: '文件表述为“左右”，临界家庭由村组评议综合研判',
+    },
+  ],
+  // The seed gives no collection window; a year's net income is the last twelve months.
+  incomeWindow: { kind: 'trailing', months: 12 },
+  // “监测范围。人均纯收入低于…4428元左右的家庭，以及因病…刚性支出明显超过上年度收入和收入大幅缩减的家庭”:
+  // two groups joined by 以及 — either one is in scope.
+  inclusionRule: 'trigger_or_below',
+  triggerRules: DEFAULT_TRIGGER_RULES,
+  // “贫情分析、农户申报、入户调查、村组评议…、乡镇审核、市级确定”: the situation analysis and home
+  // investigation belong to the application; no public notice is named, so none is held.
+  identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'],
+  eliminationAllowsNoLabour: false,
+  monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
+  // “次月3日前将上月返贫致贫风险户、风险消除户上报”
+  townReportDayOfNextMonth: 3,
+};

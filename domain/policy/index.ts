@@ -1,0 +1,33 @@
+/**
+ * The policy profiles the product ships, one list of versions per county, and
+ * the look-ups the rest of the domain uses. A county's new policy is a new
+ * entry in its list with a later `effectiveFrom`.
+ */
+import type { Period } from '../calendar.js';
+import { boluoV1 } from './counties/boluo.js';
+import { mileV1 } from './counties/mile.js';
+import { suyuanV1 } from './counties/suyuan.js';
+import { xinfengV1 } from './counties/xinfeng.js';
+import { xuwenV1 } from './counties/xuwen.js';
+import { exactVersion, versionInForce, type PolicyProfile, type ProfileRegistry } from './profile.js';
+
+export * from './profile.js';
+export { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS } from './defaults.js';
+
+export const policyProfiles: ProfileRegistry = {
+  boluo: [boluoV1],
+  mile: [mileV1],
+  xuwen: [xuwenV1],
+  xinfeng: [xinfengV1],
+  suyuan: [suyuanV1],
+};
+
+/** The version of county profile `id` in force for `period`, or undefined before its first version. */
+export function profileFor(id: string, period: Period, registry: ProfileRegistry = policyProfiles): PolicyProfile | undefined {
+  return versionInForce(registry, id, period);
+}
+
+/** One exact version, to explain a past decision by the rules it was made under. */
+export function profileVersion(id: string, version: number, registry: ProfileRegistry = policyProfiles): PolicyProfile | undefined {
+  return exactVersion(registry, id, version);
+}

@@ -1,0 +1,232 @@
+/**
+ * A county's policy profile 政策配置: its thresholds, income window,
+ * identification steps and review rules, as data with effective dates. A
+ * policy change is a new version with a later `effectiveFrom`, never a code
+ * branch; a stored version is never edited, so a decision of 2021 can still be
+ * explained in 2026 by the version it used.
+ */
+import type { Period } from '../calendar.js';
+import type { IdentificationStep } from '../identification.js';
+import type { IncomeWindow } from '../income.js';
+import { isPeriod, monthIndex } from '../months.js';
+
+/** The seed document a rule comes from (DOMAIN.md: 000 Boluo … 004 Suyuan). */
+export type SeedId = '000' | '001' | '002' | '003' | '004';
+
+/**
+ * - monitoring 监测标准: the income line for inclusion in monitoring.
+ * - warning 预警线: a higher line whose households are warned about and helped more [003].
+ * - focus 重点分析线: below it a household gets a focus analysis [004].
+ * - floor 底线: the least the monitoring line may be set at [002].
+ */
+export const THRESHOLD_KINDS = ['monitoring', 'warning', 'focus', 'floor'] as const;
+export type ThresholdKind = (typeof THRESHOLD_KINDS)[number];
+
+/**
+ * How income is compared with the line, following the seed's wording:
+ * `below` for 低于 (strictly less); `at_or_below` for 以下, which in Chinese
+ * law includes the number itself (民法典 第一千二百五十九条: “以下”包括本数).
+ */
+export type Comparison = 'below' | 'at_or_below';
+
+export interface ThresholdRow {
+  readonly kind: ThresholdKind;
+  readonly from: Period;
+  /** Inclusive; open-ended until a new version replaces the profile when absent. */
+  readonly to?: Period;
+  readonly yuanPerPersonYear: number;
+  readonly comparison: Comparison;
+  /** What the line is, in Chinese, as the seed puts it. */
+  readonly meaning: string;
+  readonly source: SeedId;
+  /** The seed's own words. */
+  readonly quote: string;
+  /** A caveat shown with the line (e.g. a rounded figure the seed also mentions). */
+  readonly note?: string;
+}
+
+/**
+ * How the trigger and the income line combine into eligibility for monitoring:
+ * - `trigger_and_below`: a trigger 风险情形 and income under the line [002].
+ * - `trigger_or_below`: either one [001: 低于…的家庭，以及…的家庭].
+ * - `below_only`: income under the line brings the household into scope [003].
+ */
+export type InclusionRule = 'trigger_and_below' | 'trigger_or_below' | 'below_only';
+
+export interface TriggerRules {
+  /**
+   * Rigid spending 刚性支出 “clearly above last year's income”: the rigid
+   * spending of the last 12 months exceeds this percentage of last year's income.
+   */
+  readonly rigidSpendingAbovePercentOfLastYearIncome: number;
+  /** A “sharp income drop” 收入大幅缩减: per-capita income down by at least this percentage on last year. */
+  readonly sharpIncomeDropPercent: number;
+}
+
+/** The focus analysis 重点分析 of [004]: which criteria flag a household. */
+export interface FocusCriteria {
+  readonly source: SeedId;
+  /** 收入下降: income down on last year. */
+  readonly incomeDown: boolean;
+  /** 低于监测标准: under the monitoring line. */
+  readonly belowMonitoring: boolean;
+  /** 低于全国脱贫人口平均水平: under the `focus` line. */
+  readonly belowFocusLine: boolean;
+  /** 转移性收入占比过高: transfer income above this percentage of all income. */
+  readonly transferSharePercentAbove?: number;
+  /** 整户无劳力且收入较低: no member able to work, and income under this line. */
+  readonly noLabourLowIncomeBelow?: ThresholdKind;
+}
+
+export interface PolicyProfile {
+  /** Stable per county (`xinfeng`); versions share it. */
+  readonly id: string;
+  readonly version: number;
+  readonly countyName: string;
+  /** The first month this version governs. */
+  readonly effectiveFrom: Period;
+  /** The document, as cited on paper. */
+  readonly document: string;
+  readonly sources: readonly SeedId[];
+  /** 人均可支配收入 (disposable) or the older 人均纯收入 (net) the seed speaks of. */
+  readonly incomeMeasure: 'disposable' | 'net';
+  readonly thresholds: readonly ThresholdRow[];
+  readonly incomeWindow: IncomeWindow;
+  readonly inclusionRule: InclusionRule;
+  readonly triggerRules: TriggerRules;
+  readonly identificationSteps: readonly IdentificationStep[];
+  /** Days of the public notice 公示, present exactly when the steps include it. */
+  readonly publicNoticeDays?: number;
+  readonly focusCriteria?: FocusCriteria;
+  /** Whether a household with no member able to work may be marked risk-eliminated. */
+  readonly eliminationAllowsNoLabour: boolean;
+  /** The monthly update is due by the end of this day (每月20日前) [003]. */
+  readonly monthlyUpdateDay: number;
+  /** The town reports last month's risk and risk-eliminated households by this day of the next month [001]. */
+  readonly townReportDayOfNextMonth?: number;
+}
+
+/** A threshold as applied: always with the profile version it came from. */
+export interface ThresholdInForce {
+  readonly profileId: string;
+  readonly profileVersion: number;
+  readonly countyName: string;
+  readonly period: Period;
+  readonly row: ThresholdRow;
+}
+
+export type ProfileRegistry = Readonly<Record<string, readonly PolicyProfile[]>>;
+
+/**
+ * The threshold row of `kind` in force for `period`, or undefined when the
+ * profile has none for that month. Of overlapping rows the one that starts
+ * latest wins (`profileProblems` reports overlaps).
+ */
+export function thresholdFor(profile: PolicyProfile, kind: ThresholdKind, period: Period): ThresholdInForce | undefined {
+  const at = monthIndex(period);
+  let best: ThresholdRow | undefined;
+  for (const row of profile.thresholds) {
+    if (row.kind !== kind || at < monthIndex(row.from)) continue;
+    if (row.to !== undefined && at > monthIndex(row.to)) continue;
+    if (!best || monthIndex(row.from) > monthIndex(best.from)) best = row;
+  }
+  if (!best) return undefined;
+  return { profileId: profile.id, profileVersion: profile.version, countyName: profile.countyName, period, row: best };
+}
+
+/** Whether income (per person per year, in fen) is under the line by the row's own comparison. */
+export function isUnder(perCapitaFen: number, row: ThresholdRow): boolean {
+  const lineFen = Math.round(row.yuanPerPersonYear * 100);
+  return row.comparison === 'below' ? perCapitaFen < lineFen : perCapitaFen <= lineFen;
+}
+
+/** The version of profile `id` in force for `period`: the latest `effectiveFrom` not after it. */
+export function versionInForce(registry: ProfileRegistry, id: string, period: Period): PolicyProfile | undefined {
+  const at = monthIndex(period);
+  let best: PolicyProfile | undefined;
+  for (const profile of registry[id] ?? []) {
+    if (monthIndex(profile.effectiveFrom) > at) continue;
+    if (!best || monthIndex(profile.effectiveFrom) > monthIndex(best.effectiveFrom)) best = profile;
+  }
+  return best;
+}
+
+/** One exact version, to explain or replay a past decision. */
+export function exactVersion(registry: ProfileRegistry, id: string, version: number): PolicyProfile | undefined {
+  return (registry[id] ?? []).find((p) => p.version === version);
+}
+
+/**
+ * What is wrong with a profile (or a registry's versions of it), in English for
+ * whoever maintains the data; empty when it is sound.
+ */
+export function profileProblems(profile: PolicyProfile): string[] {
+  const problems: string[] = [];
+  const where = `${profile.id} v${profile.version}`;
+  if (!/^[a-z][a-z0-9-]{1,63}$/.test(profile.id)) problems.push(`${where}: id must be lower-case letters, digits and dashes`);
+  if (!Number.isInteger(profile.version) || profile.version < 1) problems.push(`${where}: version must be a positive integer`);
+  if (!isPeriod(profile.effectiveFrom)) problems.push(`${where}: effectiveFrom is not YYYY-MM`);
+
+  for (const row of profile.thresholds) {
+    const label = `${where}: ${row.kind} ${row.from}…${row.to ?? ''}`;
+    if (!isPeriod(row.from) || (row.to !== undefined && !isPeriod(row.to))) {
+      problems.push(`${label}: months must be YYYY-MM`);
+      continue;
+    }
+    if (row.to !== undefined && monthIndex(row.to) < monthIndex(row.from)) problems.push(`${label}: ends before it starts`);
+    if (!(row.yuanPerPersonYear > 0) || Math.round(row.yuanPerPersonYear * 100) !== row.yuanPerPersonYear * 100) {
+      problems.push(`${label}: the line must be a positive amount to the fen`);
+    }
+    if (row.meaning.trim() === '' || row.quote.trim() === '') problems.push(`${label}: meaning and quote are required`);
+  }
+  for (const kind of THRESHOLD_KINDS) {
+    const rows = profile.thresholds.filter((r) => r.kind === kind && isPeriod(r.from) && (r.to === undefined || isPeriod(r.to)));
+    for (let i = 0; i < rows.length; i++) {
+      for (let j = i + 1; j < rows.length; j++) {
+        if (overlap(rows[i]!, rows[j]!)) problems.push(`${where}: two ${kind} lines overlap (${rows[i]!.from} and ${rows[j]!.from})`);
+      }
+    }
+  }
+
+  const steps = profile.identificationSteps;
+  if (steps[0] !== 'application') problems.push(`${where}: identification must begin with the application`);
+  if (new Set(steps).size !== steps.length) problems.push(`${where}: an identification step appears twice`);
+  const notice = profile.publicNoticeDays;
+  if (steps.includes('public_notice') !== (notice !== undefined)) {
+    problems.push(`${where}: publicNoticeDays must be set exactly when the steps include the public notice`);
+  }
+  if (notice !== undefined && (!Number.isInteger(notice) || notice < 1)) problems.push(`${where}: publicNoticeDays must be a positive integer`);
+
+  const { rigidSpendingAbovePercentOfLastYearIncome: rigid, sharpIncomeDropPercent: drop } = profile.triggerRules;
+  if (!(rigid > 0)) problems.push(`${where}: the rigid-spending trigger needs a positive percentage`);
+  if (!(drop > 0 && drop <= 100)) problems.push(`${where}: the income-drop trigger needs a percentage in (0, 100]`);
+  if (!Number.isInteger(profile.monthlyUpdateDay) || profile.monthlyUpdateDay < 1 || profile.monthlyUpdateDay > 28) {
+    problems.push(`${where}: monthlyUpdateDay must be a day that every month has (1–28)`);
+  }
+  const share = profile.focusCriteria?.transferSharePercentAbove;
+  if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);
+  if (profile.focusCriteria?.belowFocusLine && !profile.thresholds.some((r) => r.kind === 'focus')) {
+    problems.push(`${where}: the focus criteria use a focus line the profile does not have`);
+  }
+  return problems;
+}
+
+/** Problems across all versions of every county: each version sound, versions distinct in number and start. */
+export function registryProblems(registry: ProfileRegistry): string[] {
+  const problems: string[] = [];
+  for (const [id, versions] of Object.entries(registry)) {
+    for (const profile of versions) {
+      if (profile.id !== id) problems.push(`${id}: holds a profile with id ${profile.id}`);
+      problems.push(...profileProblems(profile));
+    }
+    if (new Set(versions.map((p) => p.version)).size !== versions.length) problems.push(`${id}: a version number appears twice`);
+    if (new Set(versions.map((p) => p.effectiveFrom)).size !== versions.length) problems.push(`${id}: two versions start in the same month`);
+  }
+  return problems;
+}
+
+function overlap(a: ThresholdRow, b: ThresholdRow): boolean {
+  const aEnd = a.to === undefined ? Infinity : monthIndex(a.to);
+  const bEnd = b.to === undefined ? Infinity : monthIndex(b.to);
+  return monthIndex(a.from) <= bEnd && monthIndex(b.from) <= aEnd;
+}
