@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_IDENTIFICATION_STEPS } from '../domain/identification.js';
+import { policyProfiles } from '../domain/policy/index.js';
 import type { Database, JurisdictionLevel, Role } from './database.js';
 import { policyProfilesRepo, type StoredProfile } from './repositories/policy-profiles.js';
 
@@ -113,4 +114,12 @@ export async function seedDemoCounty(
       .execute();
   });
   return true;
+}
+
+/** The shipped profiles (the five seed counties and the demo county), every version; stored versions stay as they are. */
+export function seedPolicyProfiles(db: Kysely<Database>): Promise<number> {
+  const shipped: StoredProfile[] = Object.values(policyProfiles)
+    .flat()
+    .map((p) => ({ id: p.id, version: p.version, effectiveFrom: p.effectiveFrom, countyName: p.countyName, body: p }));
+  return policyProfilesRepo(db).addMissing([...shipped, ...DEMO_PROFILES]);
 }

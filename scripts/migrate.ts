@@ -4,7 +4,7 @@
  */
 import { createDb } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { seedDemoCounty } from '../db/seed.js';
+import { seedDemoCounty, seedPolicyProfiles } from '../db/seed.js';
 import { loadConfigOrExit } from '../platform/config.js';
 import { hashPassword } from '../platform/passwords.js';
 
@@ -17,6 +17,7 @@ const db = createDb(config.DATABASE_URL, { max: 1 });
 try {
   const applied = await migrateToLatest(db);
   process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+  process.stdout.write(`policy profiles: ${await seedPolicyProfiles(db)} new version(s)\n`);
   if (process.argv.includes('--seed-demo') && (await seedDemoCounty(db, hashPassword))) process.stdout.write('demo county loaded\n');
 } finally {
   await db.destroy();

@@ -11,7 +11,7 @@ import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createDb } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { DEMO_PASSWORD, seedDemoCounty } from '../db/seed.js';
+import { DEMO_PASSWORD, seedDemoCounty, seedPolicyProfiles } from '../db/seed.js';
 import { loadConfigOrExit } from '../platform/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/embedded-postgres.js';
 import { hashPassword } from '../platform/passwords.js';
@@ -60,6 +60,8 @@ try {
   const db = createDb(databaseUrl, { max: 2 });
   const applied = await migrateToLatest(db);
   if (applied.length > 0) say(`migrations applied: ${applied.join(', ')}`);
+  const profiles = await seedPolicyProfiles(db);
+  if (profiles > 0) say(`policy profiles stored: ${profiles} new version(s)`);
   if (await seedDemoCounty(db, hashPassword)) say(`demo county 示范县 loaded (demo password for every demo user: ${DEMO_PASSWORD})`);
   await db.destroy();
 

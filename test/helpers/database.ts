@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { createDb } from '../../db/kysely.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import { seedDemoCounty } from '../../db/seed.js';
+import { seedDemoCounty, seedPolicyProfiles } from '../../db/seed.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { ensureDatabase } from '../../scripts/database.js';
 
@@ -28,6 +28,7 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   const url = withDatabase(maintenanceUrl, name);
   const db = createDb(url, { max: 5 });
   await migrateToLatest(db);
+  await seedPolicyProfiles(db);
   if (options.seed !== false) await seedDemoCounty(db, hashPassword);
   return { db, url, destroy: () => db.destroy() };
 }
