@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { MonitoringCategory } from '../domain/identification.js';
 import type { Database } from '../db/database.js';
 import { householdEventsRepo } from '../db/repositories/household-events.js';
 import { householdsRepo } from '../db/repositories/households.js';
@@ -14,7 +15,7 @@ export interface RecordEventInput {
   /** The household's stage after this event, when it changes. */
   readonly stage?: string;
   /** The household's category after this event (the county decision sets it). */
-  readonly category?: 'unstable' | 'marginal' | 'sudden_hardship';
+  readonly category?: MonitoringCategory;
 }
 
 export function createRecordActivities(deps: { db: Kysely<Database> }) {

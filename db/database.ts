@@ -3,7 +3,8 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 export type JurisdictionLevel = 'province' | 'city' | 'county' | 'town' | 'village' | 'group';
 export type { Role } from '../domain/access.js';
 import type { Role } from '../domain/access.js';
-export type HouseholdCategory = 'lifted_out' | 'unstable' | 'marginal' | 'sudden_hardship';
+export type { HouseholdCategory } from '../domain/identification.js';
+import type { HouseholdCategory } from '../domain/identification.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { succeedsWithin } from '../platform/timeout.js';
 import type { Database } from './database.js';
 
 // A SQL date is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a
@@ -16,14 +17,6 @@ export function createDb(connectionString: string, options: { max?: number } = {
 }
 
 /** True when the database answers a trivial query within the timeout. */
-export async function pingDb(db: Kysely<Database>, timeoutMs = 2000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([sql`select 1`.execute(db).then(() => true, () => false), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function pingDb(db: Kysely<Database>, timeoutMs = 2000): Promise<boolean> {
+  return succeedsWithin(() => sql`select 1`.execute(db), timeoutMs);
 }

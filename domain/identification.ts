@@ -75,6 +75,10 @@ export const RISK_CAUSE_NAMES: Record<RiskCause, string> = {
 export const MONITORING_CATEGORIES = ['unstable', 'marginal', 'sudden_hardship'] as const;
 export type MonitoringCategory = (typeof MONITORING_CATEGORIES)[number];
 
+/** A registered household is a lifted-out household 脱贫户 or one of the monitoring categories. */
+export const HOUSEHOLD_CATEGORIES = ['lifted_out', ...MONITORING_CATEGORIES] as const;
+export type HouseholdCategory = (typeof HOUSEHOLD_CATEGORIES)[number];
+
 export type Decision = 'approve' | 'reject' | 'return';
 export const DECISION_NAMES: Record<Decision, string> = { approve: '同意', reject: '不予认定', return: '退回补充材料' };
 

@@ -1,20 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pingDb } from '../../db/kysely.js';
+import { succeedsWithin } from '../../platform/timeout.js';
 
 const status = z.enum(['up', 'down']);
-
-async function pingTemporal(check: () => Promise<unknown>, timeoutMs = 2000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([check().then(() => true, () => false), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -32,7 +21,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     async (_request, reply) => {
       const [database, temporal] = await Promise.all([
         pingDb(app.db),
-        pingTemporal(() => app.temporal.workflowService.getSystemInfo({})),
+        succeedsWithin(() => app.temporal.workflowService.getSystemInfo({}), 2000),
       ]);
       const parts = { api: 'up', database: database ? 'up' : 'down', temporal: temporal ? 'up' : 'down' } as const;
       if (database && temporal) return reply.status(200).send({ status: 'ok', ...parts });

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { covers, ROLE_NAMES, type Role } from '../../domain/access.js';
 import { eventKindNames, messages } from '../../domain/messages.js';
-import type { Household, HouseholdCategory } from '../../db/database.js';
+import { HOUSEHOLD_CATEGORIES } from '../../domain/identification.js';
+import type { Household } from '../../db/database.js';
 import { householdEventsRepo } from '../../db/repositories/household-events.js';
 import { householdsRepo } from '../../db/repositories/households.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
@@ -17,7 +18,6 @@ import { HttpError } from '../errors.js';
 import { actorOf, householdInScope as inScope } from '../household-access.js';
 import { currentUser, type LoggedInUser } from '../plugins/auth.js';
 
-const CATEGORIES = ['lifted_out', 'unstable', 'marginal', 'sudden_hardship'] as const satisfies readonly HouseholdCategory[];
 const REGISTER_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
 
 const householdView = z.object({
@@ -28,7 +28,7 @@ const householdView = z.object({
   groupId: z.string().nullable(),
   address: z.string(),
   headName: z.string(),
-  category: z.enum(CATEGORIES),
+  category: z.enum(HOUSEHOLD_CATEGORIES),
   stage: z.string(),
   createdAt: z.string(),
 });
@@ -64,7 +64,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
           groupId: z.string().trim().min(1).max(32).optional(),
           address: z.string().trim().min(1, '请填写住址').max(200),
           headName: z.string().trim().min(1, '请填写户主姓名').max(50),
-          category: z.enum(CATEGORIES),
+          category: z.enum(HOUSEHOLD_CATEGORIES),
           channel: z.enum(DISCOVERY_CHANNELS).default('application'),
         }),
         response: { 202: z.object({ id: z.string(), workflowId: z.string() }) },
@@ -127,7 +127,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           townId: z.string().max(32).optional(),
           villageId: z.string().max(32).optional(),
-          category: z.enum(CATEGORIES).optional(),
+          category: z.enum(HOUSEHOLD_CATEGORIES).optional(),
           stage: z.enum(['registered', 'identifying', 'monitoring', 'not_included']).optional(),
           name: z.string().trim().min(1).max(50).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
