@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { createAssessmentActivities } from './assessment.js';
 import { createPolicyActivities } from './policy.js';
 import { createRecordActivities } from './records.js';
 
@@ -12,6 +13,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createRecordActivities(deps),
     ...createPolicyActivities(deps),
+    ...createAssessmentActivities(deps),
   };
 }
 

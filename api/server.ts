@@ -4,6 +4,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/kysely.js';
+import { maskIdNumbersIn } from '../domain/id-number.js';
 import { loadConfigOrExit, requireExternal } from '../platform/config.js';
 import { buildApp } from './app.js';
 
@@ -23,6 +24,8 @@ const app = await buildApp({
   logger: {
     level: config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.body.password'],
+    // A search by ID number carries it in the query string: logged masked.
+    serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskIdNumbersIn(req.url) }) },
   },
 });
 

@@ -101,6 +101,36 @@ export interface HouseholdEventsTable {
   recorded_at: CreatedAt;
 }
 
+/** int8 in fen: read as a string (exact), written as a number. */
+type Fen = ColumnType<string, number, never>;
+
+export interface HouseholdIncomeRecordsTable {
+  id: Generated<string>;
+  household_id: string;
+  period: string;
+  kind: 'wages' | 'production_net' | 'property' | 'transfer';
+  amount_fen: Fen;
+  source: string;
+  submission_key: string;
+  entry_key: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface HouseholdSpendingRecordsTable {
+  id: Generated<string>;
+  household_id: string;
+  period: string;
+  kind: 'medical' | 'schooling' | 'disaster' | 'disability' | 'other';
+  amount_fen: Fen;
+  rigid: boolean;
+  source: string;
+  submission_key: string;
+  entry_key: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   policy_profiles: PolicyProfilesTable;
@@ -110,6 +140,8 @@ export interface Database {
   households: HouseholdsTable;
   household_events: HouseholdEventsTable;
   household_members: HouseholdMembersTable;
+  household_income_records: HouseholdIncomeRecordsTable;
+  household_spending_records: HouseholdSpendingRecordsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_IDENTIFICATION_STEPS } from '../domain/identification.js';
 import { policyProfiles } from '../domain/policy/index.js';
 import type { Database, JurisdictionLevel, Role } from './database.js';
 import { policyProfilesRepo, type StoredProfile } from './repositories/policy-profiles.js';
@@ -12,17 +11,6 @@ import { policyProfilesRepo, type StoredProfile } from './repositories/policy-pr
 export const DEMO_PASSWORD = 'shoudi-demo-2026';
 
 const COUNTY = { id: '990101', name: '示范县', profileId: 'shifan' };
-
-/** The demo county's profile: the design's identification steps with a 7-day public notice (DOMAIN.md §9). */
-export const DEMO_PROFILES: readonly StoredProfile[] = [
-  {
-    id: COUNTY.profileId,
-    version: 1,
-    effectiveFrom: '2021-01',
-    countyName: COUNTY.name,
-    body: { identificationSteps: DEFAULT_IDENTIFICATION_STEPS, publicNoticeDays: 7 },
-  },
-];
 
 const TOWNS = [
   { id: '990101001', name: '东城镇', villages: [['990101001201', '东岗村'], ['990101001202', '河口村']] },
@@ -91,7 +79,6 @@ export async function seedDemoCounty(
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
-    await policyProfilesRepo(trx).addMissing(DEMO_PROFILES);
     await trx.insertInto('jurisdictions').values(jurisdictionRows()).execute();
     const departments = await trx
       .insertInto('departments')
@@ -116,10 +103,14 @@ export async function seedDemoCounty(
   return true;
 }
 
-/** The shipped profiles (the five seed counties and the demo county), every version; stored versions stay as they are. */
+/**
+ * The shipped profiles (the five seed counties and the demo county), every
+ * version; stored versions stay as they are. The demo county's profile is
+ * stored before the county itself exists.
+ */
 export function seedPolicyProfiles(db: Kysely<Database>): Promise<number> {
   const shipped: StoredProfile[] = Object.values(policyProfiles)
     .flat()
     .map((p) => ({ id: p.id, version: p.version, effectiveFrom: p.effectiveFrom, countyName: p.countyName, body: p }));
-  return policyProfilesRepo(db).addMissing([...shipped, ...DEMO_PROFILES]);
+  return policyProfilesRepo(db).addMissing(shipped);
 }

@@ -69,6 +69,11 @@ export function maskIdNumber(idNumber: string): string {
   return `${text.slice(0, 6)}********${text.slice(14)}`;
 }
 
+/** Every ID-number-like run (17 digits and a digit or X) in a text masked, e.g. a URL before it is logged. */
+export function maskIdNumbersIn(text: string): string {
+  return text.replace(/(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g, (id) => maskIdNumber(id));
+}
+
 /**
  * Age in full years 周岁 on `date`: a year is complete on the birthday
  * (someone born on 29 February completes it on 1 March in common years).

@@ -36,6 +36,7 @@ export const eventKindNames: Record<string, string> = {
   'identification.notice_started': '公示开始',
   'identification.notice_passed': '公示期满无异议',
   'identification.objection_raised': '公示异议',
+  'identification.assessed': '收支测算与研判',
   'member.added': '家庭成员登记',
 };
 
@@ -147,4 +148,8 @@ export const assessmentMessages = {
   eligible: (rule: string) => `结论：符合纳入监测条件（规则：${rule}）`,
   notEligible: (rule: string) => `结论：不符合纳入监测条件（规则：${rule}）`,
   undetermined: (rule: string) => `结论：无法判断是否纳入监测（规则：${rule}；缺少监测标准）`,
+  membersRegistered: (n: number) => `按已登记的 ${n} 名家庭成员计算`,
+  membersFromSurvey: (n: number) => `该户尚未登记家庭成员，按调查表填报的家庭人口 ${n} 人计算，劳动能力未登记`,
+  noProfile: (period: string) => `本县尚未配置 ${period} 适用的监测帮扶政策，无法测算，请联系县乡村振兴局`,
+  profileIncomplete: (id: string, version: number) => `政策配置 ${id} 第${version}版缺少监测标准等测算所需内容，无法测算，请联系县乡村振兴局`,
 } as const;

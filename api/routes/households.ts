@@ -122,7 +122,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     '/households',
     {
       schema: {
-        summary: 'Search households in your jurisdiction by town, village, category, stage or head’s name',
+        summary: 'Search households in your jurisdiction by town, village, category, stage, a member’s name or ID number',
         tags: ['households'],
         querystring: z.object({
           townId: z.string().max(32).optional(),
@@ -130,6 +130,12 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
           category: z.enum(HOUSEHOLD_CATEGORIES).optional(),
           stage: z.enum(['registered', 'identifying', 'monitoring', 'not_included']).optional(),
           name: z.string().trim().min(1).max(50).optional(),
+          idNumber: z
+            .string()
+            .trim()
+            .transform((v) => v.toUpperCase())
+            .pipe(z.string().regex(/^[0-9]{17}[0-9X]$/, '身份证号码应为18位，前17位为数字，最后一位为数字或字母X'))
+            .optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),

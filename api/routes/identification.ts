@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IDENTIFICATION_STEPS, MONITORING_CATEGORIES, RISK_CAUSES } from '../../domain/identification.js';
+import { fenToYuan } from '../../domain/money.js';
 import {
   decideStep,
   DISCOVERY_CHANNELS,
@@ -13,6 +14,7 @@ import {
 import { actorOf, householdInScope } from '../household-access.js';
 import { currentUser } from '../plugins/auth.js';
 import { idParams } from './households.js';
+import { withoutUndefined } from '../without-undefined.js';
 
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max);
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM') as unknown as z.ZodType<`${number}-${string}`>;
@@ -68,6 +70,17 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
             income: z.array(z.object({ period, kind: z.enum(['wages', 'production_net', 'property', 'transfer']), yuan })).max(120),
             spending: z.array(z.object({ period, kind: z.enum(['medical', 'schooling', 'disaster', 'disability', 'other']), yuan, rigid: z.boolean() })).max(120),
             lastYearIncomePerCapita: yuan.optional(),
+            threats: z
+              .object({
+                food: z.boolean(),
+                clothing: z.boolean(),
+                compulsoryEducation: z.boolean(),
+                basicMedical: z.boolean(),
+                safeHousing: z.boolean(),
+                drinkingWater: z.boolean(),
+              })
+              .partial()
+              .optional(),
           }),
           evidence: evidence.default([]),
         }),
@@ -76,10 +89,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      const { survey, ...rest } = request.body;
-      return handle.executeUpdate(submitApplication, {
-        args: [{ actor, ...rest, survey: { ...survey, ...(survey.lastYearIncomePerCapita === undefined ? {} : { lastYearIncomePerCapita: survey.lastYearIncomePerCapita }) } }],
-      });
+      return handle.executeUpdate(submitApplication, { args: [{ actor, ...withoutUndefined(request.body) }] });
     },
   );
 
@@ -104,8 +114,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      const body = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined)) as typeof request.body;
-      return handle.executeUpdate(decideStep, { args: [{ actor, ...body }] });
+      return handle.executeUpdate(decideStep, { args: [{ actor, ...withoutUndefined(request.body) }] });
     },
   );
 
@@ -148,6 +157,18 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
                 policy: z.object({ profileId: z.string(), profileVersion: z.number(), publicNoticeDays: z.number().nullable() }),
                 noticeEndsAt: z.string().nullable(),
                 lastReturnReason: z.string().nullable(),
+                assessment: z
+                  .object({
+                    profileId: z.string().nullable(),
+                    profileVersion: z.number().nullable(),
+                    period: z.string(),
+                    conclusion: z.enum(['eligible', 'not_eligible', 'undetermined']),
+                    perCapitaYuan: z.number().nullable(),
+                    monitoringLine: z.number().nullable(),
+                    warningLine: z.number().nullable(),
+                    explanation: z.array(z.string()),
+                  })
+                  .nullable(),
               })
               .nullable(),
           }),
@@ -172,6 +193,18 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
               policy: { profileId: c.policy.profileId, profileVersion: c.policy.profileVersion, publicNoticeDays: c.policy.publicNoticeDays },
               noticeEndsAt: c.noticeEndsAt === null ? null : new Date(c.noticeEndsAt).toISOString(),
               lastReturnReason: c.lastReturnReason,
+              assessment: c.assessment
+                ? {
+                    profileId: c.assessment.profileId,
+                    profileVersion: c.assessment.profileVersion,
+                    period: c.assessment.period,
+                    conclusion: c.assessment.conclusion,
+                    perCapitaYuan: c.assessment.perCapitaFen === null ? null : fenToYuan(c.assessment.perCapitaFen),
+                    monitoringLine: c.assessment.monitoringLine,
+                    warningLine: c.assessment.warningLine,
+                    explanation: [...c.assessment.explanation],
+                  }
+                : null,
             }
           : null,
       };

@@ -3,6 +3,7 @@ import * as foundation from './2026_11_22_001_foundation.js';
 import * as households from './2026_11_22_002_households.js';
 import * as policyProfiles from './2026_11_22_003_policy_profiles.js';
 import * as householdMembers from './2026_11_22_004_household_members.js';
+import * as householdFinances from './2026_11_23_005_household_finances.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_002_households': households,
   '2026_11_22_003_policy_profiles': policyProfiles,
   '2026_11_22_004_household_members': householdMembers,
+  '2026_11_23_005_household_finances': householdFinances,
 };

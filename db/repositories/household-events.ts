@@ -29,6 +29,10 @@ export function householdEventsRepo(db: Kysely<Database>) {
       return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
 
+    findByKey(eventKey: string) {
+      return db.selectFrom('household_events').select(['kind', 'payload']).where('event_key', '=', eventKey).executeTakeFirst();
+    },
+
     listForHousehold(householdId: string) {
       return db
         .selectFrom('household_events as e')

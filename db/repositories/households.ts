@@ -7,7 +7,10 @@ export function householdsRepo(db: Kysely<Database>) {
       return db.insertInto('households').values(household).returningAll().executeTakeFirstOrThrow();
     },
 
-    /** One page of households in a jurisdiction (any of its county, town, village or group), newest first. */
+    /**
+   * One page of households in a jurisdiction (any of its county, town, village
+   * or group), newest first; a name matches the head or any current member.
+   */
     async search(filter: {
       withinJurisdiction: string;
       townId?: string | undefined;
@@ -15,6 +18,8 @@ export function householdsRepo(db: Kysely<Database>) {
       category?: HouseholdCategory | undefined;
       stage?: string | undefined;
       name?: string | undefined;
+      /** A member's national ID number, exact (current members only). */
+      idNumber?: string | undefined;
       limit: number;
       offset: number;
     }) {
@@ -32,7 +37,25 @@ export function householdsRepo(db: Kysely<Database>) {
       if (filter.villageId) query = query.where('village_id', '=', filter.villageId);
       if (filter.category) query = query.where('category', '=', filter.category);
       if (filter.stage) query = query.where('stage', '=', filter.stage);
-      if (filter.name) query = query.where('head_name', 'like', `%${filter.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      if (filter.name) {
+        const pattern = `%${filter.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        query = query.where((eb) =>
+          eb.or([
+            eb('head_name', 'like', pattern),
+            eb.exists(
+              eb.selectFrom('household_members as m').select('m.id').whereRef('m.household_id', '=', 'households.id').where('m.name', 'like', pattern).where('m.left_at', 'is', null),
+            ),
+          ]),
+        );
+      }
+      if (filter.idNumber) {
+        const idNumber = filter.idNumber;
+        query = query.where((eb) =>
+          eb.exists(
+            eb.selectFrom('household_members as m').select('m.id').whereRef('m.household_id', '=', 'households.id').where('m.id_number', '=', idNumber).where('m.left_at', 'is', null),
+          ),
+        );
+      }
       const [items, count] = await Promise.all([
         query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
         query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),

@@ -1,11 +1,13 @@
 /**
- * The policy profiles the product ships, one list of versions per county, and
+ * The policy profiles the product ships, one list of versions per county (the
+ * five seed counties and the demo county 示范县), and
  * the look-ups the rest of the domain uses. A county's new policy is a new
  * entry in its list with a later `effectiveFrom`.
  */
 import type { Period } from '../calendar.js';
 import { boluoV1 } from './counties/boluo.js';
 import { mileV1 } from './counties/mile.js';
+import { shifanV1 } from './counties/shifan.js';
 import { suyuanV1 } from './counties/suyuan.js';
 import { xinfengV1 } from './counties/xinfeng.js';
 import { xuwenV1 } from './counties/xuwen.js';
@@ -20,6 +22,7 @@ export const policyProfiles: ProfileRegistry = {
   xuwen: [xuwenV1],
   xinfeng: [xinfengV1],
   suyuan: [suyuanV1],
+  shifan: [shifanV1],
 };
 
 /** The version of county profile `id` in force for `period`, or undefined before its first version. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
+import { shifanV1 } from '../../domain/policy/counties/shifan.js';
 import { useStack } from '../helpers/stack.js';
 
 const stack = useStack({
@@ -15,7 +16,7 @@ const stack = useStack({
         version: 1,
         effectiveFrom: '2020-01',
         countyName: '示范县',
-        body: { identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'] },
+        body: { ...shifanV1, id: 'e2e-no-notice', identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'], publicNoticeDays: undefined },
       },
     ]);
     await t.db.updateTable('jurisdictions').set({ policy_profile_id: 'e2e-no-notice' }).where('id', '=', '990101').execute();
@@ -80,7 +81,12 @@ describe('from application to monitoring object through the HTTP API, four users
     ).toMatchObject({ status: 200, body: { status: 'approved', current: null } });
 
     const status = await api.call('GET', `/households/${id}/identification`, { token: supervisor });
-    expect(status.body).toMatchObject({ stage: 'monitoring', category: 'unstable', case: { policy: { profileId: 'e2e-no-notice', profileVersion: 1 } } });
+    expect(status.body).toMatchObject({
+      stage: 'monitoring',
+      category: 'unstable',
+      case: { policy: { profileId: 'e2e-no-notice', profileVersion: 1 }, assessment: { profileId: 'e2e-no-notice', profileVersion: 1, conclusion: expect.any(String) } },
+    });
+    expect(status.body.case.assessment.explanation.join('')).toContain('政策版本 e2e-no-notice v1');
 
     const file = await api.call('GET', `/households/${id}/file`, { token: supervisor });
     expect(file.body.household).toMatchObject({ stage: 'monitoring', category: 'unstable' });
@@ -89,11 +95,14 @@ describe('from application to monitoring object through the HTTP API, four users
       'identification.opened',
       'identification.discovery_merged',
       'identification.application_submitted',
+      'identification.assessed',
       'identification.step_approved',
       'identification.step_approved',
       'identification.approved',
     ]);
-    expect(new Set(file.body.events.map((e: { actor: { name: string } | null }) => e.actor?.name))).toEqual(
+    // The calculation is the system's: it has no actor.
+    expect(file.body.events.find((e: { kind: string }) => e.kind === 'identification.assessed').actor).toBeNull();
+    expect(new Set(file.body.events.filter((e: { actor: unknown }) => e.actor).map((e: { actor: { name: string } }) => e.actor.name))).toEqual(
       new Set(['东岗村 村干部', '东城镇 乡村振兴办', '县乡村振兴局']),
     );
 

@@ -104,5 +104,20 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
     expect(JSON.stringify(file.body)).not.toContain(idNumber);
     expect(file.body.events.map((e: { kind: string }) => e.kind)).toContain('member.added');
     expect(await api.call('GET', `/households/${second}/members`, { token })).toMatchObject({ status: 200, body: [] });
+
+    // Search by ID number (lower-case x accepted) and by a member's name; other villages see nothing.
+    const byId = await api.call('GET', `/households?idNumber=${idNumber.toLowerCase()}`, { token });
+    expect(byId.body.items.map((h: { id: string }) => h.id)).toEqual([first]);
+    const other17 = '44092319900101002';
+    const nobody = await api.call('GET', `/households?idNumber=${other17}${checkCharacter(other17)}`, { token });
+    expect(nobody).toMatchObject({ status: 200, body: { total: 0, items: [] } });
+    const malformed = await api.call('GET', '/households?idNumber=4409231985', { token });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.message).toContain('身份证号码应为18位');
+    const elsewhereCadre = await api.login('cun.hekou');
+    expect((await api.call('GET', `/households?idNumber=${idNumber}`, { token: elsewhereCadre })).body.total).toBe(0);
+    await api.call('POST', `/households/${second}/members`, { token, body: { name: '郑三妹', idNumber: `${other17}${checkCharacter(other17)}`, relation: 'spouse', labourAbility: 'capable' } });
+    const byMemberName = await api.call('GET', `/households?name=${encodeURIComponent('三妹')}`, { token });
+    expect(byMemberName.body.items.map((h: { id: string }) => h.id)).toEqual([second]);
   });
 });

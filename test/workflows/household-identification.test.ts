@@ -8,6 +8,7 @@ import {
   openIdentification,
   raiseObjection,
   submitApplication,
+  type AssessmentSummary,
   type StepDecisionInput,
 } from '../../workflows/household/definitions.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -105,6 +106,7 @@ describe('identification: application → village review → public notice → t
       'household.registered',
       'identification.opened',
       'identification.application_submitted',
+      'identification.assessed',
       'identification.step_approved',
       'identification.notice_started',
       'identification.notice_passed',
@@ -115,6 +117,17 @@ describe('identification: application → village review → public notice → t
       actor_user_id: actors.county.userId,
       payload: expect.objectContaining({ step: 'county_decision', opinion: '确定为监测对象', category: 'sudden_hardship' }),
     });
+    // The income and expenditure calculation, by the demo county's profile in force, explained.
+    const assessed = file.find((e) => e.kind === 'identification.assessed')!.payload as { summary: AssessmentSummary };
+    expect(assessed.summary).toMatchObject({ profileId: 'shifan', profileVersion: 1, conclusion: 'eligible', belowMonitoring: true });
+    expect(assessed.summary.explanation.join('\n')).toMatch(/收入大幅缩减/);
+    expect(state.currentCase?.assessment).toEqual(assessed.summary);
+    const income = await t.db.selectFrom('household_income_records').select(['period', 'kind', 'amount_fen']).where('household_id', '=', householdId).orderBy('period').execute();
+    expect(income).toEqual([
+      { period: '2026-09', kind: 'wages', amount_fen: '180000' },
+      { period: '2026-10', kind: 'wages', amount_fen: '60000' },
+    ]);
+
     const notice = file.filter((e) => e.kind.startsWith('identification.notice_'));
     expect(notice[1]!.occurred_at.getTime() - notice[0]!.occurred_at.getTime()).toBe(7 * DAY);
   });

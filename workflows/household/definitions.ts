@@ -38,6 +38,9 @@ export interface MonthlyUpdateRecord {
 /** The policy an identification case follows, fixed when the case opens. */
 export type { CasePolicy } from '../../activities/policy.js';
 import type { CasePolicy } from '../../activities/policy.js';
+export type { AssessmentSummary } from '../../activities/assessment.js';
+import type { AssessmentSummary } from '../../activities/assessment.js';
+import type { Threats } from '../../domain/assessment.js';
 
 export interface IdentificationCase {
   readonly caseNo: number;
@@ -49,6 +52,8 @@ export interface IdentificationCase {
   readonly noticeRound: number;
   readonly noticeEndsAt: number | null;
   readonly lastReturnReason: string | null;
+  /** The income and expenditure assessment of the latest application (absent on cases opened before it existed). */
+  readonly assessment?: AssessmentSummary | null;
 }
 
 export interface HouseholdSnapshot {
@@ -98,18 +103,8 @@ export interface CaseResult {
   readonly merged?: boolean;
 }
 
-export interface IncomeLine {
-  readonly period: Period;
-  readonly kind: 'wages' | 'production_net' | 'property' | 'transfer';
-  readonly yuan: number;
-}
-
-export interface SpendingLine {
-  readonly period: Period;
-  readonly kind: 'medical' | 'schooling' | 'disaster' | 'disability' | 'other';
-  readonly yuan: number;
-  readonly rigid: boolean;
-}
+export type { IncomeRecord as IncomeLine, SpendingRecord as SpendingLine } from '../../domain/income.js';
+import type { IncomeRecord, SpendingRecord } from '../../domain/income.js';
 
 /** The application with the household survey 返贫致贫风险户调查表 and income/expenditure calculation 收支测算表. */
 export interface ApplicationInput {
@@ -118,9 +113,11 @@ export interface ApplicationInput {
   readonly riskCauses: readonly RiskCause[];
   readonly survey: {
     readonly memberCount: number;
-    readonly income: readonly IncomeLine[];
-    readonly spending: readonly SpendingLine[];
+    readonly income: readonly IncomeRecord[];
+    readonly spending: readonly SpendingRecord[];
     readonly lastYearIncomePerCapita?: number;
+    /** Threats to “两不愁三保障” and drinking water found in the survey. */
+    readonly threats?: Partial<Threats>;
   };
   readonly evidence: readonly Evidence[];
 }

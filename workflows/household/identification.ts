@@ -87,6 +87,7 @@ export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: (
       noticeRound: 0,
       noticeEndsAt: null,
       lastReturnReason: null,
+      assessment: null,
     };
     state.currentCase = opened;
     state.stage = 'identifying';
@@ -122,8 +123,9 @@ export async function onApplication(state: HouseholdState, input: ApplicationInp
   const open = requireStep(state, 'application');
   const progress = applicationSubmitted(open.progress);
   const updated = enterStep(state, { ...open, progress }, now());
+  const at = now();
   await records.recordHouseholdEvent({
-    ...base(state, progress.submissions > 1 ? 'identification.application_resubmitted' : 'identification.application_submitted', input.actor.userId, now()),
+    ...base(state, progress.submissions > 1 ? 'identification.application_resubmitted' : 'identification.application_submitted', input.actor.userId, at),
     payload: {
       caseNo: open.caseNo,
       statement: input.statement,
@@ -134,6 +136,25 @@ export async function onApplication(state: HouseholdState, input: ApplicationInp
       next: progress.current,
     },
   });
+  // The income and expenditure calculation 收支测算 by the county's profile in force this month.
+  const assessment = await records.assessHousehold({
+    householdId: state.householdId,
+    countyId: state.input.place.countyId,
+    period: periodOf(at),
+    key: state.nextEventKey('identification.assessed'),
+    eventKind: 'identification.assessed',
+    source: `application:${open.caseNo}:${progress.submissions}`,
+    actorUserId: input.actor.userId,
+    occurredAt: at,
+    memberCount: input.survey.memberCount,
+    income: input.survey.income,
+    spending: input.survey.spending,
+    ...(input.survey.lastYearIncomePerCapita === undefined ? {} : { lastYearIncomePerCapita: input.survey.lastYearIncomePerCapita }),
+    ...(input.survey.threats ? { threats: input.survey.threats } : {}),
+    riskCauses: input.riskCauses,
+    context: { caseNo: open.caseNo, submission: progress.submissions },
+  });
+  if (state.currentCase?.caseNo === open.caseNo) state.currentCase = { ...state.currentCase, assessment };
   await announceNotice(state, updated, input.actor.userId);
   return result(updated);
 }

@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import { addMonths, type Period } from '../domain/calendar.js';
+import { assessHousehold, type LabourAbility, type Threats } from '../domain/assessment.js';
+import type { RiskCause } from '../domain/identification.js';
+import type { IncomeRecord, SpendingRecord } from '../domain/income.js';
+import { assessmentMessages } from '../domain/messages.js';
+import { profileProblems, type PolicyProfile } from '../domain/policy/profile.js';
+import type { Database } from '../db/database.js';
+import { householdEventsRepo } from '../db/repositories/household-events.js';
+import { householdFinancesRepo } from '../db/repositories/household-finances.js';
+import { householdMembersRepo } from '../db/repositories/household-members.js';
+import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
+
+export interface AssessInput {
+  readonly householdId: string;
+  readonly countyId: string;
+  readonly period: Period;
+  /** Deterministic key of the submission that brought the figures; the assessment event takes it too. */
+  readonly key: string;
+  /** What the assessment is for: `identification.assessed`, `monitoring.assessed` … */
+  readonly eventKind: string;
+  readonly source: string;
+  readonly actorUserId: string | null;
+  readonly occurredAt: number;
+  readonly memberCount: number;
+  readonly income: readonly IncomeRecord[];
+  readonly spending: readonly SpendingRecord[];
+  readonly lastYearIncomePerCapita?: number;
+  readonly threats?: Partial<Threats>;
+  readonly riskCauses: readonly RiskCause[];
+  readonly context?: Record<string, unknown>;
+}
+
+/** What the workflow keeps of an assessment; the whole of it is in the household file. */
+export interface AssessmentSummary {
+  readonly profileId: string | null;
+  readonly profileVersion: number | null;
+  readonly period: Period;
+  readonly conclusion: 'eligible' | 'not_eligible' | 'undetermined';
+  readonly perCapitaFen: number | null;
+  /** The monitoring line in force and the warning line, in yuan, where the profile has them. */
+  readonly monitoringLine: number | null;
+  readonly warningLine: number | null;
+  readonly belowMonitoring: boolean | null;
+  readonly belowWarning: boolean | null;
+  readonly explanation: readonly string[];
+}
+
+const NO_THREATS: Threats = { food: false, clothing: false, compulsoryEducation: false, basicMedical: false, safeHousing: false, drinkingWater: false };
+
+const LABOUR: Record<string, LabourAbility> = { capable: 'full', weak: 'weak', partial: 'weak', none: 'none' };
+
+/** The stored body as a full profile, or undefined when it lacks what an assessment needs. */
+export function asPolicyProfile(body: unknown): PolicyProfile | undefined {
+  try {
+    return profileProblems(body as PolicyProfile).length === 0 ? (body as PolicyProfile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The rigid-spending trigger looks back twelve months; income windows at most to the previous December or a fixed start. */
+const LOOK_BACK_MONTHS = 24;
+
+export function createAssessmentActivities(deps: { db: Kysely<Database> }) {
+  return {
+    /**
+     * Stores the submission's income and spending lines, then assesses the
+     * household by the profile in force for the period over every record in
+     * force, and writes the assessment to the household file. A retry writes
+     * nothing twice and answers what was written the first time.
+     */
+    async assessHousehold(input: AssessInput): Promise<AssessmentSummary> {
+      return deps.db.transaction().execute(async (trx) => {
+        const events = householdEventsRepo(trx);
+        const written = await events.findByKey(input.key);
+        if (written) return (written.payload as { summary: AssessmentSummary }).summary;
+
+        const recordedAt = new Date(input.occurredAt);
+        await householdFinancesRepo(trx).append({
+          householdId: input.householdId,
+          key: input.key,
+          source: input.source,
+          recordedBy: input.actorUserId,
+          recordedAt,
+          income: input.income,
+          spending: input.spending,
+        });
+        const summary = await assess(trx, input);
+        await events.append({
+          householdId: input.householdId,
+          eventKey: input.key,
+          kind: input.eventKind,
+          actorUserId: null,
+          occurredAt: recordedAt,
+          payload: { ...input.context, summary },
+        });
+        return summary;
+      });
+    },
+  };
+}
+
+async function assess(db: Kysely<Database>, input: AssessInput): Promise<AssessmentSummary> {
+  const row = await policyProfilesRepo(db).inForceForCounty(input.countyId, input.period);
+  const profile = row ? asPolicyProfile(row.body) : undefined;
+  if (!row || !profile) {
+    return {
+      profileId: row?.id ?? null,
+      profileVersion: row?.version ?? null,
+      period: input.period,
+      conclusion: 'undetermined',
+      perCapitaFen: null,
+      monitoringLine: null,
+      warningLine: null,
+      belowMonitoring: null,
+      belowWarning: null,
+      explanation: [row ? assessmentMessages.profileIncomplete(row.id, row.version) : assessmentMessages.noProfile(input.period)],
+    };
+  }
+  const members = await householdMembersRepo(db).listCurrent(input.householdId);
+  const labour = members.length > 0 ? members.map((m) => LABOUR[m.labour_ability] ?? 'full') : Array.from({ length: input.memberCount }, () => 'full' as const);
+  const records = await householdFinancesRepo(db).current(input.householdId, addMonths(input.period, -LOOK_BACK_MONTHS));
+  const result = assessHousehold({
+    profile,
+    period: input.period,
+    members: { count: labour.length, labour },
+    incomeRecords: records.income,
+    spendingRecords: records.spending,
+    ...(input.lastYearIncomePerCapita === undefined ? {} : { lastYearIncomePerCapita: input.lastYearIncomePerCapita }),
+    threats: { ...NO_THREATS, ...input.threats },
+    riskCauses: input.riskCauses,
+  });
+  const membersNote =
+    members.length > 0 ? assessmentMessages.membersRegistered(members.length) : assessmentMessages.membersFromSurvey(input.memberCount);
+  return {
+    profileId: result.profileId,
+    profileVersion: result.profileVersion,
+    period: result.period,
+    conclusion: result.conclusion,
+    perCapitaFen: result.perCapitaFen,
+    monitoringLine: result.monitoring?.threshold.row.yuanPerPersonYear ?? null,
+    warningLine: result.warning?.threshold.row.yuanPerPersonYear ?? null,
+    belowMonitoring: result.monitoring?.under ?? null,
+    belowWarning: result.warning?.under ?? null,
+    explanation: [membersNote, ...result.explanation],
+  };
+}

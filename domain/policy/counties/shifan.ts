@@ -1,0 +1,47 @@
+/**
+ * 示范县, the fictional demo county that `npm start` loads. Its lines are made
+ * up for the demo, one monitoring line per year (1.5 × a fictional previous
+ * year's dibao, in the manner of [002]); everything else is the design's.
+ */
+import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS } from '../defaults.js';
+import type { PolicyProfile, ThresholdRow } from '../profile.js';
+
+const DEMO_LINES: ReadonlyArray<readonly [year: number, yuan: number]> = [
+  [2021, 9576],
+  [2022, 9924],
+  [2023, 10420],
+  [2024, 10800],
+  [2025, 11160],
+  [2026, 11520],
+];
+
+/** The last line stays in force until the county adds the next year's. */
+const monitoringLine = ([year, yuan]: readonly [number, number], index: number): ThresholdRow => ({
+  kind: 'monitoring',
+  from: `${year}-01`,
+  ...(index < DEMO_LINES.length - 1 ? { to: `${year}-12` as const } : {}),
+  yuanPerPersonYear: yuan,
+  comparison: 'below',
+  meaning: `示范县${year}年防止返贫监测标准（演示数据）`,
+  source: '002',
+  quote: '示范县为虚构演示县，监测标准为演示数据',
+});
+
+export const shifanV1: PolicyProfile = {
+  id: 'shifan',
+  version: 1,
+  countyName: '示范县',
+  effectiveFrom: '2021-01',
+  document: '示范县防止返贫动态监测和帮扶工作实施办法（演示）',
+  sources: [],
+  incomeMeasure: 'disposable',
+  thresholds: DEMO_LINES.map(monitoringLine),
+  incomeWindow: { kind: 'trailing', months: 12 },
+  inclusionRule: 'trigger_and_below',
+  triggerRules: DEFAULT_TRIGGER_RULES,
+  identificationSteps: DESIGN_IDENTIFICATION_STEPS,
+  publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
+  eliminationAllowsNoLabour: false,
+  monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
+  townReportDayOfNextMonth: 3,
+};
