@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
+export type { AssessmentSummary } from '../domain/monitoring.js';
 import { addMonths, type Period } from '../domain/calendar.js';
 import { assessHousehold, type LabourAbility, type Threats } from '../domain/assessment.js';
 import type { RiskCause } from '../domain/identification.js';
 import type { IncomeRecord, SpendingRecord } from '../domain/income.js';
 import { assessmentMessages } from '../domain/messages.js';
 import { profileProblems, type PolicyProfile } from '../domain/policy/profile.js';
+import type { AssessmentSummary } from '../domain/monitoring.js';
 import type { Database } from '../db/database.js';
 import { householdEventsRepo } from '../db/repositories/household-events.js';
 import { householdFinancesRepo } from '../db/repositories/household-finances.js';
@@ -29,21 +31,6 @@ export interface AssessInput {
   readonly threats?: Partial<Threats>;
   readonly riskCauses: readonly RiskCause[];
   readonly context?: Record<string, unknown>;
-}
-
-/** What the workflow keeps of an assessment; the whole of it is in the household file. */
-export interface AssessmentSummary {
-  readonly profileId: string | null;
-  readonly profileVersion: number | null;
-  readonly period: Period;
-  readonly conclusion: 'eligible' | 'not_eligible' | 'undetermined';
-  readonly perCapitaFen: number | null;
-  /** The monitoring line in force and the warning line, in yuan, where the profile has them. */
-  readonly monitoringLine: number | null;
-  readonly warningLine: number | null;
-  readonly belowMonitoring: boolean | null;
-  readonly belowWarning: boolean | null;
-  readonly explanation: readonly string[];
 }
 
 const NO_THREATS: Threats = { food: false, clothing: false, compulsoryEducation: false, basicMedical: false, safeHousing: false, drinkingWater: false };
@@ -109,6 +96,7 @@ async function assess(db: Kysely<Database>, input: AssessInput): Promise<Assessm
       profileId: row?.id ?? null,
       profileVersion: row?.version ?? null,
       period: input.period,
+      members: input.memberCount,
       conclusion: 'undetermined',
       perCapitaFen: null,
       monitoringLine: null,
@@ -137,6 +125,7 @@ async function assess(db: Kysely<Database>, input: AssessInput): Promise<Assessm
     profileId: result.profileId,
     profileVersion: result.profileVersion,
     period: result.period,
+    members: result.members,
     conclusion: result.conclusion,
     perCapitaFen: result.perCapitaFen,
     monitoringLine: result.monitoring?.threshold.row.yuanPerPersonYear ?? null,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { createAssessmentActivities } from './assessment.js';
+import { createDeadlineActivities } from './deadlines.js';
 import { createPolicyActivities } from './policy.js';
 import { createRecordActivities } from './records.js';
 
@@ -14,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRecordActivities(deps),
     ...createPolicyActivities(deps),
     ...createAssessmentActivities(deps),
+    ...createDeadlineActivities(deps),
   };
 }
 

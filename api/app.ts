@@ -12,10 +12,12 @@ import { authPlugin } from './plugins/auth.js';
 import { dbPlugin } from './plugins/db.js';
 import { temporalPlugin } from './plugins/temporal.js';
 import { authRoutes } from './routes/auth.js';
+import { dueItemRoutes } from './routes/due-items.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
 import { identificationRoutes } from './routes/identification.js';
 import { memberRoutes } from './routes/members.js';
+import { monitoringRoutes } from './routes/monitoring.js';
 
 // Validation messages in Simplified Chinese for every zod schema.
 z.config(z.locales.zhCN());
@@ -61,6 +63,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(householdRoutes);
   await app.register(identificationRoutes);
   await app.register(memberRoutes);
+  await app.register(monitoringRoutes);
+  await app.register(dueItemRoutes);
   return app;
 }
 

@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { covers } from '../domain/access.js';
 import { messages } from '../domain/messages.js';
 import type { Household } from '../db/database.js';
 import { householdsRepo } from '../db/repositories/households.js';
 import { HttpError } from './errors.js';
-import type { LoggedInUser } from './plugins/auth.js';
+import { currentUser, type LoggedInUser } from './plugins/auth.js';
+import { householdWorkflowId } from '../workflows/household/definitions.js';
 
 export const placeOf = (h: Household) => ({ countyId: h.county_id, townId: h.town_id, villageId: h.village_id, groupId: h.group_id });
 
@@ -22,4 +23,11 @@ export async function householdInScope(app: FastifyInstance, id: string, user: L
   if (!household) throw new HttpError(404, messages.householdNotFound, 'NOT_FOUND');
   if (!covers(user, placeOf(household))) throw new HttpError(403, messages.outsideJurisdiction, 'FORBIDDEN');
   return household;
+}
+
+/** The logged-in actor and the workflow of a household in their jurisdiction, for an update. */
+export async function householdHandle(app: FastifyInstance, householdId: string, request: FastifyRequest) {
+  const user = currentUser(request);
+  const household = await householdInScope(app, householdId, user);
+  return { actor: actorOf(user), handle: app.temporal.workflow.getHandle(householdWorkflowId(household.id)) };
 }

@@ -131,6 +131,43 @@ export interface HouseholdSpendingRecordsTable {
   recorded_at: Timestamp;
 }
 
+export type DueItemStatus = 'open' | 'done' | 'cancelled';
+
+export interface DueItemsTable {
+  id: Generated<string>;
+  item_key: string;
+  kind: string;
+  county_id: string;
+  town_id: string | null;
+  village_id: string | null;
+  household_id: string | null;
+  department_id: string | null;
+  responsible_user_id: string | null;
+  period: string | null;
+  due_at: Timestamp;
+  opened_at: Timestamp;
+  overdue_at: Timestamp | null;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  status: ColumnType<DueItemStatus, DueItemStatus | undefined, DueItemStatus>;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  notification_key: string;
+  county_id: string;
+  recipient_jurisdiction_id: string | null;
+  recipient_role: Role | null;
+  recipient_department_id: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  household_id: string | null;
+  due_item_key: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   policy_profiles: PolicyProfilesTable;
@@ -142,6 +179,8 @@ export interface Database {
   household_members: HouseholdMembersTable;
   household_income_records: HouseholdIncomeRecordsTable;
   household_spending_records: HouseholdSpendingRecordsTable;
+  due_items: DueItemsTable;
+  notifications: NotificationsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

@@ -31,6 +31,9 @@ export const DEMO_DEPARTMENTS = [
   ['cl', '残联'],
   ['cz', '财政局'],
   ['jr', '金融工作局'],
+  ['rmyh', '人民银行支行'],
+  ['xcb', '宣传部'],
+  ['fl', '妇联'],
 ] as const;
 
 export const DEMO_USERS: ReadonlyArray<{

@@ -25,6 +25,12 @@ export const eventKindNames: Record<string, string> = {
   'household.registered': '建档登记',
   'monthly_update.submitted': '月度信息更新',
   'monthly_update.overdue': '月度信息更新逾期',
+  'monthly_visit.overdue': '月度走访逾期',
+  'monitoring.visited': '入户走访',
+  'monitoring.assessed': '月度收支研判',
+  'monitoring.warning_raised': '风险预警',
+  'monitoring.elimination_suggested': '建议启动风险消除',
+  'monitoring.reentered': '出现新风险，恢复监测',
   'identification.opened': '发现登记（启动认定）',
   'identification.discovery_merged': '重复发现（并入办理中的认定）',
   'identification.application_submitted': '农户申请',
@@ -152,4 +158,39 @@ export const assessmentMessages = {
   membersFromSurvey: (n: number) => `该户尚未登记家庭成员，按调查表填报的家庭人口 ${n} 人计算，劳动能力未登记`,
   noProfile: (period: string) => `本县尚未配置 ${period} 适用的监测帮扶政策，无法测算，请联系县乡村振兴局`,
   profileIncomplete: (id: string, version: number) => `政策配置 ${id} 第${version}版缺少监测标准等测算所需内容，无法测算，请联系县乡村振兴局`,
+} as const;
+
+/** The monthly re-assessment's signals 预警 and proposals, and the monthly items' refusals. */
+export const monitoringMessages = {
+  amountInvalid: (period: string) => `${period} 的金额不是有效数字`,
+  lineAfterPeriod: (line: string, period: string) => `${line} 的收支晚于本次更新的月份 ${period}`,
+  memberCountInvalid: '家庭人口数应为不小于1的整数',
+  visitDateInvalid: (period: string) => `走访日期应为 ${period} 内的日期（YYYY-MM-DD）`,
+  findingsRequired: '请填写走访发现的情况',
+  riskCauseUnknown: '风险类型不在规定的类型中',
+  visitFoundRisk: (date: string, findings: string) => `${date} 入户走访发现风险：${findings}`,
+  belowWarning: (period: string, perCapita: string, line: string, previousLine: string | null) =>
+    `${period} 人均收入 ${perCapita} 元，低于预警线 ${line} 元${previousLine !== null ? `（预警线由 ${previousLine} 元调整为 ${line} 元）` : ''}`,
+  belowMonitoring: (period: string, perCapita: string, line: string) => `${period} 人均收入 ${perCapita} 元，低于监测标准 ${line} 元`,
+  eligibleAgain: (period: string) => `${period} 研判结论：符合纳入监测条件`,
+  stillBelow: (period: string) => `${period} 人均收入仍低于监测标准`,
+  riskLooksGone: (period: string, perCapita: string, line: string) =>
+    `${period} 人均收入 ${perCapita} 元，已高于监测标准 ${line} 元，且无风险情形，建议启动风险消除程序`,
+} as const;
+
+/** Items of the deadline register 台账事项, by kind. */
+export const dueItemKindNames: Record<string, string> = {
+  monthly_update: '月度信息更新',
+  monthly_visit: '月度走访（走访服务信息采集表）',
+  screening_visit: '突发情况排查走访',
+  town_monthly_report: '镇月度风险户和风险消除户上报',
+  town_quarterly_screening: '镇季度排查',
+  employment_ledger: '脱贫劳动力就业台账',
+};
+
+/** Texts of the in-app inbox. */
+export const notificationMessages = {
+  overdueTitle: (what: string) => `逾期提醒：${what}`,
+  householdItemOverdue: (village: string, head: string, period: string, what: string, due: string) =>
+    `${village}户主“${head}”的${period}${what}未在 ${due} 前完成，已逾期，请尽快办理`,
 } as const;

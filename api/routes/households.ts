@@ -10,8 +10,8 @@ import { householdsRepo } from '../../db/repositories/households.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
 import {
   DISCOVERY_CHANNELS,
+  HOUSEHOLD_STAGES,
   householdWorkflowId,
-  submitMonthlyUpdate,
   type HouseholdWorkflowInput,
 } from '../../workflows/household/definitions.js';
 import { HttpError } from '../errors.js';
@@ -128,7 +128,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
           townId: z.string().max(32).optional(),
           villageId: z.string().max(32).optional(),
           category: z.enum(HOUSEHOLD_CATEGORIES).optional(),
-          stage: z.enum(['registered', 'identifying', 'monitoring', 'not_included']).optional(),
+          stage: z.enum(HOUSEHOLD_STAGES).optional(),
           name: z.string().trim().min(1).max(50).optional(),
           idNumber: z
             .string()
@@ -193,30 +193,6 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
           details: e.payload,
         })),
       };
-    },
-  );
-
-  app.post(
-    '/households/:id/monthly-updates',
-    {
-      schema: {
-        summary: 'Submit the monthly update 月度信息更新 (due before the 20th)',
-        tags: ['households'],
-        params: idParams,
-        body: z.object({
-          period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
-          note: z.string().trim().max(2000).optional(),
-        }),
-        response: { 200: z.object({ period: z.string(), late: z.boolean() }) },
-      },
-    },
-    async (request) => {
-      const user = currentUser(request);
-      const household = await householdInScope(request.params.id, user);
-      const handle = app.temporal.workflow.getHandle(householdWorkflowId(household.id));
-      return handle.executeUpdate(submitMonthlyUpdate, {
-        args: [{ actor: actorOf(user), period: request.body.period as `${number}-${string}`, ...(request.body.note ? { note: request.body.note } : {}) }],
-      });
     },
   );
 };

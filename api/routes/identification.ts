@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IDENTIFICATION_STEPS, MONITORING_CATEGORIES, RISK_CAUSES } from '../../domain/identification.js';
@@ -6,20 +7,14 @@ import {
   decideStep,
   DISCOVERY_CHANNELS,
   getHouseholdState,
-  householdWorkflowId,
   openIdentification,
   raiseObjection,
   submitApplication,
 } from '../../workflows/household/definitions.js';
-import { actorOf, householdInScope } from '../household-access.js';
-import { currentUser } from '../plugins/auth.js';
+import { householdHandle } from '../household-access.js';
 import { idParams } from './households.js';
+import { evidence, incomeLine, spendingLine, text, threats, yuan } from '../schemas/common.js';
 import { withoutUndefined } from '../without-undefined.js';
-
-const text = (max: number, required: string) => z.string().trim().min(1, required).max(max);
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM') as unknown as z.ZodType<`${number}-${string}`>;
-const yuan = z.number().finite().min(0, '金额不能为负数').max(100_000_000);
-const evidence = z.array(z.object({ title: text(200, '请填写材料名称'), reference: z.string().trim().max(500).optional() })).max(50);
 
 const caseResult = z.object({
   caseNo: z.number(),
@@ -32,11 +27,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
 
   /** Runs an update on the household's workflow after the API's own scope check. */
-  async function handleFor(householdId: string, request: Parameters<typeof currentUser>[0]) {
-    const user = currentUser(request);
-    const household = await householdInScope(app, householdId, user);
-    return { actor: actorOf(user), handle: app.temporal.workflow.getHandle(householdWorkflowId(household.id)) };
-  }
+  const handleFor = (householdId: string, request: FastifyRequest) => householdHandle(app, householdId, request);
 
   app.post(
     '/households/:id/identification',
@@ -67,20 +58,10 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
           riskCauses: z.array(z.enum(RISK_CAUSES)).min(1, '请至少选择一项风险类型'),
           survey: z.object({
             memberCount: z.number().int().min(1, '家庭人口数至少为1').max(50),
-            income: z.array(z.object({ period, kind: z.enum(['wages', 'production_net', 'property', 'transfer']), yuan })).max(120),
-            spending: z.array(z.object({ period, kind: z.enum(['medical', 'schooling', 'disaster', 'disability', 'other']), yuan, rigid: z.boolean() })).max(120),
+            income: z.array(incomeLine).max(120),
+            spending: z.array(spendingLine).max(120),
             lastYearIncomePerCapita: yuan.optional(),
-            threats: z
-              .object({
-                food: z.boolean(),
-                clothing: z.boolean(),
-                compulsoryEducation: z.boolean(),
-                basicMedical: z.boolean(),
-                safeHousing: z.boolean(),
-                drinkingWater: z.boolean(),
-              })
-              .partial()
-              .optional(),
+            threats: threats.optional(),
           }),
           evidence: evidence.default([]),
         }),

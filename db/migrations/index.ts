@@ -4,6 +4,8 @@ import * as households from './2026_11_22_002_households.js';
 import * as policyProfiles from './2026_11_22_003_policy_profiles.js';
 import * as householdMembers from './2026_11_22_004_household_members.js';
 import * as householdFinances from './2026_11_23_005_household_finances.js';
+import * as dueItems from './2026_11_23_006_due_items.js';
+import * as notifications from './2026_11_23_007_notifications.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_003_policy_profiles': policyProfiles,
   '2026_11_22_004_household_members': householdMembers,
   '2026_11_23_005_household_finances': householdFinances,
+  '2026_11_23_006_due_items': dueItems,
+  '2026_11_23_007_notifications': notifications,
 };

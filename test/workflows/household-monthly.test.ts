@@ -1,40 +1,21 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addMonths, endOfDayInPeriod, periodOf, type Period } from '../../domain/calendar.js';
+import { describe, expect, it, vi } from 'vitest';
+import { addMonths, periodOf, startOfPeriod, endOfDayInPeriod, type Period } from '../../domain/calendar.js';
 import {
   getHouseholdState,
   householdWorkflowId,
+  recordVisit,
   submitMonthlyUpdate,
   type HouseholdWorkflowInput,
 } from '../../workflows/household/definitions.js';
-import { MONTHLY_UPDATE_DAY } from '../../workflows/household/state.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { actorOf, eventsOf, insertHousehold } from '../helpers/fixtures.js';
-import { testWorker, timeSkippingEnv, uniqueTaskQueue } from '../helpers/temporal.js';
+import { useStack } from '../helpers/stack.js';
 
-let t: TestDatabase;
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-const taskQueue = uniqueTaskQueue();
+const stack = useStack({ server: 'time-skipping' });
+const HOUR = 60 * 60_000;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  env = await timeSkippingEnv();
-  worker = await testWorker(env, t.db, taskQueue);
-  running = worker.run();
-});
-
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await t?.destroy();
-});
-
-async function startHousehold() {
+async function startHousehold(options: { registeredAt?: number } = {}) {
+  const { t, env, taskQueue } = stack;
   const { row, place } = await insertHousehold(t.db);
   const input: HouseholdWorkflowInput = {
     version: 1,
@@ -42,60 +23,87 @@ async function startHousehold() {
     place,
     channel: 'cadre_visit',
     openedBy: await actorOf(t.db, 'cun.donggang'),
+    ...options,
   };
-  const handle = await env.client.workflow.start('householdWorkflow', {
-    taskQueue,
-    workflowId: householdWorkflowId(row.id),
-    args: [input],
-  });
+  const handle = await env.client.workflow.start('householdWorkflow', { taskQueue, workflowId: householdWorkflowId(row.id), args: [input] });
   await vi.waitFor(async () => expect(await eventsOf(t.db, row.id, 'household.registered')).toHaveLength(1), { timeout: 10_000 });
   return { householdId: row.id, handle, openedAt: await env.currentTimeMs() };
 }
 
-/** The first month whose deadline (end of the 20th, Shanghai) comes after the opening. */
+/** The first month whose deadline (end of the 20th, Shanghai, in the demo county) comes after the opening. */
 function firstDuePeriod(openedAt: number): Period {
   const period = periodOf(openedAt);
-  return endOfDayInPeriod(period, MONTHLY_UPDATE_DAY) > openedAt ? period : addMonths(period, 1);
+  return endOfDayInPeriod(period, 20) > openedAt ? period : addMonths(period, 1);
 }
 
-describe('the monthly update deadline (the 20th, Asia/Shanghai)', () => {
-  it('marks a missed month overdue at the deadline, accepts the late update, and keeps an on-time month clean', async () => {
+const dueItems = (householdId: string) =>
+  stack.t.db.selectFrom('due_items').selectAll().where('household_id', '=', householdId).orderBy('due_at').orderBy('kind').execute();
+
+describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', () => {
+  it('marks missed items overdue at the deadline and tells the village and the town; a late update is accepted and recorded late', async () => {
+    const { t, env } = stack;
     const { householdId, handle, openedAt } = await startHousehold();
     const missed = firstDuePeriod(openedAt);
-    const missedDeadline = endOfDayInPeriod(missed, MONTHLY_UPDATE_DAY);
+    const deadline = endOfDayInPeriod(missed, 20);
 
-    // Just before the deadline nothing is overdue.
-    await env.sleep(missedDeadline - (await env.currentTimeMs()) - 60 * 60_000);
+    // Registered after this month's deadline, the household is first due next month.
+    if (missed !== periodOf(openedAt)) await env.sleep(startOfPeriod(missed) + HOUR - (await env.currentTimeMs()));
+    await vi.waitFor(async () => expect((await dueItems(householdId)).map((i) => i.kind)).toEqual(['monthly_update', 'monthly_visit']));
+    const opened = await dueItems(householdId);
+    expect(opened.map((i) => [i.period, i.due_at.getTime(), i.status, i.overdue_at])).toEqual([
+      [missed, deadline, 'open', null],
+      [missed, deadline, 'open', null],
+    ]);
+
+    // An hour before the deadline nothing is overdue; two hours later both items are.
+    await env.sleep(deadline - (await env.currentTimeMs()) - HOUR);
     expect(await eventsOf(t.db, householdId, 'monthly_update.overdue')).toHaveLength(0);
-
-    // A simulated month (or so) passes: at the deadline the missing update becomes overdue.
-    await env.sleep(2 * 60 * 60_000);
-    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'monthly_update.overdue')).toHaveLength(1), { timeout: 10_000 });
+    await env.sleep(2 * HOUR);
+    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'monthly_visit.overdue')).toHaveLength(1), { timeout: 10_000 });
     const [overdue] = await eventsOf(t.db, householdId, 'monthly_update.overdue');
-    expect(overdue?.payload).toMatchObject({ period: missed });
-    expect(overdue?.occurred_at.getTime()).toBe(missedDeadline);
-    expect(await handle.query(getHouseholdState)).toMatchObject({ overduePeriods: [missed] });
+    expect(overdue).toMatchObject({ payload: { period: missed } });
+    expect(overdue!.occurred_at.getTime()).toBe(deadline);
+    expect((await dueItems(householdId)).map((i) => [i.status, i.overdue_at?.getTime()])).toEqual([
+      ['open', deadline],
+      ['open', deadline],
+    ]);
+    const inbox = await t.db.selectFrom('notifications').selectAll().where('household_id', '=', householdId).orderBy('notification_key').execute();
+    expect(inbox.map((n) => [n.recipient_jurisdiction_id, n.recipient_role])).toEqual([
+      ['990101001', 'town_officer'],
+      ['990101001201', 'village_cadre'],
+      ['990101001', 'town_officer'],
+      ['990101001201', 'village_cadre'],
+    ]);
+    expect(inbox[1]!.body).toBe(`东岗村户主“王五”的${missed}月度信息更新未在 ${missed}-20 前完成，已逾期，请尽快办理`);
 
     const cadre = await actorOf(t.db, 'cun.donggang');
     const late = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period: missed, note: '补报' }] });
-    expect(late).toEqual({ period: missed, late: true });
+    expect(late).toMatchObject({ period: missed, late: true });
+    const updateItem = (await dueItems(householdId)).find((i) => i.kind === 'monthly_update')!;
+    expect(updateItem.status).toBe('done');
+    expect(updateItem.done_by).toBe(cadre.userId);
 
-    // The next month is submitted in time and never becomes overdue.
+    // The next month: update and visit in time; nothing becomes overdue.
     const next = addMonths(missed, 1);
-    await env.sleep(Date.parse(`${next}-05T00:00:00Z`) - (await env.currentTimeMs()));
-    const onTime = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period: next }] });
-    expect(onTime).toEqual({ period: next, late: false });
-    await env.sleep(endOfDayInPeriod(next, MONTHLY_UPDATE_DAY) - (await env.currentTimeMs()) + 60 * 60_000);
+    await env.sleep(startOfPeriod(next) + 4 * 24 * HOUR - (await env.currentTimeMs()));
+    expect(await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period: next }] })).toMatchObject({ late: false });
+    expect(await handle.executeUpdate(recordVisit, { args: [{ actor: cadre, period: next, visitedOn: `${next}-05`, findings: '家中生活正常' }] })).toEqual({
+      period: next,
+      late: false,
+      signal: 'none',
+    });
+    await env.sleep(endOfDayInPeriod(next, 20) - (await env.currentTimeMs()) + HOUR);
+    await vi.waitFor(async () => expect((await dueItems(householdId)).filter((i) => i.period === next).map((i) => i.status)).toEqual(['done', 'done']));
 
     const submitted = await eventsOf(t.db, householdId, 'monthly_update.submitted');
-    expect(submitted.map((e) => e.payload)).toEqual([
-      { period: missed, late: true, note: '补报' },
-      { period: next, late: false, note: null },
-    ]);
+    expect(submitted.map((e) => (e.payload as { period: string; late: boolean }).late)).toEqual([true, false]);
     expect((await eventsOf(t.db, householdId, 'monthly_update.overdue')).map((e) => (e.payload as { period: string }).period)).toEqual([missed]);
+    // The visit item of the missed month stays overdue until done.
+    expect((await dueItems(householdId)).filter((i) => i.status === 'open').map((i) => [i.kind, i.period])).toEqual([['monthly_visit', missed]]);
   });
 
   it('refuses a cadre of another village and a department user before anything is recorded', async () => {
+    const { t } = stack;
     const { householdId, handle, openedAt } = await startHousehold();
     const period = periodOf(openedAt);
     const otherVillage = await actorOf(t.db, 'cun.hekou');
@@ -109,6 +117,39 @@ describe('the monthly update deadline (the 20th, Asia/Shanghai)', () => {
     expect(await refused('other village', otherVillage)).toMatchObject({ type: 'NotAllowed', message: '该户不在您的管辖范围内' });
     expect(await refused('department', department)).toMatchObject({ type: 'NotAllowed', message: '“行业部门”不能办理“月度信息更新”' });
     expect(await eventsOf(t.db, householdId, 'monthly_update.submitted')).toHaveLength(0);
-    expect((await handle.query(getHouseholdState)).monthlyUpdates).toHaveLength(0);
+    expect((await handle.query(getHouseholdState)).lastAssessment).toBeNull();
+  });
+});
+
+describe('re-assessment with the policy in force for the month', () => {
+  it('warns when Xinfeng’s warning line rises from 10,600 to 10,800 in November 2023, though the income stayed the same', async () => {
+    const { t } = stack;
+    await t.db.updateTable('jurisdictions').set({ policy_profile_id: 'xinfeng' }).where('id', '=', '990101').execute();
+    try {
+      // A household carried over from the earlier system, in monitoring scope since 2022; its 2023 months are entered late.
+      const { householdId, handle } = await startHousehold({ registeredAt: Date.parse('2022-06-01T00:00:00+08:00') });
+      const cadre = await actorOf(t.db, 'cun.donggang');
+      // One person, 891.67 yuan a month: 10,700.04 a year — over 10,600, under 10,800.
+      const months: Period[] = ['2022-12', '2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11'];
+      const income = months.map((period) => ({ period, kind: 'wages' as const, yuan: 891.67 }));
+
+      const october = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period: '2023-10', memberCount: 1, income: income.slice(0, 11) }] });
+      expect(october).toEqual({ period: '2023-10', late: true, signal: 'none' });
+      const november = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period: '2023-11', memberCount: 1, income: income.slice(11) }] });
+      expect(november).toEqual({ period: '2023-11', late: true, signal: 'warning' });
+
+      const [warning] = await eventsOf(t.db, householdId, 'monitoring.warning_raised');
+      expect(warning!.payload).toEqual({
+        period: '2023-11',
+        reasons: ['2023-11 人均收入 10,700.04 元，低于预警线 10,800 元（预警线由 10,600 元调整为 10,800 元）'],
+      });
+      const assessed = await eventsOf(t.db, householdId, 'monitoring.assessed');
+      expect(assessed.map((e) => (e.payload as { summary: { profileId: string; warningLine: number; belowWarning: boolean } }).summary)).toMatchObject([
+        { profileId: 'xinfeng', warningLine: 10600, belowWarning: false },
+        { profileId: 'xinfeng', warningLine: 10800, belowWarning: true },
+      ]);
+    } finally {
+      await t.db.updateTable('jurisdictions').set({ policy_profile_id: 'shifan' }).where('id', '=', '990101').execute();
+    }
   });
 });

@@ -16,7 +16,9 @@ import type {
 export const DISCOVERY_CHANNELS = ['application', 'cadre_visit', 'department_warning'] as const;
 export type DiscoveryChannel = (typeof DISCOVERY_CHANNELS)[number];
 
-export type HouseholdStage = 'registered' | 'identifying' | 'monitoring' | 'not_included';
+/** registered → identifying → monitoring (监测对象) → eliminated (风险消除, still on file and watched lightly); not_included after a rejection. */
+export const HOUSEHOLD_STAGES = ['registered', 'identifying', 'monitoring', 'eliminated', 'not_included'] as const;
+export type HouseholdStage = (typeof HOUSEHOLD_STAGES)[number];
 
 export interface HouseholdWorkflowInput {
   readonly version: 1;
@@ -24,15 +26,24 @@ export interface HouseholdWorkflowInput {
   readonly place: HouseholdPlace;
   readonly channel: DiscoveryChannel;
   readonly openedBy: Actor;
+  /**
+   * When the household entered the mechanism, for one carried over from an
+   * earlier system (epoch ms, in the past); its months since then may be filled in late.
+   */
+  readonly registeredAt?: number;
   /** Carried over by continue-as-new; absent on the first run. */
   readonly carried?: HouseholdSnapshot;
 }
 
-export interface MonthlyUpdateRecord {
+/** One of the household's items in the deadline register, as the workflow tracks it. */
+export interface DueRecord {
+  readonly key: string;
+  readonly kind: MonthlyItemKind;
   readonly period: Period;
-  readonly submittedAt: number;
+  readonly dueAt: number;
+  readonly doneAt: number | null;
   readonly late: boolean;
-  readonly byUserId: string;
+  readonly overdue: boolean;
 }
 
 /** The policy an identification case follows, fixed when the case opens. */
@@ -41,6 +52,8 @@ import type { CasePolicy } from '../../activities/policy.js';
 export type { AssessmentSummary } from '../../activities/assessment.js';
 import type { AssessmentSummary } from '../../activities/assessment.js';
 import type { Threats } from '../../domain/assessment.js';
+import type { RiskSignal } from '../../domain/monitoring.js';
+import type { MonthlyItemKind } from '../../activities/policy.js';
 
 export interface IdentificationCase {
   readonly caseNo: number;
@@ -64,8 +77,13 @@ export interface HouseholdSnapshot {
   readonly eventSeq: number;
   readonly casesOpened: number;
   readonly currentCase: IdentificationCase | null;
-  readonly monthlyUpdates: readonly MonthlyUpdateRecord[];
-  readonly overduePeriods: readonly Period[];
+  /** The items of the last months (older ones are in the register and the file). */
+  readonly dueItems: readonly DueRecord[];
+  readonly lastAssessment: AssessmentSummary | null;
+  readonly eliminationCase: IdentificationCase | null;
+  readonly eliminationsOpened: number;
+  /** The county's day for the monthly items, as last planned. */
+  readonly monthlyDueDay: number;
 }
 
 export interface HouseholdView extends HouseholdSnapshot {
@@ -78,15 +96,43 @@ export interface Evidence {
   readonly reference?: string;
 }
 
+/** The monthly update 月度信息更新 [003]: member changes, income and spending, policies enjoyed. */
 export interface MonthlyUpdateInput {
   readonly actor: Actor;
   readonly period: Period;
   readonly note?: string;
+  readonly income?: readonly IncomeRecord[];
+  readonly spending?: readonly SpendingRecord[];
+  /** Household size when no members are registered. */
+  readonly memberCount?: number;
+  readonly memberChanges?: string;
+  readonly policiesEnjoyed?: readonly string[];
+  readonly lastYearIncomePerCapita?: number;
+  readonly threats?: Partial<Threats>;
 }
 
 export interface MonthlyUpdateResult {
   readonly period: Period;
   readonly late: boolean;
+  /** What the re-assessment showed: none, a warning, a proposal to eliminate, a return to monitoring. */
+  readonly signal: RiskSignal['kind'];
+}
+
+/** The visit 走访 with its form 走访服务信息采集表 [004]. */
+export interface VisitInput {
+  readonly actor: Actor;
+  readonly period: Period;
+  readonly visitedOn: string;
+  readonly findings: string;
+  /** Risks found on the visit; any brings a warning (or a return to monitoring). */
+  readonly risksFound?: readonly RiskCause[];
+  readonly threats?: Partial<Threats>;
+}
+
+export interface VisitResult {
+  readonly period: Period;
+  readonly late: boolean;
+  readonly signal: RiskSignal['kind'];
 }
 
 export interface OpenCaseInput {
@@ -151,6 +197,7 @@ export const REFUSALS = {
 export const householdWorkflowId = (householdId: string): string => `household-${householdId}`;
 
 export const submitMonthlyUpdate = defineUpdate<MonthlyUpdateResult, [MonthlyUpdateInput]>('submitMonthlyUpdate');
+export const recordVisit = defineUpdate<VisitResult, [VisitInput]>('recordVisit');
 export const openIdentification = defineUpdate<CaseResult, [OpenCaseInput]>('openIdentification');
 export const submitApplication = defineUpdate<CaseResult, [ApplicationInput]>('submitApplication');
 export const decideStep = defineUpdate<CaseResult, [StepDecisionInput]>('decideStep');

@@ -110,7 +110,8 @@ export function validateApplication(state: HouseholdState, input: ApplicationInp
   const survey = input.survey;
   if (!Number.isInteger(survey.memberCount) || survey.memberCount < 1) refuse(REFUSALS.invalidInput, m.memberCountInvalid);
   for (const line of [...survey.income, ...survey.spending]) {
-    if (!Number.isFinite(line.yuan) || line.yuan < 0) refuse(REFUSALS.invalidInput, m.amountInvalid(line.period));
+    const mayBeLoss = line.kind === 'production_net' || line.kind === 'property';
+    if (!Number.isFinite(line.yuan) || (line.yuan < 0 && !mayBeLoss)) refuse(REFUSALS.invalidInput, m.amountInvalid(line.period));
     try {
       parsePeriod(line.period);
     } catch {

@@ -1,23 +1,24 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { covers, ROLE_NAMES, type Actor, type Role } from '../../domain/access.js';
-import { endOfDayInPeriod, parsePeriod, periodOf, startOfPeriod, type Period } from '../../domain/calendar.js';
+import { addMonths, endOfDayInPeriod, parsePeriod, periodOf, startOfPeriod, type Period } from '../../domain/calendar.js';
+import { DEFAULT_MONTHLY_UPDATE_DAY } from '../../domain/policy/defaults.js';
 import type { MonitoringCategory, RiskCause } from '../../domain/identification.js';
 import { messages } from '../../domain/messages.js';
+import type { AssessmentSummary, MonitoringStatus } from '../../domain/monitoring.js';
+import { monthIndex } from '../../domain/months.js';
+import type { MonthlyItemKind } from '../../activities/policy.js';
 import {
   REFUSALS,
+  type DueRecord,
   type HouseholdSnapshot,
   type HouseholdStage,
   type HouseholdView,
   type HouseholdWorkflowInput,
   type IdentificationCase,
-  type MonthlyUpdateInput,
-  type MonthlyUpdateRecord,
 } from './definitions.js';
 
-/** Day of the month by which the monthly update is due (每月20日前) [003]. */
-export const MONTHLY_UPDATE_DAY = 20;
-
-const MONTHLY_UPDATE_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];
+/** Items older than this many months leave the workflow's state (the register and the file keep them). */
+const KEPT_MONTHS = 13;
 
 export function refuse(type: (typeof REFUSALS)[keyof typeof REFUSALS], message: string): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -31,26 +32,32 @@ export class HouseholdState {
   riskCauses: readonly RiskCause[];
   currentCase: IdentificationCase | null;
   casesOpened: number;
+  eliminationCase: IdentificationCase | null;
+  eliminationsOpened: number;
+  lastAssessment: AssessmentSummary | null;
+  monthlyDueDay: number;
   /** A case is being opened (its policy is loading): a concurrent discovery waits and joins it. */
   opening = false;
   private eventSeq: number;
-  private readonly monthlyUpdates: MonthlyUpdateRecord[];
-  private readonly overduePeriods: Period[];
+  private dueItems: DueRecord[];
 
   constructor(
     readonly input: HouseholdWorkflowInput,
     now: number,
   ) {
     const carried = input.carried;
-    this.openedAt = carried?.openedAt ?? now;
+    this.openedAt = carried?.openedAt ?? Math.min(input.registeredAt ?? now, now);
     this.stage = carried?.stage ?? 'registered';
     this.category = carried?.category ?? null;
     this.riskCauses = carried?.riskCauses ?? [];
     this.eventSeq = carried?.eventSeq ?? 0;
     this.casesOpened = carried?.casesOpened ?? 0;
     this.currentCase = carried?.currentCase ?? null;
-    this.monthlyUpdates = [...(carried?.monthlyUpdates ?? [])];
-    this.overduePeriods = [...(carried?.overduePeriods ?? [])];
+    this.eliminationCase = carried?.eliminationCase ?? null;
+    this.eliminationsOpened = carried?.eliminationsOpened ?? 0;
+    this.lastAssessment = carried?.lastAssessment ?? null;
+    this.dueItems = [...(carried?.dueItems ?? [])];
+    this.monthlyDueDay = carried?.monthlyDueDay ?? DEFAULT_MONTHLY_UPDATE_DAY;
   }
 
   get householdId(): string {
@@ -61,48 +68,59 @@ export class HouseholdState {
     return this.input.carried === undefined;
   }
 
+  get monitoringStatus(): MonitoringStatus {
+    return this.stage === 'monitoring' ? 'monitored' : this.stage === 'eliminated' ? 'eliminated' : 'not_monitored';
+  }
+
   /** A run-independent key for the next entry of the household file. */
   nextEventKey(kind: string): string {
     this.eventSeq += 1;
     return `${this.householdId}:${this.eventSeq}:${kind}`;
   }
 
-  hasUpdate(period: Period): boolean {
-    return this.monthlyUpdates.some((u) => u.period === period);
+  dueKey(kind: MonthlyItemKind, period: Period): string {
+    return `household:${this.householdId}:${kind}:${period}`;
   }
 
-  updatesFor(period: Period): number {
-    return this.monthlyUpdates.filter((u) => u.period === period).length;
+  itemsOf(period: Period): DueRecord[] {
+    return this.dueItems.filter((i) => i.period === period);
   }
 
-  isOverdue(period: Period): boolean {
-    return this.overduePeriods.includes(period);
+  item(kind: MonthlyItemKind, period: Period): DueRecord | undefined {
+    return this.dueItems.find((i) => i.kind === kind && i.period === period);
   }
 
-  markOverdue(period: Period): void {
-    if (!this.isOverdue(period)) this.overduePeriods.push(period);
+  addItems(items: readonly DueRecord[], now: number): void {
+    const oldest = monthIndex(addMonths(periodOf(now), -KEPT_MONTHS));
+    this.dueItems = [...this.dueItems.filter((i) => monthIndex(i.period) >= oldest || (i.doneAt === null && !i.overdue)), ...items];
   }
 
-  validateMonthlyUpdate(update: MonthlyUpdateInput, now: number): void {
-    this.checkActor(update.actor, MONTHLY_UPDATE_ROLES, '月度信息更新');
+  /** Whether work for the period done at `at` is late: after its item's deadline, or the county's day for a month without one. */
+  isLate(kind: MonthlyItemKind, period: Period, at: number): boolean {
+    const item = this.item(kind, period);
+    return at >= (item?.dueAt ?? endOfDayInPeriod(period, this.monthlyDueDay));
+  }
+
+  completeItem(kind: MonthlyItemKind, period: Period, at: number): DueRecord | undefined {
+    const item = this.item(kind, period);
+    if (!item || item.doneAt !== null) return item;
+    const done = { ...item, doneAt: at, late: at >= item.dueAt };
+    this.dueItems = this.dueItems.map((i) => (i === item ? done : i));
+    return done;
+  }
+
+  markOverdue(item: DueRecord): void {
+    this.dueItems = this.dueItems.map((i) => (i.key === item.key ? { ...i, overdue: true } : i));
+  }
+
+  validatePeriod(period: Period, now: number): void {
     try {
-      parsePeriod(update.period);
+      parsePeriod(period);
     } catch {
       refuse(REFUSALS.invalidInput, messages.invalidInput);
     }
-    if (startOfPeriod(update.period) > now) refuse(REFUSALS.invalidInput, messages.periodInFuture(update.period));
-    if (update.period < periodOf(this.openedAt)) refuse(REFUSALS.invalidInput, messages.periodBeforeOpened(update.period));
-  }
-
-  acceptMonthlyUpdate(update: MonthlyUpdateInput, now: number): MonthlyUpdateRecord {
-    const record: MonthlyUpdateRecord = {
-      period: update.period,
-      submittedAt: now,
-      late: now >= endOfDayInPeriod(update.period, MONTHLY_UPDATE_DAY),
-      byUserId: update.actor.userId,
-    };
-    this.monthlyUpdates.push(record);
-    return record;
+    if (startOfPeriod(period) > now) refuse(REFUSALS.invalidInput, messages.periodInFuture(period));
+    if (period < periodOf(this.openedAt)) refuse(REFUSALS.invalidInput, messages.periodBeforeOpened(period));
   }
 
   checkActor(actor: Actor, roles: readonly Role[], action: string): void {
@@ -119,8 +137,11 @@ export class HouseholdState {
       eventSeq: this.eventSeq,
       casesOpened: this.casesOpened,
       currentCase: this.currentCase,
-      monthlyUpdates: [...this.monthlyUpdates],
-      overduePeriods: [...this.overduePeriods],
+      dueItems: [...this.dueItems],
+      lastAssessment: this.lastAssessment,
+      eliminationCase: this.eliminationCase,
+      eliminationsOpened: this.eliminationsOpened,
+      monthlyDueDay: this.monthlyDueDay,
     };
   }
 

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import { formatLocalDate, toLocalDate } from '../domain/calendar.js';
+import { dueItemKindNames, notificationMessages } from '../domain/messages.js';
+import type { Database } from '../db/database.js';
+import { dueItemsRepo } from '../db/repositories/due-items.js';
+import { notificationsRepo } from '../db/repositories/notifications.js';
+
+/** A household's item in the deadline register, as the workflow describes it (no personal data). */
+export interface HouseholdDueItem {
+  readonly key: string;
+  readonly kind: string;
+  readonly householdId: string;
+  readonly period: string;
+  readonly dueAt: number;
+}
+
+export function createDeadlineActivities(deps: { db: Kysely<Database> }) {
+  const { db } = deps;
+  return {
+    /** Opens household items in the register (once each, by key), placed in the household's village and town. */
+    async openHouseholdDueItems(input: { items: readonly HouseholdDueItem[]; openedAt: number }): Promise<void> {
+      if (input.items.length === 0) return;
+      const householdIds = [...new Set(input.items.map((i) => i.householdId))];
+      const places = await db.selectFrom('households').select(['id', 'county_id', 'town_id', 'village_id']).where('id', 'in', householdIds).execute();
+      const placeOf = new Map(places.map((p) => [p.id, p]));
+      await dueItemsRepo(db).open(
+        input.items.flatMap((i) => {
+          const place = placeOf.get(i.householdId);
+          if (!place) return [];
+          return [
+            {
+              key: i.key,
+              kind: i.kind,
+              countyId: place.county_id,
+              townId: place.town_id,
+              villageId: place.village_id,
+              householdId: i.householdId,
+              period: i.period,
+              dueAt: new Date(i.dueAt),
+              openedAt: new Date(input.openedAt),
+            },
+          ];
+        }),
+      );
+    },
+
+    /** Closes an item; answers whether it was done after its deadline (null when it was not open). */
+    async completeDueItem(input: { key: string; at: number; byUserId: string | null }): Promise<{ late: boolean } | null> {
+      return (await dueItemsRepo(db).complete(input.key, new Date(input.at), input.byUserId)) ?? null;
+    },
+
+    async cancelDueItem(input: { key: string }): Promise<void> {
+      await dueItemsRepo(db).cancel(input.key);
+    },
+
+    /**
+     * The deadline passed with the item open: marks it overdue and tells the
+     * household's village cadres and town officers, once.
+     */
+    async markHouseholdItemOverdue(input: { key: string; at: number }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const items = dueItemsRepo(trx);
+        await items.markOverdue(input.key, new Date(input.at));
+        const item = await items.findByKey(input.key);
+        if (!item?.household_id || item.status !== 'open') return;
+        const household = await trx
+          .selectFrom('households as h')
+          .innerJoin('jurisdictions as v', 'v.id', 'h.village_id')
+          .select(['h.head_name', 'v.name as village_name', 'h.village_id', 'h.town_id', 'h.county_id'])
+          .where('h.id', '=', item.household_id)
+          .executeTakeFirstOrThrow();
+        const what = dueItemKindNames[item.kind] ?? item.kind;
+        const due = formatLocalDate(toLocalDate(item.due_at.getTime() - 1));
+        const title = notificationMessages.overdueTitle(what);
+        const body = notificationMessages.householdItemOverdue(household.village_name, household.head_name, item.period ?? '', what, due);
+        const common = { countyId: household.county_id, kind: 'due_item.overdue', title, body, householdId: item.household_id, dueItemKey: item.item_key, createdAt: new Date(input.at) };
+        await notificationsRepo(trx).add([
+          { ...common, key: `${input.key}:overdue:village`, recipient: { jurisdictionId: household.village_id, role: 'village_cadre' } },
+          { ...common, key: `${input.key}:overdue:town`, recipient: { jurisdictionId: household.town_id, role: 'town_officer' } },
+        ]);
+      });
+    },
+  };
+}

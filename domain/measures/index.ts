@@ -1,0 +1,8 @@
+/**
+ * Assistance measures 帮扶措施: the catalogue as policy data, the eligibility
+ * rules, and the suggestions a person confirms or changes.
+ */
+export * from './catalogue.js';
+export * from './eligibility.js';
+export * from './household.js';
+export * from './suggest.js';

@@ -1,0 +1,69 @@
+/**
+ * What a monthly re-assessment means for a household 动态监测: a warning when
+ * its risk rises, a proposal to eliminate the risk when it looks gone, a
+ * return to monitoring when a household marked risk-eliminated meets new risk.
+ * Pure: the workflow acts on the answer.
+ */
+import type { Period } from './calendar.js';
+import { monitoringMessages as m } from './messages.js';
+import { formatFen, formatYuan } from './money.js';
+
+/** What the workflow keeps of an assessment; the whole of it is in the household file. */
+export interface AssessmentSummary {
+  readonly profileId: string | null;
+  readonly profileVersion: number | null;
+  readonly period: Period;
+  /** The household size the assessment used. */
+  readonly members: number;
+  readonly conclusion: 'eligible' | 'not_eligible' | 'undetermined';
+  readonly perCapitaFen: number | null;
+  /** The monitoring line and the warning line in force, in yuan, where the profile has them. */
+  readonly monitoringLine: number | null;
+  readonly warningLine: number | null;
+  readonly belowMonitoring: boolean | null;
+  readonly belowWarning: boolean | null;
+  readonly explanation: readonly string[];
+}
+
+/** Where the household stands in the mechanism. */
+export type MonitoringStatus = 'not_monitored' | 'monitored' | 'eliminated';
+
+export type RiskSignal =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'warning'; readonly reasons: readonly string[] }
+  | { readonly kind: 'elimination_suggested'; readonly reasons: readonly string[] }
+  | { readonly kind: 'reentry'; readonly reasons: readonly string[] };
+
+/** The reasons a summary shows risk: under a line, or eligible for monitoring by the county's rule. */
+function riskReasons(s: AssessmentSummary, previous: AssessmentSummary | null): string[] {
+  const reasons: string[] = [];
+  const perCapita = s.perCapitaFen === null ? '—' : formatFen(s.perCapitaFen);
+  const newly = (now: boolean | null, before: boolean | null | undefined) => now === true && before !== true;
+  if (newly(s.belowWarning, previous?.belowWarning) && s.warningLine !== null) {
+    const changed = previous?.warningLine != null && previous.warningLine !== s.warningLine ? formatYuan(previous.warningLine) : null;
+    reasons.push(m.belowWarning(s.period, perCapita, formatYuan(s.warningLine), changed));
+  }
+  if (newly(s.belowMonitoring, previous?.belowMonitoring) && s.monitoringLine !== null) {
+    reasons.push(m.belowMonitoring(s.period, perCapita, formatYuan(s.monitoringLine)));
+  }
+  if (s.conclusion === 'eligible' && previous?.conclusion !== 'eligible') reasons.push(m.eligibleAgain(s.period));
+  return reasons;
+}
+
+/**
+ * The signal of this month's assessment, compared with the previous one. A
+ * warning is raised only when the risk rises — a line newly crossed (also when
+ * the line itself rose, as Xinfeng's did in November 2023) or the household
+ * newly eligible — not again every month it stays under the line.
+ */
+export function riskSignal(status: MonitoringStatus, current: AssessmentSummary, previous: AssessmentSummary | null): RiskSignal {
+  if (current.conclusion === 'undetermined' && current.perCapitaFen === null) return { kind: 'none' };
+  const rising = riskReasons(current, previous);
+  if (status === 'eliminated') return rising.length > 0 || current.belowMonitoring === true ? { kind: 'reentry', reasons: rising.length > 0 ? rising : [m.stillBelow(current.period)] } : { kind: 'none' };
+  if (rising.length > 0) return { kind: 'warning', reasons: rising };
+  const clear = current.conclusion === 'not_eligible' && current.belowMonitoring === false && current.belowWarning !== true;
+  if (status === 'monitored' && clear) {
+    return { kind: 'elimination_suggested', reasons: [m.riskLooksGone(current.period, current.perCapitaFen === null ? '—' : formatFen(current.perCapitaFen), current.monitoringLine === null ? '—' : formatYuan(current.monitoringLine))] };
+  }
+  return { kind: 'none' };
+}

@@ -1,0 +1,169 @@
+/**
+ * Monthly monitoring 动态监测: each month the visit and the monthly update are
+ * due by the county's day (每月20日前 [003]); missing at the deadline an item is
+ * overdue — in the register, in the file, and in the inboxes of the village and
+ * its town — until done; a late one is accepted and recorded late. Each update
+ * re-assesses the household by the policy in force for its month.
+ */
+import { condition } from '@temporalio/workflow';
+import type { Role } from '../../domain/access.js';
+import { addMonths, periodOf, startOfPeriod, type Period } from '../../domain/calendar.js';
+import { RISK_CAUSES } from '../../domain/identification.js';
+import { monitoringMessages as m } from '../../domain/messages.js';
+import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring.js';
+import type { MonthlyItemKind } from '../../activities/policy.js';
+import { records } from './activities.js';
+import { REFUSALS, type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
+import { refuse, type HouseholdState } from './state.js';
+
+const MONTHLY_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];
+
+export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: number): void {
+  state.checkActor(update.actor, MONTHLY_ROLES, '月度信息更新');
+  state.validatePeriod(update.period, now);
+  for (const line of [...(update.income ?? []), ...(update.spending ?? [])]) {
+    if (!Number.isFinite(line.yuan)) refuse(REFUSALS.invalidInput, m.amountInvalid(line.period));
+    if (line.period > update.period) refuse(REFUSALS.invalidInput, m.lineAfterPeriod(line.period, update.period));
+  }
+  if (update.memberCount !== undefined && (!Number.isInteger(update.memberCount) || update.memberCount < 1)) refuse(REFUSALS.invalidInput, m.memberCountInvalid);
+}
+
+export async function onMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: () => number): Promise<MonthlyUpdateResult> {
+  const at = now();
+  const late = await complete(state, 'monthly_update', update.period, at, update.actor.userId);
+  await records.recordHouseholdEvent({
+    ...base(state, 'monthly_update.submitted', update.actor.userId, at),
+    payload: {
+      period: update.period,
+      late,
+      note: update.note ?? null,
+      memberChanges: update.memberChanges ?? null,
+      policiesEnjoyed: update.policiesEnjoyed ?? [],
+    },
+  });
+  const assessment = await records.assessHousehold({
+    householdId: state.householdId,
+    countyId: state.input.place.countyId,
+    period: update.period,
+    key: state.nextEventKey('monitoring.assessed'),
+    eventKind: 'monitoring.assessed',
+    source: `monthly_update:${update.period}`,
+    actorUserId: update.actor.userId,
+    occurredAt: at,
+    memberCount: update.memberCount ?? state.lastAssessment?.members ?? 1,
+    income: update.income ?? [],
+    spending: update.spending ?? [],
+    ...(update.lastYearIncomePerCapita === undefined ? {} : { lastYearIncomePerCapita: update.lastYearIncomePerCapita }),
+    ...(update.threats ? { threats: update.threats } : {}),
+    riskCauses: [],
+    context: { period: update.period },
+  });
+  const signal = riskSignal(state.monitoringStatus, assessment, state.lastAssessment);
+  state.lastAssessment = assessment;
+  await act(state, signal, update.actor.userId, at, update.period);
+  return { period: update.period, late, signal: signal.kind };
+}
+
+export function validateVisit(state: HouseholdState, visit: VisitInput, now: number): void {
+  state.checkActor(visit.actor, MONTHLY_ROLES, '入户走访');
+  state.validatePeriod(visit.period, now);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(visit.visitedOn) || !visit.visitedOn.startsWith(visit.period)) refuse(REFUSALS.invalidInput, m.visitDateInvalid(visit.period));
+  if (visit.findings.trim().length === 0) refuse(REFUSALS.invalidInput, m.findingsRequired);
+  if ((visit.risksFound ?? []).some((c) => !RISK_CAUSES.includes(c))) refuse(REFUSALS.invalidInput, m.riskCauseUnknown);
+}
+
+export async function onVisit(state: HouseholdState, visit: VisitInput, now: () => number): Promise<VisitResult> {
+  const at = now();
+  const late = await complete(state, 'monthly_visit', visit.period, at, visit.actor.userId);
+  await records.recordHouseholdEvent({
+    ...base(state, 'monitoring.visited', visit.actor.userId, at),
+    payload: { period: visit.period, late, visitedOn: visit.visitedOn, findings: visit.findings, risksFound: visit.risksFound ?? [], threats: visit.threats ?? {} },
+  });
+  const threatened = Object.values(visit.threats ?? {}).some(Boolean);
+  const found = (visit.risksFound ?? []).length > 0 || threatened;
+  let signal: RiskSignal = { kind: 'none' };
+  if (found) {
+    const reasons = [m.visitFoundRisk(visit.visitedOn, visit.findings)];
+    signal = state.monitoringStatus === 'eliminated' ? { kind: 'reentry', reasons } : { kind: 'warning', reasons };
+  }
+  await act(state, signal, visit.actor.userId, at, visit.period);
+  return { period: visit.period, late, signal: signal.kind };
+}
+
+/** Closes the month's item (if the register has it); answers whether it came after the deadline. */
+async function complete(state: HouseholdState, kind: MonthlyItemKind, period: Period, at: number, byUserId: string): Promise<boolean> {
+  const item = state.item(kind, period);
+  const late = state.isLate(kind, period, at);
+  if (item && item.doneAt === null) {
+    state.completeItem(kind, period, at);
+    await records.completeDueItem({ key: item.key, at, byUserId });
+  }
+  return late;
+}
+
+/** Carries out what the re-assessment or the visit showed. */
+async function act(state: HouseholdState, signal: RiskSignal, actorUserId: string, at: number, period: Period): Promise<void> {
+  switch (signal.kind) {
+    case 'none':
+      return;
+    case 'warning':
+      await records.recordHouseholdEvent({ ...base(state, 'monitoring.warning_raised', null, at), payload: { period, reasons: signal.reasons } });
+      return;
+    case 'elimination_suggested':
+      await records.recordHouseholdEvent({ ...base(state, 'monitoring.elimination_suggested', null, at), payload: { period, reasons: signal.reasons } });
+      return;
+    case 'reentry':
+      state.stage = 'monitoring';
+      await records.recordHouseholdEvent({
+        ...base(state, 'monitoring.reentered', null, at),
+        payload: { period, reasons: signal.reasons, reportedBy: actorUserId },
+        stage: 'monitoring',
+      });
+      return;
+  }
+}
+
+/**
+ * Each month: open the month's items in the register, wait for them until
+ * the deadline, mark what is still missing overdue. Returns when the run
+ * should continue as new.
+ */
+export async function monitorMonthly(state: HouseholdState, handOver: () => boolean, now: () => number): Promise<void> {
+  while (!handOver()) {
+    const period: Period = periodOf(now());
+    if (state.itemsOf(period).length === 0) {
+      const plan = await records.planMonth({ countyId: state.input.place.countyId, period, eliminated: state.stage === 'eliminated' });
+      state.monthlyDueDay = plan.day;
+      // A household registered after this month's deadline is first due next month.
+      const items: DueRecord[] = plan.items
+        .filter((i) => i.dueAt > state.openedAt)
+        .map((i) => ({ key: state.dueKey(i.kind, period), kind: i.kind, period, dueAt: i.dueAt, doneAt: null, late: false, overdue: false }));
+      if (items.length > 0) {
+        await records.openHouseholdDueItems({ items: items.map(({ key, kind, dueAt }) => ({ key, kind, householdId: state.householdId, period, dueAt })), openedAt: now() });
+        state.addItems(items, now());
+      }
+    }
+    const open = () => state.itemsOf(period).filter((i) => i.doneAt === null && !i.overdue);
+    const deadline = Math.min(...open().map((i) => i.dueAt));
+    if (open().length > 0 && now() < deadline) {
+      await condition(() => open().every((i) => i.doneAt !== null) || handOver(), deadline - now());
+      if (handOver()) return;
+    }
+    for (const item of open()) {
+      if (now() < item.dueAt) continue;
+      state.markOverdue(item);
+      await records.markHouseholdItemOverdue({ key: item.key, at: item.dueAt });
+      await records.recordHouseholdEvent({
+        ...base(state, `${item.kind}.overdue`, null, item.dueAt),
+        payload: { period, deadline: new Date(item.dueAt).toISOString() },
+      });
+    }
+    await condition(handOver, startOfPeriod(addMonths(period, 1)) - now());
+  }
+}
+
+function base(state: HouseholdState, kind: string, actorUserId: string | null, at: number) {
+  return { householdId: state.householdId, eventKey: state.nextEventKey(kind), kind, actorUserId, occurredAt: at };
+}
+
+export type { AssessmentSummary };
