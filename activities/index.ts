@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { createAssessmentActivities } from './assessment.js';
 import { createDeadlineActivities } from './deadlines.js';
+import { createNotificationActivities } from './notifications.js';
 import { createPolicyActivities } from './policy.js';
 import { createRecordActivities } from './records.js';
 
@@ -16,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPolicyActivities(deps),
     ...createAssessmentActivities(deps),
     ...createDeadlineActivities(deps),
+    ...createNotificationActivities(deps),
   };
 }
 

@@ -2,9 +2,15 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import { IDENTIFICATION_STEPS, type IdentificationStep } from '../domain/identification.js';
 import { messages } from '../domain/messages.js';
-import { endOfDayInPeriod, type Period } from '../domain/calendar.js';
-import { DEFAULT_MONTHLY_UPDATE_DAY } from '../domain/policy/defaults.js';
+import type { Period } from '../domain/calendar.js';
+import { dueAt, type CadenceItem } from '../domain/deadlines.js';
+import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY } from '../domain/policy/defaults.js';
+import { cadenceOf } from '../domain/policy/profile.js';
+import { OFFICIAL_CN_CALENDAR } from '../domain/work-calendar/official-cn.js';
+import { asPolicyProfile } from './assessment.js';
+import { eliminationSteps, labourAllowsElimination } from '../domain/elimination.js';
 import type { Database } from '../db/database.js';
+import { householdMembersRepo } from '../db/repositories/household-members.js';
 import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
 
 export interface CasePolicy {
@@ -23,7 +29,8 @@ export interface MonthPlan {
   readonly items: readonly { readonly kind: MonthlyItemKind; readonly dueAt: number }[];
 }
 
-export type MonthlyItemKind = 'monthly_update' | 'monthly_visit';
+export const MONTHLY_ITEM_KINDS = ['monthly_update', 'monthly_visit'] as const;
+export type MonthlyItemKind = (typeof MONTHLY_ITEM_KINDS)[number];
 
 /** A household marked risk-eliminated keeps a light monitoring: these items, unless its profile says otherwise. */
 const LIGHT_MONITORING: readonly MonthlyItemKind[] = ['monthly_visit'];
@@ -36,22 +43,44 @@ function stepsOf(body: unknown): IdentificationStep[] | undefined {
   return steps.every((s) => (IDENTIFICATION_STEPS as readonly unknown[]).includes(s)) ? (steps as IdentificationStep[]) : undefined;
 }
 
+export interface EliminationPolicy {
+  readonly policy: CasePolicy;
+  /** False when the household has no member able to work and the profile does not allow marking it. */
+  readonly labourAllows: boolean;
+}
+
 export function createPolicyActivities(deps: { db: Kysely<Database> }) {
   return {
+    /** The elimination steps of the county's profile in force, and whether the household's labour capacity allows a mark. */
+    async loadEliminationPolicy(input: { countyId: string; period: string; householdId: string }): Promise<EliminationPolicy> {
+      const row = await policyProfilesRepo(deps.db).inForceForCounty(input.countyId, input.period);
+      if (!row) throw ApplicationFailure.create({ type: POLICY_FAILURES.missing, message: messages.noPolicyProfile(input.period), nonRetryable: true });
+      const body = row.body as { publicNoticeDays?: unknown; eliminationAllowsNoLabour?: unknown };
+      const days = typeof body.publicNoticeDays === 'number' && body.publicNoticeDays > 0 ? body.publicNoticeDays : null;
+      const members = await householdMembersRepo(deps.db).listCurrent(input.householdId);
+      return {
+        policy: { profileId: row.id, profileVersion: row.version, steps: eliminationSteps(days), publicNoticeDays: days },
+        labourAllows: labourAllowsElimination(members.length > 0 ? members.map((m) => m.labour_ability) : null, body.eliminationAllowsNoLabour === true),
+      };
+    },
+
     /**
-     * The month's items for a household: the monthly update and the visit, both
-     * due by the profile's day (每月20日前 [003]); a household marked
-     * risk-eliminated keeps only its profile's light monitoring.
+     * The month's items for a household by the county's cadence: the monthly
+     * update (每月20日前 [003]) and the visit; a household marked risk-eliminated
+     * keeps only its profile's light monitoring.
      */
     async planMonth(input: { countyId: string; period: Period; eliminated: boolean }): Promise<MonthPlan> {
       const row = await policyProfilesRepo(deps.db).inForceForCounty(input.countyId, input.period);
       if (!row) throw ApplicationFailure.create({ type: POLICY_FAILURES.missing, message: messages.noPolicyProfile(input.period), nonRetryable: true });
-      const body = row.body as { monthlyUpdateDay?: unknown; lightMonitoringItems?: unknown };
-      const day = typeof body.monthlyUpdateDay === 'number' && body.monthlyUpdateDay >= 1 && body.monthlyUpdateDay <= 28 ? body.monthlyUpdateDay : DEFAULT_MONTHLY_UPDATE_DAY;
-      const light = Array.isArray(body.lightMonitoringItems) ? (body.lightMonitoringItems as MonthlyItemKind[]) : LIGHT_MONITORING;
-      const kinds: readonly MonthlyItemKind[] = input.eliminated ? light : ['monthly_update', 'monthly_visit'];
-      const dueAt = endOfDayInPeriod(input.period, day);
-      return { profileId: row.id, profileVersion: row.version, day, items: kinds.map((kind) => ({ kind, dueAt })) };
+      const profile = asPolicyProfile(row.body);
+      const cadence = profile ? cadenceOf(profile) : DEFAULT_CADENCE;
+      const wanted: readonly MonthlyItemKind[] = input.eliminated ? (profile?.lightMonitoring ?? LIGHT_MONITORING) : MONTHLY_ITEM_KINDS;
+      const items = cadence
+        .filter((item): item is CadenceItem & { kind: MonthlyItemKind } => item.every === 'month' && (wanted as readonly string[]).includes(item.kind))
+        .map((item) => ({ kind: item.kind, dueAt: dueAt(item.rule, input.period, OFFICIAL_CN_CALENDAR) }));
+      const update = cadence.find((item) => item.kind === 'monthly_update');
+      const day = update?.rule.kind === 'day_of_month' ? update.rule.day : DEFAULT_MONTHLY_UPDATE_DAY;
+      return { profileId: row.id, profileVersion: row.version, day, items };
     },
 
     /** The identification steps and public notice of the county's profile in force for the period. */

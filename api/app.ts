@@ -13,6 +13,7 @@ import { dbPlugin } from './plugins/db.js';
 import { temporalPlugin } from './plugins/temporal.js';
 import { authRoutes } from './routes/auth.js';
 import { dueItemRoutes } from './routes/due-items.js';
+import { eliminationRoutes } from './routes/elimination.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
 import { identificationRoutes } from './routes/identification.js';
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(memberRoutes);
   await app.register(monitoringRoutes);
   await app.register(dueItemRoutes);
+  await app.register(eliminationRoutes);
   return app;
 }
 

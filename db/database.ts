@@ -168,6 +168,30 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+export interface DepartmentChannelsTable {
+  id: Generated<string>;
+  department_id: string;
+  url: string;
+  secret: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export type NotificationDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface NotificationDeliveriesTable {
+  id: Generated<string>;
+  notification_id: string;
+  channel: 'webhook';
+  status: ColumnType<NotificationDeliveryStatus, NotificationDeliveryStatus | undefined, NotificationDeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  last_attempt_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  claimed_until: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   policy_profiles: PolicyProfilesTable;
@@ -181,6 +205,8 @@ export interface Database {
   household_spending_records: HouseholdSpendingRecordsTable;
   due_items: DueItemsTable;
   notifications: NotificationsTable;
+  department_channels: DepartmentChannelsTable;
+  notification_deliveries: NotificationDeliveriesTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

@@ -67,3 +67,39 @@ export function endOfDayInPeriod(period: Period, day: number): number {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The instant a local date ends: on time until then (the start of the next local day). */
+export function endOfLocalDay(date: LocalDate): number {
+  return startOfLocalDay(date) + DAY_MS;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** 0 Sunday … 6 Saturday, as `Date.prototype.getUTCDay`. */
+export function dayOfWeek(date: LocalDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}
+
+export function compareLocalDates(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+export function isValidLocalDate(date: LocalDate): boolean {
+  const { year, month, day } = date;
+  return [year, month, day].every(Number.isInteger) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** `YYYY-MM-DD` (as `formatLocalDate` writes it) to a local date; a day the month does not have is refused. */
+export function parseLocalDate(text: string): LocalDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
+  if (!date || !isValidLocalDate(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${text}`);
+  return date;
+}

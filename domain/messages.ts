@@ -1,3 +1,5 @@
+import { cadenceItemKindNames } from './deadline-messages.js';
+
 /**
  * Every text a county user reads, in Simplified Chinese, in one place.
  * Parameters are filled by the functions, so wording changes here only.
@@ -43,11 +45,22 @@ export const eventKindNames: Record<string, string> = {
   'identification.notice_passed': '公示期满无异议',
   'identification.objection_raised': '公示异议',
   'identification.assessed': '收支测算与研判',
+  'elimination.proposed': '村级提出风险消除',
+  'elimination.reproposed': '补充材料后重新提出风险消除',
+  'elimination.notice_started': '风险消除公示开始',
+  'elimination.notice_passed': '风险消除公示期满无异议',
+  'elimination.objection_raised': '风险消除公示异议',
+  'elimination.step_approved': '风险消除审核通过',
+  'elimination.returned': '风险消除退回补充材料',
+  'elimination.rejected': '风险消除不予确认',
+  'elimination.confirmed': '县级确认风险消除（标注，不删除）',
+  'elimination.rolled_back': '风险消除回退，恢复监测',
   'member.added': '家庭成员登记',
 };
 
 export const identificationMessages = {
   noCaseInProgress: '该户目前没有正在办理的认定申请',
+  noEliminationInProgress: '该户目前没有正在办理的风险消除',
   notCurrentStep: (step: string, current: string) => `当前环节是“${current}”，不能办理“${step}”`,
   departmentOnlyWarns: '行业部门只能通过“部门预警”渠道提出',
   reasonRequired: '请填写发现情况或申请理由',
@@ -167,6 +180,7 @@ export const monitoringMessages = {
   memberCountInvalid: '家庭人口数应为不小于1的整数',
   visitDateInvalid: (period: string) => `走访日期应为 ${period} 内的日期（YYYY-MM-DD）`,
   findingsRequired: '请填写走访发现的情况',
+  visitDateInFuture: (today: string) => `走访日期不能晚于今天（${today}）`,
   riskCauseUnknown: '风险类型不在规定的类型中',
   visitFoundRisk: (date: string, findings: string) => `${date} 入户走访发现风险：${findings}`,
   belowWarning: (period: string, perCapita: string, line: string, previousLine: string | null) =>
@@ -178,14 +192,10 @@ export const monitoringMessages = {
     `${period} 人均收入 ${perCapita} 元，已高于监测标准 ${line} 元，且无风险情形，建议启动风险消除程序`,
 } as const;
 
-/** Items of the deadline register 台账事项, by kind. */
+/** Items of the deadline register 台账事项, by kind: the cadence's and those raised by events. */
 export const dueItemKindNames: Record<string, string> = {
-  monthly_update: '月度信息更新',
-  monthly_visit: '月度走访（走访服务信息采集表）',
+  ...cadenceItemKindNames,
   screening_visit: '突发情况排查走访',
-  town_monthly_report: '镇月度风险户和风险消除户上报',
-  town_quarterly_screening: '镇季度排查',
-  employment_ledger: '脱贫劳动力就业台账',
 };
 
 /** Texts of the in-app inbox. */
@@ -193,4 +203,15 @@ export const notificationMessages = {
   overdueTitle: (what: string) => `逾期提醒：${what}`,
   householdItemOverdue: (village: string, head: string, period: string, what: string, due: string) =>
     `${village}户主“${head}”的${period}${what}未在 ${due} 前完成，已逾期，请尽快办理`,
+} as const;
+
+/** Risk elimination 风险消除 and its rollback 回退. */
+export const eliminationMessages = {
+  notMonitored: '只有监测对象才能提出风险消除',
+  alreadyInProgress: '该户已有正在办理的风险消除',
+  statementRequired: '请填写风险消除的理由（享受的帮扶措施、家庭成员、收入和生活条件的变化）',
+  evidenceRequired: '请至少提供一份佐证材料',
+  noLabour: '该户无劳动能力，按本县政策不标注风险消除，继续落实兜底保障措施',
+  notEliminated: '该户未标注风险消除，无需回退',
+  rollbackReasonRequired: '请填写回退理由',
 } as const;

@@ -6,6 +6,7 @@ import * as householdMembers from './2026_11_22_004_household_members.js';
 import * as householdFinances from './2026_11_23_005_household_finances.js';
 import * as dueItems from './2026_11_23_006_due_items.js';
 import * as notifications from './2026_11_23_007_notifications.js';
+import * as notificationDelivery from './2026_11_23_008_notification_delivery.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_005_household_finances': householdFinances,
   '2026_11_23_006_due_items': dueItems,
   '2026_11_23_007_notifications': notifications,
+  '2026_11_23_008_notification_delivery': notificationDelivery,
 };

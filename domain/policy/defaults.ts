@@ -3,6 +3,7 @@
  * (DOMAIN.md §9 or our reading), kept as data so a county can override it in
  * a new version of its profile.
  */
+import type { Cadence, CadenceItem } from '../deadlines.js';
 import { DEFAULT_IDENTIFICATION_STEPS } from '../identification.js';
 import type { TriggerRules } from './profile.js';
 
@@ -24,3 +25,28 @@ export const DEFAULT_TRIGGER_RULES: TriggerRules = {
 
 /** 每月20日前 [003]; the other seeds give no day, so the design uses the same. */
 export const DEFAULT_MONTHLY_UPDATE_DAY = 20;
+
+/**
+ * A visit to every household each month: the seeds that set a visiting
+ * cadence make it monthly (村每月 [003], 月走访 [004]) and name no day, so it is
+ * due by the month's last day.
+ */
+export const MONTHLY_VISIT: CadenceItem = {
+  kind: 'monthly_visit',
+  who: 'village',
+  every: 'month',
+  rule: { kind: 'day_of_month', day: 31, shift: 'none' },
+};
+
+/** The monthly update by the end of `day` (每月N日前), never moved off a weekend: no seed moves it. */
+export function monthlyUpdateItem(day: number): CadenceItem {
+  return { kind: 'monthly_update', who: 'village', every: 'month', rule: { kind: 'day_of_month', day, shift: 'none' } };
+}
+
+/** The town's report of last month's risk and risk-eliminated households by `day` of the next month [001]. */
+export function townMonthlyReportItem(day: number): CadenceItem {
+  return { kind: 'town_monthly_report', who: 'town', every: 'month', rule: { kind: 'day_of_next_month', day, shift: 'none' } };
+}
+
+/** The design's cadence where a seed is silent: the monthly visit, and the monthly update by the 20th. */
+export const DEFAULT_CADENCE: Cadence = [MONTHLY_VISIT, monthlyUpdateItem(DEFAULT_MONTHLY_UPDATE_DAY)];

@@ -6,9 +6,11 @@
  * explained in 2026 by the version it used.
  */
 import type { Period } from '../calendar.js';
+import { cadenceProblems, type Cadence, type PeriodicRule } from '../deadlines.js';
 import type { IdentificationStep } from '../identification.js';
 import type { IncomeWindow } from '../income.js';
 import { isPeriod, monthIndex } from '../months.js';
+import { MONTHLY_VISIT, monthlyUpdateItem, townMonthlyReportItem } from './defaults.js';
 
 /** The seed document a rule comes from (DOMAIN.md: 000 Boluo … 004 Suyuan). */
 export type SeedId = '000' | '001' | '002' | '003' | '004';
@@ -100,10 +102,18 @@ export interface PolicyProfile {
   readonly focusCriteria?: FocusCriteria;
   /** Whether a household with no member able to work may be marked risk-eliminated. */
   readonly eliminationAllowsNoLabour: boolean;
+  /** The monthly items a household marked risk-eliminated still has (light monitoring); the design's: the visit. */
+  readonly lightMonitoring?: readonly ('monthly_update' | 'monthly_visit')[];
   /** The monthly update is due by the end of this day (每月20日前) [003]. */
   readonly monthlyUpdateDay: number;
   /** The town reports last month's risk and risk-eliminated households by this day of the next month [001]. */
   readonly townReportDayOfNextMonth?: number;
+  /**
+   * The recurring items the county keeps and their deadlines (DOMAIN.md §6).
+   * Its monthly update and town report agree with the two fields above, which
+   * older code reads; a stored version without it has the cadence `cadenceOf` derives.
+   */
+  readonly cadence?: Cadence;
 }
 
 /** A threshold as applied: always with the profile version it came from. */
@@ -132,6 +142,16 @@ export function thresholdFor(profile: PolicyProfile, kind: ThresholdKind, period
   }
   if (!best) return undefined;
   return { profileId: profile.id, profileVersion: profile.version, countyName: profile.countyName, period, row: best };
+}
+
+/**
+ * The profile's cadence; for a version stored before cadences existed, the
+ * design's monthly visit with the update and town report its fields give.
+ */
+export function cadenceOf(profile: PolicyProfile): Cadence {
+  if (profile.cadence) return profile.cadence;
+  const report = profile.townReportDayOfNextMonth;
+  return [MONTHLY_VISIT, monthlyUpdateItem(profile.monthlyUpdateDay), ...(report === undefined ? [] : [townMonthlyReportItem(report)])];
 }
 
 /** Whether income (per person per year, in fen) is under the line by the row's own comparison. */
@@ -203,6 +223,14 @@ export function profileProblems(profile: PolicyProfile): string[] {
   if (!Number.isInteger(profile.monthlyUpdateDay) || profile.monthlyUpdateDay < 1 || profile.monthlyUpdateDay > 28) {
     problems.push(`${where}: monthlyUpdateDay must be a day that every month has (1–28)`);
   }
+  const report = profile.townReportDayOfNextMonth;
+  if (report !== undefined && (!Number.isInteger(report) || report < 1 || report > 28)) {
+    problems.push(`${where}: townReportDayOfNextMonth must be a day that every month has (1–28)`);
+  }
+  if (profile.cadence !== undefined) {
+    problems.push(...cadenceProblems(profile.cadence).map((p) => `${where}: cadence ${p}`));
+    problems.push(...cadenceAgreementProblems(profile).map((p) => `${where}: ${p}`));
+  }
   const share = profile.focusCriteria?.transferSharePercentAbove;
   if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);
   if (profile.focusCriteria?.belowFocusLine && !profile.thresholds.some((r) => r.kind === 'focus')) {
@@ -223,6 +251,37 @@ export function registryProblems(registry: ProfileRegistry): string[] {
     if (new Set(versions.map((p) => p.effectiveFrom)).size !== versions.length) problems.push(`${id}: two versions start in the same month`);
   }
   return problems;
+}
+
+/**
+ * The cadence must give the monthly update and the town report the deadlines
+ * `monthlyUpdateDay` and `townReportDayOfNextMonth` give, unshifted, since code
+ * that reads those fields cannot shift.
+ */
+function cadenceAgreementProblems(profile: PolicyProfile): string[] {
+  const problems: string[] = [];
+  const cadence = profile.cadence ?? [];
+  const updates = cadence.filter((item) => item.kind === 'monthly_update');
+  if (updates.length === 0) problems.push(`the cadence has no monthly_update, but monthlyUpdateDay is ${profile.monthlyUpdateDay}`);
+  for (const { rule } of updates) {
+    if (rule.kind !== 'day_of_month' || rule.day !== profile.monthlyUpdateDay || (rule.shift ?? 'none') !== 'none') {
+      problems.push(`the cadence's monthly_update (${describe(rule)}) disagrees with monthlyUpdateDay ${profile.monthlyUpdateDay} (day_of_month, no shift)`);
+    }
+  }
+  const reportDay = profile.townReportDayOfNextMonth;
+  const reports = cadence.filter((item) => item.kind === 'town_monthly_report');
+  if (reportDay === undefined && reports.length > 0) problems.push('the cadence has a town_monthly_report, but townReportDayOfNextMonth is not set');
+  if (reportDay !== undefined && reports.length === 0) problems.push(`the cadence has no town_monthly_report, but townReportDayOfNextMonth is ${reportDay}`);
+  for (const { rule } of reportDay === undefined ? [] : reports) {
+    if (rule.kind !== 'day_of_next_month' || rule.day !== reportDay || (rule.shift ?? 'none') !== 'none') {
+      problems.push(`the cadence's town_monthly_report (${describe(rule)}) disagrees with townReportDayOfNextMonth ${reportDay} (day_of_next_month, no shift)`);
+    }
+  }
+  return problems;
+}
+
+function describe(rule: PeriodicRule): string {
+  return `${rule.kind} ${rule.day}, shift ${rule.shift ?? 'none'}`;
 }
 
 function overlap(a: ThresholdRow, b: ThresholdRow): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cadenceOf,
   isUnder,
   policyProfiles,
   profileFor,
@@ -21,8 +22,8 @@ const line = (p: PolicyProfile, kind: 'monitoring' | 'warning' | 'focus' | 'floo
   thresholdFor(p, kind, period as `${number}-${string}`)?.row.yuanPerPersonYear;
 
 describe('shipped policy profiles', () => {
-  it('covers the five seed counties and every profile is sound', () => {
-    expect(Object.keys(policyProfiles).sort()).toEqual(['boluo', 'mile', 'suyuan', 'xinfeng', 'xuwen']);
+  it('covers the five seed counties and the demo county, and every profile is sound', () => {
+    expect(Object.keys(policyProfiles).sort()).toEqual(['boluo', 'mile', 'shifan', 'suyuan', 'xinfeng', 'xuwen']);
     expect(registryProblems(policyProfiles)).toEqual([]);
   });
 
@@ -150,5 +151,52 @@ describe('profile checks', () => {
   it('reports two versions starting in the same month', () => {
     const mile = profile('mile');
     expect(registryProblems({ mile: [mile, { ...mile, version: 2 }] })).toEqual(['mile: two versions start in the same month']);
+  });
+});
+
+describe('cadences in the profiles', () => {
+  it('each county keeps the cadence its seed gives, all unshifted', () => {
+    const kinds = (id: string) => (profile(id).cadence ?? []).map((i) => `${i.kind}/${i.who}`);
+    expect(kinds('mile')).toEqual(['monthly_visit/village', 'monthly_update/village', 'town_monthly_report/town', 'measures_in_place/town']);
+    expect(kinds('boluo')).toEqual(['monthly_visit/village', 'monthly_update/village', 'medical_tally/department']);
+    expect(kinds('xuwen')).toEqual(['monthly_visit/village', 'monthly_update/village']);
+    expect(kinds('xinfeng')).toContain('employment_ledger/town');
+    expect(kinds('xinfeng')).toContain('hrss_quarter_summary/department');
+    expect(kinds('suyuan')).toEqual(['monthly_visit/village', 'monthly_update/village', 'assistance_count_report/town', 'assistance_count_report/department']);
+    for (const id of Object.keys(policyProfiles)) {
+      for (const item of profile(id).cadence ?? []) expect(item.rule.shift ?? 'none', `${id} ${item.kind}`).toBe('none');
+    }
+  });
+
+  it('reports a cadence that disagrees with monthlyUpdateDay or townReportDayOfNextMonth', () => {
+    const mile = profile('mile');
+    expect(profileProblems({ ...mile, monthlyUpdateDay: 25 })).toContain(
+      "mile v1: the cadence's monthly_update (day_of_month 20, shift none) disagrees with monthlyUpdateDay 25 (day_of_month, no shift)",
+    );
+    expect(profileProblems({ ...mile, townReportDayOfNextMonth: undefined })).toContain(
+      'mile v1: the cadence has a town_monthly_report, but townReportDayOfNextMonth is not set',
+    );
+    const xinfeng = profile('xinfeng');
+    expect(profileProblems({ ...xinfeng, townReportDayOfNextMonth: 5 })).toContain('xinfeng v1: the cadence has no town_monthly_report, but townReportDayOfNextMonth is 5');
+    const shifted = (xinfeng.cadence ?? []).map((i) => (i.kind === 'monthly_update' ? { ...i, rule: { ...i.rule, shift: 'next_working_day' as const } } : i));
+    expect(profileProblems({ ...xinfeng, cadence: shifted })).toContain(
+      "xinfeng v1: the cadence's monthly_update (day_of_month 20, shift next_working_day) disagrees with monthlyUpdateDay 20 (day_of_month, no shift)",
+    );
+    expect(profileProblems({ ...xinfeng, cadence: [] })).toContain('xinfeng v1: the cadence has no monthly_update, but monthlyUpdateDay is 20');
+  });
+
+  it('reports a malformed cadence item through the profile', () => {
+    const boluo = profile('boluo');
+    const cadence = [...(boluo.cadence ?? []), { kind: 'medical_tally', who: 'department', every: 'year', rule: { kind: 'date_in_year', month: 13, day: 1 } }] as PolicyProfile['cadence'];
+    expect(profileProblems({ ...boluo, cadence })).toContain('boluo v1: cadence item 4 (medical_tally by department): date_in_year: 13-1 is not a date every year has');
+  });
+
+  it('derives a cadence for a version stored before cadences, from its two fields', () => {
+    const stored: PolicyProfile = { ...profile('mile'), cadence: undefined };
+    const derived = cadenceOf(stored);
+    expect(derived.map((i) => i.kind)).toEqual(['monthly_visit', 'monthly_update', 'town_monthly_report']);
+    expect(derived[1]!.rule).toEqual({ kind: 'day_of_month', day: 20, shift: 'none' });
+    expect(derived[2]!.rule).toEqual({ kind: 'day_of_next_month', day: 3, shift: 'none' });
+    expect(profileProblems({ ...stored, cadence: derived })).toEqual([]);
   });
 });

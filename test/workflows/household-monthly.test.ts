@@ -36,8 +36,11 @@ function firstDuePeriod(openedAt: number): Period {
   return endOfDayInPeriod(period, 20) > openedAt ? period : addMonths(period, 1);
 }
 
-const dueItems = (householdId: string) =>
-  stack.t.db.selectFrom('due_items').selectAll().where('household_id', '=', householdId).orderBy('due_at').orderBy('kind').execute();
+const dueItems = (householdId: string, period?: Period) => {
+  let query = stack.t.db.selectFrom('due_items').selectAll().where('household_id', '=', householdId);
+  if (period) query = query.where('period', '=', period);
+  return query.orderBy('due_at').orderBy('kind').execute();
+};
 
 describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', () => {
   it('marks missed items overdue at the deadline and tells the village and the town; a late update is accepted and recorded late', async () => {
@@ -48,29 +51,28 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
 
     // Registered after this month's deadline, the household is first due next month.
     if (missed !== periodOf(openedAt)) await env.sleep(startOfPeriod(missed) + HOUR - (await env.currentTimeMs()));
-    await vi.waitFor(async () => expect((await dueItems(householdId)).map((i) => i.kind)).toEqual(['monthly_update', 'monthly_visit']));
-    const opened = await dueItems(householdId);
-    expect(opened.map((i) => [i.period, i.due_at.getTime(), i.status, i.overdue_at])).toEqual([
-      [missed, deadline, 'open', null],
-      [missed, deadline, 'open', null],
+    await vi.waitFor(async () => expect((await dueItems(householdId, missed)).map((i) => i.kind)).toEqual(['monthly_update', 'monthly_visit']));
+    const visitDeadline = startOfPeriod(addMonths(missed, 1));
+    const opened = await dueItems(householdId, missed);
+    expect(opened.map((i) => [i.kind, i.period, i.due_at.getTime(), i.status, i.overdue_at])).toEqual([
+      ['monthly_update', missed, deadline, 'open', null],
+      ['monthly_visit', missed, visitDeadline, 'open', null],
     ]);
 
-    // An hour before the deadline nothing is overdue; two hours later both items are.
+    // An hour before the 20th ends nothing is overdue; two hours later the update is, the visit (due by the month's end) not yet.
     await env.sleep(deadline - (await env.currentTimeMs()) - HOUR);
     expect(await eventsOf(t.db, householdId, 'monthly_update.overdue')).toHaveLength(0);
     await env.sleep(2 * HOUR);
-    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'monthly_visit.overdue')).toHaveLength(1), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'monthly_update.overdue')).toHaveLength(1), { timeout: 10_000 });
     const [overdue] = await eventsOf(t.db, householdId, 'monthly_update.overdue');
     expect(overdue).toMatchObject({ payload: { period: missed } });
     expect(overdue!.occurred_at.getTime()).toBe(deadline);
-    expect((await dueItems(householdId)).map((i) => [i.status, i.overdue_at?.getTime()])).toEqual([
-      ['open', deadline],
-      ['open', deadline],
+    expect((await dueItems(householdId, missed)).map((i) => [i.kind, i.status, i.overdue_at?.getTime() ?? null])).toEqual([
+      ['monthly_update', 'open', deadline],
+      ['monthly_visit', 'open', null],
     ]);
-    const inbox = await t.db.selectFrom('notifications').selectAll().where('household_id', '=', householdId).orderBy('notification_key').execute();
+    const inbox = await t.db.selectFrom('notifications').selectAll().where('household_id', '=', householdId).where('notification_key', 'like', `%:${missed}:%`).orderBy('notification_key').execute();
     expect(inbox.map((n) => [n.recipient_jurisdiction_id, n.recipient_role])).toEqual([
-      ['990101001', 'town_officer'],
-      ['990101001201', 'village_cadre'],
       ['990101001', 'town_officer'],
       ['990101001201', 'village_cadre'],
     ]);
@@ -79,9 +81,16 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
     const cadre = await actorOf(t.db, 'cun.donggang');
     const late = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period: missed, note: '补报' }] });
     expect(late).toMatchObject({ period: missed, late: true });
-    const updateItem = (await dueItems(householdId)).find((i) => i.kind === 'monthly_update')!;
+    const updateItem = (await dueItems(householdId, missed)).find((i) => i.kind === 'monthly_update')!;
     expect(updateItem.status).toBe('done');
     expect(updateItem.done_by).toBe(cadre.userId);
+
+    // The visit, never made, is overdue at the month's end.
+    await env.sleep(visitDeadline - (await env.currentTimeMs()) + HOUR);
+    await vi.waitFor(
+      async () => expect((await eventsOf(t.db, householdId, 'monthly_visit.overdue')).map((e) => (e.payload as { period: string }).period)).toContain(missed),
+      { timeout: 10_000 },
+    );
 
     // The next month: update and visit in time; nothing becomes overdue.
     const next = addMonths(missed, 1);
@@ -92,14 +101,14 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
       late: false,
       signal: 'none',
     });
-    await env.sleep(endOfDayInPeriod(next, 20) - (await env.currentTimeMs()) + HOUR);
+    await env.sleep(startOfPeriod(addMonths(next, 1)) - (await env.currentTimeMs()) + HOUR);
     await vi.waitFor(async () => expect((await dueItems(householdId)).filter((i) => i.period === next).map((i) => i.status)).toEqual(['done', 'done']));
 
     const submitted = await eventsOf(t.db, householdId, 'monthly_update.submitted');
     expect(submitted.map((e) => (e.payload as { period: string; late: boolean }).late)).toEqual([true, false]);
     expect((await eventsOf(t.db, householdId, 'monthly_update.overdue')).map((e) => (e.payload as { period: string }).period)).toEqual([missed]);
     // The visit item of the missed month stays overdue until done.
-    expect((await dueItems(householdId)).filter((i) => i.status === 'open').map((i) => [i.kind, i.period])).toEqual([['monthly_visit', missed]]);
+    expect((await dueItems(householdId, missed)).filter((i) => i.status === 'open').map((i) => [i.kind, i.overdue_at?.getTime()])).toEqual([['monthly_visit', visitDeadline]]);
   });
 
   it('refuses a cadre of another village and a department user before anything is recorded', async () => {

@@ -187,6 +187,27 @@ export interface ObjectionInput {
   readonly content: string;
 }
 
+/** The village's proposal to mark the risk eliminated 风险消除, with its evidence. */
+export interface EliminationProposalInput {
+  readonly actor: Actor;
+  readonly statement: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface EliminationDecisionInput {
+  readonly actor: Actor;
+  readonly step: 'town_audit' | 'county_decision';
+  readonly decision: Decision;
+  readonly opinion: string;
+  readonly evidence?: readonly Evidence[];
+}
+
+/** The county takes a mark back 回退, with its reason. */
+export interface EliminationRollbackInput {
+  readonly actor: Actor;
+  readonly reason: string;
+}
+
 /** Failure types an update validator refuses with; the API maps each to an HTTP status. */
 export const REFUSALS = {
   notAllowed: 'NotAllowed',
@@ -202,4 +223,8 @@ export const openIdentification = defineUpdate<CaseResult, [OpenCaseInput]>('ope
 export const submitApplication = defineUpdate<CaseResult, [ApplicationInput]>('submitApplication');
 export const decideStep = defineUpdate<CaseResult, [StepDecisionInput]>('decideStep');
 export const raiseObjection = defineUpdate<CaseResult, [ObjectionInput]>('raiseObjection');
+export const proposeElimination = defineUpdate<CaseResult, [EliminationProposalInput]>('proposeElimination');
+export const decideElimination = defineUpdate<CaseResult, [EliminationDecisionInput]>('decideElimination');
+export const raiseEliminationObjection = defineUpdate<CaseResult, [ObjectionInput]>('raiseEliminationObjection');
+export const rollbackElimination = defineUpdate<{ stage: HouseholdStage }, [EliminationRollbackInput]>('rollbackElimination');
 export const getHouseholdState = defineQuery<HouseholdView>('getHouseholdState');

@@ -10,7 +10,6 @@ import {
   decide,
   isDecidingStep,
   MONITORING_CATEGORIES,
-  noticePassed,
   objectionRaised,
   openCase,
   RISK_CAUSES,
@@ -22,6 +21,15 @@ import {
 import { identificationMessages as m } from '../../domain/messages.js';
 import { records } from './activities.js';
 import {
+  announceNotice as announceSlotNotice,
+  caseResult,
+  enterStep as enterSlotStep,
+  eventBase,
+  IDENTIFICATION_SLOT,
+  inProgress,
+  requireStep as requireIdStep,
+} from './review-case.js';
+import {
   REFUSALS,
   type ApplicationInput,
   type CaseResult,
@@ -32,27 +40,17 @@ import {
 } from './definitions.js';
 import { refuse, type HouseholdState } from './state.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const OPEN_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau', 'department'];
 
 const blank = (text: string | undefined) => !text || text.trim().length === 0;
 
-function result(c: IdentificationCase, merged?: boolean): CaseResult {
-  return { caseNo: c.caseNo, status: c.progress.status, current: c.progress.current, ...(merged ? { merged } : {}) };
-}
-
-function caseInProgress(state: HouseholdState): IdentificationCase | null {
-  return state.currentCase?.progress.status === 'in_progress' ? state.currentCase : null;
-}
-
-function requireStep(state: HouseholdState, step: NonNullable<CaseProgress['current']>): IdentificationCase {
-  const open = caseInProgress(state);
-  if (!open) refuse(REFUSALS.wrongStep, m.noCaseInProgress);
-  if (open.progress.current !== step) {
-    refuse(REFUSALS.wrongStep, m.notCurrentStep(STEP_NAMES[step], open.progress.current ? STEP_NAMES[open.progress.current] : '—'));
-  }
-  return open;
-}
+const ID = IDENTIFICATION_SLOT;
+const result = caseResult;
+const caseInProgress = (state: HouseholdState) => inProgress(state, ID);
+const requireStep = (state: HouseholdState, step: NonNullable<CaseProgress['current']>) => requireIdStep(state, ID, step);
+const enterStep = (state: HouseholdState, next: IdentificationCase, now: number) => enterSlotStep(state, ID, next, now);
+const announceNotice = (state: HouseholdState, c: IdentificationCase, actorUserId: string) => announceSlotNotice(state, ID, c, actorUserId);
+const base = eventBase;
 
 export function validateOpen(state: HouseholdState, input: OpenCaseInput): void {
   state.checkActor(input.actor, OPEN_ROLES, '发现登记');
@@ -229,53 +227,4 @@ export async function onObjection(state: HouseholdState, input: ObjectionInput, 
     payload: { caseNo: open.caseNo, objector: input.objector, content: input.content, next: updated.progress.current },
   });
   return result(updated);
-}
-
-/**
- * Runs each public notice 公示 for the profile's number of days. Ends when the
- * run hands over to continue-as-new.
- */
-export async function runPublicNotices(state: HouseholdState, handOver: () => boolean, now: () => number): Promise<void> {
-  for (;;) {
-    await condition(() => inNotice(state) || handOver());
-    if (handOver()) return;
-    const notice = state.currentCase!;
-    const round = notice.noticeRound;
-    const stillThisNotice = () => inNotice(state) && state.currentCase?.noticeRound === round;
-    const endsAt = notice.noticeEndsAt ?? now();
-    if (endsAt > now()) await condition(() => !stillThisNotice() || handOver(), endsAt - now());
-    if (handOver()) return;
-    if (!stillThisNotice()) continue;
-    const passed: IdentificationCase = enterStep(state, { ...notice, progress: noticePassed(notice.progress) }, now());
-    await records.recordHouseholdEvent({
-      ...base(state, 'identification.notice_passed', null, endsAt),
-      payload: { caseNo: notice.caseNo, days: notice.policy.publicNoticeDays, next: passed.progress.current },
-    });
-  }
-}
-
-function inNotice(state: HouseholdState): boolean {
-  return caseInProgress(state)?.progress.current === 'public_notice';
-}
-
-/** Stores the case; entering the public notice starts its clock. */
-function enterStep(state: HouseholdState, next: IdentificationCase, now: number): IdentificationCase {
-  const startsNotice = next.progress.current === 'public_notice' && state.currentCase?.progress.current !== 'public_notice';
-  const stored = startsNotice
-    ? { ...next, noticeRound: next.noticeRound + 1, noticeEndsAt: now + (next.policy.publicNoticeDays ?? 0) * DAY_MS }
-    : next;
-  state.currentCase = stored;
-  return stored;
-}
-
-async function announceNotice(state: HouseholdState, c: IdentificationCase, actorUserId: string): Promise<void> {
-  if (c.progress.current !== 'public_notice' || c.noticeEndsAt === null) return;
-  await records.recordHouseholdEvent({
-    ...base(state, 'identification.notice_started', actorUserId, c.noticeEndsAt - (c.policy.publicNoticeDays ?? 0) * DAY_MS),
-    payload: { caseNo: c.caseNo, days: c.policy.publicNoticeDays, endsAt: new Date(c.noticeEndsAt).toISOString() },
-  });
-}
-
-function base(state: HouseholdState, kind: string, actorUserId: string | null, at: number) {
-  return { householdId: state.householdId, eventKey: state.nextEventKey(kind), kind, actorUserId, occurredAt: at };
 }

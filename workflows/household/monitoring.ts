@@ -7,7 +7,7 @@
  */
 import { condition } from '@temporalio/workflow';
 import type { Role } from '../../domain/access.js';
-import { addMonths, periodOf, startOfPeriod, type Period } from '../../domain/calendar.js';
+import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
 import { RISK_CAUSES } from '../../domain/identification.js';
 import { monitoringMessages as m } from '../../domain/messages.js';
 import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring.js';
@@ -67,7 +67,9 @@ export async function onMonthlyUpdate(state: HouseholdState, update: MonthlyUpda
 export function validateVisit(state: HouseholdState, visit: VisitInput, now: number): void {
   state.checkActor(visit.actor, MONTHLY_ROLES, '入户走访');
   state.validatePeriod(visit.period, now);
+  const today = formatLocalDate(toLocalDate(now));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(visit.visitedOn) || !visit.visitedOn.startsWith(visit.period)) refuse(REFUSALS.invalidInput, m.visitDateInvalid(visit.period));
+  if (visit.visitedOn > today) refuse(REFUSALS.invalidInput, m.visitDateInFuture(today));
   if (visit.findings.trim().length === 0) refuse(REFUSALS.invalidInput, m.findingsRequired);
   if ((visit.risksFound ?? []).some((c) => !RISK_CAUSES.includes(c))) refuse(REFUSALS.invalidInput, m.riskCauseUnknown);
 }
@@ -143,20 +145,22 @@ export async function monitorMonthly(state: HouseholdState, handOver: () => bool
         state.addItems(items, now());
       }
     }
-    const open = () => state.itemsOf(period).filter((i) => i.doneAt === null && !i.overdue);
-    const deadline = Math.min(...open().map((i) => i.dueAt));
-    if (open().length > 0 && now() < deadline) {
-      await condition(() => open().every((i) => i.doneAt !== null) || handOver(), deadline - now());
+    const waiting = () => state.itemsOf(period).filter((i) => i.doneAt === null && !i.overdue);
+    // Each deadline of the month in turn (the update by the 20th, the visit by the month's end …).
+    for (;;) {
+      for (const item of waiting().filter((i) => i.dueAt <= now())) {
+        state.markOverdue(item);
+        await records.markHouseholdItemOverdue({ key: item.key, at: item.dueAt });
+        await records.recordHouseholdEvent({
+          ...base(state, `${item.kind}.overdue`, null, item.dueAt),
+          payload: { period, deadline: new Date(item.dueAt).toISOString() },
+        });
+      }
+      const ahead = waiting();
+      if (ahead.length === 0) break;
+      const next = Math.min(...ahead.map((i) => i.dueAt));
+      await condition(() => waiting().length < ahead.length || handOver(), next - now());
       if (handOver()) return;
-    }
-    for (const item of open()) {
-      if (now() < item.dueAt) continue;
-      state.markOverdue(item);
-      await records.markHouseholdItemOverdue({ key: item.key, at: item.dueAt });
-      await records.recordHouseholdEvent({
-        ...base(state, `${item.kind}.overdue`, null, item.dueAt),
-        payload: { period, deadline: new Date(item.dueAt).toISOString() },
-      });
     }
     await condition(handOver, startOfPeriod(addMonths(period, 1)) - now());
   }

@@ -1,17 +1,23 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { records } from './activities.js';
 import {
+  decideElimination,
   decideStep,
   getHouseholdState,
   openIdentification,
+  proposeElimination,
+  raiseEliminationObjection,
   raiseObjection,
   recordVisit,
+  rollbackElimination,
   submitApplication,
   submitMonthlyUpdate,
   type HouseholdWorkflowInput,
 } from './definitions.js';
+import * as elimination from './elimination.js';
 import * as identification from './identification.js';
 import * as monitoring from './monitoring.js';
+import { IDENTIFICATION_SLOT, runPublicNotices } from './review-case.js';
 import { HouseholdState } from './state.js';
 
 const now = () => Date.now();
@@ -41,6 +47,18 @@ export async function householdWorkflow(input: HouseholdWorkflowInput): Promise<
   setHandler(raiseObjection, (objection) => identification.onObjection(state, objection, now), {
     validator: (objection) => identification.validateObjection(state, objection),
   });
+  setHandler(proposeElimination, (proposal) => elimination.onProposal(state, proposal, now), {
+    validator: (proposal) => elimination.validateProposal(state, proposal),
+  });
+  setHandler(decideElimination, (decision) => elimination.onDecision(state, decision, now), {
+    validator: (decision) => elimination.validateDecision(state, decision),
+  });
+  setHandler(raiseEliminationObjection, (objection) => elimination.onObjection(state, objection, now), {
+    validator: (objection) => elimination.validateObjection(state, objection),
+  });
+  setHandler(rollbackElimination, (rollback) => elimination.onRollback(state, rollback, now), {
+    validator: (rollback) => elimination.validateRollback(state, rollback),
+  });
 
   if (state.isFirstRun) {
     await records.recordHouseholdEvent({
@@ -53,7 +71,11 @@ export async function householdWorkflow(input: HouseholdWorkflowInput): Promise<
     });
   }
 
-  await Promise.all([monitoring.monitorMonthly(state, handOver, now), identification.runPublicNotices(state, handOver, now)]);
+  await Promise.all([
+    monitoring.monitorMonthly(state, handOver, now),
+    runPublicNotices(state, IDENTIFICATION_SLOT, handOver, now),
+    runPublicNotices(state, elimination.ELIMINATION_SLOT, handOver, now),
+  ]);
   await condition(allHandlersFinished);
   await continueAsNew<typeof householdWorkflow>({ ...input, carried: state.snapshot() });
 }

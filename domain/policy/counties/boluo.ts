@@ -4,7 +4,8 @@
  * The seed sets no income line: until the county adds one in a new version,
  * an assessment here reports that no monitoring line is in force.
  */
-import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS } from '../defaults.js';
+import { MID_MONTH_DAY } from '../../deadlines.js';
+import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS } from '../defaults.js';
 import type { PolicyProfile } from '../profile.js';
 
 export const boluoV1: PolicyProfile = {
@@ -26,4 +27,20 @@ export const boluoV1: PolicyProfile = {
   publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
   eliminationAllowsNoLabour: false,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
+  cadence: [
+    // “各镇（街道、管委会）及村要做好日常监测预警、定期开展走访摸排，按时上报人员名单”: periodic,
+    // with no day: the design's monthly visit and update by the 20th.
+    ...DEFAULT_CADENCE,
+    // “在巩固期间（2021 年—2025 年）每年 12 月中旬核算脱贫人口就医数据，对个人自付费用超过 1 万元的
+    // 脱贫人口实行额外救助”, led by 县医保局: 中旬 ends on the 20th; the five years only.
+    {
+      kind: 'medical_tally',
+      who: 'department',
+      department: '医保局',
+      every: 'year',
+      rule: { kind: 'date_in_year', month: 12, day: MID_MONTH_DAY, shift: 'none' },
+      from: '2021-01',
+      to: '2025-12',
+    },
+  ],
 };

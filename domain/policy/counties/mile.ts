@@ -2,7 +2,7 @@
  * Mile 弥勒市 (Yunnan), seed [001]: 弥勒市扶贫开发领导小组《关于健全完善防止返贫致贫
  * 监测和帮扶机制巩固脱贫成果的实施办法》, signed 2020-05-28.
  */
-import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES } from '../defaults.js';
+import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES, townMonthlyReportItem } from '../defaults.js';
 import type { PolicyProfile } from '../profile.js';
 
 export const mileV1: PolicyProfile = {
@@ -42,4 +42,21 @@ export const mileV1: PolicyProfile = {
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
   // “次月3日前将上月返贫致贫风险户、风险消除户上报”
   townReportDayOfNextMonth: 3,
+  cadence: [
+    // “乡村干部、驻村工作队、结对帮扶干部适时遍访排查” names no day: the design's monthly visit and update.
+    ...DEFAULT_CADENCE,
+    // “以乡镇为单位，每月开展风险监测对象动态排查形成报告，次月3日前将上月返贫致贫风险户、风险消除户
+    // 上报市扶贫开发领导小组”
+    townMonthlyReportItem(3),
+    // “6月30日前，监测对象名单及帮扶措施要全部落实到位，形成常态化运行机制”: once, in the year of the
+    // document (2020); the towns carry out the measures with the departments.
+    {
+      kind: 'measures_in_place',
+      who: 'town',
+      every: 'year',
+      rule: { kind: 'date_in_year', month: 6, day: 30, shift: 'none' },
+      from: '2020-01',
+      to: '2020-12',
+    },
+  ],
 };

@@ -2,7 +2,8 @@
  * Suyuan 涑源县 (Hebei), seed [004]: 涑巩固拓展〔2022〕9号, the plan for
  * steady income growth, issued 2022-07-07.
  */
-import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS } from '../defaults.js';
+import { MID_MONTH_DAY } from '../../deadlines.js';
+import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, MONTHLY_VISIT, monthlyUpdateItem } from '../defaults.js';
 import type { PolicyProfile } from '../profile.js';
 
 export const suyuanV1: PolicyProfile = {
@@ -57,4 +58,15 @@ export const suyuanV1: PolicyProfile = {
   publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
   eliminationAllowsNoLabour: false,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
+  cadence: [
+    // “结合我县印发的《关于对全部脱贫户和防止返贫监测对象开展月走访服务工作的通知》要求…逐户填写
+    // 《走访服务信息采集表》”: a visit every month, no day named.
+    MONTHLY_VISIT,
+    // “各乡镇要坚持按月边排查边落实帮扶措施” names no day: the design's update by the 20th.
+    monthlyUpdateItem(DEFAULT_MONTHLY_UPDATE_DAY),
+    // “9月中旬前，各乡镇和相关部门将落实情况包括落实帮扶措施的户数、帮扶措施具体数量等工作情况上报
+    // 领导小组办公室”: by the end of 中旬 (the 20th), once, in the plan's year.
+    { kind: 'assistance_count_report', who: 'town', every: 'year', rule: { kind: 'date_in_year', month: 9, day: MID_MONTH_DAY, shift: 'none' }, from: '2022-01', to: '2022-12' },
+    { kind: 'assistance_count_report', who: 'department', every: 'year', rule: { kind: 'date_in_year', month: 9, day: MID_MONTH_DAY, shift: 'none' }, from: '2022-01', to: '2022-12' },
+  ],
 };

@@ -3,7 +3,8 @@
  * points, issued 2023-05-08. They apply the Guangdong 2023 work points to the
  * 2023 monitoring year, so this version governs from January 2023.
  */
-import { DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, DEFAULT_PUBLIC_NOTICE_DAYS } from '../defaults.js';
+import { MID_MONTH_DAY } from '../../deadlines.js';
+import { DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, DEFAULT_PUBLIC_NOTICE_DAYS, MONTHLY_VISIT, monthlyUpdateItem } from '../defaults.js';
 import type { PolicyProfile } from '../profile.js';
 
 export const xinfengV1: PolicyProfile = {
@@ -61,4 +62,27 @@ export const xinfengV1: PolicyProfile = {
   eliminationAllowsNoLabour: false,
   // “每月20日前镇村完成脱贫人口和监测对象基础信息变更、家庭收入支出、政策享受情况等信息”
   monthlyUpdateDay: 20,
+  cadence: [
+    // “落实“村每月、镇每季”排查机制，组织各镇（街）、村干部、驻镇帮扶工作队全面入户排查”
+    MONTHLY_VISIT,
+    { kind: 'town_quarterly_screening', who: 'town', every: 'quarter', rule: { kind: 'day_in_quarter', monthOfQuarter: 3, day: 31, shift: 'none' } },
+    // “每月20日前镇村完成…信息，并及时、准确录入广东省乡村振兴综合服务信息平台”
+    monthlyUpdateItem(20),
+    // “县乡村振兴局每月与民政、教育、医保、残联等部门开展一次数据比对筛查”: no day, so by month end.
+    { kind: 'department_data_comparison', who: 'county', every: 'month', rule: { kind: 'day_of_month', day: 31, shift: 'none' } },
+    // “县、镇信息员在每季度末导出本地区数据，对重点人群和特殊群体数据予以分析”
+    { kind: 'quarter_end_export', who: 'county', every: 'quarter', rule: { kind: 'day_in_quarter', monthOfQuarter: 3, day: 31, shift: 'none' } },
+    { kind: 'quarter_end_export', who: 'town', every: 'quarter', rule: { kind: 'day_in_quarter', monthOfQuarter: 3, day: 31, shift: 'none' } },
+    // “每季度首月中旬由脱贫劳动力所在镇（街）农办或乡村振兴办负责建立健全脱贫劳动力就业台账…反馈
+    // 人社部门开展帮扶”: 中旬 ends on the 20th of January, April, July and October.
+    { kind: 'employment_ledger', who: 'town', every: 'quarter', rule: { kind: 'day_in_quarter', monthOfQuarter: 1, day: MID_MONTH_DAY, shift: 'none' } },
+    // “每季度最后一个月由县人社局汇总落实脱贫劳动力稳岗就业措施情况统计反馈县乡村振兴局”
+    {
+      kind: 'hrss_quarter_summary',
+      who: 'department',
+      department: '人社局',
+      every: 'quarter',
+      rule: { kind: 'day_in_quarter', monthOfQuarter: 3, day: 31, shift: 'none' },
+    },
+  ],
 };

@@ -2,7 +2,7 @@
  * Xuwen 徐闻县 (Guangdong), seed [002]: 徐扶组〔2021〕7号, the scheme for
  * monitoring unstable and marginal households from 2021 to 2025.
  */
-import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES } from '../defaults.js';
+import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES } from '../defaults.js';
 import type { PolicyProfile } from '../profile.js';
 
 export const xuwenV1: PolicyProfile = {
@@ -52,4 +52,7 @@ export const xuwenV1: PolicyProfile = {
   identificationSteps: ['application', 'village_review', 'department_comparison', 'town_audit'],
   eliminationAllowsNoLabour: false,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
+  // “镇、村、帮扶单位三级定期开展走访摸排” names no day; “在出现大灾大疫时及时排查” is screening at once,
+  // on an event, not a date: the design's monthly visit and update by the 20th.
+  cadence: DEFAULT_CADENCE,
 };

@@ -1,0 +1,149 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate } from '../../domain/calendar.js';
+import {
+  decideElimination,
+  getHouseholdState,
+  proposeElimination,
+  raiseEliminationObjection,
+  recordVisit,
+  rollbackElimination,
+  type EliminationDecisionInput,
+} from '../../workflows/household/definitions.js';
+import { eventsOf } from '../helpers/fixtures.js';
+import { demoActors, makeMonitoringObject, startHouseholdWorkflow } from '../helpers/household.js';
+import { useStack } from '../helpers/stack.js';
+
+const stack = useStack({ server: 'time-skipping' });
+const DAY = 24 * 60 * 60 * 1000;
+let actors: Awaited<ReturnType<typeof demoActors>>;
+beforeAll(async () => {
+  actors = await demoActors(stack.t.db);
+});
+
+const proposal = () => ({ actor: actors.cadre, statement: '户主病愈返岗务工，家庭人均收入已超过监测标准，帮扶措施已落实', evidence: [{ title: '务工收入证明' }] });
+const decision = (step: EliminationDecisionInput['step'], d: EliminationDecisionInput['decision'] = 'approve'): EliminationDecisionInput => ({
+  actor: step === 'town_audit' ? actors.town : actors.county,
+  step,
+  decision: d,
+  opinion: d === 'approve' ? '同意标注风险消除' : '收入证明不足，请补充',
+});
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  return (error as WorkflowUpdateFailedError).cause;
+}
+
+async function monitored() {
+  const { t, env, taskQueue } = stack;
+  const started = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+  await makeMonitoringObject(env, started.handle, actors);
+  return started;
+}
+
+const stageInDb = (householdId: string) => stack.t.db.selectFrom('households').select('stage').where('id', '=', householdId).executeTakeFirstOrThrow();
+
+async function eliminate(handle: Awaited<ReturnType<typeof monitored>>['handle'], householdId: string) {
+  const { env, t } = stack;
+  const passed = (await eventsOf(t.db, householdId, 'elimination.notice_passed')).length;
+  expect(await handle.executeUpdate(proposeElimination, { args: [proposal()] })).toMatchObject({ status: 'in_progress', current: 'public_notice' });
+  await env.sleep(7 * DAY + 60_000);
+  await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(passed + 1));
+  expect(await handle.executeUpdate(decideElimination, { args: [decision('town_audit')] })).toMatchObject({ current: 'county_decision' });
+  expect(await handle.executeUpdate(decideElimination, { args: [decision('county_decision')] })).toMatchObject({ status: 'approved', current: null });
+}
+
+describe('risk elimination 风险消除: proposal → public notice → town audit → county confirmation', () => {
+  it('marks the household eliminated (never deleted), keeps the visit as light monitoring, rolls back with a reason, and returns on new risk', async () => {
+    const { t, env } = stack;
+    const { householdId, handle } = await monitored();
+    await eliminate(handle, householdId);
+    expect((await handle.query(getHouseholdState)).stage).toBe('eliminated');
+    await vi.waitFor(async () => expect(await stageInDb(householdId)).toEqual({ stage: 'eliminated' }));
+
+    // Light monitoring: next month only the visit is due.
+    const next = addMonths(periodOf(await env.currentTimeMs()), 1);
+    await env.sleep(startOfPeriod(next) + DAY - (await env.currentTimeMs()));
+    await vi.waitFor(async () => {
+      const items = await t.db.selectFrom('due_items').select('kind').where('household_id', '=', householdId).where('period', '=', next).execute();
+      expect(items.map((i) => i.kind)).toEqual(['monthly_visit']);
+    });
+
+    // The county rolls the mark back 回退; then a second elimination, and a visit that finds new risk brings it back.
+    expect(await refusal(handle.executeUpdate(rollbackElimination, { args: [{ actor: actors.county, reason: ' ' }] }))).toMatchObject({ type: 'InvalidInput' });
+    expect(await refusal(handle.executeUpdate(rollbackElimination, { args: [{ actor: actors.town, reason: '核查发现收入未达标' }] }))).toMatchObject({ type: 'NotAllowed' });
+    expect(await handle.executeUpdate(rollbackElimination, { args: [{ actor: actors.county, reason: '督查核查发现务工收入不稳定' }] })).toEqual({ stage: 'monitoring' });
+    await vi.waitFor(async () => expect(await stageInDb(householdId)).toEqual({ stage: 'monitoring' }));
+
+    await eliminate(handle, householdId);
+    const today = toLocalDate(await env.currentTimeMs());
+    const visited = await handle.executeUpdate(recordVisit, {
+      args: [{ actor: actors.cadre, period: periodOf(await env.currentTimeMs()), visitedOn: formatLocalDate(today), findings: '户主旧病复发住院', risksFound: ['illness'] }],
+    });
+    expect(visited.signal).toBe('reentry');
+    expect((await handle.query(getHouseholdState)).stage).toBe('monitoring');
+
+    const kinds = (await eventsOf(t.db, householdId)).map((e) => e.kind).filter((k) => k.startsWith('elimination.') || k === 'monitoring.reentered');
+    expect(kinds).toEqual([
+      'elimination.proposed',
+      'elimination.notice_started',
+      'elimination.notice_passed',
+      'elimination.step_approved',
+      'elimination.confirmed',
+      'elimination.rolled_back',
+      'elimination.proposed',
+      'elimination.notice_started',
+      'elimination.notice_passed',
+      'elimination.step_approved',
+      'elimination.confirmed',
+      'monitoring.reentered',
+    ]);
+    const [rolledBack] = await eventsOf(t.db, householdId, 'elimination.rolled_back');
+    expect(rolledBack).toMatchObject({ actor_user_id: actors.county.userId, payload: { caseNo: 1, reason: '督查核查发现务工收入不稳定' } });
+    // Nothing was deleted: the household and both cases' records are all there.
+    expect(await t.db.selectFrom('households').select('id').where('id', '=', householdId).execute()).toHaveLength(1);
+  });
+
+  it('sends the proposal back to the village on an objection, and takes a return and a new proposal', async () => {
+    const { t, env } = stack;
+    const { householdId, handle } = await monitored();
+    await handle.executeUpdate(proposeElimination, { args: [proposal()] });
+    await env.sleep(2 * DAY);
+    expect(
+      await handle.executeUpdate(raiseEliminationObjection, { args: [{ actor: actors.cadre, objector: '村民张某', content: '该户仍有大额医疗欠款' }] }),
+    ).toMatchObject({ current: 'application' });
+    await env.sleep(6 * DAY);
+    expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(0);
+    expect(await handle.executeUpdate(proposeElimination, { args: [proposal()] })).toMatchObject({ caseNo: 1, current: 'public_notice' });
+    await env.sleep(7 * DAY + 60_000);
+    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(1));
+    expect(await handle.executeUpdate(decideElimination, { args: [decision('town_audit', 'return')] })).toMatchObject({ current: 'application' });
+    expect((await handle.query(getHouseholdState)).stage).toBe('monitoring');
+  });
+
+  it('refuses the wrong role, a household not monitored, and a household without labour capacity', async () => {
+    const { t, env, taskQueue } = stack;
+    const fresh = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    expect(await refusal(fresh.handle.executeUpdate(proposeElimination, { args: [proposal()] }))).toMatchObject({
+      type: 'WrongStep',
+      message: '只有监测对象才能提出风险消除',
+    });
+
+    const { householdId, handle } = await monitored();
+    expect(await refusal(handle.executeUpdate(proposeElimination, { args: [{ ...proposal(), actor: actors.town }] }))).toMatchObject({ type: 'NotAllowed' });
+    expect(await refusal(handle.executeUpdate(proposeElimination, { args: [{ ...proposal(), evidence: [] }] }))).toMatchObject({ type: 'InvalidInput' });
+    await t.db
+      .insertInto('household_members')
+      .values({ household_id: householdId, name: '王五', id_number: '440923193503070011', birth_date: '1935-03-07', sex: 'male', relation: 'head', labour_ability: 'none' })
+      .execute();
+    expect(await refusal(handle.executeUpdate(proposeElimination, { args: [proposal()] }))).toMatchObject({
+      type: 'NotAllowed',
+      message: '该户无劳动能力，按本县政策不标注风险消除，继续落实兜底保障措施',
+    });
+    expect(await eventsOf(t.db, householdId, 'elimination.proposed')).toHaveLength(0);
+  });
+});
