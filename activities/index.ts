@@ -5,6 +5,7 @@ import { createDeadlineActivities } from './deadlines.js';
 import { createNotificationActivities } from './notifications.js';
 import { createPolicyActivities } from './policy.js';
 import { createRecordActivities } from './records.js';
+import { createScreeningActivities } from './screening.js';
 
 export interface ActivityDeps {
   readonly db: Kysely<Database>;
@@ -14,6 +15,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createRecordActivities(deps),
+    ...createScreeningActivities(deps),
     ...createPolicyActivities(deps),
     ...createAssessmentActivities(deps),
     ...createDeadlineActivities(deps),

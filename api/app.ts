@@ -19,6 +19,7 @@ import { householdRoutes } from './routes/households.js';
 import { identificationRoutes } from './routes/identification.js';
 import { memberRoutes } from './routes/members.js';
 import { monitoringRoutes } from './routes/monitoring.js';
+import { screeningRoutes } from './routes/screenings.js';
 
 // Validation messages in Simplified Chinese for every zod schema.
 z.config(z.locales.zhCN());
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(monitoringRoutes);
   await app.register(dueItemRoutes);
   await app.register(eliminationRoutes);
+  await app.register(screeningRoutes);
   return app;
 }
 

@@ -150,6 +150,18 @@ export interface DueItemsTable {
   done_at: Timestamp | null;
   done_by: string | null;
   status: ColumnType<DueItemStatus, DueItemStatus | undefined, DueItemStatus>;
+  campaign_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ScreeningCampaignsTable {
+  id: Generated<string>;
+  county_id: string;
+  area_id: string;
+  reason: string;
+  ordered_by: string;
+  ordered_at: Timestamp;
+  due_at: Timestamp;
+  household_count: number | null;
 }
 
 export interface NotificationsTable {
@@ -205,6 +217,7 @@ export interface Database {
   household_spending_records: HouseholdSpendingRecordsTable;
   due_items: DueItemsTable;
   notifications: NotificationsTable;
+  screening_campaigns: ScreeningCampaignsTable;
   department_channels: DepartmentChannelsTable;
   notification_deliveries: NotificationDeliveriesTable;
 }

@@ -11,6 +11,7 @@ export const messages = {
   forbiddenRole: (action: string, role: string) => `“${role}”不能办理“${action}”`,
   outsideJurisdiction: '该户不在您的管辖范围内',
   householdNotFound: '未找到该户',
+  notFound: '未找到该记录',
   jurisdictionNotFound: (id: string) => `行政区划 ${id} 不存在`,
   placeMismatch: '所选村民小组、村、乡镇和县不属于同一上下级关系',
   periodInFuture: (period: string) => `${period} 尚未到来，不能提前填报`,
@@ -214,4 +215,17 @@ export const eliminationMessages = {
   noLabour: '该户无劳动能力，按本县政策不标注风险消除，继续落实兜底保障措施',
   notEliminated: '该户未标注风险消除，无需回退',
   rollbackReasonRequired: '请填写回退理由',
+} as const;
+
+/** Immediate screenings 突发情况排查 ordered by the county. */
+export const screeningMessages = {
+  orderedTitle: '突发情况排查任务',
+  overdueTitle: '逾期提醒：突发情况排查',
+  ordered: (reason: string, village: string, n: number, due: string) => `因${reason}，请于 ${due} 前完成${village} ${n} 户的入户排查走访`,
+  orderedTown: (reason: string, n: number, due: string) => `因${reason}，本镇 ${n} 户须于 ${due} 前完成入户排查走访，请督促各村按时完成`,
+  overdue: (reason: string, village: string, n: number, due: string) => `因${reason}开展的排查已于 ${due} 截止，${village}尚有 ${n} 户未走访，已逾期`,
+  overdueTown: (reason: string, n: number, due: string) => `因${reason}开展的排查已于 ${due} 截止，本镇尚有 ${n} 户未走访，已逾期`,
+  reasonRequired: '请填写排查原因（如灾情、疫情）',
+  areaOutside: '排查范围不在您的管辖范围内',
+  areaNotFound: '排查范围不存在',
 } as const;

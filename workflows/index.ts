@@ -1,1 +1,2 @@
 export { householdWorkflow } from './household/workflow.js';
+export { screeningCampaignWorkflow } from './screening/workflow.js';

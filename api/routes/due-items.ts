@@ -74,7 +74,7 @@ export const dueItemRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         total: page.total,
         items: page.items.map((i) => {
-          const overdue = i.status === 'open' && i.due_at.getTime() < now.getTime();
+          const overdue = i.status === 'open' && (i.overdue_at !== null || i.due_at.getTime() < now.getTime());
           return {
             key: i.item_key,
             kind: i.kind,
@@ -83,7 +83,7 @@ export const dueItemRoutes: FastifyPluginAsyncZod = async (app) => {
             dueAt: i.due_at.toISOString(),
             status: i.status,
             overdue,
-            overdueDays: overdue ? Math.floor((now.getTime() - i.due_at.getTime()) / DAY_MS) : 0,
+            overdueDays: overdue ? Math.max(0, Math.floor((now.getTime() - i.due_at.getTime()) / DAY_MS)) : 0,
             doneAt: i.done_at?.toISOString() ?? null,
             household: i.household_id ? { id: i.household_id, headName: i.head_name } : null,
             town: i.town_id ? { id: i.town_id, name: i.town_name } : null,

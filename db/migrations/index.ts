@@ -7,6 +7,7 @@ import * as householdFinances from './2026_11_23_005_household_finances.js';
 import * as dueItems from './2026_11_23_006_due_items.js';
 import * as notifications from './2026_11_23_007_notifications.js';
 import * as notificationDelivery from './2026_11_23_008_notification_delivery.js';
+import * as screeningCampaigns from './2026_11_23_011_screening_campaigns.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_006_due_items': dueItems,
   '2026_11_23_007_notifications': notifications,
   '2026_11_23_008_notification_delivery': notificationDelivery,
+  '2026_11_23_011_screening_campaigns': screeningCampaigns,
 };

@@ -117,7 +117,8 @@ export function dueItemsRepo(db: Kysely<Database>) {
       if (filter.responsibleUserId) query = query.where('d.responsible_user_id', '=', filter.responsibleUserId);
       if (filter.state === 'done') query = query.where('d.status', '=', 'done');
       else query = query.where('d.status', '=', 'open');
-      if (filter.state === 'overdue') query = query.where('d.due_at', '<', filter.now);
+      // Overdue: recorded so at its deadline by the workflow, or past its deadline now.
+      if (filter.state === 'overdue') query = query.where((eb) => eb.or([eb('d.overdue_at', 'is not', null), eb('d.due_at', '<', filter.now)]));
       if (filter.minOverdueDays !== undefined) query = query.where('d.due_at', '<=', new Date(filter.now.getTime() - filter.minOverdueDays * DAY_MS));
 
       const [items, count] = await Promise.all([

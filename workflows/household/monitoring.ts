@@ -77,9 +77,19 @@ export function validateVisit(state: HouseholdState, visit: VisitInput, now: num
 export async function onVisit(state: HouseholdState, visit: VisitInput, now: () => number): Promise<VisitResult> {
   const at = now();
   const late = await complete(state, 'monthly_visit', visit.period, at, visit.actor.userId);
+  // A visit also answers any screening the county ordered for the household's area.
+  const screening = await records.completeScreeningVisits({ householdId: state.householdId, at, byUserId: visit.actor.userId });
   await records.recordHouseholdEvent({
     ...base(state, 'monitoring.visited', visit.actor.userId, at),
-    payload: { period: visit.period, late, visitedOn: visit.visitedOn, findings: visit.findings, risksFound: visit.risksFound ?? [], threats: visit.threats ?? {} },
+    payload: {
+      period: visit.period,
+      late,
+      visitedOn: visit.visitedOn,
+      findings: visit.findings,
+      risksFound: visit.risksFound ?? [],
+      threats: visit.threats ?? {},
+      screeningsAnswered: screening.completed,
+    },
   });
   const threatened = Object.values(visit.threats ?? {}).some(Boolean);
   const found = (visit.risksFound ?? []).length > 0 || threatened;

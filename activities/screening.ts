@@ -1,0 +1,123 @@
+import { sql, type Kysely } from 'kysely';
+import { formatLocalDate, toLocalDate } from '../domain/calendar.js';
+import { screeningMessages } from '../domain/messages.js';
+import type { Database } from '../db/database.js';
+import { notificationsRepo, type NewNotification } from '../db/repositories/notifications.js';
+
+interface VillageCount {
+  village_id: string;
+  town_id: string;
+  village_name: string;
+  n: string;
+}
+
+export function createScreeningActivities(deps: { db: Kysely<Database> }) {
+  const { db } = deps;
+
+  /** One message per village of the campaign (to its cadres) and per town (to its officers). */
+  async function notifyArea(
+    trx: Kysely<Database>,
+    campaign: { id: string; county_id: string; reason: string; due_at: Date },
+    counts: readonly VillageCount[],
+    kind: 'screening.ordered' | 'screening.overdue',
+    at: Date,
+  ): Promise<void> {
+    const due = formatLocalDate(toLocalDate(campaign.due_at.getTime() - 1));
+    const messages: NewNotification[] = [];
+    const byTown = new Map<string, number>();
+    for (const v of counts) {
+      const n = Number(v.n);
+      byTown.set(v.town_id, (byTown.get(v.town_id) ?? 0) + n);
+      messages.push({
+        key: `screening:${campaign.id}:${kind}:${v.village_id}`,
+        countyId: campaign.county_id,
+        recipient: { jurisdictionId: v.village_id, role: 'village_cadre' },
+        kind,
+        title: kind === 'screening.ordered' ? screeningMessages.orderedTitle : screeningMessages.overdueTitle,
+        body: kind === 'screening.ordered' ? screeningMessages.ordered(campaign.reason, v.village_name, n, due) : screeningMessages.overdue(campaign.reason, v.village_name, n, due),
+        createdAt: at,
+      });
+    }
+    for (const [townId, n] of byTown) {
+      messages.push({
+        key: `screening:${campaign.id}:${kind}:${townId}`,
+        countyId: campaign.county_id,
+        recipient: { jurisdictionId: townId, role: 'town_officer' },
+        kind,
+        title: kind === 'screening.ordered' ? screeningMessages.orderedTitle : screeningMessages.overdueTitle,
+        body: kind === 'screening.ordered' ? screeningMessages.orderedTown(campaign.reason, n, due) : screeningMessages.overdueTown(campaign.reason, n, due),
+        createdAt: at,
+      });
+    }
+    await notificationsRepo(trx).add(messages);
+  }
+
+  async function campaignOf(trx: Kysely<Database>, campaignId: string) {
+    return trx.selectFrom('screening_campaigns').select(['id', 'county_id', 'area_id', 'reason', 'due_at', 'ordered_at']).where('id', '=', campaignId).executeTakeFirstOrThrow();
+  }
+
+  return {
+    /**
+     * Gives every household of the campaign's area (all but those rejected at
+     * identification) a screening visit due by the campaign's date: one
+     * statement, however many households; a retry opens nothing twice.
+     */
+    async openScreeningItems(input: { campaignId: string; at: number }): Promise<{ households: number }> {
+      return db.transaction().execute(async (trx) => {
+        const campaign = await campaignOf(trx, input.campaignId);
+        const at = new Date(input.at);
+        await sql`
+          insert into due_items (item_key, kind, county_id, town_id, village_id, household_id, period, due_at, opened_at, campaign_id)
+          select 'screening:' || ${campaign.id} || ':' || h.id, 'screening_visit', h.county_id, h.town_id, h.village_id, h.id, null, ${campaign.due_at}, ${at}, ${campaign.id}::uuid
+          from households h
+          where ${campaign.area_id} in (h.county_id, h.town_id, h.village_id) and h.stage <> 'not_included'
+          on conflict (item_key) do nothing`.execute(trx);
+        const counts = await countsByVillage(trx, campaign.id, false);
+        const households = counts.reduce((sum, v) => sum + Number(v.n), 0);
+        await trx.updateTable('screening_campaigns').set({ household_count: households }).where('id', '=', campaign.id).execute();
+        await notifyArea(trx, campaign, counts, 'screening.ordered', at);
+        return { households };
+      });
+    },
+
+    /** At the campaign's deadline: every visit still open is overdue; the villages and towns concerned are told. */
+    async markScreeningOverdue(input: { campaignId: string }): Promise<{ overdue: number }> {
+      return db.transaction().execute(async (trx) => {
+        const campaign = await campaignOf(trx, input.campaignId);
+        await trx
+          .updateTable('due_items')
+          .set({ overdue_at: campaign.due_at })
+          .where('campaign_id', '=', campaign.id)
+          .where('status', '=', 'open')
+          .where('overdue_at', 'is', null)
+          .execute();
+        const counts = await countsByVillage(trx, campaign.id, true);
+        await notifyArea(trx, campaign, counts, 'screening.overdue', campaign.due_at);
+        return { overdue: counts.reduce((sum, v) => sum + Number(v.n), 0) };
+      });
+    },
+
+    /** A visit to the household closes its open screening items; answers how many, and whether any was late. */
+    async completeScreeningVisits(input: { householdId: string; at: number; byUserId: string }): Promise<{ completed: number; late: boolean }> {
+      const rows = await db
+        .updateTable('due_items')
+        .set({ status: 'done', done_at: new Date(input.at), done_by: input.byUserId })
+        .where('household_id', '=', input.householdId)
+        .where('kind', '=', 'screening_visit')
+        .where('status', '=', 'open')
+        .returning(['due_at'])
+        .execute();
+      return { completed: rows.length, late: rows.some((r) => r.due_at.getTime() < input.at) };
+    },
+  };
+}
+
+function countsByVillage(db: Kysely<Database>, campaignId: string, openOnly: boolean): Promise<VillageCount[]> {
+  let query = db
+    .selectFrom('due_items as d')
+    .innerJoin('jurisdictions as v', 'v.id', 'd.village_id')
+    .select(['d.village_id as village_id', 'd.town_id as town_id', 'v.name as village_name', sql<string>`count(*)`.as('n')])
+    .where('d.campaign_id', '=', campaignId);
+  if (openOnly) query = query.where('d.status', '=', 'open');
+  return query.groupBy(['d.village_id', 'd.town_id', 'v.name']).orderBy('d.village_id').execute() as Promise<VillageCount[]>;
+}
