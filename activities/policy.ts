@@ -1,3 +1,4 @@
+import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import { IDENTIFICATION_STEPS, type IdentificationStep } from '../domain/identification.js';
@@ -7,6 +8,7 @@ import { dueAt, type CadenceItem } from '../domain/deadlines.js';
 import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY } from '../domain/policy/defaults.js';
 import { cadenceOf } from '../domain/policy/profile.js';
 import { OFFICIAL_CN_CALENDAR } from '../domain/work-calendar/official-cn.js';
+import type { WorkCalendar } from '../domain/working-days.js';
 import { asPolicyProfile } from './assessment.js';
 import { eliminationSteps, labourAllowsElimination } from '../domain/elimination.js';
 import type { Database } from '../db/database.js';
@@ -31,6 +33,13 @@ export interface MonthPlan {
 
 export const MONTHLY_ITEM_KINDS = ['monthly_update', 'monthly_visit'] as const;
 export type MonthlyItemKind = (typeof MONTHLY_ITEM_KINDS)[number];
+
+/**
+ * The calendar deadlines are computed on. A year whose official notice is not
+ * in the data yet is counted by weekends alone (a provisional date) rather
+ * than stopping every household's month until someone adds the notice.
+ */
+export const DEADLINE_CALENDAR: WorkCalendar = { ...OFFICIAL_CN_CALENDAR, beyondCoverage: 'weekends_only' };
 
 /** A household marked risk-eliminated keeps a light monitoring: these items, unless its profile says otherwise. */
 const LIGHT_MONITORING: readonly MonthlyItemKind[] = ['monthly_visit'];
@@ -73,11 +82,12 @@ export function createPolicyActivities(deps: { db: Kysely<Database> }) {
       const row = await policyProfilesRepo(deps.db).inForceForCounty(input.countyId, input.period);
       if (!row) throw ApplicationFailure.create({ type: POLICY_FAILURES.missing, message: messages.noPolicyProfile(input.period), nonRetryable: true });
       const profile = asPolicyProfile(row.body);
+      if (!profile) log.warn('policy profile incomplete: the design cadence applies', { profileId: row.id, version: row.version });
       const cadence = profile ? cadenceOf(profile) : DEFAULT_CADENCE;
       const wanted: readonly MonthlyItemKind[] = input.eliminated ? (profile?.lightMonitoring ?? LIGHT_MONITORING) : MONTHLY_ITEM_KINDS;
       const items = cadence
         .filter((item): item is CadenceItem & { kind: MonthlyItemKind } => item.every === 'month' && (wanted as readonly string[]).includes(item.kind))
-        .map((item) => ({ kind: item.kind, dueAt: dueAt(item.rule, input.period, OFFICIAL_CN_CALENDAR) }));
+        .map((item) => ({ kind: item.kind, dueAt: dueAt(item.rule, input.period, DEADLINE_CALENDAR) }));
       const update = cadence.find((item) => item.kind === 'monthly_update');
       const day = update?.rule.kind === 'day_of_month' ? update.rule.day : DEFAULT_MONTHLY_UPDATE_DAY;
       return { profileId: row.id, profileVersion: row.version, day, items };

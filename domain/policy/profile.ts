@@ -254,9 +254,9 @@ export function registryProblems(registry: ProfileRegistry): string[] {
 }
 
 /**
- * The cadence must give the monthly update and the town report the deadlines
- * `monthlyUpdateDay` and `townReportDayOfNextMonth` give, unshifted, since code
- * that reads those fields cannot shift.
+ * The cadence must give the monthly update and the town report the days
+ * `monthlyUpdateDay` and `townReportDayOfNextMonth` name; the cadence alone may
+ * move them off non-working days (the deadline register follows the cadence).
  */
 function cadenceAgreementProblems(profile: PolicyProfile): string[] {
   const problems: string[] = [];
@@ -264,8 +264,8 @@ function cadenceAgreementProblems(profile: PolicyProfile): string[] {
   const updates = cadence.filter((item) => item.kind === 'monthly_update');
   if (updates.length === 0) problems.push(`the cadence has no monthly_update, but monthlyUpdateDay is ${profile.monthlyUpdateDay}`);
   for (const { rule } of updates) {
-    if (rule.kind !== 'day_of_month' || rule.day !== profile.monthlyUpdateDay || (rule.shift ?? 'none') !== 'none') {
-      problems.push(`the cadence's monthly_update (${describe(rule)}) disagrees with monthlyUpdateDay ${profile.monthlyUpdateDay} (day_of_month, no shift)`);
+    if (rule.kind !== 'day_of_month' || rule.day !== profile.monthlyUpdateDay) {
+      problems.push(`the cadence's monthly_update (${describe(rule)}) disagrees with monthlyUpdateDay ${profile.monthlyUpdateDay} (day_of_month)`);
     }
   }
   const reportDay = profile.townReportDayOfNextMonth;
@@ -273,8 +273,8 @@ function cadenceAgreementProblems(profile: PolicyProfile): string[] {
   if (reportDay === undefined && reports.length > 0) problems.push('the cadence has a town_monthly_report, but townReportDayOfNextMonth is not set');
   if (reportDay !== undefined && reports.length === 0) problems.push(`the cadence has no town_monthly_report, but townReportDayOfNextMonth is ${reportDay}`);
   for (const { rule } of reportDay === undefined ? [] : reports) {
-    if (rule.kind !== 'day_of_next_month' || rule.day !== reportDay || (rule.shift ?? 'none') !== 'none') {
-      problems.push(`the cadence's town_monthly_report (${describe(rule)}) disagrees with townReportDayOfNextMonth ${reportDay} (day_of_next_month, no shift)`);
+    if (rule.kind !== 'day_of_next_month' || rule.day !== reportDay) {
+      problems.push(`the cadence's town_monthly_report (${describe(rule)}) disagrees with townReportDayOfNextMonth ${reportDay} (day_of_next_month)`);
     }
   }
   return problems;

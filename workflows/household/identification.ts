@@ -184,6 +184,8 @@ export async function onDecision(state: HouseholdState, input: StepDecisionInput
     state.stage = 'monitoring';
     state.category = input.category ?? null;
     state.riskCauses = [...(input.riskCauses ?? [])];
+    // Monthly re-assessments compare with the assessment the decision rested on.
+    if (open.assessment) state.lastAssessment = open.assessment;
     stage = 'monitoring';
   } else if (progress.status === 'rejected') {
     kind = 'identification.rejected';

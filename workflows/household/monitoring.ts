@@ -136,44 +136,42 @@ async function act(state: HouseholdState, signal: RiskSignal, actorUserId: strin
 }
 
 /**
- * Each month: open the month's items in the register, wait for them until
- * the deadline, mark what is still missing overdue. Returns when the run
- * should continue as new.
+ * Each month: open the month's items in the register, wait for each deadline
+ * in turn, mark what is still missing overdue. A deadline may fall in the
+ * next month (the visit is due by the month's end) or in the next run (after a
+ * hand-over at the year's end): every waiting item is swept, whatever its
+ * month. Returns when the run should continue as new.
  */
 export async function monitorMonthly(state: HouseholdState, handOver: () => boolean, now: () => number): Promise<void> {
+  const waiting = () => state.waitingItems();
   while (!handOver()) {
     const period: Period = periodOf(now());
-    if (state.itemsOf(period).length === 0) {
-      const plan = await records.planMonth({ countyId: state.input.place.countyId, period, eliminated: state.stage === 'eliminated' });
-      state.monthlyDueDay = plan.day;
-      // A household registered after this month's deadline is first due next month.
-      const items: DueRecord[] = plan.items
-        .filter((i) => i.dueAt > state.openedAt)
-        .map((i) => ({ key: state.dueKey(i.kind, period), kind: i.kind, period, dueAt: i.dueAt, doneAt: null, late: false, overdue: false }));
-      if (items.length > 0) {
-        await records.openHouseholdDueItems({ items: items.map(({ key, kind, dueAt }) => ({ key, kind, householdId: state.householdId, period, dueAt })), openedAt: now() });
-        state.addItems(items, now());
-      }
+    if (state.itemsOf(period).length === 0) await planMonth(state, period, now());
+    for (const item of waiting().filter((i) => i.dueAt <= now())) {
+      state.markOverdue(item);
+      await records.markHouseholdItemOverdue({ key: item.key, at: item.dueAt });
+      await records.recordHouseholdEvent({
+        ...base(state, `${item.kind}.overdue`, null, item.dueAt),
+        payload: { period: item.period, deadline: new Date(item.dueAt).toISOString() },
+      });
     }
-    const waiting = () => state.itemsOf(period).filter((i) => i.doneAt === null && !i.overdue);
-    // Each deadline of the month in turn (the update by the 20th, the visit by the month's end …).
-    for (;;) {
-      for (const item of waiting().filter((i) => i.dueAt <= now())) {
-        state.markOverdue(item);
-        await records.markHouseholdItemOverdue({ key: item.key, at: item.dueAt });
-        await records.recordHouseholdEvent({
-          ...base(state, `${item.kind}.overdue`, null, item.dueAt),
-          payload: { period, deadline: new Date(item.dueAt).toISOString() },
-        });
-      }
-      const ahead = waiting();
-      if (ahead.length === 0) break;
-      const next = Math.min(...ahead.map((i) => i.dueAt));
-      await condition(() => waiting().length < ahead.length || handOver(), next - now());
-      if (handOver()) return;
-    }
-    await condition(handOver, startOfPeriod(addMonths(period, 1)) - now());
+    const ahead = waiting();
+    const nextMonth = startOfPeriod(addMonths(period, 1));
+    const wakeAt = Math.min(nextMonth, ...ahead.map((i) => i.dueAt));
+    await condition(() => waiting().length < ahead.length || handOver(), wakeAt - now());
   }
+}
+
+async function planMonth(state: HouseholdState, period: Period, at: number): Promise<void> {
+  const plan = await records.planMonth({ countyId: state.input.place.countyId, period, eliminated: state.stage === 'eliminated' });
+  state.monthlyDueDay = plan.day;
+  // A household registered after a deadline of this month is first due for it next month.
+  const items: DueRecord[] = plan.items
+    .filter((i) => i.dueAt > state.openedAt)
+    .map((i) => ({ key: state.dueKey(i.kind, period), kind: i.kind, period, dueAt: i.dueAt, doneAt: null, late: false, overdue: false }));
+  if (items.length === 0) return;
+  await records.openHouseholdDueItems({ items: items.map(({ key, kind, dueAt }) => ({ key, kind, householdId: state.householdId, period, dueAt })), openedAt: at });
+  state.addItems(items, at);
 }
 
 function base(state: HouseholdState, kind: string, actorUserId: string | null, at: number) {

@@ -86,6 +86,11 @@ export class HouseholdState {
     return this.dueItems.filter((i) => i.period === period);
   }
 
+  /** Items neither done nor yet overdue, of any month. */
+  waitingItems(): DueRecord[] {
+    return this.dueItems.filter((i) => i.doneAt === null && !i.overdue);
+  }
+
   item(kind: MonthlyItemKind, period: Period): DueRecord | undefined {
     return this.dueItems.find((i) => i.kind === kind && i.period === period);
   }

@@ -1,4 +1,5 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { toLocalDate } from '../../domain/calendar.js';
 import { records } from './activities.js';
 import {
   decideElimination,
@@ -21,12 +22,15 @@ import { IDENTIFICATION_SLOT, runPublicNotices } from './review-case.js';
 import { HouseholdState } from './state.js';
 
 const now = () => Date.now();
-const handOver = () => workflowInfo().continueAsNewSuggested;
 
 /** One household's whole life in the system: 一户一档, one workflow. */
 export async function householdWorkflow(input: HouseholdWorkflowInput): Promise<void> {
   const state = new HouseholdState(input, now());
   const id = state.householdId;
+  // A run covers at most one calendar year (Asia/Shanghai): at the turn of the year, or
+  // earlier when Temporal suggests it, the household continues as new with its state.
+  const runYear = toLocalDate(now()).year;
+  const handOver = () => workflowInfo().continueAsNewSuggested || toLocalDate(now()).year > runYear;
 
   setHandler(getHouseholdState, () => state.view());
   setHandler(submitMonthlyUpdate, (update) => monitoring.onMonthlyUpdate(state, update, now), {

@@ -1,0 +1,156 @@
+import type { Client } from '@temporalio/client';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEADLINE_CALENDAR } from '../../activities/policy.js';
+import { addDays, addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
+import { shifanV1 } from '../../domain/policy/counties/shifan.js';
+import { cadenceOf, profileProblems } from '../../domain/policy/profile.js';
+import { isWorkingDay } from '../../domain/working-days.js';
+import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
+import {
+  decideElimination,
+  getHouseholdState,
+  householdWorkflowId,
+  proposeElimination,
+  recordVisit,
+  rollbackElimination,
+  submitMonthlyUpdate,
+  type HouseholdWorkflowInput,
+} from '../../workflows/household/definitions.js';
+import { actorOf, eventsOf, insertHousehold } from '../helpers/fixtures.js';
+import { demoActors, makeMonitoringObject, startHouseholdWorkflow } from '../helpers/household.js';
+import { useStack } from '../helpers/stack.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The demo county, its monthly update moved off weekends and holidays to the next working day. */
+const stack = useStack({
+  server: 'time-skipping',
+  beforeStart: async (t) => {
+    const cadence = cadenceOf(shifanV1).map((item) => (item.kind === 'monthly_update' ? { ...item, rule: { ...item.rule, shift: 'next_working_day' as const } } : item));
+    const profile = { ...shifanV1, id: 'shifan-shifted', cadence };
+    expect(profileProblems(profile)).toEqual([]);
+    await policyProfilesRepo(t.db).addMissing([{ id: profile.id, version: 1, effectiveFrom: '2021-01', countyName: '示范县', body: profile }]);
+    await t.db.updateTable('jurisdictions').set({ policy_profile_id: 'shifan-shifted' }).where('id', '=', '990101').execute();
+  },
+});
+let actors: Awaited<ReturnType<typeof demoActors>>;
+beforeAll(async () => {
+  actors = await demoActors(stack.t.db);
+});
+
+/** Every run of a workflow, newest first, with its history length. */
+async function runs(client: Client, workflowId: string) {
+  const out: { runId: string; events: number }[] = [];
+  let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
+  while (runId) {
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    out.push({ runId, events: history.events?.length ?? 0 });
+    runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+  }
+  return out;
+}
+
+async function sleepUntil(at: number) {
+  const now = await stack.env.currentTimeMs();
+  if (at > now) await stack.env.sleep(at - now);
+}
+
+const localDay = (period: Period, day: number) => startOfPeriod(period) + (day - 1) * DAY;
+const items = (householdId: string, period: Period) =>
+  stack.t.db.selectFrom('due_items').selectAll().where('household_id', '=', householdId).where('period', '=', period).orderBy('kind').execute();
+
+describe('a household over years: one workflow, continued as new at each year’s end', () => {
+  it('lives 24 months: updates on time and late, deadlines moved off non-working days, a warning, elimination, rollback and re-entry', async () => {
+    const { t, env, taskQueue } = stack;
+    const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    await makeMonitoringObject(env, handle, actors);
+    const first = addMonths(periodOf(await env.currentTimeMs()), 1);
+    const cadre = actors.cadre;
+    const moved: Period[] = [];
+    const signals = new Map<number, string>();
+
+    for (let i = 0; i < 24; i++) {
+      const period = addMonths(first, i);
+      await sleepUntil(localDay(period, 5));
+      await vi.waitFor(async () => expect((await items(householdId, period)).length).toBeGreaterThan(0), { timeout: 10_000 });
+      const state = await handle.query(getHouseholdState);
+      const due = await items(householdId, period);
+      if (state.stage === 'eliminated') {
+        // Light monitoring: the visit only.
+        expect(due.map((d) => d.kind)).toEqual(['monthly_visit']);
+      } else {
+        const update = due.find((d) => d.kind === 'monthly_update')!;
+        // The deadline: the end of the 20th, or of the first working day after it.
+        const dueDay = toLocalDate(update.due_at.getTime() - 1);
+        const twentieth = { ...toLocalDate(localDay(period, 20)) };
+        expect(isWorkingDay(dueDay, DEADLINE_CALENDAR)).toBe(true);
+        for (let d = twentieth; formatLocalDate(d) < formatLocalDate(dueDay); d = addDays(d, 1)) expect(isWorkingDay(d, DEADLINE_CALENDAR)).toBe(false);
+        if (formatLocalDate(dueDay) !== formatLocalDate(twentieth)) moved.push(period);
+
+        // Income rises: 600 a month at first, 3,000 from the seventh month on; after the illness of month 21, none.
+        const income = [{ period, kind: 'wages' as const, yuan: i < 6 ? 600 : i < 21 ? 3000 : 0 }];
+        const late = i % 5 === 3;
+        if (late) await sleepUntil(update.due_at.getTime() + 2 * DAY);
+        const result = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period, income, memberCount: 1 }] });
+        expect(result.late).toBe(late);
+        signals.set(i, result.signal);
+        if (late) {
+          const [overdue] = (await eventsOf(t.db, householdId, 'monthly_update.overdue')).filter((e) => (e.payload as { period: string }).period === period);
+          expect(overdue!.occurred_at.getTime()).toBe(update.due_at.getTime());
+        }
+      }
+      const visitedOn = formatLocalDate(toLocalDate(Math.max(await env.currentTimeMs(), localDay(period, 5))));
+      const visit = await handle.executeUpdate(recordVisit, {
+        args: [{ actor: cadre, period, visitedOn, findings: i === 20 ? '户主旧病复发住院' : '家中生活正常', ...(i === 20 ? { risksFound: ['illness' as const] } : {}) }],
+      });
+      if (i === 20) expect(visit.signal).toBe('reentry');
+
+      if (i === 8 || i === 14) {
+        // The village proposes elimination; notice, town audit, county confirmation.
+        await handle.executeUpdate(proposeElimination, { args: [{ actor: cadre, statement: '务工收入稳定，已超过监测标准', evidence: [{ title: '务工收入证明' }] }] });
+        await sleepUntil((await env.currentTimeMs()) + 7 * DAY + 60_000);
+        await vi.waitFor(async () => expect((await handle.query(getHouseholdState)).eliminationCase?.progress.current).toBe('town_audit'));
+        await handle.executeUpdate(decideElimination, { args: [{ actor: actors.town, step: 'town_audit', decision: 'approve', opinion: '同意' }] });
+        await handle.executeUpdate(decideElimination, { args: [{ actor: actors.county, step: 'county_decision', decision: 'approve', opinion: '确认风险消除' }] });
+      }
+      if (i === 11) await handle.executeUpdate(rollbackElimination, { args: [{ actor: actors.county, reason: '年度核查：收入来源不稳定' }] });
+    }
+
+    expect(moved.length).toBeGreaterThan(0);
+    // 600 a month keeps the household under the line; once the last twelve months pass it, elimination is suggested.
+    expect(signals.get(0)).toBe('none');
+    expect(signals.get(8)).toBe('elimination_suggested');
+    // After the return to monitoring, the income falls back under the line: a warning.
+    expect(signals.get(21)).toBe('warning');
+    const stages = (await eventsOf(t.db, householdId)).filter((e) => /^(elimination\.(confirmed|rolled_back)|monitoring\.reentered)$/.test(e.kind)).map((e) => e.kind);
+    expect(stages).toEqual(['elimination.confirmed', 'elimination.rolled_back', 'elimination.confirmed', 'monitoring.reentered']);
+    expect((await handle.query(getHouseholdState)).stage).toBe('monitoring');
+
+    // At least two turns of the year: at least three runs, each short; the file holds all 24 months.
+    const chain = await runs(env.client, householdWorkflowId(householdId));
+    expect(chain.length).toBeGreaterThanOrEqual(3);
+    for (const run of chain) expect(run.events).toBeLessThan(10_000);
+    const submitted = await eventsOf(t.db, householdId, 'monthly_update.submitted');
+    expect(new Set(submitted.map((e) => (e.payload as { period: string }).period)).size).toBe(24 - 9);
+  });
+
+  it('lives ten years untended: every run’s history stays short, and the file still shows the whole history', async () => {
+    const { t, env, taskQueue } = stack;
+    const { row, place } = await insertHousehold(t.db);
+    const input: HouseholdWorkflowInput = { version: 1, householdId: row.id, place, channel: 'cadre_visit', openedBy: await actorOf(t.db, 'cun.donggang') };
+    await env.client.workflow.start('householdWorkflow', { taskQueue, workflowId: householdWorkflowId(row.id), args: [input] });
+    const start = await env.currentTimeMs();
+    const lastMonth = addMonths(periodOf(start), 120);
+    await sleepUntil(startOfPeriod(addMonths(lastMonth, 1)) + DAY);
+    await vi.waitFor(async () => expect(await eventsOf(t.db, row.id, 'monthly_visit.overdue')).toHaveLength(121), { timeout: 30_000 });
+
+    const chain = await runs(env.client, householdWorkflowId(row.id));
+    expect(chain.length).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...chain.map((r) => r.events))).toBeLessThan(10_000);
+    const file = await eventsOf(t.db, row.id);
+    expect(file[0]!.kind).toBe('household.registered');
+    const overdueUpdates = file.filter((e) => e.kind === 'monthly_update.overdue').map((e) => (e.payload as { period: string }).period);
+    expect(new Set(overdueUpdates).size).toBe(overdueUpdates.length);
+    expect(overdueUpdates.length).toBeGreaterThanOrEqual(120);
+  }, 180_000);
+});
