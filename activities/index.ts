@@ -6,6 +6,8 @@ import { createNotificationActivities } from './notifications.js';
 import { createPolicyActivities } from './policy.js';
 import { createRecordActivities } from './records.js';
 import { createScreeningActivities } from './screening.js';
+import { createTaskActivities } from './tasks.js';
+import { createTownActivities } from './town.js';
 
 export interface ActivityDeps {
   readonly db: Kysely<Database>;
@@ -20,6 +22,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createAssessmentActivities(deps),
     ...createDeadlineActivities(deps),
     ...createNotificationActivities(deps),
+    ...createTownActivities(deps),
+    ...createTaskActivities(deps),
   };
 }
 

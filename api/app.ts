@@ -20,6 +20,8 @@ import { identificationRoutes } from './routes/identification.js';
 import { memberRoutes } from './routes/members.js';
 import { monitoringRoutes } from './routes/monitoring.js';
 import { screeningRoutes } from './routes/screenings.js';
+import { taskRoutes } from './routes/tasks.js';
+import { townRoutes } from './routes/towns.js';
 
 // Validation messages in Simplified Chinese for every zod schema.
 z.config(z.locales.zhCN());
@@ -69,6 +71,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(dueItemRoutes);
   await app.register(eliminationRoutes);
   await app.register(screeningRoutes);
+  await app.register(townRoutes);
+  await app.register(taskRoutes);
   return app;
 }
 

@@ -204,6 +204,88 @@ export interface NotificationDeliveriesTable {
   created_at: CreatedAt;
 }
 
+export type TownReportStatus = 'draft' | 'submitted';
+
+export interface TownReportsTable {
+  id: Generated<string>;
+  town_id: string;
+  county_id: string;
+  period: string;
+  due_item_key: string;
+  due_at: Timestamp;
+  draft: Json;
+  generated_at: Timestamp;
+  status: ColumnType<TownReportStatus, TownReportStatus | undefined, TownReportStatus>;
+  corrections: ColumnType<unknown, string | null | undefined, string | null>;
+  report: ColumnType<unknown, string | null | undefined, string | null>;
+  note: string | null;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  late: boolean | null;
+}
+
+export interface TownItemCompletionsTable {
+  item_key: string;
+  town_id: string;
+  kind: string;
+  period: string;
+  summary: string;
+  completed_by: string;
+  completed_at: Timestamp;
+  late: boolean;
+}
+
+export type { HandBackReason, TaskStatus as MeasureTaskStatus } from '../domain/measure-tasks.js';
+import type { HandBackReason, TaskStatus as MeasureTaskStatus } from '../domain/measure-tasks.js';
+
+export interface AssistancePlansTable {
+  id: Generated<string>;
+  household_id: string;
+  plan_no: number;
+  plan_key: string;
+  drawn_by: string;
+  confirmed_at: Timestamp;
+  note: string | null;
+  measures: Json;
+  recorded_at: CreatedAt;
+}
+
+export interface MeasureTasksTable {
+  id: Generated<string>;
+  task_key: string;
+  household_id: string;
+  plan_no: number;
+  county_id: string;
+  town_id: string;
+  village_id: string;
+  measure: string;
+  department_id: string;
+  required: boolean;
+  status: ColumnType<MeasureTaskStatus, MeasureTaskStatus | undefined, MeasureTaskStatus>;
+  assigned_at: Timestamp;
+  assigned_by: string | null;
+  due_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  progress_note: string | null;
+  progress_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  late: ColumnType<boolean, boolean | undefined, boolean>;
+  evidence: ColumnType<unknown, string | null | undefined, string | null>;
+  handed_back_at: Timestamp | null;
+  handed_back_by: string | null;
+  hand_back_reason: HandBackReason | null;
+  hand_back_text: string | null;
+  reassigned_from: string | null;
+  escalation_level: ColumnType<number, number | undefined, number>;
+  overdue_at: Timestamp | null;
+  waived_at: Timestamp | null;
+  waived_by: string | null;
+  waiver_reason: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   policy_profiles: PolicyProfilesTable;
@@ -220,6 +302,10 @@ export interface Database {
   screening_campaigns: ScreeningCampaignsTable;
   department_channels: DepartmentChannelsTable;
   notification_deliveries: NotificationDeliveriesTable;
+  assistance_plans: AssistancePlansTable;
+  measure_tasks: MeasureTasksTable;
+  town_reports: TownReportsTable;
+  town_item_completions: TownItemCompletionsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

@@ -1,4 +1,5 @@
 import { cadenceItemKindNames } from './deadline-messages.js';
+import { taskEventKindNames } from './task-messages.js';
 
 /**
  * Every text a county user reads, in Simplified Chinese, in one place.
@@ -57,6 +58,7 @@ export const eventKindNames: Record<string, string> = {
   'elimination.confirmed': '县级确认风险消除（标注，不删除）',
   'elimination.rolled_back': '风险消除回退，恢复监测',
   'member.added': '家庭成员登记',
+  ...taskEventKindNames,
 };
 
 export const identificationMessages = {
@@ -197,6 +199,7 @@ export const monitoringMessages = {
 export const dueItemKindNames: Record<string, string> = {
   ...cadenceItemKindNames,
   screening_visit: '突发情况排查走访',
+  measure_task: '帮扶措施任务',
 };
 
 /** Texts of the in-app inbox. */

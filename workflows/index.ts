@@ -1,2 +1,4 @@
 export { householdWorkflow } from './household/workflow.js';
+export { measureTaskWorkflow } from './measure-task/workflow.js';
 export { screeningCampaignWorkflow } from './screening/workflow.js';
+export { townWorkflow } from './town/workflow.js';

@@ -7,6 +7,8 @@ import * as householdFinances from './2026_11_23_005_household_finances.js';
 import * as dueItems from './2026_11_23_006_due_items.js';
 import * as notifications from './2026_11_23_007_notifications.js';
 import * as notificationDelivery from './2026_11_23_008_notification_delivery.js';
+import * as townReports from './2026_11_23_009_town_reports.js';
+import * as assistancePlans from './2026_11_23_010_assistance_plans.js';
 import * as screeningCampaigns from './2026_11_23_011_screening_campaigns.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -19,5 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_006_due_items': dueItems,
   '2026_11_23_007_notifications': notifications,
   '2026_11_23_008_notification_delivery': notificationDelivery,
+  '2026_11_23_009_town_reports': townReports,
+  '2026_11_23_010_assistance_plans': assistancePlans,
   '2026_11_23_011_screening_campaigns': screeningCampaigns,
 };

@@ -1,4 +1,3 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate } from '../../domain/calendar.js';
 import {
@@ -11,6 +10,7 @@ import {
   type EliminationDecisionInput,
 } from '../../workflows/household/definitions.js';
 import { eventsOf } from '../helpers/fixtures.js';
+import { refusal } from '../helpers/updates.js';
 import { demoActors, makeMonitoringObject, startHouseholdWorkflow } from '../helpers/household.js';
 import { useStack } from '../helpers/stack.js';
 
@@ -28,15 +28,6 @@ const decision = (step: EliminationDecisionInput['step'], d: EliminationDecision
   decision: d,
   opinion: d === 'approve' ? '同意标注风险消除' : '收入证明不足，请补充',
 });
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  return (error as WorkflowUpdateFailedError).cause;
-}
 
 async function monitored() {
   const { t, env, taskQueue } = stack;

@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -13,6 +13,7 @@ import {
 } from '../../workflows/household/definitions.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { eventsOf } from '../helpers/fixtures.js';
+import { refusal } from '../helpers/updates.js';
 import { application, demoActors, startHouseholdWorkflow } from '../helpers/household.js';
 import { testWorker, timeSkippingEnv, uniqueTaskQueue } from '../helpers/temporal.js';
 
@@ -72,15 +73,6 @@ async function throughNotice(handle: Handle, householdId: string) {
   const passedBefore = (await eventsOf(t.db, householdId, 'identification.notice_passed')).length;
   await env.sleep(7 * DAY + 60_000);
   await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'identification.notice_passed')).toHaveLength(passedBefore + 1));
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  return (error as WorkflowUpdateFailedError).cause;
 }
 
 async function household(householdId: string) {

@@ -228,3 +228,44 @@ export const decideElimination = defineUpdate<CaseResult, [EliminationDecisionIn
 export const raiseEliminationObjection = defineUpdate<CaseResult, [ObjectionInput]>('raiseEliminationObjection');
 export const rollbackElimination = defineUpdate<{ stage: HouseholdStage }, [EliminationRollbackInput]>('rollbackElimination');
 export const getHouseholdState = defineQuery<HouseholdView>('getHouseholdState');
+
+// Assistance plan 帮扶措施表 and department tasks (handlers in plan.ts).
+import type { OpenRequiredTask, PlanDraft, PlanMeasureChoice, PlannedTask } from '../../domain/measure-tasks.js';
+export type { OpenRequiredTask, PlanDraft, PlanMeasureChoice, PlannedTask } from '../../domain/measure-tasks.js';
+
+export interface DraftPlanInput {
+  readonly actor: Actor;
+}
+
+/** The village or town confirms or changes the suggested measures; each becomes a task of its department. */
+export interface ConfirmPlanInput {
+  readonly actor: Actor;
+  readonly measures: readonly PlanMeasureChoice[];
+  readonly note?: string;
+}
+
+export interface PlanResult {
+  readonly planNo: number;
+  readonly tasks: readonly PlannedTask[];
+}
+
+/** The town gives a handed-back task to another department. */
+export interface ReassignTaskInput {
+  readonly actor: Actor;
+  readonly taskKey: string;
+  readonly departmentId: string;
+  readonly deadlineDays?: number;
+  readonly note?: string;
+}
+
+/** The county's recorded reason for not holding risk elimination back on a required task still open. */
+export interface WaiveRequirementInput {
+  readonly actor: Actor;
+  readonly taskKey: string;
+  readonly reason: string;
+}
+
+export const draftPlan = defineUpdate<PlanDraft, [DraftPlanInput]>('draftPlan');
+export const confirmPlan = defineUpdate<PlanResult, [ConfirmPlanInput]>('confirmPlan');
+export const reassignTask = defineUpdate<PlannedTask, [ReassignTaskInput]>('reassignTask');
+export const waiveTaskRequirement = defineUpdate<{ measure: string; open: readonly OpenRequiredTask[] }, [WaiveRequirementInput]>('waiveTaskRequirement');

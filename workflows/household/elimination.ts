@@ -20,6 +20,7 @@ import {
   type IdentificationCase,
   type ObjectionInput,
 } from './definitions.js';
+import { requireMeasuresDone } from './plan.js';
 import { announceNotice, caseResult, enterStep, eventBase, inProgress, requireStep, type CaseSlot } from './review-case.js';
 import { refuse, type HouseholdState } from './state.js';
 
@@ -61,6 +62,8 @@ export async function onProposal(state: HouseholdState, input: EliminationPropos
     await announceNotice(state, SLOT, stored, input.actor.userId);
     return caseResult(stored);
   }
+  // Required measures still open refuse the proposal, unless the county waived them with a reason.
+  await requireMeasuresDone(state);
   const { policy, labourAllows } = await records.loadEliminationPolicy({
     countyId: state.input.place.countyId,
     period: periodOf(now()),

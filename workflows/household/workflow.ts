@@ -2,22 +2,27 @@ import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo
 import { toLocalDate } from '../../domain/calendar.js';
 import { records } from './activities.js';
 import {
+  confirmPlan,
   decideElimination,
   decideStep,
+  draftPlan,
   getHouseholdState,
   openIdentification,
   proposeElimination,
   raiseEliminationObjection,
   raiseObjection,
+  reassignTask,
   recordVisit,
   rollbackElimination,
   submitApplication,
   submitMonthlyUpdate,
+  waiveTaskRequirement,
   type HouseholdWorkflowInput,
 } from './definitions.js';
 import * as elimination from './elimination.js';
 import * as identification from './identification.js';
 import * as monitoring from './monitoring.js';
+import * as plan from './plan.js';
 import { IDENTIFICATION_SLOT, runPublicNotices } from './review-case.js';
 import { HouseholdState } from './state.js';
 
@@ -62,6 +67,12 @@ export async function householdWorkflow(input: HouseholdWorkflowInput): Promise<
   });
   setHandler(rollbackElimination, (rollback) => elimination.onRollback(state, rollback, now), {
     validator: (rollback) => elimination.validateRollback(state, rollback),
+  });
+  setHandler(draftPlan, (input) => plan.onDraftPlan(state, input, now), { validator: (input) => plan.validateDraftPlan(state, input) });
+  setHandler(confirmPlan, (input) => plan.onConfirmPlan(state, input, now), { validator: (input) => plan.validateConfirmPlan(state, input) });
+  setHandler(reassignTask, (input) => plan.onReassign(state, input, now), { validator: (input) => plan.validateReassign(state, input) });
+  setHandler(waiveTaskRequirement, (input) => plan.onWaiveRequirement(state, input, now), {
+    validator: (input) => plan.validateWaiveRequirement(state, input),
   });
 
   if (state.isFirstRun) {

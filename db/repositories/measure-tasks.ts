@@ -1,0 +1,215 @@
+import { sql, type Kysely } from 'kysely';
+import { OPEN_TASK_STATUSES, type HandBackReason, type TaskStatus } from '../../domain/measure-tasks.js';
+import type { Database } from '../database.js';
+
+export interface NewMeasureTask {
+  readonly taskKey: string;
+  readonly householdId: string;
+  readonly planNo: number;
+  readonly countyId: string;
+  readonly townId: string;
+  readonly villageId: string;
+  readonly measure: string;
+  readonly departmentId: string;
+  readonly required: boolean;
+  readonly assignedAt: Date;
+  readonly assignedBy: string | null;
+  readonly dueAt: Date;
+  readonly reassignedFrom: string | null;
+}
+
+export interface TaskListFilter {
+  /** A department's tasks (its inbox); otherwise the tasks placed in a jurisdiction. */
+  readonly departmentId?: string;
+  readonly withinJurisdiction?: string;
+  readonly status?: TaskStatus | 'open' | 'overdue';
+  readonly dueFrom?: Date;
+  readonly dueBefore?: Date;
+  readonly townId?: string;
+  readonly villageId?: string;
+  readonly measure?: string;
+  readonly householdId?: string;
+  readonly now: Date;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface OverdueFilter {
+  readonly countyId: string;
+  readonly townId?: string;
+  readonly departmentId?: string;
+  readonly measure?: string;
+  readonly now: Date;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+const OPEN = [...OPEN_TASK_STATUSES];
+
+/** Department tasks 帮扶任务: written by the task workflows' activities, read by inboxes and checks. Rows are never deleted. */
+export function measureTasksRepo(db: Kysely<Database>) {
+  const withPlaces = () =>
+    db
+      .selectFrom('measure_tasks as k')
+      .innerJoin('households as h', 'h.id', 'k.household_id')
+      .innerJoin('jurisdictions as t', 't.id', 'k.town_id')
+      .innerJoin('jurisdictions as v', 'v.id', 'k.village_id')
+      .innerJoin('departments as d', 'd.id', 'k.department_id');
+  const open = (key: string) => db.updateTable('measure_tasks').where('task_key', '=', key).where('status', 'in', OPEN);
+
+  return {
+    /** Writes the tasks not written yet (by key). */
+    async insert(tasks: readonly NewMeasureTask[]): Promise<void> {
+      if (tasks.length === 0) return;
+      await db
+        .insertInto('measure_tasks')
+        .values(
+          tasks.map((t) => ({
+            task_key: t.taskKey,
+            household_id: t.householdId,
+            plan_no: t.planNo,
+            county_id: t.countyId,
+            town_id: t.townId,
+            village_id: t.villageId,
+            measure: t.measure,
+            department_id: t.departmentId,
+            required: t.required,
+            assigned_at: t.assignedAt,
+            assigned_by: t.assignedBy,
+            due_at: t.dueAt,
+            reassigned_from: t.reassignedFrom,
+          })),
+        )
+        .onConflict((oc) => oc.column('task_key').doNothing())
+        .execute();
+    },
+
+    findByKey(key: string) {
+      return db.selectFrom('measure_tasks').selectAll().where('task_key', '=', key).executeTakeFirst();
+    },
+
+    /** A task with the names its notices and lists show. */
+    describe(key: string) {
+      return withPlaces()
+        .selectAll('k')
+        .select(['h.head_name', 't.name as town_name', 'v.name as village_name', 'd.name as department_name'])
+        .where('k.task_key', '=', key)
+        .executeTakeFirst();
+    },
+
+    /** The task that replaced a handed-back one, if any. */
+    findReassignmentOf(key: string) {
+      return db.selectFrom('measure_tasks').selectAll().where('reassigned_from', '=', key).executeTakeFirst();
+    },
+
+    async accept(key: string, at: Date, by: string): Promise<void> {
+      await db.updateTable('measure_tasks').set({ status: 'accepted', accepted_at: at, accepted_by: by, updated_at: at }).where('task_key', '=', key).where('status', '=', 'assigned').execute();
+    },
+
+    async reportProgress(key: string, at: Date, note: string): Promise<void> {
+      await db
+        .updateTable('measure_tasks')
+        .set({ status: 'in_progress', progress_note: note, progress_at: at, updated_at: at })
+        .where('task_key', '=', key)
+        .where('status', 'in', ['accepted', 'in_progress'])
+        .where((eb) => eb.or([eb('progress_at', 'is', null), eb('progress_at', '<=', at)]))
+        .execute();
+    },
+
+    async complete(key: string, at: Date, by: string, evidence: unknown, late: boolean): Promise<void> {
+      await open(key).set({ status: 'completed', completed_at: at, completed_by: by, evidence: JSON.stringify(evidence), late, updated_at: at }).execute();
+    },
+
+    async handBack(key: string, at: Date, by: string, reason: HandBackReason, text: string): Promise<void> {
+      await open(key).set({ status: 'handed_back', handed_back_at: at, handed_back_by: by, hand_back_reason: reason, hand_back_text: text, updated_at: at }).execute();
+    },
+
+    /** Raises an open task's escalation level (never lowers it); the first escalation marks it overdue. */
+    async escalate(key: string, level: 1 | 2, at: Date): Promise<void> {
+      await open(key)
+        .set((eb) => ({ escalation_level: level, overdue_at: eb.fn.coalesce('overdue_at', eb.val(at)), updated_at: at }))
+        .where('escalation_level', '<', level)
+        .execute();
+    },
+
+    async waive(key: string, at: Date, by: string, reason: string): Promise<void> {
+      await db.updateTable('measure_tasks').set({ waived_at: at, waived_by: by, waiver_reason: reason, updated_at: at }).where('task_key', '=', key).where('waived_at', 'is', null).execute();
+    },
+
+    /** The household's required tasks still open and not waived by the county: what holds risk elimination back. */
+    openRequired(householdId: string) {
+      return db
+        .selectFrom('measure_tasks as k')
+        .innerJoin('departments as d', 'd.id', 'k.department_id')
+        .select(['k.task_key', 'k.measure', 'k.status', 'k.due_at', 'd.name as department_name'])
+        .where('k.household_id', '=', householdId)
+        .where('k.required', '=', true)
+        .where('k.status', 'in', OPEN)
+        .where('k.waived_at', 'is', null)
+        .orderBy('k.due_at')
+        .orderBy('k.id')
+        .execute();
+    },
+
+    /** Measure codes with a task still open for the household. */
+    async openMeasures(householdId: string): Promise<string[]> {
+      const rows = await db.selectFrom('measure_tasks').select('measure').distinct().where('household_id', '=', householdId).where('status', 'in', OPEN).execute();
+      return rows.map((r) => r.measure);
+    },
+
+    /** One page of tasks, soonest deadline first, with the household's head and the place and department names. */
+    async list(filter: TaskListFilter) {
+      let query = withPlaces();
+      if (filter.departmentId) query = query.where('k.department_id', '=', filter.departmentId);
+      const within = filter.withinJurisdiction;
+      if (within) {
+        query = query.where((eb) =>
+          eb.or([eb('k.county_id', '=', within), eb('k.town_id', '=', within), eb('k.village_id', '=', within), eb('h.group_id', '=', within)]),
+        );
+      }
+      if (filter.status === 'open') query = query.where('k.status', 'in', OPEN);
+      else if (filter.status === 'overdue') query = query.where('k.status', 'in', OPEN).where('k.due_at', '<=', filter.now);
+      else if (filter.status) query = query.where('k.status', '=', filter.status);
+      if (filter.dueFrom) query = query.where('k.due_at', '>=', filter.dueFrom);
+      if (filter.dueBefore) query = query.where('k.due_at', '<=', filter.dueBefore);
+      if (filter.townId) query = query.where('k.town_id', '=', filter.townId);
+      if (filter.villageId) query = query.where('k.village_id', '=', filter.villageId);
+      if (filter.measure) query = query.where('k.measure', '=', filter.measure);
+      if (filter.householdId) query = query.where('k.household_id', '=', filter.householdId);
+      const [items, count] = await Promise.all([
+        query
+          .selectAll('k')
+          .select(['h.head_name', 't.name as town_name', 'v.name as village_name', 'd.name as department_name'])
+          .orderBy('k.due_at')
+          .orderBy('k.id')
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .execute(),
+        query.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.n) };
+    },
+
+    /** Every open task of a county past its deadline, longest overdue first. */
+    async listOverdue(filter: OverdueFilter) {
+      let query = withPlaces().where('k.county_id', '=', filter.countyId).where('k.status', 'in', OPEN).where('k.due_at', '<=', filter.now);
+      if (filter.townId) query = query.where('k.town_id', '=', filter.townId);
+      if (filter.departmentId) query = query.where('k.department_id', '=', filter.departmentId);
+      if (filter.measure) query = query.where('k.measure', '=', filter.measure);
+      const [items, count] = await Promise.all([
+        query
+          .selectAll('k')
+          .select(['h.head_name', 't.name as town_name', 'v.name as village_name', 'd.name as department_name'])
+          .orderBy('k.due_at')
+          .orderBy('k.id')
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .execute(),
+        query.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.n) };
+    },
+  };
+}
+
+export type MeasureTaskListRow = Awaited<ReturnType<ReturnType<typeof measureTasksRepo>['list']>>['items'][number];

@@ -1,0 +1,105 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { ROLE_NAMES, type Actor } from '../../domain/access.js';
+import { addMonths, periodOf, startOfPeriod, type Period } from '../../domain/calendar.js';
+import type { DueItemKind } from '../../domain/deadlines.js';
+import { messages } from '../../domain/messages.js';
+import { monthIndex } from '../../domain/months.js';
+import { townMessages } from '../../domain/town-messages.js';
+import type { ReportCounts, TownItemPlan } from '../../domain/town-report.js';
+import { REFUSALS, type TownItemRecord, type TownReportRecord, type TownSnapshot, type TownView, type TownWorkflowInput } from './definitions.js';
+
+/** Items and reports older than this many months leave the workflow's state (the register and town_reports keep them). */
+const KEPT_MONTHS = 24;
+
+export function refuse(type: (typeof REFUSALS)[keyof typeof REFUSALS], message: string): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
+/** The town's whole state: what the workflow knows and carries across continue-as-new. */
+export class TownState {
+  readonly openedAt: number;
+  /** The end of the span planned so far; the next plan starts there. */
+  plannedUntil: number | null;
+  /** Register keys whose submission or completion is under way: a second one waits for the answer. */
+  readonly busy = new Set<string>();
+  private items: TownItemRecord[];
+  private reports: TownReportRecord[];
+
+  constructor(
+    readonly input: TownWorkflowInput,
+    now: number,
+  ) {
+    const carried = input.carried;
+    this.openedAt = carried?.openedAt ?? now;
+    this.plannedUntil = carried?.plannedUntil ?? null;
+    this.items = [...(carried?.items ?? [])];
+    this.reports = [...(carried?.reports ?? [])];
+  }
+
+  get townId(): string {
+    return this.input.townId;
+  }
+
+  get countyId(): string {
+    return this.input.countyId;
+  }
+
+  /** The register's key of a planned occurrence: `town:<townId>:<kind>:town:<periodKey>`. */
+  dueKey(plan: Pick<TownItemPlan, 'key'>): string {
+    return `town:${this.townId}:${plan.key}`;
+  }
+
+  hasItem(key: string): boolean {
+    return this.items.some((i) => i.key === key);
+  }
+
+  item(kind: DueItemKind, periodKey: string): TownItemRecord | undefined {
+    return this.items.find((i) => i.kind === kind && i.periodKey === periodKey);
+  }
+
+  /** Open items whose deadline has not been met yet. */
+  waiting(): TownItemRecord[] {
+    return this.items.filter((i) => i.doneAt === null && !i.overdue);
+  }
+
+  addItems(items: readonly TownItemRecord[], now: number): void {
+    const oldest = startOfPeriod(addMonths(periodOf(now), -KEPT_MONTHS));
+    this.items = [...this.items.filter((i) => i.dueAt >= oldest), ...items];
+    this.reports = this.reports.filter((r) => startOfPeriod(r.period) >= oldest);
+  }
+
+  complete(key: string, doneAt: number, late: boolean): void {
+    this.items = this.items.map((i) => (i.key === key ? { ...i, doneAt, late } : i));
+  }
+
+  markOverdue(key: string): void {
+    this.items = this.items.map((i) => (i.key === key ? { ...i, overdue: true } : i));
+  }
+
+  report(period: Period): TownReportRecord | undefined {
+    return this.reports.find((r) => r.period === period);
+  }
+
+  addReport(report: TownReportRecord): void {
+    if (this.report(report.period)) return;
+    this.reports = [...this.reports, report].sort((a, b) => monthIndex(a.period) - monthIndex(b.period));
+  }
+
+  submitReport(period: Period, submittedAt: number, late: boolean, counts: ReportCounts): void {
+    this.reports = this.reports.map((r) => (r.period === period ? { ...r, submittedAt, late, submittedCounts: counts } : r));
+  }
+
+  /** Only a town officer of this town acts on its items; the county reads them. */
+  checkOfficer(actor: Actor, action: string): void {
+    if (actor.role !== 'town_officer') refuse(REFUSALS.notAllowed, messages.forbiddenRole(action, ROLE_NAMES[actor.role] ?? actor.role));
+    if (actor.jurisdictionId !== this.townId) refuse(REFUSALS.notAllowed, townMessages.notOwnTown);
+  }
+
+  snapshot(): TownSnapshot {
+    return { openedAt: this.openedAt, plannedUntil: this.plannedUntil, items: [...this.items], reports: [...this.reports] };
+  }
+
+  view(): TownView {
+    return { townId: this.townId, countyId: this.countyId, ...this.snapshot() };
+  }
+}
