@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { createAssessmentActivities } from './assessment.js';
 import { createDeadlineActivities } from './deadlines.js';
+import { createDigestActivities } from './digest.js';
 import { createNotificationActivities } from './notifications.js';
 import { createPolicyActivities } from './policy.js';
 import { createRecordActivities } from './records.js';
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPolicyActivities(deps),
     ...createAssessmentActivities(deps),
     ...createDeadlineActivities(deps),
+    ...createDigestActivities(deps),
     ...createNotificationActivities(deps),
     ...createTownActivities(deps),
     ...createTaskActivities(deps),

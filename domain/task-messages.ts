@@ -115,3 +115,11 @@ export const taskNotices = {
   handedBack: (department: string, place: string, head: string, measure: string, reason: string, text: string) =>
     `${department}退回了${place}${head}户的帮扶措施“${measure}”，理由：${reason}（${text}），请重新指派承办部门`,
 } as const;
+
+/** The monthly overdue digest 月度逾期任务汇总 to each department. */
+export const digestMessages = {
+  title: (period: string, n: number) => `${period} 逾期帮扶任务汇总（${n} 项）`,
+  heading: (period: string, n: number) => `截至本月1日，本部门共有 ${n} 项帮扶任务逾期未办结（${period} 月度汇总），请尽快办理：`,
+  line: (p: { place: string; head: string; measure: string; due: string; days: number }) => `${p.place} 户主“${p.head}”：${p.measure}，应于 ${p.due} 前办结，已逾期 ${p.days} 天`,
+  more: (n: number) => `……另有 ${n} 项，请在任务列表中查看`,
+} as const;

@@ -2,3 +2,4 @@ export { householdWorkflow } from './household/workflow.js';
 export { measureTaskWorkflow } from './measure-task/workflow.js';
 export { screeningCampaignWorkflow } from './screening/workflow.js';
 export { townWorkflow } from './town/workflow.js';
+export { countyWorkflow } from './county/workflow.js';

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTaskActivities } from '../../activities/tasks.js';
 import type { Actor } from '../../domain/access.js';
@@ -18,6 +18,7 @@ import { acceptTask, completeTask, getTaskState, handBackTask, reportProgress, t
 import { actorOf, eventsOf, insertHousehold } from '../helpers/fixtures.js';
 import { demoActors, makeMonitoringObject, startHouseholdWorkflow } from '../helpers/household.js';
 import { useStack } from '../helpers/stack.js';
+import { refusal } from '../helpers/updates.js';
 import { departmentActor, departmentId, notificationsOf, planAndStart, startTaskWorkflow, taskRow } from '../helpers/tasks.js';
 
 const stack = useStack({ server: 'time-skipping' });
@@ -32,15 +33,6 @@ beforeAll(async () => {
   const db = stack.t.db;
   [mz, rs, yb, town] = await Promise.all([departmentActor(db, 'mz'), departmentActor(db, 'rs'), departmentActor(db, 'yb'), actorOf(db, 'zhen.dongcheng')]);
 });
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  return (error as WorkflowUpdateFailedError).cause;
-}
 
 async function today() {
   return formatLocalDate(toLocalDate(await stack.env.currentTimeMs()));

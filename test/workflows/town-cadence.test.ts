@@ -11,6 +11,7 @@ import {
 } from '../../workflows/town/definitions.js';
 import type { townWorkflow } from '../../workflows/town/workflow.js';
 import { ensureTownCadences } from '../../worker/town-cadences.js';
+import { countyWorkflowId } from '../../workflows/county/definitions.js';
 import { actorOf } from '../helpers/fixtures.js';
 import { useStack } from '../helpers/stack.js';
 
@@ -274,12 +275,13 @@ describe('a Xinfeng town’s quarterly screening 镇每季 and employment ledger
 });
 
 describe('ensureTownCadences', () => {
-  it('starts the workflow of every town that has none, and leaves running ones alone', async () => {
+  it('starts the workflow of every town and county that has none, and leaves running ones alone', async () => {
     const { t, env, taskQueue } = stack;
     const first = await ensureTownCadences({ client: env.client, db: t.db, taskQueue });
-    expect(first).toEqual({ started: [DONGCHENG, XILING, '990101003'], running: [] });
+    expect(first).toEqual({ started: [DONGCHENG, XILING, '990101003', COUNTY], running: [] });
     const again = await ensureTownCadences({ client: env.client, db: t.db, taskQueue });
-    expect(again).toEqual({ started: [], running: [DONGCHENG, XILING, '990101003'] });
-    for (const townId of first.started) await env.client.workflow.getHandle(townWorkflowId(townId)).terminate();
+    expect(again).toEqual({ started: [], running: [DONGCHENG, XILING, '990101003', COUNTY] });
+    for (const townId of first.started.slice(0, 3)) await env.client.workflow.getHandle(townWorkflowId(townId)).terminate();
+    await env.client.workflow.getHandle(countyWorkflowId(COUNTY)).terminate();
   });
 });
