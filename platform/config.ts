@@ -29,6 +29,8 @@ export const configSchema = z.object({
   EMBEDDED_TEMPORAL_PORT: port.default(7233),
   EMBEDDED_TEMPORAL_UI_PORT: port.default(8233),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Tests only: save the histories of the scenario workflows under test/workflows/histories (npm run record:histories). */
+  SHOUDI_RECORD_HISTORIES: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
 });
 
 export type Config = z.infer<typeof configSchema>;

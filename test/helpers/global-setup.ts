@@ -18,6 +18,7 @@ declare module 'vitest' {
     temporalCli: string | null;
     temporalTestServer: string | null;
     workflowBundlePath: string;
+    recordHistories: boolean;
   }
 }
 
@@ -46,6 +47,7 @@ export default async function setup(project: TestProject) {
   project.provide('temporalCli', binaries.cli ?? null);
   project.provide('temporalTestServer', binaries.testServer ?? null);
   project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('recordHistories', config.SHOUDI_RECORD_HISTORIES);
 
   return async () => {
     await stopPostgres();

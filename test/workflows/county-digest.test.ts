@@ -6,6 +6,7 @@ import { measureTasksRepo } from '../../db/repositories/measure-tasks.js';
 import { notificationChannelsRepo } from '../../db/repositories/notification-channels.js';
 import { countyWorkflowId, DIGEST_HOUR, type CountyWorkflowInput } from '../../workflows/county/definitions.js';
 import { actorOf, insertHousehold } from '../helpers/fixtures.js';
+import { keepHistory } from '../helpers/histories.js';
 import { useStack } from '../helpers/stack.js';
 import { departmentId } from '../helpers/tasks.js';
 
@@ -75,6 +76,7 @@ describe('the monthly overdue digest to departments 月度逾期任务汇总', (
     await env.sleep(startOfPeriod(addMonths(periodOf(nextFirst), 1)) + DIGEST_HOUR * HOUR - (await env.currentTimeMs()) + HOUR);
     await vi.waitFor(async () => expect(await inbox(rs)).toHaveLength(1), { timeout: 10_000 });
     expect(await inbox(mz)).toHaveLength(2);
+    await keepHistory(env.client, 'county-digest', handle.workflowId);
     await handle.terminate();
   });
 });

@@ -10,6 +10,7 @@ import {
   type EliminationDecisionInput,
 } from '../../workflows/household/definitions.js';
 import { eventsOf } from '../helpers/fixtures.js';
+import { keepHistory } from '../helpers/histories.js';
 import { refusal } from '../helpers/updates.js';
 import { demoActors, makeMonitoringObject, startHouseholdWorkflow } from '../helpers/household.js';
 import { useStack } from '../helpers/stack.js';
@@ -97,6 +98,7 @@ describe('risk elimination 风险消除: proposal → public notice → town aud
     expect(rolledBack).toMatchObject({ actor_user_id: actors.county.userId, payload: { caseNo: 1, reason: '督查核查发现务工收入不稳定' } });
     // Nothing was deleted: the household and both cases' records are all there.
     expect(await t.db.selectFrom('households').select('id').where('id', '=', householdId).execute()).toHaveLength(1);
+    await keepHistory(env.client, 'household-elimination-rollback-reentry', handle.workflowId);
   });
 
   it('sends the proposal back to the village on an objection, and takes a return and a new proposal', async () => {

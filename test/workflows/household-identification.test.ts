@@ -13,6 +13,7 @@ import {
 } from '../../workflows/household/definitions.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { eventsOf } from '../helpers/fixtures.js';
+import { keepHistory } from '../helpers/histories.js';
 import { refusal } from '../helpers/updates.js';
 import { application, demoActors, startHouseholdWorkflow } from '../helpers/household.js';
 import { testWorker, timeSkippingEnv, uniqueTaskQueue } from '../helpers/temporal.js';
@@ -122,6 +123,7 @@ describe('identification: application → village review → public notice → t
 
     const notice = file.filter((e) => e.kind.startsWith('identification.notice_'));
     expect(notice[1]!.occurred_at.getTime() - notice[0]!.occurred_at.getTime()).toBe(7 * DAY);
+    await keepHistory(env.client, 'household-identification', handle.workflowId);
   });
 
   it.each([

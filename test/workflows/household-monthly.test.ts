@@ -9,6 +9,7 @@ import {
   type HouseholdWorkflowInput,
 } from '../../workflows/household/definitions.js';
 import { actorOf, eventsOf, insertHousehold } from '../helpers/fixtures.js';
+import { keepHistory } from '../helpers/histories.js';
 import { useStack } from '../helpers/stack.js';
 
 const stack = useStack({ server: 'time-skipping' });
@@ -109,6 +110,7 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
     expect((await eventsOf(t.db, householdId, 'monthly_update.overdue')).map((e) => (e.payload as { period: string }).period)).toEqual([missed]);
     // The visit item of the missed month stays overdue until done.
     expect((await dueItems(householdId, missed)).filter((i) => i.status === 'open').map((i) => [i.kind, i.overdue_at?.getTime()])).toEqual([['monthly_visit', visitDeadline]]);
+    await keepHistory(env.client, 'household-monthly-overdue-late', handle.workflowId);
   });
 
   it('refuses a cadre of another village and a department user before anything is recorded', async () => {

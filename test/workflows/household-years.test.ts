@@ -17,6 +17,7 @@ import {
   type HouseholdWorkflowInput,
 } from '../../workflows/household/definitions.js';
 import { actorOf, eventsOf, insertHousehold } from '../helpers/fixtures.js';
+import { keepHistory } from '../helpers/histories.js';
 import { demoActors, makeMonitoringObject, startHouseholdWorkflow } from '../helpers/household.js';
 import { useStack } from '../helpers/stack.js';
 
@@ -130,6 +131,7 @@ describe('a household over years: one workflow, continued as new at each year’
     const chain = await runs(env.client, householdWorkflowId(householdId));
     expect(chain.length).toBeGreaterThanOrEqual(3);
     for (const run of chain) expect(run.events).toBeLessThan(10_000);
+    await keepHistory(env.client, 'household-first-year', householdWorkflowId(householdId), chain[chain.length - 1]!.runId);
     const submitted = await eventsOf(t.db, householdId, 'monthly_update.submitted');
     expect(new Set(submitted.map((e) => (e.payload as { period: string }).period)).size).toBe(24 - 9);
   });

@@ -19,6 +19,7 @@ import { actorOf, eventsOf, insertHousehold } from '../helpers/fixtures.js';
 import { demoActors, makeMonitoringObject, startHouseholdWorkflow } from '../helpers/household.js';
 import { useStack } from '../helpers/stack.js';
 import { refusal } from '../helpers/updates.js';
+import { keepHistory } from '../helpers/histories.js';
 import { departmentActor, departmentId, notificationsOf, planAndStart, startTaskWorkflow, taskRow } from '../helpers/tasks.js';
 
 const stack = useStack({ server: 'time-skipping' });
@@ -165,6 +166,7 @@ describe('measure tasks 帮扶任务: child workflows of the department, with de
     const late = await handle(employment).executeUpdate(completeTask, { args: [await completion(rs, { whatWasDone: '提供3个岗位信息，已安排公益性岗位', amountFen: null })] });
     expect(late).toMatchObject({ status: 'completed', late: true, escalationLevel: 2 });
     expect(await ended(handle(employment))).toMatchObject({ status: 'completed', late: true });
+    await keepHistory(env.client, 'measure-task-late-escalated', employment.taskKey);
     expect(await taskRow(t.db, employment.taskKey)).toMatchObject({ status: 'completed', late: true, evidence: { amountFen: null } });
     expect(await t.db.selectFrom('due_items').select(['status', 'done_by']).where('item_key', '=', employment.taskKey).executeTakeFirstOrThrow()).toEqual({
       status: 'done',

@@ -3,6 +3,7 @@ import { formatLocalDate, periodOf, toLocalDate } from '../../domain/calendar.js
 import { recordVisit } from '../../workflows/household/definitions.js';
 import { screeningWorkflowId } from '../../workflows/screening/definitions.js';
 import { eventsOf } from '../helpers/fixtures.js';
+import { keepHistory } from '../helpers/histories.js';
 import { demoActors, startHouseholdWorkflow } from '../helpers/household.js';
 import { useStack } from '../helpers/stack.js';
 
@@ -43,6 +44,7 @@ describe('an immediate screening of an area after a disaster 及早介入', () =
 
     await env.sleep(3 * DAY + 60_000);
     const outcome = await env.client.workflow.getHandle(screeningWorkflowId(campaignId)).result();
+    await keepHistory(env.client, 'screening-campaign', screeningWorkflowId(campaignId));
     expect(outcome.overdue).toBe(outcome.households - 1);
     const items = await t.db.selectFrom('due_items').select(['household_id', 'status', 'overdue_at']).where('campaign_id', '=', campaignId).execute();
     expect(items.find((i) => i.household_id === visited.householdId)).toMatchObject({ status: 'done', overdue_at: null });

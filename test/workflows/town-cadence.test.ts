@@ -13,6 +13,7 @@ import type { townWorkflow } from '../../workflows/town/workflow.js';
 import { ensureTownCadences } from '../../worker/town-cadences.js';
 import { countyWorkflowId } from '../../workflows/county/definitions.js';
 import { actorOf } from '../helpers/fixtures.js';
+import { keepHistory } from '../helpers/histories.js';
 import { useStack } from '../helpers/stack.js';
 
 const stack = useStack({ server: 'time-skipping', api: true });
@@ -199,6 +200,7 @@ describe('a town’s monthly report of risk and risk-eliminated households, by t
       expect((await handle.describe()).runId).not.toBe(firstRun);
       expect(state.reports.find((r) => r.period === first)).toMatchObject({ submittedCounts: { monitoring: 2, newRisk: 2, eliminated: 1 }, late: false });
       expect(state.items.find((i) => i.periodKey === never)).toMatchObject({ doneAt: null, overdue: true });
+      await keepHistory(env.client, 'town-year', handle.workflowId, firstRun);
     } finally {
       await handle.terminate();
     }
