@@ -13,7 +13,7 @@ import {
   type RecordedPlan,
   type TaskPolicy,
 } from '../domain/measure-tasks.js';
-import { DEFAULT_MEASURE_CATALOGUE, departmentName, measureByCode } from '../domain/measures/index.js';
+import { catalogueOf, departmentName, measureByCode, type MeasureCatalogue } from '../domain/measures/index.js';
 import { planMessages as m, taskStatusNames } from '../domain/task-messages.js';
 import type { Database } from '../db/database.js';
 import { assistancePlansRepo } from '../db/repositories/assistance-plans.js';
@@ -22,7 +22,6 @@ import { measureTasksRepo } from '../db/repositories/measure-tasks.js';
 import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
 import { REFUSALS } from '../workflows/household/definitions.js';
 
-const catalogue = DEFAULT_MEASURE_CATALOGUE;
 /** For a measure the catalogue no longer has. */
 const DEFAULT_DEADLINE_DAYS = 30;
 
@@ -36,9 +35,10 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
     return { byCode: new Map(rows.map((d) => [d.code, d])), byId: new Map(rows.map((d) => [d.id, d])) };
   }
 
-  async function policyFor(trx: Kysely<Database>, countyId: string, at: number): Promise<TaskPolicy> {
+  /** The county's task policy and measure catalogue in force at `at`. */
+  async function countyRules(trx: Kysely<Database>, countyId: string, at: number): Promise<{ policy: TaskPolicy; catalogue: MeasureCatalogue }> {
     const profile = await policyProfilesRepo(trx).inForceForCounty(countyId, periodOf(at));
-    return taskPolicyOf(profile?.body ?? null);
+    return { policy: taskPolicyOf(profile?.body ?? null), catalogue: catalogueOf(profile?.body ?? null) };
   }
 
   return {
@@ -64,7 +64,7 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
           .where('id', '=', input.householdId)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        const policy = await policyFor(trx, household.county_id, input.at);
+        const { policy, catalogue } = await countyRules(trx, household.county_id, input.at);
         const stored = await assistancePlansRepo(trx).findByKey(input.key);
         if (stored) return { planNo: stored.plan_no, policy, tasks: stored.measures as PlannedTask[] };
 
@@ -148,7 +148,7 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
         const parsed = parseTaskKey(input.taskKey);
         if (!old || !parsed) throw refusal(REFUSALS.invalidInput, m.taskKeyInvalid);
         if (old.household_id !== input.householdId) throw refusal(REFUSALS.invalidInput, m.taskNotOfHousehold);
-        const policy = await policyFor(trx, old.county_id, input.at);
+        const { policy, catalogue } = await countyRules(trx, old.county_id, input.at);
         const deadlineDaysFor = (days: number | null) => days ?? measureByCode(catalogue, old.measure)?.defaultDeadlineDays ?? DEFAULT_DEADLINE_DAYS;
         const toPlanned = (row: NonNullable<Awaited<ReturnType<typeof tasks.findByKey>>>, departmentName: string, deadlineDays: number): PlannedTask => ({
           taskKey: row.task_key,
@@ -217,6 +217,7 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
         const task = await tasks.findByKey(input.taskKey);
         if (!task) throw refusal(REFUSALS.invalidInput, m.taskKeyInvalid);
         if (task.household_id !== input.householdId) throw refusal(REFUSALS.invalidInput, m.taskNotOfHousehold);
+        const { catalogue } = await countyRules(trx, task.county_id, input.at);
         const answer = { measure: task.measure, measureName: measureByCode(catalogue, task.measure)?.name ?? task.measure };
         if (task.waived_at) {
           if (task.waived_by === input.byUserId && task.waived_at.getTime() === input.at) return answer;

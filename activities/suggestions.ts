@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
-import { formatLocalDate, toLocalDate } from '../domain/calendar.js';
+import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar.js';
 import { RISK_CAUSES, type RiskCause } from '../domain/identification.js';
 import type { PlanDraft } from '../domain/measure-tasks.js';
-import { DEFAULT_MEASURE_CATALOGUE, departmentName, suggestMeasures, type MeasureMember } from '../domain/measures/index.js';
+import { catalogueOf, departmentName, suggestMeasures, type MeasureMember } from '../domain/measures/index.js';
 import { planMessages as m, relationNames } from '../domain/task-messages.js';
 import type { Database, HouseholdMember } from '../db/database.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
 import { householdMembersRepo } from '../db/repositories/household-members.js';
 import { measureTasksRepo } from '../db/repositories/measure-tasks.js';
+import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
 
-const catalogue = DEFAULT_MEASURE_CATALOGUE;
 
 /** Members named by their relation to the head (户主, 子女1 …): the draft is returned into workflow history. */
 function measureMembers(rows: readonly HouseholdMember[]): MeasureMember[] {
@@ -59,11 +59,13 @@ export function createSuggestionActivities(deps: { db: Kysely<Database> }) {
      */
     async suggestPlan(input: { householdId: string; asOf: number; riskCauses?: readonly RiskCause[] }): Promise<PlanDraft> {
       const household = await db.selectFrom('households').select(['county_id']).where('id', '=', input.householdId).executeTakeFirstOrThrow();
-      const [rows, departments, open] = await Promise.all([
+      const [rows, departments, open, profile] = await Promise.all([
         householdMembersRepo(db).listCurrent(input.householdId),
         departmentsRepo(db).ofCounty(household.county_id),
         measureTasksRepo(db).openMeasures(input.householdId),
+        policyProfilesRepo(db).inForceForCounty(household.county_id, periodOf(input.asOf)),
       ]);
+      const catalogue = catalogueOf(profile?.body ?? null);
       const riskCauses = input.riskCauses?.length ? [...input.riskCauses] : await latestRiskCauses(input.householdId);
       const asOf = toLocalDate(input.asOf);
       const lead = (code: string) => {

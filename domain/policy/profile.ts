@@ -6,6 +6,8 @@
  * explained in 2026 by the version it used.
  */
 import type { Period } from '../calendar.js';
+import type { TaskPolicy } from '../measure-tasks.js';
+import { catalogueProblems, type MeasureCatalogue } from '../measures/catalogue.js';
 import { cadenceProblems, type Cadence, type PeriodicRule } from '../deadlines.js';
 import type { IdentificationStep } from '../identification.js';
 import type { IncomeWindow } from '../income.js';
@@ -102,6 +104,10 @@ export interface PolicyProfile {
   readonly focusCriteria?: FocusCriteria;
   /** Whether a household with no member able to work may be marked risk-eliminated. */
   readonly eliminationAllowsNoLabour: boolean;
+  /** The county's assistance measures with their departments, deadlines and rules; absent: the design's catalogue. */
+  readonly measureCatalogue?: MeasureCatalogue;
+  /** When department tasks are reminded and escalated; absent: the design's (3 days before, supervisors 7 days after). */
+  readonly measureTasks?: Partial<TaskPolicy>;
   /** The monthly items a household marked risk-eliminated still has (light monitoring); the design's: the visit. */
   readonly lightMonitoring?: readonly ('monthly_update' | 'monthly_visit')[];
   /** The monthly update is due by the end of this day (每月20日前) [003]. */
@@ -231,6 +237,7 @@ export function profileProblems(profile: PolicyProfile): string[] {
     problems.push(...cadenceProblems(profile.cadence).map((p) => `${where}: cadence ${p}`));
     problems.push(...cadenceAgreementProblems(profile).map((p) => `${where}: ${p}`));
   }
+  if (profile.measureCatalogue) problems.push(...catalogueProblems(profile.measureCatalogue).map((p) => `${where}: measure catalogue: ${p}`));
   const share = profile.focusCriteria?.transferSharePercentAbove;
   if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);
   if (profile.focusCriteria?.belowFocusLine && !profile.thresholds.some((r) => r.kind === 'focus')) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENTS } from '../../db/seed.js';
 import { RISK_CAUSES } from '../../domain/identification.js';
 import {
+  catalogueOf,
   catalogueProblems,
   DEFAULT_MEASURE_CATALOGUE,
   MEASURE_CODES,
@@ -227,5 +228,16 @@ describe('suggestMeasures', () => {
     const asOf = parseLocalDate('2025-06-15');
     expect(() => suggestMeasures(household, asOf, { ...catalogue, measures: catalogue.measures.filter((m) => m.code !== 'safety_net') })).toThrow(/safety_net/);
     expect(() => suggestMeasures({ ...household, members: [...household.members, ...household.members] }, asOf, catalogue)).toThrow(RangeError);
+  });
+});
+
+describe('the measure catalogue of a county profile', () => {
+  it('takes the profile’s own catalogue when it is sound, and the design’s otherwise', () => {
+    const own = { ...DEFAULT_MEASURE_CATALOGUE, id: 'county-own', measures: DEFAULT_MEASURE_CATALOGUE.measures.map((d) => ({ ...d, defaultDeadlineDays: 10 })) };
+    expect(catalogueOf({ measureCatalogue: own })).toBe(own);
+    expect(catalogueOf({})).toBe(DEFAULT_MEASURE_CATALOGUE);
+    expect(catalogueOf(null)).toBe(DEFAULT_MEASURE_CATALOGUE);
+    const broken = { ...own, measures: [...own.measures, own.measures[0]!] };
+    expect(catalogueOf({ measureCatalogue: broken })).toBe(DEFAULT_MEASURE_CATALOGUE);
   });
 });
