@@ -1,0 +1,71 @@
+/**
+ * A throwaway PostgreSQL database for a benchmark: a fresh database in the
+ * server named by DATABASE_URL when it is set (dropped afterwards), otherwise
+ * an embedded server in a temporary folder that is removed afterwards.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { parseConfig } from '../../platform/config.js';
+import { startEmbeddedPostgres } from '../../platform/embedded-postgres.js';
+
+export interface BenchDatabase {
+  /** Connection string of the fresh database. */
+  readonly url: string;
+  /** Where it runs, for the report. */
+  readonly where: string;
+  dispose(): Promise<void>;
+}
+
+export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(name)) throw new Error(`unsafe database name: ${name}`);
+  const config = parseConfig(process.env);
+  const database = `${name}_${process.pid}_${Date.now().toString(36)}`;
+
+  if (config.DATABASE_URL) {
+    const maintenanceUrl = config.DATABASE_URL;
+    await adminQuery(maintenanceUrl, `create database ${database} encoding 'UTF8'`);
+    const url = new URL(maintenanceUrl);
+    url.pathname = `/${database}`;
+    return {
+      url: url.toString(),
+      where: `database ${database} on the server of DATABASE_URL (dropped afterwards)`,
+      dispose: () => adminQuery(maintenanceUrl, `drop database if exists ${database} with (force)`),
+    };
+  }
+
+  const work = await mkdtemp(path.join(os.tmpdir(), `shoudi-${name}-`));
+  // As root the server runs as the postgres system user, which must reach its data directory.
+  await chmod(work, 0o755);
+  const removeWork = () => rm(work, { recursive: true, force: true });
+  try {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const server = await startEmbeddedPostgres({ dataDir: path.join(work, 'postgres'), port, persistent: false });
+    await adminQuery(server.url, `create database ${database} encoding 'UTF8'`);
+    return {
+      url: server.urlFor(database),
+      where: `embedded PostgreSQL in ${work} on port ${port} (removed afterwards)`,
+      dispose: async () => {
+        try {
+          await server.stop();
+        } finally {
+          await removeWork();
+        }
+      },
+    };
+  } catch (error) {
+    await removeWork();
+    throw error;
+  }
+}
+
+async function adminQuery(connectionString: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
