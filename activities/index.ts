@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { createAssessmentActivities } from './assessment.js';
+import { createCountyActivities } from './county.js';
 import { createDeadlineActivities } from './deadlines.js';
 import { createDigestActivities } from './digest.js';
 import { createNotificationActivities } from './notifications.js';
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createScreeningActivities(deps),
     ...createPolicyActivities(deps),
     ...createAssessmentActivities(deps),
+    ...createCountyActivities(deps),
     ...createDeadlineActivities(deps),
     ...createDigestActivities(deps),
     ...createNotificationActivities(deps),

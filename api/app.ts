@@ -12,6 +12,7 @@ import { authPlugin } from './plugins/auth.js';
 import { dbPlugin } from './plugins/db.js';
 import { temporalPlugin } from './plugins/temporal.js';
 import { authRoutes } from './routes/auth.js';
+import { countyItemRoutes } from './routes/county-items.js';
 import { dueItemRoutes } from './routes/due-items.js';
 import { eliminationRoutes } from './routes/elimination.js';
 import { healthRoutes } from './routes/health.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(memberRoutes);
   await app.register(monitoringRoutes);
   await app.register(dueItemRoutes);
+  await app.register(countyItemRoutes);
   await app.register(eliminationRoutes);
   await app.register(screeningRoutes);
   await app.register(townRoutes);

@@ -232,3 +232,14 @@ export const screeningMessages = {
   areaOutside: '排查范围不在您的管辖范围内',
   areaNotFound: '排查范围不存在',
 } as const;
+
+/** The county bureau's and departments' own items of the cadence. */
+export const countyItemMessages = {
+  overdueTitle: (what: string) => `逾期提醒：${what}`,
+  overdue: (period: string, what: string, due: string) => `${period}${what}未在 ${due} 前完成，已逾期，请尽快办理`,
+  completeAction: '办结台账事项',
+  notYours: '该事项不由您负责，不能办结',
+  itemNotOpen: (what: string, period: string) => `${period}${what}尚未开始或不存在`,
+  itemDone: (what: string, period: string) => `${period}${what}已办结`,
+  summaryRequired: '请填写办理情况',
+} as const;

@@ -5,7 +5,7 @@
  * households and their stage events. Pure: time and rows are arguments.
  */
 import { addMonths, periodOf, startOfPeriod, type Period } from './calendar.js';
-import { occurrenceFor, occurrencePeriod, type Cadence, type CadenceItem, type DueItemKind, type Recurrence } from './deadlines.js';
+import { occurrenceFor, occurrencePeriod, type Cadence, type CadenceItem, type DueItemKind, type Recurrence, type Responsible } from './deadlines.js';
 import { monthIndex } from './months.js';
 import type { WorkCalendar } from './working-days.js';
 
@@ -24,6 +24,12 @@ export interface TownItemPlan {
   readonly dueAt: number;
 }
 
+/** An occurrence of a county's or a department's item: who does it, and the department as the seed names it. */
+export interface CadenceItemPlan extends TownItemPlan {
+  readonly who?: Responsible;
+  readonly department?: string;
+}
+
 const STEP_MONTHS: Record<Recurrence, number> = { month: 1, quarter: 3, year: 12 };
 
 /**
@@ -35,13 +41,14 @@ export function opensAt(item: CadenceItem, period: Period): number {
 }
 
 /**
- * The town's occurrences live in [fromMs, toMs): opened before `toMs` and due
- * after `fromMs`, each item within its months; by deadline, then in cadence order.
+ * The occurrences of the items of `who` (the town's; the county's and its
+ * departments') live in [fromMs, toMs): opened before `toMs` and due after
+ * `fromMs`, each item within its months; by deadline, then in cadence order.
  */
-export function townItemsLive(cadence: Cadence, fromMs: number, toMs: number, calendar: WorkCalendar): TownItemPlan[] {
-  const found: Array<{ plan: TownItemPlan; order: number }> = [];
+export function cadenceItemsLive(cadence: Cadence, who: readonly Responsible[], fromMs: number, toMs: number, calendar: WorkCalendar): CadenceItemPlan[] {
+  const found: Array<{ plan: CadenceItemPlan; order: number }> = [];
   cadence.forEach((item, order) => {
-    if (item.who !== 'town') return;
+    if (!who.includes(item.who)) return;
     const last = monthIndex(periodOf(toMs));
     const first = item.from === undefined ? -Infinity : monthIndex(occurrencePeriod(item.every, item.from));
     const end = item.to === undefined ? Infinity : monthIndex(item.to);
@@ -51,10 +58,16 @@ export function townItemsLive(cadence: Cadence, fromMs: number, toMs: number, ca
       if (open >= toMs) continue;
       const occurrence = occurrenceFor(item, period, calendar);
       if (occurrence.at <= fromMs) continue;
-      found.push({ plan: { key: occurrence.key, kind: item.kind, periodKey: occurrence.periodKey, period: occurrence.period, opensAt: open, dueAt: occurrence.at }, order });
+      const plan: CadenceItemPlan = { key: occurrence.key, kind: item.kind, periodKey: occurrence.periodKey, period: occurrence.period, opensAt: open, dueAt: occurrence.at };
+      found.push({ plan: item.who === 'town' ? plan : { ...plan, who: item.who, ...(item.department ? { department: item.department } : {}) }, order });
     }
   });
   return found.sort((a, b) => a.plan.dueAt - b.plan.dueAt || a.order - b.order).map((f) => f.plan);
+}
+
+/** The town's occurrences live in [fromMs, toMs). */
+export function townItemsLive(cadence: Cadence, fromMs: number, toMs: number, calendar: WorkCalendar): TownItemPlan[] {
+  return cadenceItemsLive(cadence, ['town'], fromMs, toMs, calendar);
 }
 
 // ---- The monthly report ----

@@ -1,14 +1,15 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addMonths, periodOf, startOfPeriod } from '../../domain/calendar.js';
+import { addMonths, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
 import { measureTasksRepo } from '../../db/repositories/measure-tasks.js';
 import { notificationChannelsRepo } from '../../db/repositories/notification-channels.js';
-import { countyWorkflowId, DIGEST_HOUR, type CountyWorkflowInput } from '../../workflows/county/definitions.js';
+import { completeCountyItem, countyWorkflowId, DIGEST_HOUR, type CountyWorkflowInput } from '../../workflows/county/definitions.js';
 import { actorOf, insertHousehold } from '../helpers/fixtures.js';
 import { keepHistory } from '../helpers/histories.js';
 import { useStack } from '../helpers/stack.js';
-import { departmentId } from '../helpers/tasks.js';
+import { departmentActor, departmentId } from '../helpers/tasks.js';
+import { refusal } from '../helpers/updates.js';
 
 const stack = useStack({ server: 'time-skipping' });
 const DAY = 24 * 60 * 60 * 1000;
@@ -78,5 +79,52 @@ describe('the monthly overdue digest to departments 月度逾期任务汇总', (
     expect(await inbox(mz)).toHaveLength(2);
     await keepHistory(env.client, 'county-digest', handle.workflowId);
     await handle.terminate();
+  });
+});
+
+describe('the county’s and its departments’ own items of the cadence (Xinfeng [003])', () => {
+  it('opens the monthly data comparison and 人社局’s quarterly summary, marks them overdue with a message, takes late work from the right hands', async () => {
+    const { t, env, taskQueue } = stack;
+    await t.db.updateTable('jurisdictions').set({ policy_profile_id: 'xinfeng' }).where('id', '=', '990101').execute();
+    const handle = await env.client.workflow.start('countyWorkflow', {
+      taskQueue,
+      workflowId: `${countyWorkflowId('990101')}-items`,
+      args: [{ version: 1, countyId: '990101' } satisfies CountyWorkflowInput],
+    });
+    try {
+      const rs = await departmentId(t.db, 'rs');
+      const now = await env.currentTimeMs();
+      const month = periodOf(now);
+      const items = () => t.db.selectFrom('due_items').selectAll().where('county_id', '=', '990101').where('household_id', 'is', null).where('town_id', 'is', null).orderBy('due_at').orderBy('kind').execute();
+      await vi.waitFor(async () => expect((await items()).map((i) => i.kind)).toContain('department_data_comparison'), { timeout: 10_000 });
+      const comparison = (await items()).find((i) => i.kind === 'department_data_comparison' && i.period === month)!;
+      expect(comparison).toMatchObject({ department_id: null, due_at: new Date(startOfPeriod(addMonths(month, 1))) });
+
+      // The month's end passes with the comparison not done: overdue, and the county bureau is told.
+      await env.sleep(startOfPeriod(addMonths(month, 1)) - (await env.currentTimeMs()) + HOUR);
+      await vi.waitFor(async () => expect((await items()).find((i) => i.item_key === comparison.item_key)?.overdue_at).toEqual(comparison.due_at), { timeout: 10_000 });
+      const told = await t.db.selectFrom('notifications').selectAll().where('due_item_key', '=', comparison.item_key).execute();
+      expect(told.map((n) => [n.recipient_jurisdiction_id, n.recipient_role])).toEqual([['990101', 'county_bureau']]);
+
+      // A department user may not close the county's item; the county bureau closes it late.
+      const bureau = await actorOf(t.db, 'xian.xczx');
+      const hrss = await departmentActor(t.db, 'rs');
+      const done = { kind: 'department_data_comparison', period: month, summary: '已与民政、教育、医保、残联完成比对' };
+      expect(await refusal(handle.executeUpdate(completeCountyItem, { args: [{ actor: hrss, ...done }] }))).toMatchObject({ type: 'NotAllowed' });
+      expect(await handle.executeUpdate(completeCountyItem, { args: [{ actor: bureau, ...done }] })).toMatchObject({ late: true });
+
+      // 人社局's summary of the quarter is its own: opened for it, overdue to it, and closed by it.
+      await env.sleep(startOfPeriod(`${toLocalDate(await env.currentTimeMs()).year}-${String(Math.ceil(toLocalDate(await env.currentTimeMs()).month / 3) * 3).padStart(2, '0')}` as Period) - (await env.currentTimeMs()) + HOUR);
+      await vi.waitFor(async () => expect((await items()).some((i) => i.kind === 'hrss_quarter_summary')).toBe(true), { timeout: 10_000 });
+      const summary = (await items()).find((i) => i.kind === 'hrss_quarter_summary')!;
+      expect(summary.department_id).toBe(rs);
+      await env.sleep(summary.due_at.getTime() - (await env.currentTimeMs()) + HOUR);
+      await vi.waitFor(async () => expect(await t.db.selectFrom('notifications').select('recipient_department_id').where('due_item_key', '=', summary.item_key).execute()).toEqual([{ recipient_department_id: rs }]), { timeout: 10_000 });
+      const closed = await handle.executeUpdate(completeCountyItem, { args: [{ actor: hrss, kind: 'hrss_quarter_summary', period: summary.period!, summary: '本季度稳岗就业措施已汇总报县乡村振兴局' }] });
+      expect(closed).toMatchObject({ late: true, period: summary.period });
+    } finally {
+      await handle.terminate();
+      await t.db.updateTable('jurisdictions').set({ policy_profile_id: 'shifan' }).where('id', '=', '990101').execute();
+    }
   });
 });
