@@ -64,19 +64,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     create trigger town_reports_submitted_unchanged before update or delete on town_reports
     for each row execute function town_reports_submitted_unchanged()`.execute(db);
 
-  await sql`
-    create function town_item_completions_append_only() returns trigger language plpgsql as $$
-    begin
-      raise exception 'town_item_completions is append-only: a completed item is never changed';
-    end $$`.execute(db);
+  // The append-only guard of the household finances (2026_11_23_005).
   await sql`
     create trigger town_item_completions_no_change before update or delete on town_item_completions
-    for each row execute function town_item_completions_append_only()`.execute(db);
+    for each row execute function refuse_change()`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger town_item_completions_no_change on town_item_completions`.execute(db);
-  await sql`drop function town_item_completions_append_only()`.execute(db);
   await sql`drop trigger town_reports_submitted_unchanged on town_reports`.execute(db);
   await sql`drop function town_reports_submitted_unchanged()`.execute(db);
   await db.schema.dropTable('town_item_completions').execute();

@@ -55,6 +55,22 @@ export function measureTasksRepo(db: Kysely<Database>) {
       .innerJoin('jurisdictions as t', 't.id', 'k.town_id')
       .innerJoin('jurisdictions as v', 'v.id', 'k.village_id')
       .innerJoin('departments as d', 'd.id', 'k.department_id');
+  /** One page of a task query, soonest deadline first, with the names lists show, and its total. */
+  async function page(query: ReturnType<typeof withPlaces>, at: { limit: number; offset: number }) {
+    const [items, count] = await Promise.all([
+      query
+        .selectAll('k')
+        .select(['h.head_name', 't.name as town_name', 'v.name as village_name', 'd.name as department_name'])
+        .orderBy('k.due_at')
+        .orderBy('k.id')
+        .limit(at.limit)
+        .offset(at.offset)
+        .execute(),
+      query.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(count.n) };
+  }
+
   const open = (key: string) => db.updateTable('measure_tasks').where('task_key', '=', key).where('status', 'in', OPEN);
 
   return {
@@ -176,18 +192,7 @@ export function measureTasksRepo(db: Kysely<Database>) {
       if (filter.villageId) query = query.where('k.village_id', '=', filter.villageId);
       if (filter.measure) query = query.where('k.measure', '=', filter.measure);
       if (filter.householdId) query = query.where('k.household_id', '=', filter.householdId);
-      const [items, count] = await Promise.all([
-        query
-          .selectAll('k')
-          .select(['h.head_name', 't.name as town_name', 'v.name as village_name', 'd.name as department_name'])
-          .orderBy('k.due_at')
-          .orderBy('k.id')
-          .limit(filter.limit)
-          .offset(filter.offset)
-          .execute(),
-        query.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { items, total: Number(count.n) };
+      return page(query, filter);
     },
 
     /** Every open task of a county past its deadline, longest overdue first. */
@@ -196,18 +201,7 @@ export function measureTasksRepo(db: Kysely<Database>) {
       if (filter.townId) query = query.where('k.town_id', '=', filter.townId);
       if (filter.departmentId) query = query.where('k.department_id', '=', filter.departmentId);
       if (filter.measure) query = query.where('k.measure', '=', filter.measure);
-      const [items, count] = await Promise.all([
-        query
-          .selectAll('k')
-          .select(['h.head_name', 't.name as town_name', 'v.name as village_name', 'd.name as department_name'])
-          .orderBy('k.due_at')
-          .orderBy('k.id')
-          .limit(filter.limit)
-          .offset(filter.offset)
-          .execute(),
-        query.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { items, total: Number(count.n) };
+      return page(query, filter);
     },
   };
 }

@@ -14,6 +14,7 @@ import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domai
 import type { MonthlyItemKind } from '../../activities/policy.js';
 import { records } from './activities.js';
 import { REFUSALS, type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
+import { eventBase as base } from './review-case.js';
 import { refuse, type HouseholdState } from './state.js';
 
 const MONTHLY_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];
@@ -174,8 +175,5 @@ async function planMonth(state: HouseholdState, period: Period, at: number): Pro
   state.addItems(items, at);
 }
 
-function base(state: HouseholdState, kind: string, actorUserId: string | null, at: number) {
-  return { householdId: state.householdId, eventKey: state.nextEventKey(kind), kind, actorUserId, occurredAt: at };
-}
 
 export type { AssessmentSummary };
