@@ -15,6 +15,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'executeUpdate', message: 'Use applyUpdate() from api/workflow-update.ts: it still answers when the workflow continues as new meanwhile.' },
+      ],
     },
   },
   {

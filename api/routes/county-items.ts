@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyUpdate } from '../workflow-update.js';
 import { completeCountyItem, countyWorkflowId } from '../../workflows/county/definitions.js';
 import { actorOf } from '../household-access.js';
 import { currentUser } from '../plugins/auth.js';
@@ -26,7 +27,7 @@ export const countyItemRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = currentUser(request);
       const handle = app.temporal.workflow.getHandle(countyWorkflowId(user.jurisdictionId));
-      const done = await handle.executeUpdate(completeCountyItem, { args: [{ actor: actorOf(user), ...request.params, summary: request.body.summary }] });
+      const done = await applyUpdate(handle, completeCountyItem, { args: [{ actor: actorOf(user), ...request.params, summary: request.body.summary }] });
       return { ...done, doneAt: new Date(done.doneAt).toISOString() };
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyUpdate } from '../workflow-update.js';
 import { HOUSEHOLD_STAGES, decideElimination, proposeElimination, raiseEliminationObjection, rollbackElimination } from '../../workflows/household/definitions.js';
 import { householdHandle } from '../household-access.js';
 import { evidence, text } from '../schemas/common.js';
@@ -31,7 +32,7 @@ export const eliminationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      return handle.executeUpdate(proposeElimination, { args: [{ actor, ...withoutUndefined(request.body) }] });
+      return applyUpdate(handle, proposeElimination, { args: [{ actor, ...withoutUndefined(request.body) }] });
     },
   );
 
@@ -53,7 +54,7 @@ export const eliminationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      return handle.executeUpdate(decideElimination, { args: [{ actor, ...withoutUndefined(request.body) }] });
+      return applyUpdate(handle, decideElimination, { args: [{ actor, ...withoutUndefined(request.body) }] });
     },
   );
 
@@ -70,7 +71,7 @@ export const eliminationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      return handle.executeUpdate(raiseEliminationObjection, { args: [{ actor, ...request.body }] });
+      return applyUpdate(handle, raiseEliminationObjection, { args: [{ actor, ...request.body }] });
     },
   );
 
@@ -87,7 +88,7 @@ export const eliminationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      return handle.executeUpdate(rollbackElimination, { args: [{ actor, ...request.body }] });
+      return applyUpdate(handle, rollbackElimination, { args: [{ actor, ...request.body }] });
     },
   );
 };

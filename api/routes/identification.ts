@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyUpdate } from '../workflow-update.js';
 import { IDENTIFICATION_STEPS, MONITORING_CATEGORIES, RISK_CAUSES } from '../../domain/identification.js';
 import { fenToYuan } from '../../domain/money.js';
 import {
@@ -42,7 +43,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      return handle.executeUpdate(openIdentification, { args: [{ actor, ...request.body }] });
+      return applyUpdate(handle, openIdentification, { args: [{ actor, ...request.body }] });
     },
   );
 
@@ -70,7 +71,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      return handle.executeUpdate(submitApplication, { args: [{ actor, ...withoutUndefined(request.body) }] });
+      return applyUpdate(handle, submitApplication, { args: [{ actor, ...withoutUndefined(request.body) }] });
     },
   );
 
@@ -95,7 +96,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      return handle.executeUpdate(decideStep, { args: [{ actor, ...withoutUndefined(request.body) }] });
+      return applyUpdate(handle, decideStep, { args: [{ actor, ...withoutUndefined(request.body) }] });
     },
   );
 
@@ -112,7 +113,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      return handle.executeUpdate(raiseObjection, { args: [{ actor, ...request.body }] });
+      return applyUpdate(handle, raiseObjection, { args: [{ actor, ...request.body }] });
     },
   );
 

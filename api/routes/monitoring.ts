@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyUpdate } from '../workflow-update.js';
 import { RISK_CAUSES } from '../../domain/identification.js';
 import { recordVisit, submitMonthlyUpdate } from '../../workflows/household/definitions.js';
 import { householdHandle } from '../household-access.js';
@@ -39,7 +40,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      return handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor, ...withoutUndefined(request.body) }] });
+      return applyUpdate(handle, submitMonthlyUpdate, { args: [{ actor, ...withoutUndefined(request.body) }] });
     },
   );
 
@@ -62,7 +63,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await handleFor(request.params.id, request);
-      return handle.executeUpdate(recordVisit, { args: [{ actor, ...withoutUndefined(request.body) }] });
+      return applyUpdate(handle, recordVisit, { args: [{ actor, ...withoutUndefined(request.body) }] });
     },
   );
 };

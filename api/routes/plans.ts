@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyUpdate } from '../workflow-update.js';
 import { MAX_DEADLINE_DAYS } from '../../domain/measure-tasks.js';
 import { planMessages } from '../../domain/task-messages.js';
 import { departmentsRepo } from '../../db/repositories/departments.js';
@@ -74,7 +75,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await householdHandle(app, request.params.id, request);
-      return handle.executeUpdate(draftPlan, { args: [{ actor }] });
+      return applyUpdate(handle, draftPlan, { args: [{ actor }] });
     },
   );
 
@@ -99,7 +100,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       const household = await householdInScope(app, request.params.id, currentUser(request));
       await checkDepartments(household.county_id, request.body.measures.map((m) => m.departmentId));
       const { actor, handle } = await householdHandle(app, household.id, request);
-      return handle.executeUpdate(confirmPlan, { args: [{ actor, ...withoutUndefined(request.body) }] });
+      return applyUpdate(handle, confirmPlan, { args: [{ actor, ...withoutUndefined(request.body) }] });
     },
   );
 
@@ -139,7 +140,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       const household = await householdInScope(app, request.params.id, currentUser(request));
       await checkDepartments(household.county_id, [request.body.departmentId]);
       const { actor, handle } = await householdHandle(app, household.id, request);
-      return handle.executeUpdate(reassignTask, { args: [{ actor, taskKey: request.params.key, ...withoutUndefined(request.body) }] });
+      return applyUpdate(handle, reassignTask, { args: [{ actor, taskKey: request.params.key, ...withoutUndefined(request.body) }] });
     },
   );
 
@@ -163,7 +164,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await householdHandle(app, request.params.id, request);
-      return handle.executeUpdate(waiveTaskRequirement, { args: [{ actor, taskKey: request.params.key, reason: request.body.reason }] });
+      return applyUpdate(handle, waiveTaskRequirement, { args: [{ actor, taskKey: request.params.key, reason: request.body.reason }] });
     },
   );
 };

@@ -2,6 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyUpdate } from '../workflow-update.js';
 import { ROLE_NAMES, type Role } from '../../domain/access.js';
 import { endOfLocalDay, parseLocalDate } from '../../domain/calendar.js';
 import { HAND_BACK_REASONS, isOpenStatus, TASK_STATUSES } from '../../domain/measure-tasks.js';
@@ -157,7 +158,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { summary: 'The department accepts the task', tags: ['tasks'], params: keyParams, response: { 200: taskState } } },
     async (request) => {
       const { actor, handle } = await taskOfDepartment(request.params.key, request);
-      return update(() => handle.executeUpdate(acceptTask, { args: [{ actor }] }));
+      return update(() => applyUpdate(handle, acceptTask, { args: [{ actor }] }));
     },
   );
 
@@ -174,7 +175,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await taskOfDepartment(request.params.key, request);
-      return update(() => handle.executeUpdate(reportProgress, { args: [{ actor, text: request.body.text }] }));
+      return update(() => applyUpdate(handle, reportProgress, { args: [{ actor, text: request.body.text }] }));
     },
   );
 
@@ -199,7 +200,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = request.body;
       const documents = body.documents.map((d) => (d.reference === undefined ? { title: d.title } : { title: d.title, reference: d.reference }));
       const completion = { whatWasDone: body.whatWasDone, amountFen: body.amountYuan === undefined ? null : yuanToFen(body.amountYuan), date: body.date, documents };
-      return update(() => handle.executeUpdate(completeTask, { args: [{ actor, evidence: completion }] }));
+      return update(() => applyUpdate(handle, completeTask, { args: [{ actor, evidence: completion }] }));
     },
   );
 
@@ -216,7 +217,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { actor, handle } = await taskOfDepartment(request.params.key, request);
-      return update(() => handle.executeUpdate(handBackTask, { args: [{ actor, reason: request.body.reason, text: request.body.text }] }));
+      return update(() => applyUpdate(handle, handBackTask, { args: [{ actor, reason: request.body.reason, text: request.body.text }] }));
     },
   );
 };

@@ -2,6 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyUpdate } from '../workflow-update.js';
 import { ROLE_NAMES, type Role } from '../../domain/access.js';
 import { DUE_ITEM_KINDS } from '../../domain/deadlines.js';
 import { messages } from '../../domain/messages.js';
@@ -152,7 +153,7 @@ export const townRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const handle = app.temporal.workflow.getHandle(townWorkflowId(town.id));
       const result = await updateTown(() =>
-        handle.executeUpdate(submitTownReport, { args: [{ actor: actorOf(user), period: request.params.period, ...withoutUndefined(request.body) }] }),
+        applyUpdate(handle, submitTownReport, { args: [{ actor: actorOf(user), period: request.params.period, ...withoutUndefined(request.body) }] }),
       );
       return { period: result.period, submittedAt: new Date(result.submittedAt).toISOString(), late: result.late, counts: result.counts };
     },
@@ -175,7 +176,7 @@ export const townRoutes: FastifyPluginAsyncZod = async (app) => {
       const handle = app.temporal.workflow.getHandle(townWorkflowId(town.id));
       const { kind, period: periodKey } = request.params;
       const done = await updateTown(() =>
-        handle.executeUpdate(completeTownItem, { args: [{ actor: actorOf(user), kind, period: periodKey, summary: request.body.summary }] }),
+        applyUpdate(handle, completeTownItem, { args: [{ actor: actorOf(user), kind, period: periodKey, summary: request.body.summary }] }),
       );
       return { kind: done.kind, period: done.period, doneAt: new Date(done.doneAt).toISOString(), late: done.late };
     },

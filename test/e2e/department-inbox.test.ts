@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { applyUpdate } from '../../api/workflow-update.js';
 import { formatLocalDate, toLocalDate } from '../../domain/calendar.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
 import { shifanV1 } from '../../domain/policy/counties/shifan.js';
@@ -129,11 +130,11 @@ describe('a department works its inbox through the HTTP API', () => {
     });
     const id = created.body.id as string;
     const handle = env.client.workflow.getHandle(householdWorkflowId(id));
-    await handle.executeUpdate(openIdentification, { args: [{ actor: actors.cadre, channel: 'application', reason: '农户申报' }] });
-    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
-    await handle.executeUpdate(decideStep, { args: [{ actor: actors.cadre, step: 'village_review', decision: 'approve', opinion: '评议通过', participants: ['村民小组长'] }] });
-    await handle.executeUpdate(decideStep, { args: [{ actor: actors.town, step: 'town_audit', decision: 'approve', opinion: '审核同意' }] });
-    await handle.executeUpdate(decideStep, {
+    await applyUpdate(handle, openIdentification, { args: [{ actor: actors.cadre, channel: 'application', reason: '农户申报' }] });
+    await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] });
+    await applyUpdate(handle, decideStep, { args: [{ actor: actors.cadre, step: 'village_review', decision: 'approve', opinion: '评议通过', participants: ['村民小组长'] }] });
+    await applyUpdate(handle, decideStep, { args: [{ actor: actors.town, step: 'town_audit', decision: 'approve', opinion: '审核同意' }] });
+    await applyUpdate(handle, decideStep, {
       args: [{ actor: actors.county, step: 'county_decision', decision: 'approve', opinion: '确定为监测对象', category: 'unstable', riskCauses: ['illness'] }],
     });
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Client } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { historyToJSON, type History } from '@temporalio/common/lib/proto-utils.js';
 import { inject } from 'vitest';
 
 /** Where the recorded histories live; the replay test runs every one of them. */
@@ -16,4 +16,17 @@ export async function keepHistory(client: Client, name: string, workflowId: stri
   if (!inject('recordHistories')) return;
   const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
   await writeFile(new URL(`${name}.json`, HISTORIES_DIR), `${historyToJSON(history)}\n`);
+}
+
+/** Every run of a workflow, newest first: its history length and whether it ended by continuing as new. */
+export async function runsOf(client: Client, workflowId: string) {
+  const out: { runId: string; events: number; continuedAsNew: boolean }[] = [];
+  let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
+  while (runId) {
+    const history: History = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events = history.events ?? [];
+    out.push({ runId, events: events.length, continuedAsNew: Boolean(events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes) });
+    runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
+import { applyUpdate } from '../../api/workflow-update.js';
 import type { Database } from '../../db/database.js';
 import {
   decideStep,
@@ -63,16 +64,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * decision) on the time-skipping server.
  */
 export async function makeMonitoringObject(env: TestWorkflowEnvironment, handle: WorkflowHandle, actors: Awaited<ReturnType<typeof demoActors>>) {
-  await handle.executeUpdate(openIdentification, { args: [{ actor: actors.cadre, channel: 'application', reason: '农户申报' }] });
-  await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
-  await handle.executeUpdate(decideStep, { args: [{ actor: actors.cadre, step: 'village_review', decision: 'approve', opinion: '评议通过', participants: ['村民小组长'] }] });
+  await applyUpdate(handle, openIdentification, { args: [{ actor: actors.cadre, channel: 'application', reason: '农户申报' }] });
+  await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] });
+  await applyUpdate(handle, decideStep, { args: [{ actor: actors.cadre, step: 'village_review', decision: 'approve', opinion: '评议通过', participants: ['村民小组长'] }] });
   await env.sleep(7 * DAY_MS + 60_000);
   for (let tries = 0; (await handle.query(getHouseholdState)).currentCase?.progress.current !== 'town_audit'; tries++) {
     if (tries > 50) throw new Error('the public notice did not pass');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  await handle.executeUpdate(decideStep, { args: [{ actor: actors.town, step: 'town_audit', decision: 'approve', opinion: '审核同意' }] });
-  await handle.executeUpdate(decideStep, {
+  await applyUpdate(handle, decideStep, { args: [{ actor: actors.town, step: 'town_audit', decision: 'approve', opinion: '审核同意' }] });
+  await applyUpdate(handle, decideStep, {
     args: [{ actor: actors.county, step: 'county_decision', decision: 'approve', opinion: '确定为监测对象', category: 'sudden_hardship', riskCauses: ['illness'] }],
   });
 }

@@ -22,12 +22,16 @@ export function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-/** The Temporal dev server (`temporal server start-dev`), real time. */
-export function devServerEnv(): Promise<TestWorkflowEnvironment> {
+/**
+ * The Temporal dev server (`temporal server start-dev`), real time. `dynamicConfig`
+ * sets server limits, e.g. `limit.historyCount.suggestContinueAsNew`.
+ */
+export function devServerEnv(dynamicConfig: Record<string, string | number> = {}): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   const path = inject('temporalCli');
+  const extraArgs = Object.entries(dynamicConfig).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]);
   return TestWorkflowEnvironment.createLocal({
-    server: { executable: path ? { type: 'existing-path', path } : { type: 'cached-download' }, ip: '127.0.0.1' },
+    server: { executable: path ? { type: 'existing-path', path } : { type: 'cached-download' }, ip: '127.0.0.1', extraArgs },
   });
 }
 

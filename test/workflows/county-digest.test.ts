@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyUpdate } from '../../api/workflow-update.js';
 import { addMonths, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
 import { measureTasksRepo } from '../../db/repositories/measure-tasks.js';
 import { notificationChannelsRepo } from '../../db/repositories/notification-channels.js';
@@ -110,8 +111,8 @@ describe('the county’s and its departments’ own items of the cadence (Xinfen
       const bureau = await actorOf(t.db, 'xian.xczx');
       const hrss = await departmentActor(t.db, 'rs');
       const done = { kind: 'department_data_comparison', period: month, summary: '已与民政、教育、医保、残联完成比对' };
-      expect(await refusal(handle.executeUpdate(completeCountyItem, { args: [{ actor: hrss, ...done }] }))).toMatchObject({ type: 'NotAllowed' });
-      expect(await handle.executeUpdate(completeCountyItem, { args: [{ actor: bureau, ...done }] })).toMatchObject({ late: true });
+      expect(await refusal(applyUpdate(handle, completeCountyItem, { args: [{ actor: hrss, ...done }] }))).toMatchObject({ type: 'NotAllowed' });
+      expect(await applyUpdate(handle, completeCountyItem, { args: [{ actor: bureau, ...done }] })).toMatchObject({ late: true });
 
       // 人社局's summary of the quarter is its own: opened for it, overdue to it, and closed by it.
       await env.sleep(startOfPeriod(`${toLocalDate(await env.currentTimeMs()).year}-${String(Math.ceil(toLocalDate(await env.currentTimeMs()).month / 3) * 3).padStart(2, '0')}` as Period) - (await env.currentTimeMs()) + HOUR);
@@ -120,7 +121,7 @@ describe('the county’s and its departments’ own items of the cadence (Xinfen
       expect(summary.department_id).toBe(rs);
       await env.sleep(summary.due_at.getTime() - (await env.currentTimeMs()) + HOUR);
       await vi.waitFor(async () => expect(await t.db.selectFrom('notifications').select('recipient_department_id').where('due_item_key', '=', summary.item_key).execute()).toEqual([{ recipient_department_id: rs }]), { timeout: 10_000 });
-      const closed = await handle.executeUpdate(completeCountyItem, { args: [{ actor: hrss, kind: 'hrss_quarter_summary', period: summary.period!, summary: '本季度稳岗就业措施已汇总报县乡村振兴局' }] });
+      const closed = await applyUpdate(handle, completeCountyItem, { args: [{ actor: hrss, kind: 'hrss_quarter_summary', period: summary.period!, summary: '本季度稳岗就业措施已汇总报县乡村振兴局' }] });
       expect(closed).toMatchObject({ late: true, period: summary.period });
     } finally {
       await handle.terminate();

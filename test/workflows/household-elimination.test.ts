@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyUpdate } from '../../api/workflow-update.js';
 import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate } from '../../domain/calendar.js';
 import {
   decideElimination,
@@ -42,11 +43,11 @@ const stageInDb = (householdId: string) => stack.t.db.selectFrom('households').s
 async function eliminate(handle: Awaited<ReturnType<typeof monitored>>['handle'], householdId: string) {
   const { env, t } = stack;
   const passed = (await eventsOf(t.db, householdId, 'elimination.notice_passed')).length;
-  expect(await handle.executeUpdate(proposeElimination, { args: [proposal()] })).toMatchObject({ status: 'in_progress', current: 'public_notice' });
+  expect(await applyUpdate(handle, proposeElimination, { args: [proposal()] })).toMatchObject({ status: 'in_progress', current: 'public_notice' });
   await env.sleep(7 * DAY + 60_000);
   await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(passed + 1));
-  expect(await handle.executeUpdate(decideElimination, { args: [decision('town_audit')] })).toMatchObject({ current: 'county_decision' });
-  expect(await handle.executeUpdate(decideElimination, { args: [decision('county_decision')] })).toMatchObject({ status: 'approved', current: null });
+  expect(await applyUpdate(handle, decideElimination, { args: [decision('town_audit')] })).toMatchObject({ current: 'county_decision' });
+  expect(await applyUpdate(handle, decideElimination, { args: [decision('county_decision')] })).toMatchObject({ status: 'approved', current: null });
 }
 
 describe('risk elimination 风险消除: proposal → public notice → town audit → county confirmation', () => {
@@ -66,14 +67,14 @@ describe('risk elimination 风险消除: proposal → public notice → town aud
     });
 
     // The county rolls the mark back 回退; then a second elimination, and a visit that finds new risk brings it back.
-    expect(await refusal(handle.executeUpdate(rollbackElimination, { args: [{ actor: actors.county, reason: ' ' }] }))).toMatchObject({ type: 'InvalidInput' });
-    expect(await refusal(handle.executeUpdate(rollbackElimination, { args: [{ actor: actors.town, reason: '核查发现收入未达标' }] }))).toMatchObject({ type: 'NotAllowed' });
-    expect(await handle.executeUpdate(rollbackElimination, { args: [{ actor: actors.county, reason: '督查核查发现务工收入不稳定' }] })).toEqual({ stage: 'monitoring' });
+    expect(await refusal(applyUpdate(handle, rollbackElimination, { args: [{ actor: actors.county, reason: ' ' }] }))).toMatchObject({ type: 'InvalidInput' });
+    expect(await refusal(applyUpdate(handle, rollbackElimination, { args: [{ actor: actors.town, reason: '核查发现收入未达标' }] }))).toMatchObject({ type: 'NotAllowed' });
+    expect(await applyUpdate(handle, rollbackElimination, { args: [{ actor: actors.county, reason: '督查核查发现务工收入不稳定' }] })).toEqual({ stage: 'monitoring' });
     await vi.waitFor(async () => expect(await stageInDb(householdId)).toEqual({ stage: 'monitoring' }));
 
     await eliminate(handle, householdId);
     const today = toLocalDate(await env.currentTimeMs());
-    const visited = await handle.executeUpdate(recordVisit, {
+    const visited = await applyUpdate(handle, recordVisit, {
       args: [{ actor: actors.cadre, period: periodOf(await env.currentTimeMs()), visitedOn: formatLocalDate(today), findings: '户主旧病复发住院', risksFound: ['illness'] }],
     });
     expect(visited.signal).toBe('reentry');
@@ -104,36 +105,36 @@ describe('risk elimination 风险消除: proposal → public notice → town aud
   it('sends the proposal back to the village on an objection, and takes a return and a new proposal', async () => {
     const { t, env } = stack;
     const { householdId, handle } = await monitored();
-    await handle.executeUpdate(proposeElimination, { args: [proposal()] });
+    await applyUpdate(handle, proposeElimination, { args: [proposal()] });
     await env.sleep(2 * DAY);
     expect(
-      await handle.executeUpdate(raiseEliminationObjection, { args: [{ actor: actors.cadre, objector: '村民张某', content: '该户仍有大额医疗欠款' }] }),
+      await applyUpdate(handle, raiseEliminationObjection, { args: [{ actor: actors.cadre, objector: '村民张某', content: '该户仍有大额医疗欠款' }] }),
     ).toMatchObject({ current: 'application' });
     await env.sleep(6 * DAY);
     expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(0);
-    expect(await handle.executeUpdate(proposeElimination, { args: [proposal()] })).toMatchObject({ caseNo: 1, current: 'public_notice' });
+    expect(await applyUpdate(handle, proposeElimination, { args: [proposal()] })).toMatchObject({ caseNo: 1, current: 'public_notice' });
     await env.sleep(7 * DAY + 60_000);
     await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(1));
-    expect(await handle.executeUpdate(decideElimination, { args: [decision('town_audit', 'return')] })).toMatchObject({ current: 'application' });
+    expect(await applyUpdate(handle, decideElimination, { args: [decision('town_audit', 'return')] })).toMatchObject({ current: 'application' });
     expect((await handle.query(getHouseholdState)).stage).toBe('monitoring');
   });
 
   it('refuses the wrong role, a household not monitored, and a household without labour capacity', async () => {
     const { t, env, taskQueue } = stack;
     const fresh = await startHouseholdWorkflow(env.client, t.db, taskQueue);
-    expect(await refusal(fresh.handle.executeUpdate(proposeElimination, { args: [proposal()] }))).toMatchObject({
+    expect(await refusal(applyUpdate(fresh.handle, proposeElimination, { args: [proposal()] }))).toMatchObject({
       type: 'WrongStep',
       message: '只有监测对象才能提出风险消除',
     });
 
     const { householdId, handle } = await monitored();
-    expect(await refusal(handle.executeUpdate(proposeElimination, { args: [{ ...proposal(), actor: actors.town }] }))).toMatchObject({ type: 'NotAllowed' });
-    expect(await refusal(handle.executeUpdate(proposeElimination, { args: [{ ...proposal(), evidence: [] }] }))).toMatchObject({ type: 'InvalidInput' });
+    expect(await refusal(applyUpdate(handle, proposeElimination, { args: [{ ...proposal(), actor: actors.town }] }))).toMatchObject({ type: 'NotAllowed' });
+    expect(await refusal(applyUpdate(handle, proposeElimination, { args: [{ ...proposal(), evidence: [] }] }))).toMatchObject({ type: 'InvalidInput' });
     await t.db
       .insertInto('household_members')
       .values({ household_id: householdId, name: '王五', id_number: '440923193503070011', birth_date: '1935-03-07', sex: 'male', relation: 'head', labour_ability: 'none' })
       .execute();
-    expect(await refusal(handle.executeUpdate(proposeElimination, { args: [proposal()] }))).toMatchObject({
+    expect(await refusal(applyUpdate(handle, proposeElimination, { args: [proposal()] }))).toMatchObject({
       type: 'NotAllowed',
       message: '该户无劳动能力，按本县政策不标注风险消除，继续落实兜底保障措施',
     });

@@ -2,6 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyUpdate } from '../../api/workflow-update.js';
 import {
   decideStep,
   getHouseholdState,
@@ -65,11 +66,11 @@ const countyDecision = (decision: StepDecisionInput['decision'] = 'approve'): St
 });
 
 async function openCase(handle: Handle) {
-  return handle.executeUpdate(openIdentification, { args: [{ actor: actors.cadre, channel: 'application', reason: '农户申报' }] });
+  return applyUpdate(handle, openIdentification, { args: [{ actor: actors.cadre, channel: 'application', reason: '农户申报' }] });
 }
 
 async function throughNotice(handle: Handle, householdId: string) {
-  await handle.executeUpdate(decideStep, { args: [villageReview()] });
+  await applyUpdate(handle, decideStep, { args: [villageReview()] });
   expect((await handle.query(getHouseholdState)).currentCase?.progress.current).toBe('public_notice');
   const passedBefore = (await eventsOf(t.db, householdId, 'identification.notice_passed')).length;
   await env.sleep(7 * DAY + 60_000);
@@ -84,10 +85,10 @@ describe('identification: application → village review → public notice → t
   it('takes a household the whole way to monitoring object, with its file in order', async () => {
     const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
     expect(await openCase(handle)).toEqual({ caseNo: 1, status: 'in_progress', current: 'application' });
-    expect(await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] })).toMatchObject({ current: 'village_review' });
+    expect(await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] })).toMatchObject({ current: 'village_review' });
     await throughNotice(handle, householdId);
-    expect(await handle.executeUpdate(decideStep, { args: [townAudit()] })).toMatchObject({ current: 'county_decision' });
-    expect(await handle.executeUpdate(decideStep, { args: [countyDecision()] })).toEqual({ caseNo: 1, status: 'approved', current: null });
+    expect(await applyUpdate(handle, decideStep, { args: [townAudit()] })).toMatchObject({ current: 'county_decision' });
+    expect(await applyUpdate(handle, decideStep, { args: [countyDecision()] })).toEqual({ caseNo: 1, status: 'approved', current: null });
 
     const state = await handle.query(getHouseholdState);
     expect(state).toMatchObject({ stage: 'monitoring', category: 'sudden_hardship', riskCauses: ['illness'] });
@@ -133,17 +134,17 @@ describe('identification: application → village review → public notice → t
   ])('closes the case with its reasons on a reject at the %s, and the household stays on file', async (_level, path) => {
     const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
     await openCase(handle);
-    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
+    await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] });
     const last = path[path.length - 1];
     if (last === 'village_review') {
-      await handle.executeUpdate(decideStep, { args: [villageReview('reject')] });
+      await applyUpdate(handle, decideStep, { args: [villageReview('reject')] });
     } else {
       await throughNotice(handle, householdId);
       if (last === 'town_audit') {
-        await handle.executeUpdate(decideStep, { args: [townAudit('reject')] });
+        await applyUpdate(handle, decideStep, { args: [townAudit('reject')] });
       } else {
-        await handle.executeUpdate(decideStep, { args: [townAudit()] });
-        await handle.executeUpdate(decideStep, { args: [countyDecision('reject')] });
+        await applyUpdate(handle, decideStep, { args: [townAudit()] });
+        await applyUpdate(handle, decideStep, { args: [countyDecision('reject')] });
       }
     }
     const state = await handle.query(getHouseholdState);
@@ -154,22 +155,22 @@ describe('identification: application → village review → public notice → t
     expect(rejected?.payload).toMatchObject({ decision: 'reject', step: last });
     expect(String((rejected?.payload as { opinion: string }).opinion)).not.toHaveLength(0);
     // Nothing more can be decided on a closed case.
-    expect(await refusal(handle.executeUpdate(decideStep, { args: [townAudit()] }))).toMatchObject({ type: 'WrongStep' });
+    expect(await refusal(applyUpdate(handle, decideStep, { args: [townAudit()] }))).toMatchObject({ type: 'WrongStep' });
   });
 
   it('returns the case for more information and takes the resubmission through the same steps again', async () => {
     const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
     await openCase(handle);
-    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
+    await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] });
     await throughNotice(handle, householdId);
-    expect(await handle.executeUpdate(decideStep, { args: [townAudit('return')] })).toMatchObject({ status: 'in_progress', current: 'application' });
+    expect(await applyUpdate(handle, decideStep, { args: [townAudit('return')] })).toMatchObject({ status: 'in_progress', current: 'application' });
     expect((await handle.query(getHouseholdState)).currentCase?.lastReturnReason).toBe('收入测算缺少9月以前的工资证明，请补充');
 
     const resubmitted = application(actors.cadre, { evidence: [{ title: '7-9月工资证明', reference: 'scan-2026-11-002.pdf' }] });
-    expect(await handle.executeUpdate(submitApplication, { args: [resubmitted] })).toMatchObject({ current: 'village_review' });
+    expect(await applyUpdate(handle, submitApplication, { args: [resubmitted] })).toMatchObject({ current: 'village_review' });
     await throughNotice(handle, householdId);
-    await handle.executeUpdate(decideStep, { args: [townAudit()] });
-    expect(await handle.executeUpdate(decideStep, { args: [countyDecision()] })).toMatchObject({ status: 'approved' });
+    await applyUpdate(handle, decideStep, { args: [townAudit()] });
+    expect(await applyUpdate(handle, decideStep, { args: [countyDecision()] })).toMatchObject({ status: 'approved' });
     const kinds = (await eventsOf(t.db, householdId)).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'identification.returned')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'identification.application_resubmitted')).toHaveLength(1);
@@ -179,11 +180,11 @@ describe('identification: application → village review → public notice → t
   it('sends the case back to the village on an objection during the public notice; the old notice never passes it', async () => {
     const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
     await openCase(handle);
-    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
-    await handle.executeUpdate(decideStep, { args: [villageReview()] });
+    await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] });
+    await applyUpdate(handle, decideStep, { args: [villageReview()] });
     await env.sleep(3 * DAY);
     const objection = { actor: actors.cadre, objector: '村民李某', content: '该户家中有经营性货车，收入未如实申报' };
-    expect(await handle.executeUpdate(raiseObjection, { args: [objection] })).toMatchObject({ current: 'village_review' });
+    expect(await applyUpdate(handle, raiseObjection, { args: [objection] })).toMatchObject({ current: 'village_review' });
     // The first notice's seven days run out: nothing passes.
     await env.sleep(5 * DAY);
     expect(await eventsOf(t.db, householdId, 'identification.notice_passed')).toHaveLength(0);
@@ -199,7 +200,7 @@ describe('identification: application → village review → public notice → t
     const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
     const [first, second] = await Promise.all([
       openCase(handle),
-      handle.executeUpdate(openIdentification, { args: [{ actor: actors.county, channel: 'department_warning', reason: '医保部门预警：年度自付医疗费用较高' }] }),
+      applyUpdate(handle, openIdentification, { args: [{ actor: actors.county, channel: 'department_warning', reason: '医保部门预警：年度自付医疗费用较高' }] }),
     ]);
     expect([first.caseNo, second.caseNo]).toEqual([1, 1]);
     expect([first.merged, second.merged].filter(Boolean)).toHaveLength(1);
@@ -213,30 +214,30 @@ describe('identification: application → village review → public notice → t
   it('refuses the wrong role, the wrong village, the wrong step and bad input in the validator, recording nothing', async () => {
     const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
     await openCase(handle);
-    expect(await refusal(handle.executeUpdate(submitApplication, { args: [application(actors.town)] }))).toMatchObject({
+    expect(await refusal(applyUpdate(handle, submitApplication, { args: [application(actors.town)] }))).toMatchObject({
       type: 'NotAllowed',
       message: '“乡镇干部”不能办理“农户申请”',
     });
-    expect(await refusal(handle.executeUpdate(submitApplication, { args: [application(actors.otherCadre)] }))).toMatchObject({
+    expect(await refusal(applyUpdate(handle, submitApplication, { args: [application(actors.otherCadre)] }))).toMatchObject({
       type: 'NotAllowed',
       message: '该户不在您的管辖范围内',
     });
-    expect(await refusal(handle.executeUpdate(submitApplication, { args: [application(actors.cadre, { riskCauses: [] })] }))).toMatchObject({
+    expect(await refusal(applyUpdate(handle, submitApplication, { args: [application(actors.cadre, { riskCauses: [] })] }))).toMatchObject({
       type: 'InvalidInput',
       message: '请至少选择一项风险类型',
     });
-    expect(await refusal(handle.executeUpdate(decideStep, { args: [townAudit()] }))).toMatchObject({
+    expect(await refusal(applyUpdate(handle, decideStep, { args: [townAudit()] }))).toMatchObject({
       type: 'WrongStep',
       message: '当前环节是“农户申请”，不能办理“乡镇审核”',
     });
-    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
-    expect(await refusal(handle.executeUpdate(decideStep, { args: [{ ...villageReview(), participants: [] }] }))).toMatchObject({ type: 'InvalidInput' });
+    await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] });
+    expect(await refusal(applyUpdate(handle, decideStep, { args: [{ ...villageReview(), participants: [] }] }))).toMatchObject({ type: 'InvalidInput' });
     await throughNotice(handle, householdId);
-    expect(await refusal(handle.executeUpdate(decideStep, { args: [{ ...townAudit(), actor: actors.otherTown }] }))).toMatchObject({ type: 'NotAllowed' });
-    await handle.executeUpdate(decideStep, { args: [townAudit()] });
+    expect(await refusal(applyUpdate(handle, decideStep, { args: [{ ...townAudit(), actor: actors.otherTown }] }))).toMatchObject({ type: 'NotAllowed' });
+    await applyUpdate(handle, decideStep, { args: [townAudit()] });
     const withoutCategory = { ...countyDecision(), category: undefined };
-    expect(await refusal(handle.executeUpdate(decideStep, { args: [withoutCategory] }))).toMatchObject({ type: 'InvalidInput' });
-    expect(await refusal(handle.executeUpdate(decideStep, { args: [{ ...countyDecision(), actor: actors.department }] }))).toMatchObject({ type: 'NotAllowed' });
+    expect(await refusal(applyUpdate(handle, decideStep, { args: [withoutCategory] }))).toMatchObject({ type: 'InvalidInput' });
+    expect(await refusal(applyUpdate(handle, decideStep, { args: [{ ...countyDecision(), actor: actors.department }] }))).toMatchObject({ type: 'NotAllowed' });
 
     const kinds = (await eventsOf(t.db, householdId)).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'identification.application_submitted')).toHaveLength(1);
@@ -254,8 +255,8 @@ describe('a worker stopped in the middle of the procedure', () => {
     const firstRun = first.run();
     const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, queue);
     await openCase(handle);
-    await handle.executeUpdate(submitApplication, { args: [application(actors.cadre)] });
-    await handle.executeUpdate(decideStep, { args: [villageReview()] });
+    await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] });
+    await applyUpdate(handle, decideStep, { args: [villageReview()] });
     first.shutdown();
     await firstRun;
 
@@ -264,8 +265,8 @@ describe('a worker stopped in the middle of the procedure', () => {
       // The public notice timer set under the first worker fires under the second.
       await env.sleep(7 * DAY + 60_000);
       await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'identification.notice_passed')).toHaveLength(1));
-      await handle.executeUpdate(decideStep, { args: [townAudit()] });
-      expect(await handle.executeUpdate(decideStep, { args: [countyDecision()] })).toMatchObject({ status: 'approved' });
+      await applyUpdate(handle, decideStep, { args: [townAudit()] });
+      expect(await applyUpdate(handle, decideStep, { args: [countyDecision()] })).toMatchObject({ status: 'approved' });
     });
     const kinds = (await eventsOf(t.db, householdId)).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'identification.application_submitted')).toHaveLength(1);

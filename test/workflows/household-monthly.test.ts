@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it, vi } from 'vitest';
+import { applyUpdate } from '../../api/workflow-update.js';
 import { addMonths, periodOf, startOfPeriod, endOfDayInPeriod, type Period } from '../../domain/calendar.js';
 import {
   getHouseholdState,
@@ -80,7 +81,7 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
     expect(inbox[1]!.body).toBe(`东岗村户主“王五”的${missed}月度信息更新未在 ${missed}-20 前完成，已逾期，请尽快办理`);
 
     const cadre = await actorOf(t.db, 'cun.donggang');
-    const late = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period: missed, note: '补报' }] });
+    const late = await applyUpdate(handle, submitMonthlyUpdate, { args: [{ actor: cadre, period: missed, note: '补报' }] });
     expect(late).toMatchObject({ period: missed, late: true });
     const updateItem = (await dueItems(householdId, missed)).find((i) => i.kind === 'monthly_update')!;
     expect(updateItem.status).toBe('done');
@@ -96,8 +97,8 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
     // The next month: update and visit in time; nothing becomes overdue.
     const next = addMonths(missed, 1);
     await env.sleep(startOfPeriod(next) + 4 * 24 * HOUR - (await env.currentTimeMs()));
-    expect(await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period: next }] })).toMatchObject({ late: false });
-    expect(await handle.executeUpdate(recordVisit, { args: [{ actor: cadre, period: next, visitedOn: `${next}-05`, findings: '家中生活正常' }] })).toEqual({
+    expect(await applyUpdate(handle, submitMonthlyUpdate, { args: [{ actor: cadre, period: next }] })).toMatchObject({ late: false });
+    expect(await applyUpdate(handle, recordVisit, { args: [{ actor: cadre, period: next, visitedOn: `${next}-05`, findings: '家中生活正常' }] })).toEqual({
       period: next,
       late: false,
       signal: 'none',
@@ -121,7 +122,7 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
     const department = await actorOf(t.db, 'bumen.mz');
 
     const refused = async (actorName: string, actor: typeof otherVillage) => {
-      const error = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor, period }] }).catch((e: unknown) => e);
+      const error = await applyUpdate(handle, submitMonthlyUpdate, { args: [{ actor, period }] }).catch((e: unknown) => e);
       expect(error, actorName).toBeInstanceOf(WorkflowUpdateFailedError);
       return (error as WorkflowUpdateFailedError).cause;
     };
@@ -144,9 +145,9 @@ describe('re-assessment with the policy in force for the month', () => {
       const months: Period[] = ['2022-12', '2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11'];
       const income = months.map((period) => ({ period, kind: 'wages' as const, yuan: 891.67 }));
 
-      const october = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period: '2023-10', memberCount: 1, income: income.slice(0, 11) }] });
+      const october = await applyUpdate(handle, submitMonthlyUpdate, { args: [{ actor: cadre, period: '2023-10', memberCount: 1, income: income.slice(0, 11) }] });
       expect(october).toEqual({ period: '2023-10', late: true, signal: 'none' });
-      const november = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period: '2023-11', memberCount: 1, income: income.slice(11) }] });
+      const november = await applyUpdate(handle, submitMonthlyUpdate, { args: [{ actor: cadre, period: '2023-11', memberCount: 1, income: income.slice(11) }] });
       expect(november).toEqual({ period: '2023-11', late: true, signal: 'warning' });
 
       const [warning] = await eventsOf(t.db, householdId, 'monitoring.warning_raised');

@@ -1,5 +1,5 @@
-import type { Client } from '@temporalio/client';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyUpdate } from '../../api/workflow-update.js';
 import { DEADLINE_CALENDAR } from '../../activities/policy.js';
 import { addDays, addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
 import { shifanV1 } from '../../domain/policy/counties/shifan.js';
@@ -17,7 +17,7 @@ import {
   type HouseholdWorkflowInput,
 } from '../../workflows/household/definitions.js';
 import { actorOf, eventsOf, insertHousehold } from '../helpers/fixtures.js';
-import { keepHistory } from '../helpers/histories.js';
+import { keepHistory, runsOf } from '../helpers/histories.js';
 import { demoActors, makeMonitoringObject, startHouseholdWorkflow } from '../helpers/household.js';
 import { useStack } from '../helpers/stack.js';
 
@@ -38,18 +38,6 @@ let actors: Awaited<ReturnType<typeof demoActors>>;
 beforeAll(async () => {
   actors = await demoActors(stack.t.db);
 });
-
-/** Every run of a workflow, newest first, with its history length. */
-async function runs(client: Client, workflowId: string) {
-  const out: { runId: string; events: number }[] = [];
-  let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
-  while (runId) {
-    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    out.push({ runId, events: history.events?.length ?? 0 });
-    runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
-  }
-  return out;
-}
 
 async function sleepUntil(at: number) {
   const now = await stack.env.currentTimeMs();
@@ -92,7 +80,7 @@ describe('a household over years: one workflow, continued as new at each year’
         const income = [{ period, kind: 'wages' as const, yuan: i < 6 ? 600 : i < 21 ? 3000 : 0 }];
         const late = i % 5 === 3;
         if (late) await sleepUntil(update.due_at.getTime() + 2 * DAY);
-        const result = await handle.executeUpdate(submitMonthlyUpdate, { args: [{ actor: cadre, period, income, memberCount: 1 }] });
+        const result = await applyUpdate(handle, submitMonthlyUpdate, { args: [{ actor: cadre, period, income, memberCount: 1 }] });
         expect(result.late).toBe(late);
         signals.set(i, result.signal);
         if (late) {
@@ -101,20 +89,20 @@ describe('a household over years: one workflow, continued as new at each year’
         }
       }
       const visitedOn = formatLocalDate(toLocalDate(Math.max(await env.currentTimeMs(), localDay(period, 5))));
-      const visit = await handle.executeUpdate(recordVisit, {
+      const visit = await applyUpdate(handle, recordVisit, {
         args: [{ actor: cadre, period, visitedOn, findings: i === 20 ? '户主旧病复发住院' : '家中生活正常', ...(i === 20 ? { risksFound: ['illness' as const] } : {}) }],
       });
       if (i === 20) expect(visit.signal).toBe('reentry');
 
       if (i === 8 || i === 14) {
         // The village proposes elimination; notice, town audit, county confirmation.
-        await handle.executeUpdate(proposeElimination, { args: [{ actor: cadre, statement: '务工收入稳定，已超过监测标准', evidence: [{ title: '务工收入证明' }] }] });
+        await applyUpdate(handle, proposeElimination, { args: [{ actor: cadre, statement: '务工收入稳定，已超过监测标准', evidence: [{ title: '务工收入证明' }] }] });
         await sleepUntil((await env.currentTimeMs()) + 7 * DAY + 60_000);
         await vi.waitFor(async () => expect((await handle.query(getHouseholdState)).eliminationCase?.progress.current).toBe('town_audit'));
-        await handle.executeUpdate(decideElimination, { args: [{ actor: actors.town, step: 'town_audit', decision: 'approve', opinion: '同意' }] });
-        await handle.executeUpdate(decideElimination, { args: [{ actor: actors.county, step: 'county_decision', decision: 'approve', opinion: '确认风险消除' }] });
+        await applyUpdate(handle, decideElimination, { args: [{ actor: actors.town, step: 'town_audit', decision: 'approve', opinion: '同意' }] });
+        await applyUpdate(handle, decideElimination, { args: [{ actor: actors.county, step: 'county_decision', decision: 'approve', opinion: '确认风险消除' }] });
       }
-      if (i === 11) await handle.executeUpdate(rollbackElimination, { args: [{ actor: actors.county, reason: '年度核查：收入来源不稳定' }] });
+      if (i === 11) await applyUpdate(handle, rollbackElimination, { args: [{ actor: actors.county, reason: '年度核查：收入来源不稳定' }] });
     }
 
     expect(moved.length).toBeGreaterThan(0);
@@ -128,7 +116,7 @@ describe('a household over years: one workflow, continued as new at each year’
     expect((await handle.query(getHouseholdState)).stage).toBe('monitoring');
 
     // At least two turns of the year: at least three runs, each short; the file holds all 24 months.
-    const chain = await runs(env.client, householdWorkflowId(householdId));
+    const chain = await runsOf(env.client, householdWorkflowId(householdId));
     expect(chain.length).toBeGreaterThanOrEqual(3);
     for (const run of chain) expect(run.events).toBeLessThan(10_000);
     await keepHistory(env.client, 'household-first-year', householdWorkflowId(householdId), chain[chain.length - 1]!.runId);
@@ -146,7 +134,7 @@ describe('a household over years: one workflow, continued as new at each year’
     await sleepUntil(startOfPeriod(addMonths(lastMonth, 1)) + DAY);
     await vi.waitFor(async () => expect(await eventsOf(t.db, row.id, 'monthly_visit.overdue')).toHaveLength(121), { timeout: 30_000 });
 
-    const chain = await runs(env.client, householdWorkflowId(row.id));
+    const chain = await runsOf(env.client, householdWorkflowId(row.id));
     expect(chain.length).toBeGreaterThanOrEqual(10);
     expect(Math.max(...chain.map((r) => r.events))).toBeLessThan(10_000);
     const file = await eventsOf(t.db, row.id);

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyUpdate } from '../../api/workflow-update.js';
 import { createTaskActivities } from '../../activities/tasks.js';
 import type { Actor } from '../../domain/access.js';
 import { formatLocalDate, toLocalDate } from '../../domain/calendar.js';
@@ -92,21 +93,21 @@ describe('measure tasks 帮扶任务: child workflows of the department, with de
     );
 
     // 民政局 accepts, reports progress and completes on time with its evidence.
-    expect(await handle(dibao).executeUpdate(acceptTask, { args: [{ actor: mz }] })).toMatchObject({ status: 'accepted' });
-    expect(await refusal(handle(dibao).executeUpdate(acceptTask, { args: [{ actor: mz }] }))).toMatchObject({ type: 'WrongStep' });
-    expect(await refusal(handle(dibao).executeUpdate(acceptTask, { args: [{ actor: rs }] }))).toMatchObject({ type: 'NotAllowed' });
-    await handle(dibao).executeUpdate(reportProgress, { args: [{ actor: mz, text: '已入户核实家庭收入' }] });
-    expect(await refusal(handle(dibao).executeUpdate(completeTask, { args: [await completion(mz, { documents: [] })] }))).toMatchObject({
+    expect(await applyUpdate(handle(dibao), acceptTask, { args: [{ actor: mz }] })).toMatchObject({ status: 'accepted' });
+    expect(await refusal(applyUpdate(handle(dibao), acceptTask, { args: [{ actor: mz }] }))).toMatchObject({ type: 'WrongStep' });
+    expect(await refusal(applyUpdate(handle(dibao), acceptTask, { args: [{ actor: rs }] }))).toMatchObject({ type: 'NotAllowed' });
+    await applyUpdate(handle(dibao), reportProgress, { args: [{ actor: mz, text: '已入户核实家庭收入' }] });
+    expect(await refusal(applyUpdate(handle(dibao), completeTask, { args: [await completion(mz, { documents: [] })] }))).toMatchObject({
       type: 'InvalidInput',
       message: '请至少提供一份佐证材料（文件、照片或凭证）',
     });
-    expect(await refusal(handle(dibao).executeUpdate(completeTask, { args: [await completion(mz, { date: '2099-01-01' })] }))).toMatchObject({ type: 'InvalidInput' });
-    expect(await handle(dibao).executeUpdate(completeTask, { args: [await completion(mz)] })).toMatchObject({ status: 'completed', late: false });
+    expect(await refusal(applyUpdate(handle(dibao), completeTask, { args: [await completion(mz, { date: '2099-01-01' })] }))).toMatchObject({ type: 'InvalidInput' });
+    expect(await applyUpdate(handle(dibao), completeTask, { args: [await completion(mz)] })).toMatchObject({ status: 'completed', late: false });
     expect(await ended(handle(dibao))).toMatchObject({ status: 'completed', late: false });
     expect(await taskRow(t.db, dibao.taskKey)).toMatchObject({ status: 'completed', late: false, accepted_by: mz.userId, completed_by: mz.userId, escalation_level: 0 });
 
     // 人社局 hands 医疗保障 back (wrong department); the town gives it to 医保局 as a new task.
-    expect(await handle(medical).executeUpdate(handBackTask, { args: [{ actor: rs, reason: 'wrong_department', text: '医疗救助由医保局牵头' }] })).toMatchObject({ status: 'handed_back' });
+    expect(await applyUpdate(handle(medical), handBackTask, { args: [{ actor: rs, reason: 'wrong_department', text: '医疗救助由医保局牵头' }] })).toMatchObject({ status: 'handed_back' });
     expect(await ended(handle(medical))).toMatchObject({ status: 'handed_back', handBack: { reason: 'wrong_department' } });
     await eventually(async () => {
       const [toTown] = (await notificationsOf(t.db, medical.taskKey)).filter((n) => n.kind === 'measure_task.handed_back');
@@ -123,14 +124,14 @@ describe('measure tasks 帮扶任务: child workflows of the department, with de
     ).rejects.toMatchObject({ type: 'WrongStep', message: '该任务已重新指派，请勿重复操作' });
     const medical2 = await startTaskWorkflow(env.client, taskQueue, reassigned.task, { ...plan.context, at: reassignedAt });
     await env.sleep(DAY);
-    expect(await medical2.executeUpdate(completeTask, { args: [await completion(yb, { whatWasDone: '资助参加城乡居民医保', amountFen: 38000 })] })).toMatchObject({ late: false });
+    expect(await applyUpdate(medical2, completeTask, { args: [await completion(yb, { whatWasDone: '资助参加城乡居民医保', amountFen: 38000 })] })).toMatchObject({ late: false });
     expect(await ended(medical2)).toMatchObject({ status: 'completed' });
 
     // 就业帮扶 stays open: a reminder 3 days before its last day at 09:00, overdue at the deadline, the supervisors 7 days later.
     const schedule = taskSchedule(DEFAULT_TASK_POLICY, t0, employment.dueAt);
     expect(schedule.reminders).toHaveLength(1);
     expect(toLocalDate(schedule.reminders[0]!)).toEqual(toLocalDate(employment.dueAt - 1 - 3 * DAY));
-    await handle(employment).executeUpdate(acceptTask, { args: [{ actor: rs }] });
+    await applyUpdate(handle(employment), acceptTask, { args: [{ actor: rs }] });
 
     await sleepUntil(schedule.reminders[0]! - MINUTE);
     expect((await notificationsOf(t.db, employment.taskKey)).map((n) => n.kind)).toEqual(['measure_task.assigned']);
@@ -163,7 +164,7 @@ describe('measure tasks 帮扶任务: child workflows of the department, with de
       expect(toSupervisors!.body).toContain('已逾期7天');
       expect(await taskRow(t.db, employment.taskKey)).toMatchObject({ escalation_level: 2 });
     });
-    const late = await handle(employment).executeUpdate(completeTask, { args: [await completion(rs, { whatWasDone: '提供3个岗位信息，已安排公益性岗位', amountFen: null })] });
+    const late = await applyUpdate(handle(employment), completeTask, { args: [await completion(rs, { whatWasDone: '提供3个岗位信息，已安排公益性岗位', amountFen: null })] });
     expect(late).toMatchObject({ status: 'completed', late: true, escalationLevel: 2 });
     expect(await ended(handle(employment))).toMatchObject({ status: 'completed', late: true });
     await keepHistory(env.client, 'measure-task-late-escalated', employment.taskKey);
@@ -214,8 +215,8 @@ describe('measure tasks 帮扶任务: child workflows of the department, with de
       const handle: WorkflowHandle = plan.handles[0]!;
 
       await eventually(() => expect(received.length).toBeGreaterThanOrEqual(1));
-      expect(await handle.executeUpdate(acceptTask, { args: [{ actor: sl }] })).toMatchObject({ status: 'accepted' });
-      expect(await handle.executeUpdate(completeTask, { args: [await completion(sl, { whatWasDone: '水质送县疾控中心检测合格', amountFen: null })] })).toMatchObject({ status: 'completed' });
+      expect(await applyUpdate(handle, acceptTask, { args: [{ actor: sl }] })).toMatchObject({ status: 'accepted' });
+      expect(await applyUpdate(handle, completeTask, { args: [await completion(sl, { whatWasDone: '水质送县疾控中心检测合格', amountFen: null })] })).toMatchObject({ status: 'completed' });
       const completedWhileFailing = received.length < 4;
 
       expect(await handle.result()).toMatchObject({ status: 'completed', late: false });
@@ -244,47 +245,47 @@ describe('measure tasks 帮扶任务: child workflows of the department, with de
       .insertInto('household_members')
       .values({ household_id: householdId, name: '赵六', id_number: '440923198203070013', birth_date: '1982-03-07', sex: 'male', relation: 'head', labour_ability: 'capable' })
       .execute();
-    expect(await refusal(handle.executeUpdate(draftPlan, { args: [{ actor: actors.cadre }] }))).toMatchObject({ type: 'WrongStep', message: '只有监测对象才能制定帮扶措施' });
+    expect(await refusal(applyUpdate(handle, draftPlan, { args: [{ actor: actors.cadre }] }))).toMatchObject({ type: 'WrongStep', message: '只有监测对象才能制定帮扶措施' });
     await makeMonitoringObject(env, handle, actors);
 
-    const draft = await handle.executeUpdate(draftPlan, { args: [{ actor: actors.cadre }] });
+    const draft = await applyUpdate(handle, draftPlan, { args: [{ actor: actors.cadre }] });
     expect(draft.measures.map((m) => m.code)).toEqual(expect.arrayContaining(['medical', 'employment', 'dibao_pension']));
     expect(draft.measures.find((m) => m.code === 'medical')!.lead).toMatchObject({ code: 'yb', departmentId: yb.departmentId, name: '医保局' });
     expect(JSON.stringify(draft)).not.toContain('赵六');
-    expect(await refusal(handle.executeUpdate(confirmPlan, { args: [{ actor: actors.county, measures: [{ code: 'medical' }] }] }))).toMatchObject({ type: 'NotAllowed' });
-    expect(await refusal(handle.executeUpdate(confirmPlan, { args: [{ actor: actors.town, measures: [{ code: 'unknown' }] }] }))).toMatchObject({ type: 'InvalidInput' });
+    expect(await refusal(applyUpdate(handle, confirmPlan, { args: [{ actor: actors.county, measures: [{ code: 'medical' }] }] }))).toMatchObject({ type: 'NotAllowed' });
+    expect(await refusal(applyUpdate(handle, confirmPlan, { args: [{ actor: actors.town, measures: [{ code: 'unknown' }] }] }))).toMatchObject({ type: 'InvalidInput' });
 
-    const plan = await handle.executeUpdate(confirmPlan, {
+    const plan = await applyUpdate(handle, confirmPlan, {
       args: [{ actor: actors.town, measures: [{ code: 'medical' }, { code: 'employment', required: false }], note: '户主患病，先落实医疗保障' }],
     });
     expect(plan.planNo).toBe(1);
     const medical = byMeasure(plan.tasks, 'medical');
-    expect(await refusal(handle.executeUpdate(confirmPlan, { args: [{ actor: actors.town, measures: [{ code: 'medical' }] }] }))).toMatchObject({
+    expect(await refusal(applyUpdate(handle, confirmPlan, { args: [{ actor: actors.town, measures: [{ code: 'medical' }] }] }))).toMatchObject({
       type: 'InvalidInput',
       message: '以下帮扶措施已有未办结的任务，不能重复指派：医疗保障',
     });
     const proposal = { actor: actors.cadre, statement: '家庭收入已稳定超过监测标准', evidence: [{ title: '收入证明' }] };
-    const blocked = await refusal(handle.executeUpdate(proposeElimination, { args: [proposal] }));
+    const blocked = await refusal(applyUpdate(handle, proposeElimination, { args: [proposal] }));
     expect(blocked).toMatchObject({ type: 'WrongStep' });
     expect(blocked!.message).toContain('医疗保障（医保局');
     expect(blocked!.message).not.toContain('就业帮扶');
 
     const medicalTask = env.client.workflow.getHandle(medical.taskKey);
     await eventually(async () => expect((await medicalTask.query(getTaskState)).status).toBe('assigned'));
-    await medicalTask.executeUpdate(handBackTask, { args: [{ actor: yb, reason: 'not_eligible', text: '已由民政局纳入特困供养，医疗救助随之落实' }] });
-    const again = await handle.executeUpdate(reassignTask, { args: [{ actor: actors.town, taskKey: medical.taskKey, departmentId: mz.departmentId!, deadlineDays: 10 }] });
+    await applyUpdate(medicalTask, handBackTask, { args: [{ actor: yb, reason: 'not_eligible', text: '已由民政局纳入特困供养，医疗救助随之落实' }] });
+    const again = await applyUpdate(handle, reassignTask, { args: [{ actor: actors.town, taskKey: medical.taskKey, departmentId: mz.departmentId!, deadlineDays: 10 }] });
     expect(again).toMatchObject({ taskKey: medical.taskKey.replace(/-1$/, '-2'), departmentId: mz.departmentId, reassignedFrom: medical.taskKey });
-    expect(await refusal(handle.executeUpdate(proposeElimination, { args: [proposal] }))).toMatchObject({ type: 'WrongStep' });
+    expect(await refusal(applyUpdate(handle, proposeElimination, { args: [proposal] }))).toMatchObject({ type: 'WrongStep' });
 
-    expect(await refusal(handle.executeUpdate(waiveTaskRequirement, { args: [{ actor: actors.town, taskKey: again.taskKey, reason: '已落实' }] }))).toMatchObject({ type: 'NotAllowed' });
+    expect(await refusal(applyUpdate(handle, waiveTaskRequirement, { args: [{ actor: actors.town, taskKey: again.taskKey, reason: '已落实' }] }))).toMatchObject({ type: 'NotAllowed' });
     expect(
-      await handle.executeUpdate(waiveTaskRequirement, { args: [{ actor: actors.county, taskKey: again.taskKey, reason: '特困供养已含医疗救助，经县级研判不影响风险消除' }] }),
+      await applyUpdate(handle, waiveTaskRequirement, { args: [{ actor: actors.county, taskKey: again.taskKey, reason: '特困供养已含医疗救助，经县级研判不影响风险消除' }] }),
     ).toEqual({ measure: 'medical', open: [] });
-    expect(await handle.executeUpdate(proposeElimination, { args: [proposal] })).toMatchObject({ status: 'in_progress' });
+    expect(await applyUpdate(handle, proposeElimination, { args: [proposal] })).toMatchObject({ status: 'in_progress' });
 
     const second = env.client.workflow.getHandle(again.taskKey);
     await eventually(async () => expect((await second.query(getTaskState)).status).toBe('assigned'));
-    await second.executeUpdate(completeTask, { args: [await completion(mz)] });
+    await applyUpdate(second, completeTask, { args: [await completion(mz)] });
     expect(await ended(second)).toMatchObject({ status: 'completed' });
     const kinds = (await eventsOf(t.db, householdId)).map((e) => e.kind).filter((k) => k.startsWith('measure_task.') || k.startsWith('assistance_plan.'));
     expect(kinds).toEqual(

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { applyUpdate } from '../../api/workflow-update.js';
 import { formatLocalDate, periodOf, toLocalDate } from '../../domain/calendar.js';
 import { recordVisit } from '../../workflows/household/definitions.js';
 import { screeningWorkflowId } from '../../workflows/screening/definitions.js';
@@ -35,7 +36,7 @@ describe('an immediate screening of an area after a disaster 及早介入', () =
     expect(inbox.body.map((n: { kind: string }) => n.kind)).toContain('screening.ordered');
 
     const now = await env.currentTimeMs();
-    const result = await visited.handle.executeUpdate(recordVisit, {
+    const result = await applyUpdate(visited.handle, recordVisit, {
       args: [{ actor: actors.cadre, period: periodOf(now), visitedOn: formatLocalDate(toLocalDate(now)), findings: '房屋受损轻微，生活正常' }],
     });
     expect(result.signal).toBe('none');

@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { describe, expect, it, vi } from 'vitest';
+import { applyUpdate } from '../../api/workflow-update.js';
 import { addMonths, endOfDayInPeriod, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
 import { occurrencePeriod, periodKeyOf } from '../../domain/deadlines.js';
 import {
@@ -122,8 +123,8 @@ describe('a town’s monthly report of risk and risk-eliminated households, by t
           expect((await handle.query(getTownState)).reports.find((r) => r.period === first)?.draftCounts).toEqual({ monitoring: 2, newRisk: 1, eliminated: 1 });
 
           // Another town's officer is refused by the workflow's validator and by the API; the county reads only.
-          expect(await refusal(handle.executeUpdate(submitTownReport, { args: [{ actor: otherTown!, period: first }] }))).toMatchObject({ type: 'NotAllowed', message: '只能办理本乡镇的事项' });
-          expect(await refusal(handle.executeUpdate(submitTownReport, { args: [{ actor: county!, period: first }] }))).toMatchObject({
+          expect(await refusal(applyUpdate(handle, submitTownReport, { args: [{ actor: otherTown!, period: first }] }))).toMatchObject({ type: 'NotAllowed', message: '只能办理本乡镇的事项' });
+          expect(await refusal(applyUpdate(handle, submitTownReport, { args: [{ actor: county!, period: first }] }))).toMatchObject({
             type: 'NotAllowed',
             message: '“县乡村振兴局”不能办理“上报月度风险户和风险消除户”',
           });
@@ -161,11 +162,11 @@ describe('a town’s monthly report of risk and risk-eliminated households, by t
             timeout: 10_000,
           });
           if (period === late) {
-            expect(await handle.executeUpdate(submitTownReport, { args: [{ actor: town!, period, note: '补报' }] })).toMatchObject({ period, late: true });
+            expect(await applyUpdate(handle, submitTownReport, { args: [{ actor: town!, period, note: '补报' }] })).toMatchObject({ period, late: true });
           }
           continue;
         }
-        expect(await handle.executeUpdate(submitTownReport, { args: [{ actor: town!, period }] })).toMatchObject({ period, late: false });
+        expect(await applyUpdate(handle, submitTownReport, { args: [{ actor: town!, period }] })).toMatchObject({ period, late: false });
       }
       await sleepUntil(dueOf(periods.at(-1)!) + HOUR);
 
@@ -229,20 +230,20 @@ describe('a Xinfeng town’s quarterly screening 镇每季 and employment ledger
 
       const [town, otherTown, county] = await Promise.all(['zhen.xiling', 'zhen.dongcheng', 'xian.xczx'].map((u) => actorOf(t.db, u)));
       const screening = { kind: 'town_quarterly_screening' as const, period: thisKey, summary: '全镇入户排查完成，发现风险户2户，已转村启动认定' };
-      expect(await refusal(handle.executeUpdate(completeTownItem, { args: [{ ...screening, actor: otherTown! }] }))).toMatchObject({ type: 'NotAllowed', message: '只能办理本乡镇的事项' });
-      expect(await refusal(handle.executeUpdate(completeTownItem, { args: [{ ...screening, actor: county! }] }))).toMatchObject({ type: 'NotAllowed' });
-      expect(await refusal(handle.executeUpdate(completeTownItem, { args: [{ ...screening, actor: town!, summary: '  ' }] }))).toMatchObject({ type: 'InvalidInput', message: '请填写办理情况' });
-      expect(await refusal(handle.executeUpdate(completeTownItem, { args: [{ ...screening, actor: town!, kind: 'town_monthly_report' }] }))).toMatchObject({ type: 'InvalidInput' });
-      expect(await refusal(handle.executeUpdate(completeTownItem, { args: [{ ...screening, actor: town!, period: nextKey }] }))).toMatchObject({ type: 'WrongStep' });
+      expect(await refusal(applyUpdate(handle, completeTownItem, { args: [{ ...screening, actor: otherTown! }] }))).toMatchObject({ type: 'NotAllowed', message: '只能办理本乡镇的事项' });
+      expect(await refusal(applyUpdate(handle, completeTownItem, { args: [{ ...screening, actor: county! }] }))).toMatchObject({ type: 'NotAllowed' });
+      expect(await refusal(applyUpdate(handle, completeTownItem, { args: [{ ...screening, actor: town!, summary: '  ' }] }))).toMatchObject({ type: 'InvalidInput', message: '请填写办理情况' });
+      expect(await refusal(applyUpdate(handle, completeTownItem, { args: [{ ...screening, actor: town!, kind: 'town_monthly_report' }] }))).toMatchObject({ type: 'InvalidInput' });
+      expect(await refusal(applyUpdate(handle, completeTownItem, { args: [{ ...screening, actor: town!, period: nextKey }] }))).toMatchObject({ type: 'WrongStep' });
 
-      expect(await handle.executeUpdate(completeTownItem, { args: [{ ...screening, actor: town! }] })).toMatchObject({ kind: 'town_quarterly_screening', period: thisKey, late: false });
+      expect(await applyUpdate(handle, completeTownItem, { args: [{ ...screening, actor: town! }] })).toMatchObject({ kind: 'town_quarterly_screening', period: thisKey, late: false });
       const screeningKey = `town:${XILING}:town_quarterly_screening:town:${thisKey}`;
       expect(await t.db.selectFrom('town_item_completions').selectAll().where('item_key', '=', screeningKey).executeTakeFirst()).toMatchObject({
         summary: screening.summary,
         completed_by: town!.userId,
         late: false,
       });
-      expect(await refusal(handle.executeUpdate(completeTownItem, { args: [{ ...screening, actor: town! }] }))).toMatchObject({ type: 'WrongStep' });
+      expect(await refusal(applyUpdate(handle, completeTownItem, { args: [{ ...screening, actor: town! }] }))).toMatchObject({ type: 'WrongStep' });
 
       // The quarter ends with the export not done: overdue, the town and the county told.
       await sleepUntil(quarterEnd + HOUR);
@@ -258,9 +259,9 @@ describe('a Xinfeng town’s quarterly screening 镇每季 and employment ledger
       const ledgerKey = `town:${XILING}:employment_ledger:town:${nextKey}`;
       await vi.waitFor(async () => expect(await inbox(ledgerKey)).toHaveLength(2), { timeout: 10_000 });
       expect(
-        await handle.executeUpdate(completeTownItem, { args: [{ actor: town!, kind: 'employment_ledger', period: nextKey, summary: '脱贫劳动力就业台账已建立，反馈人社局' }] }),
+        await applyUpdate(handle, completeTownItem, { args: [{ actor: town!, kind: 'employment_ledger', period: nextKey, summary: '脱贫劳动力就业台账已建立，反馈人社局' }] }),
       ).toMatchObject({ late: true });
-      expect(await handle.executeUpdate(completeTownItem, { args: [{ actor: town!, kind: 'quarter_end_export', period: thisKey, summary: '数据已导出分析' }] })).toMatchObject({ late: true });
+      expect(await applyUpdate(handle, completeTownItem, { args: [{ actor: town!, kind: 'quarter_end_export', period: thisKey, summary: '数据已导出分析' }] })).toMatchObject({ late: true });
 
       const done = await townItems(XILING);
       expect(done.filter((i) => i.status === 'done').map((i) => [i.kind, i.period])).toEqual([
