@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import { formatLocalDate, toLocalDate } from '../domain/calendar.js';
+import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar.js';
+import { resolveDue } from '../domain/deadlines.js';
+import { DEADLINE_CALENDAR } from './policy.js';
 import { dueItemKindNames, notificationMessages } from '../domain/messages.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
@@ -54,10 +56,36 @@ export function createDeadlineActivities(deps: { db: Kysely<Database> }) {
     },
 
     /**
-     * The deadline passed with the item open: marks it overdue and tells the
-     * household's village cadres and town officers, once.
+     * A working-day clock on a review step or a whole case (DOMAIN.md §9): its
+     * deadline counted on the official calendar from `startedAt` (that day not
+     * counted), opened in the register (once, by key) in the household's village
+     * and town. Answers the deadline, provisional when the calendar lacks a year.
      */
-    async markHouseholdItemOverdue(input: { key: string; at: number }): Promise<void> {
+    async openCaseClock(input: { key: string; kind: string; householdId: string; startedAt: number; workingDays: number }): Promise<{ dueAt: number; provisional: boolean }> {
+      const due = resolveDue({ kind: 'working_days_after', days: input.workingDays }, input.startedAt, DEADLINE_CALENDAR);
+      const place = await db.selectFrom('households').select(['county_id', 'town_id', 'village_id']).where('id', '=', input.householdId).executeTakeFirstOrThrow();
+      await dueItemsRepo(db).open([
+        {
+          key: input.key,
+          kind: input.kind,
+          countyId: place.county_id,
+          townId: place.town_id,
+          villageId: place.village_id,
+          householdId: input.householdId,
+          period: periodOf(input.startedAt),
+          dueAt: new Date(due.at),
+          openedAt: new Date(input.startedAt),
+        },
+      ]);
+      return { dueAt: due.at, provisional: due.provisional };
+    },
+
+    /**
+     * The deadline passed with the item open: marks it overdue and tells, once,
+     * the household's village cadres and town officers — or, where given, those
+     * of the levels named (the county: its bureau) with the item described as `what`.
+     */
+    async markHouseholdItemOverdue(input: { key: string; at: number; what?: string; notify?: readonly ('village' | 'town' | 'county')[] }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const items = dueItemsRepo(trx);
         await items.markOverdue(input.key, new Date(input.at));
@@ -69,15 +97,19 @@ export function createDeadlineActivities(deps: { db: Kysely<Database> }) {
           .select(['h.head_name', 'v.name as village_name', 'h.village_id', 'h.town_id', 'h.county_id'])
           .where('h.id', '=', item.household_id)
           .executeTakeFirstOrThrow();
-        const what = dueItemKindNames[item.kind] ?? item.kind;
+        const what = input.what ?? dueItemKindNames[item.kind] ?? item.kind;
         const due = formatLocalDate(toLocalDate(item.due_at.getTime() - 1));
         const title = notificationMessages.overdueTitle(what);
-        const body = notificationMessages.householdItemOverdue(household.village_name, household.head_name, item.period ?? '', what, due);
+        const body = input.what
+          ? notificationMessages.caseClockOverdue(household.village_name, household.head_name, what, due)
+          : notificationMessages.householdItemOverdue(household.village_name, household.head_name, item.period ?? '', what, due);
         const common = { countyId: household.county_id, kind: 'due_item.overdue', title, body, householdId: item.household_id, dueItemKey: item.item_key, createdAt: new Date(input.at) };
-        await notificationsRepo(trx).add([
-          { ...common, key: `${input.key}:overdue:village`, recipient: { jurisdictionId: household.village_id, role: 'village_cadre' } },
-          { ...common, key: `${input.key}:overdue:town`, recipient: { jurisdictionId: household.town_id, role: 'town_officer' } },
-        ]);
+        const recipients = {
+          village: { jurisdictionId: household.village_id, role: 'village_cadre' },
+          town: { jurisdictionId: household.town_id, role: 'town_officer' },
+          county: { jurisdictionId: household.county_id, role: 'county_bureau' },
+        } as const;
+        await notificationsRepo(trx).add((input.notify ?? ['village', 'town']).map((level) => ({ ...common, key: `${input.key}:overdue:${level}`, recipient: recipients[level] })));
       });
     },
   };

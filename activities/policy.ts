@@ -1,6 +1,7 @@
 import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
+import { clockProblems, type ProcedureClocks } from '../domain/case-clocks.js';
 import { IDENTIFICATION_STEPS, type IdentificationStep } from '../domain/identification.js';
 import { messages } from '../domain/messages.js';
 import type { Period } from '../domain/calendar.js';
@@ -20,6 +21,8 @@ export interface CasePolicy {
   readonly profileVersion: number;
   readonly steps: readonly IdentificationStep[];
   readonly publicNoticeDays: number | null;
+  /** Working-day clocks on the steps and the whole case (absent on cases opened before clocks existed). */
+  readonly clocks?: ProcedureClocks | null;
 }
 
 /** What a household must do in a month, and by when, under the county's profile in force. */
@@ -103,12 +106,18 @@ export function createPolicyActivities(deps: { db: Kysely<Database> }) {
       if (!steps) {
         throw ApplicationFailure.create({ type: POLICY_FAILURES.malformed, message: messages.malformedPolicyProfile(row.id, row.version), nonRetryable: true });
       }
-      const days = (row.body as { publicNoticeDays?: unknown }).publicNoticeDays;
+      const body = row.body as { publicNoticeDays?: unknown; identificationClocks?: ProcedureClocks };
+      const days = body.publicNoticeDays;
+      const clocks = body.identificationClocks;
+      if (clocks && clockProblems(clocks, steps, `${row.id} v${row.version}`).length > 0) {
+        throw ApplicationFailure.create({ type: POLICY_FAILURES.malformed, message: messages.malformedPolicyProfile(row.id, row.version), nonRetryable: true });
+      }
       return {
         profileId: row.id,
         profileVersion: row.version,
         steps,
         publicNoticeDays: steps.includes('public_notice') && typeof days === 'number' && days > 0 ? days : null,
+        clocks: clocks ?? null,
       };
     },
   };

@@ -200,6 +200,8 @@ export const dueItemKindNames: Record<string, string> = {
   ...cadenceItemKindNames,
   screening_visit: '突发情况排查走访',
   measure_task: '帮扶措施任务',
+  identification_step: '监测识别环节限时办理',
+  identification_case: '监测识别全程限时办结',
 };
 
 /** Texts of the in-app inbox. */
@@ -207,6 +209,7 @@ export const notificationMessages = {
   overdueTitle: (what: string) => `逾期提醒：${what}`,
   householdItemOverdue: (village: string, head: string, period: string, what: string, due: string) =>
     `${village}户主“${head}”的${period}${what}未在 ${due} 前完成，已逾期，请尽快办理`,
+  caseClockOverdue: (village: string, head: string, what: string, due: string) => `${village}户主“${head}”的${what}未在 ${due} 前办结，已逾期，请尽快办理`,
 } as const;
 
 /** Risk elimination 风险消除 and its rollback 回退. */

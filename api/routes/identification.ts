@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clockName, WHOLE_CASE } from '../../domain/case-clocks.js';
 import { applyUpdate } from '../workflow-update.js';
 import { IDENTIFICATION_STEPS, MONITORING_CATEGORIES, RISK_CAUSES } from '../../domain/identification.js';
 import { fenToYuan } from '../../domain/money.js';
@@ -23,6 +24,8 @@ const caseResult = z.object({
   current: z.enum(IDENTIFICATION_STEPS).nullable(),
   merged: z.boolean().optional(),
 });
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
@@ -139,6 +142,18 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
                 policy: z.object({ profileId: z.string(), profileVersion: z.number(), publicNoticeDays: z.number().nullable() }),
                 noticeEndsAt: z.string().nullable(),
                 lastReturnReason: z.string().nullable(),
+                /** Working-day clocks on the steps and the whole case (DOMAIN.md §9), as far as the profile has them. */
+                clocks: z.array(
+                  z.object({
+                    name: z.string(),
+                    step: z.string().nullable(),
+                    workingDays: z.number(),
+                    startedAt: z.string(),
+                    deadline: z.string().nullable(),
+                    doneAt: z.string().nullable(),
+                    overdue: z.boolean(),
+                  }),
+                ),
                 assessment: z
                   .object({
                     profileId: z.string().nullable(),
@@ -173,8 +188,19 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
               current: c.progress.current,
               steps: [...c.progress.steps],
               policy: { profileId: c.policy.profileId, profileVersion: c.policy.profileVersion, publicNoticeDays: c.policy.publicNoticeDays },
-              noticeEndsAt: c.noticeEndsAt === null ? null : new Date(c.noticeEndsAt).toISOString(),
+              noticeEndsAt: c.noticeEndsAt === null ? null : iso(c.noticeEndsAt),
               lastReturnReason: c.lastReturnReason,
+              clocks: (state.clocks ?? [])
+                .filter((k) => k.procedure === 'identification' && k.caseNo === c.caseNo)
+                .map((k) => ({
+                  name: clockName(k),
+                  step: k.scope === WHOLE_CASE ? null : k.scope,
+                  workingDays: k.workingDays,
+                  startedAt: iso(k.startedAt),
+                  deadline: k.dueAt === null ? null : iso(k.dueAt),
+                  doneAt: k.doneAt === null ? null : iso(k.doneAt),
+                  overdue: k.overdue,
+                })),
               assessment: c.assessment
                 ? {
                     profileId: c.assessment.profileId,

@@ -6,6 +6,7 @@
  * explained in 2026 by the version it used.
  */
 import type { Period } from '../calendar.js';
+import { clockProblems, type ProcedureClocks } from '../case-clocks.js';
 import type { TaskPolicy } from '../measure-tasks.js';
 import { catalogueProblems, type MeasureCatalogue } from '../measures/catalogue.js';
 import { cadenceProblems, type Cadence, type PeriodicRule } from '../deadlines.js';
@@ -101,6 +102,8 @@ export interface PolicyProfile {
   readonly identificationSteps: readonly IdentificationStep[];
   /** Days of the public notice 公示, present exactly when the steps include it. */
   readonly publicNoticeDays?: number;
+  /** Working-day clocks on the identification's steps and on the whole case (DOMAIN.md §9); absent: none. */
+  readonly identificationClocks?: ProcedureClocks;
   readonly focusCriteria?: FocusCriteria;
   /** Whether a household with no member able to work may be marked risk-eliminated. */
   readonly eliminationAllowsNoLabour: boolean;
@@ -222,6 +225,7 @@ export function profileProblems(profile: PolicyProfile): string[] {
     problems.push(`${where}: publicNoticeDays must be set exactly when the steps include the public notice`);
   }
   if (notice !== undefined && (!Number.isInteger(notice) || notice < 1)) problems.push(`${where}: publicNoticeDays must be a positive integer`);
+  if (profile.identificationClocks) problems.push(...clockProblems(profile.identificationClocks, steps, where));
 
   const { rigidSpendingAbovePercentOfLastYearIncome: rigid, sharpIncomeDropPercent: drop } = profile.triggerRules;
   if (!(rigid > 0)) problems.push(`${where}: the rigid-spending trigger needs a positive percentage`);

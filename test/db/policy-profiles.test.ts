@@ -27,6 +27,7 @@ describe('policy profiles stored in PostgreSQL', () => {
       profileVersion: 1,
       steps: ['application', 'village_review', 'department_comparison', 'town_audit'],
       publicNoticeDays: null,
+      clocks: null,
     });
     await pointCountyAt('xinfeng');
     expect(await loadCasePolicy({ countyId: '990101', period: '2023-11' })).toMatchObject({ profileId: 'xinfeng', publicNoticeDays: 7 });

@@ -87,6 +87,11 @@ describe('from application to monitoring object through the HTTP API, four users
       case: { policy: { profileId: 'e2e-no-notice', profileVersion: 1 }, assessment: { profileId: 'e2e-no-notice', profileVersion: 1, conclusion: expect.any(String) } },
     });
     expect(status.body.case.assessment.explanation.join('')).toContain('政策版本 e2e-no-notice v1');
+    // The demo county's working-day clocks: the town's 2 days and the whole case's 20, both met.
+    expect(status.body.case.clocks).toEqual([
+      expect.objectContaining({ name: '监测识别全程办理（20个工作日）', step: null, workingDays: 20, doneAt: expect.any(String), overdue: false }),
+      expect.objectContaining({ name: '监测识别“乡镇审核”环节（2个工作日）', step: 'town_audit', workingDays: 2, doneAt: expect.any(String), overdue: false }),
+    ]);
 
     const file = await api.call('GET', `/households/${id}/file`, { token: supervisor });
     expect(file.body.household).toMatchObject({ stage: 'monitoring', category: 'unstable' });

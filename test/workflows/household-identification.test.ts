@@ -2,7 +2,10 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEADLINE_CALENDAR } from '../../activities/policy.js';
 import { applyUpdate } from '../../api/workflow-update.js';
+import { addDays, endOfLocalDay, toLocalDate } from '../../domain/calendar.js';
+import { isWorkingDay } from '../../domain/working-days.js';
 import {
   decideStep,
   getHouseholdState,
@@ -92,7 +95,7 @@ describe('identification: application → village review → public notice → t
 
     const state = await handle.query(getHouseholdState);
     expect(state).toMatchObject({ stage: 'monitoring', category: 'sudden_hardship', riskCauses: ['illness'] });
-    expect(state.currentCase?.policy).toEqual({ profileId: 'shifan', profileVersion: 1, steps: ['application', 'village_review', 'public_notice', 'town_audit', 'county_decision'], publicNoticeDays: 7 });
+    expect(state.currentCase?.policy).toEqual({ profileId: 'shifan', profileVersion: 1, steps: ['application', 'village_review', 'public_notice', 'town_audit', 'county_decision'], publicNoticeDays: 7, clocks: { steps: { town_audit: 2 }, wholeCase: 20 } });
     await vi.waitFor(async () => expect(await household(householdId)).toMatchObject({ stage: 'monitoring', category: 'sudden_hardship' }));
 
     const file = await eventsOf(t.db, householdId);
@@ -271,5 +274,105 @@ describe('a worker stopped in the middle of the procedure', () => {
     const kinds = (await eventsOf(t.db, householdId)).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'identification.application_submitted')).toHaveLength(1);
     expect(kinds.at(-1)).toBe('identification.approved');
+    // No worker polls this queue any more: a pending workflow task there would stop the server's clock for the tests after.
+    await handle.terminate('test over');
+  });
+});
+
+describe('working-day clocks on the procedure (DOMAIN.md §9): the town within 2 working days, the whole case within 20', () => {
+  const items = (householdId: string) =>
+    t.db.selectFrom('due_items').selectAll().where('household_id', '=', householdId).where('kind', 'like', 'identification_%').orderBy('opened_at').orderBy('kind').execute();
+  const notified = (householdId: string, kind: string) =>
+    t.db
+      .selectFrom('notifications as n')
+      .innerJoin('due_items as d', 'd.item_key', 'n.due_item_key')
+      .select(['n.recipient_jurisdiction_id', 'n.recipient_role', 'n.body'])
+      .where('n.household_id', '=', householdId)
+      .where('d.kind', '=', kind)
+      .orderBy('n.recipient_role')
+      .execute();
+  /** The end of the n-th working day after the instant's local day, counted day by day on the official calendar. */
+  const workingDaysAfter = (at: number, n: number) => {
+    let day = toLocalDate(at);
+    for (let counted = 0; counted < n; ) {
+      day = addDays(day, 1);
+      if (isWorkingDay(day, DEADLINE_CALENDAR)) counted += 1;
+    }
+    return endOfLocalDay(day);
+  };
+
+  it('opens each clock in the register, turns it overdue at its deadline for those who act, and closes it late when they do', async () => {
+    const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    await openCase(handle);
+    const openedAt = (await eventsOf(t.db, householdId, 'identification.opened'))[0]!.occurred_at.getTime();
+    await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] });
+    await throughNotice(handle, householdId);
+
+    // The whole case counts from its opening; the town's 2 working days from the notice's end.
+    const passedAt = (await eventsOf(t.db, householdId, 'identification.notice_passed'))[0]!.occurred_at.getTime();
+    const open = await items(householdId);
+    expect(open.map((i) => [i.kind, i.status, i.due_at.getTime()])).toEqual([
+      ['identification_case', 'open', workingDaysAfter(openedAt, 20)],
+      ['identification_step', 'open', workingDaysAfter(passedAt, 2)],
+    ]);
+    const stepDue = workingDaysAfter(passedAt, 2);
+
+    // The town lets its 2 working days pass.
+    await env.sleep(stepDue - (await env.currentTimeMs()) + 60_000);
+    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'identification.step_overdue')).toHaveLength(1));
+    const [overdue] = await eventsOf(t.db, householdId, 'identification.step_overdue');
+    expect(overdue!.occurred_at.getTime()).toBe(stepDue);
+    expect(overdue!.payload).toMatchObject({ caseNo: 1, step: '乡镇审核', workingDays: 2, current: 'town_audit' });
+    const told = await notified(householdId, 'identification_step');
+    expect(told).toEqual([
+      {
+        recipient_jurisdiction_id: actors.town.jurisdictionId,
+        recipient_role: 'town_officer',
+        body: expect.stringContaining('监测识别“乡镇审核”环节（2个工作日）未在'),
+      },
+    ]);
+
+    // Acted on late: the step's item is done, after its deadline; the county's step has no clock.
+    await applyUpdate(handle, decideStep, { args: [townAudit()] });
+    const afterAudit = await items(householdId);
+    const step = afterAudit.find((i) => i.kind === 'identification_step')!;
+    expect(step).toMatchObject({ status: 'done', done_by: actors.town.userId });
+    expect(step.overdue_at?.getTime()).toBe(stepDue);
+    expect(step.done_at!.getTime()).toBeGreaterThan(stepDue);
+    expect(afterAudit.filter((i) => i.status === 'open').map((i) => i.kind)).toEqual(['identification_case']);
+
+    // The whole case runs out before the county decides: the town and the county bureau are told.
+    const caseDue = workingDaysAfter(openedAt, 20);
+    await env.sleep(caseDue - (await env.currentTimeMs()) + 60_000);
+    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'identification.case_overdue')).toHaveLength(1));
+    expect((await notified(householdId, 'identification_case')).map((n) => [n.recipient_jurisdiction_id, n.recipient_role])).toEqual([
+      [actors.county.jurisdictionId, 'county_bureau'],
+      [actors.town.jurisdictionId, 'town_officer'],
+    ]);
+    expect((await handle.query(getHouseholdState)).clocks?.map((c) => [c.scope, c.overdue, c.doneAt === null])).toEqual([
+      ['whole', true, true],
+      ['town_audit', true, false],
+    ]);
+
+    await applyUpdate(handle, decideStep, { args: [countyDecision()] });
+    const closed = await items(householdId);
+    expect(closed.every((i) => i.status === 'done')).toBe(true);
+    expect(closed.find((i) => i.kind === 'identification_case')!.done_by).toBe(actors.county.userId);
+    await keepHistory(env.client, 'household-identification-clocks', handle.workflowId);
+  });
+
+  it('gives a step reached again after a return a clock of its own', async () => {
+    const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    await openCase(handle);
+    await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] });
+    await throughNotice(handle, householdId);
+    await applyUpdate(handle, decideStep, { args: [townAudit('return')] });
+    await applyUpdate(handle, submitApplication, { args: [application(actors.cadre)] });
+    await throughNotice(handle, householdId);
+    const steps = (await items(householdId)).filter((i) => i.kind === 'identification_step');
+    expect(steps.map((s) => [s.item_key.split(':').slice(-2).join(':'), s.status])).toEqual([
+      ['town_audit:1', 'done'],
+      ['town_audit:2', 'open'],
+    ]);
   });
 });

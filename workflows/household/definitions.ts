@@ -49,6 +49,7 @@ export interface DueRecord {
 /** The policy an identification case follows, fixed when the case opens. */
 export type { CasePolicy } from '../../activities/policy.js';
 import type { CasePolicy } from '../../activities/policy.js';
+import type { CaseClock } from '../../domain/case-clocks.js';
 export type { AssessmentSummary } from '../../activities/assessment.js';
 import type { AssessmentSummary } from '../../activities/assessment.js';
 import type { Threats } from '../../domain/assessment.js';
@@ -84,6 +85,8 @@ export interface HouseholdSnapshot {
   readonly eliminationsOpened: number;
   /** The county's day for the monthly items, as last planned. */
   readonly monthlyDueDay: number;
+  /** Working-day clocks: the running ones and those of each procedure's latest case (absent before clocks existed). */
+  readonly clocks?: readonly CaseClock[];
 }
 
 export interface HouseholdView extends HouseholdSnapshot {

@@ -20,6 +20,7 @@ import {
 } from '../../domain/identification.js';
 import { identificationMessages as m } from '../../domain/messages.js';
 import { records } from './activities.js';
+import { syncClocks } from './clocks.js';
 import {
   announceNotice as announceSlotNotice,
   caseResult,
@@ -94,6 +95,7 @@ export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: (
       payload: { caseNo: opened.caseNo, channel: input.channel, reason: input.reason, policy },
       stage: 'identifying',
     });
+    await syncClocks(state, ID, input.actor.userId, now);
     return result(opened);
   } finally {
     state.opening = false;
@@ -155,6 +157,7 @@ export async function onApplication(state: HouseholdState, input: ApplicationInp
   });
   if (state.currentCase?.caseNo === open.caseNo) state.currentCase = { ...state.currentCase, assessment };
   await announceNotice(state, updated, input.actor.userId);
+  await syncClocks(state, ID, input.actor.userId, now);
   return result(updated);
 }
 
@@ -212,6 +215,7 @@ export async function onDecision(state: HouseholdState, input: StepDecisionInput
     ...(progress.status === 'approved' && input.category ? { category: input.category } : {}),
   });
   await announceNotice(state, updated, input.actor.userId);
+  await syncClocks(state, ID, input.actor.userId, now);
   return result(updated);
 }
 

@@ -7,6 +7,7 @@ import { condition } from '@temporalio/workflow';
 import { noticePassed, STEP_NAMES, type CaseProgress, type IdentificationStep } from '../../domain/identification.js';
 import { identificationMessages as m } from '../../domain/messages.js';
 import { records } from './activities.js';
+import { syncClocks } from './clocks.js';
 import { REFUSALS, type CaseResult, type IdentificationCase } from './definitions.js';
 import { refuse, type HouseholdState } from './state.js';
 
@@ -86,6 +87,7 @@ export async function runPublicNotices(state: HouseholdState, slot: CaseSlot, ha
       ...eventBase(state, `${slot.kind}.notice_passed`, null, endsAt),
       payload: { caseNo: notice.caseNo, days: notice.policy.publicNoticeDays, next: passed.progress.current },
     });
+    await syncClocks(state, slot, null, now);
   }
 }
 

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { covers, ROLE_NAMES, type Actor, type Role } from '../../domain/access.js';
 import { addMonths, endOfDayInPeriod, parsePeriod, periodOf, startOfPeriod, type Period } from '../../domain/calendar.js';
 import { DEFAULT_MONTHLY_UPDATE_DAY } from '../../domain/policy/defaults.js';
+import type { CaseClock } from '../../domain/case-clocks.js';
 import type { MonitoringCategory, RiskCause } from '../../domain/identification.js';
 import { messages } from '../../domain/messages.js';
 import type { AssessmentSummary, MonitoringStatus } from '../../domain/monitoring.js';
@@ -40,6 +41,7 @@ export class HouseholdState {
   opening = false;
   private eventSeq: number;
   private dueItems: DueRecord[];
+  private clocks: CaseClock[];
 
   constructor(
     readonly input: HouseholdWorkflowInput,
@@ -58,6 +60,7 @@ export class HouseholdState {
     this.lastAssessment = carried?.lastAssessment ?? null;
     this.dueItems = [...(carried?.dueItems ?? [])];
     this.monthlyDueDay = carried?.monthlyDueDay ?? DEFAULT_MONTHLY_UPDATE_DAY;
+    this.clocks = [...(carried?.clocks ?? [])];
   }
 
   get householdId(): string {
@@ -133,6 +136,25 @@ export class HouseholdState {
     if (!covers(actor, this.input.place)) refuse(REFUSALS.notAllowed, messages.outsideJurisdiction);
   }
 
+  clocksOf(procedure: CaseClock['procedure'], caseNo: number): CaseClock[] {
+    return this.clocks.filter((c) => c.procedure === procedure && c.caseNo === caseNo);
+  }
+
+  /** Running clocks whose deadline is known and has not yet passed unmet. */
+  waitingClocks(procedure: CaseClock['procedure']): (CaseClock & { dueAt: number })[] {
+    return this.clocks.filter((c): c is CaseClock & { dueAt: number } => c.procedure === procedure && c.doneAt === null && !c.overdue && c.dueAt !== null);
+  }
+
+  addClock(clock: CaseClock): void {
+    // Done clocks of earlier cases leave the state (the register and the file keep them).
+    const latest = { identification: this.casesOpened, elimination: this.eliminationsOpened };
+    this.clocks = [...this.clocks.filter((c) => c.doneAt === null || c.caseNo === latest[c.procedure]), clock];
+  }
+
+  updateClock(key: string, change: Partial<Pick<CaseClock, 'dueAt' | 'doneAt' | 'overdue'>>): void {
+    this.clocks = this.clocks.map((c) => (c.key === key ? { ...c, ...change } : c));
+  }
+
   snapshot(): HouseholdSnapshot {
     return {
       openedAt: this.openedAt,
@@ -147,6 +169,7 @@ export class HouseholdState {
       eliminationCase: this.eliminationCase,
       eliminationsOpened: this.eliminationsOpened,
       monthlyDueDay: this.monthlyDueDay,
+      ...(this.clocks.length > 0 ? { clocks: [...this.clocks] } : {}),
     };
   }
 

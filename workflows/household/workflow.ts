@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { toLocalDate } from '../../domain/calendar.js';
 import { records } from './activities.js';
+import { runClocks } from './clocks.js';
 import {
   confirmPlan,
   decideElimination,
@@ -90,6 +91,7 @@ export async function householdWorkflow(input: HouseholdWorkflowInput): Promise<
     monitoring.monitorMonthly(state, handOver, now),
     runPublicNotices(state, IDENTIFICATION_SLOT, handOver, now),
     runPublicNotices(state, elimination.ELIMINATION_SLOT, handOver, now),
+    runClocks(state, IDENTIFICATION_SLOT, handOver, now),
   ]);
   await condition(allHandlersFinished);
   await continueAsNew<typeof householdWorkflow>({ ...input, carried: state.snapshot() });

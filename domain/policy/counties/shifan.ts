@@ -41,6 +41,8 @@ export const shifanV1: PolicyProfile = {
   triggerRules: DEFAULT_TRIGGER_RULES,
   identificationSteps: DESIGN_IDENTIFICATION_STEPS,
   publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
+  // National practice (DOMAIN.md §9): the township acts within 2 working days, the whole identification within 20.
+  identificationClocks: { steps: { town_audit: 2 }, wholeCase: 20 },
   eliminationAllowsNoLabour: false,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
   townReportDayOfNextMonth: 3,
