@@ -55,6 +55,14 @@ function stepsOf(body: unknown): IdentificationStep[] | undefined {
   return steps.every((s) => (IDENTIFICATION_STEPS as readonly unknown[]).includes(s)) ? (steps as IdentificationStep[]) : undefined;
 }
 
+/** A profile's clocks for a procedure with these steps; a stored profile with impossible clocks is malformed. */
+function checkedClocks(clocks: ProcedureClocks | undefined, steps: readonly IdentificationStep[], row: { id: string; version: number }): ProcedureClocks | null {
+  if (clocks && clockProblems(clocks, steps, `${row.id} v${row.version}`).length > 0) {
+    throw ApplicationFailure.create({ type: POLICY_FAILURES.malformed, message: messages.malformedPolicyProfile(row.id, row.version), nonRetryable: true });
+  }
+  return clocks ?? null;
+}
+
 export interface EliminationPolicy {
   readonly policy: CasePolicy;
   /** False when the household has no member able to work and the profile does not allow marking it. */
@@ -67,11 +75,13 @@ export function createPolicyActivities(deps: { db: Kysely<Database> }) {
     async loadEliminationPolicy(input: { countyId: string; period: string; householdId: string }): Promise<EliminationPolicy> {
       const row = await policyProfilesRepo(deps.db).inForceForCounty(input.countyId, input.period);
       if (!row) throw ApplicationFailure.create({ type: POLICY_FAILURES.missing, message: messages.noPolicyProfile(input.period), nonRetryable: true });
-      const body = row.body as { publicNoticeDays?: unknown; eliminationAllowsNoLabour?: unknown };
+      const body = row.body as { publicNoticeDays?: unknown; eliminationAllowsNoLabour?: unknown; eliminationClocks?: ProcedureClocks };
       const days = typeof body.publicNoticeDays === 'number' && body.publicNoticeDays > 0 ? body.publicNoticeDays : null;
+      const steps = eliminationSteps(days);
+      const clocks = checkedClocks(body.eliminationClocks, steps, row);
       const members = await householdMembersRepo(deps.db).listCurrent(input.householdId);
       return {
-        policy: { profileId: row.id, profileVersion: row.version, steps: eliminationSteps(days), publicNoticeDays: days },
+        policy: { profileId: row.id, profileVersion: row.version, steps, publicNoticeDays: days, ...(clocks ? { clocks } : {}) },
         labourAllows: labourAllowsElimination(members.length > 0 ? members.map((m) => m.labour_ability) : null, body.eliminationAllowsNoLabour === true),
       };
     },
@@ -108,10 +118,7 @@ export function createPolicyActivities(deps: { db: Kysely<Database> }) {
       }
       const body = row.body as { publicNoticeDays?: unknown; identificationClocks?: ProcedureClocks };
       const days = body.publicNoticeDays;
-      const clocks = body.identificationClocks;
-      if (clocks && clockProblems(clocks, steps, `${row.id} v${row.version}`).length > 0) {
-        throw ApplicationFailure.create({ type: POLICY_FAILURES.malformed, message: messages.malformedPolicyProfile(row.id, row.version), nonRetryable: true });
-      }
+      const clocks = checkedClocks(body.identificationClocks, steps, row);
       return {
         profileId: row.id,
         profileVersion: row.version,

@@ -202,6 +202,8 @@ export const dueItemKindNames: Record<string, string> = {
   measure_task: '帮扶措施任务',
   identification_step: '监测识别环节限时办理',
   identification_case: '监测识别全程限时办结',
+  elimination_step: '风险消除环节限时办理',
+  elimination_case: '风险消除全程限时办结',
 };
 
 /** Texts of the in-app inbox. */

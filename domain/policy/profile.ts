@@ -7,6 +7,7 @@
  */
 import type { Period } from '../calendar.js';
 import { clockProblems, type ProcedureClocks } from '../case-clocks.js';
+import { eliminationSteps } from '../elimination.js';
 import type { TaskPolicy } from '../measure-tasks.js';
 import { catalogueProblems, type MeasureCatalogue } from '../measures/catalogue.js';
 import { cadenceProblems, type Cadence, type PeriodicRule } from '../deadlines.js';
@@ -104,6 +105,8 @@ export interface PolicyProfile {
   readonly publicNoticeDays?: number;
   /** Working-day clocks on the identification's steps and on the whole case (DOMAIN.md §9); absent: none. */
   readonly identificationClocks?: ProcedureClocks;
+  /** The same for risk elimination, whose steps are the proposal, the notice where there is one, the town and the county. */
+  readonly eliminationClocks?: ProcedureClocks;
   readonly focusCriteria?: FocusCriteria;
   /** Whether a household with no member able to work may be marked risk-eliminated. */
   readonly eliminationAllowsNoLabour: boolean;
@@ -226,6 +229,7 @@ export function profileProblems(profile: PolicyProfile): string[] {
   }
   if (notice !== undefined && (!Number.isInteger(notice) || notice < 1)) problems.push(`${where}: publicNoticeDays must be a positive integer`);
   if (profile.identificationClocks) problems.push(...clockProblems(profile.identificationClocks, steps, where));
+  if (profile.eliminationClocks) problems.push(...clockProblems(profile.eliminationClocks, eliminationSteps(notice), `${where} (elimination)`));
 
   const { rigidSpendingAbovePercentOfLastYearIncome: rigid, sharpIncomeDropPercent: drop } = profile.triggerRules;
   if (!(rigid > 0)) problems.push(`${where}: the rigid-spending trigger needs a positive percentage`);

@@ -119,6 +119,25 @@ describe('risk elimination 风险消除: proposal → public notice → town aud
     expect((await handle.query(getHouseholdState)).stage).toBe('monitoring');
   });
 
+  it('gives the town 2 working days to audit the proposal (the demo county’s clock): overdue to the town, closed when it acts', async () => {
+    const { t, env } = stack;
+    const { householdId, handle } = await monitored();
+    await applyUpdate(handle, proposeElimination, { args: [proposal()] });
+    await env.sleep(7 * DAY + 60_000);
+    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(1));
+    const clockItem = () => t.db.selectFrom('due_items').selectAll().where('household_id', '=', householdId).where('kind', '=', 'elimination_step').executeTakeFirst();
+    const item = await clockItem();
+    expect(item).toMatchObject({ status: 'open', overdue_at: null });
+
+    await env.sleep(item!.due_at.getTime() - (await env.currentTimeMs()) + 60_000);
+    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'elimination.step_overdue')).toHaveLength(1));
+    const told = await t.db.selectFrom('notifications').select(['recipient_role', 'body']).where('due_item_key', '=', item!.item_key).execute();
+    expect(told).toEqual([{ recipient_role: 'town_officer', body: expect.stringContaining('风险消除“乡镇审核”环节（2个工作日）') }]);
+
+    await applyUpdate(handle, decideElimination, { args: [decision('town_audit')] });
+    expect(await clockItem()).toMatchObject({ status: 'done', done_by: actors.town.userId, overdue_at: item!.due_at });
+  });
+
   it('refuses the wrong role, a household not monitored, and a household without labour capacity', async () => {
     const { t, env, taskQueue } = stack;
     const fresh = await startHouseholdWorkflow(env.client, t.db, taskQueue);

@@ -55,4 +55,26 @@ describe('updates while a household continues as new', () => {
     const state = await handle.query(getHouseholdState);
     expect(state.householdId).toBe(householdId);
   });
+  it('carries out an update that reaches the next run again only once, and answers it with its first result', { timeout: 120_000 }, async () => {
+    const { t, env, taskQueue } = stack;
+    const { householdId } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+    const handle = env.client.workflow.getHandle(householdWorkflowId(householdId));
+    const now = Date.now();
+    const period = periodOf(now);
+    const visitedOn = formatLocalDate(toLocalDate(now));
+    const visit = (findings: string, updateId?: string) =>
+      applyUpdate(handle, recordVisit, { args: [{ actor: actors.cadre, period, visitedOn, findings }], ...(updateId ? { updateId } : {}) });
+
+    const first = await visit('重复投递的走访', 'visit-once');
+    const firstRun = (await runsOf(env.client, householdWorkflowId(householdId)))[0]!.runId;
+    // Other visits until the household has handed over to a new run.
+    for (let n = 0; (await runsOf(env.client, householdWorkflowId(householdId)))[0]!.runId === firstRun; n++) {
+      if (n > 40) throw new Error('the household never continued as new');
+      await visit(`其他走访 ${n}`);
+    }
+    // The same update again, as a client retries it when the answer was lost in the hand-over.
+    expect(await visit('重复投递的走访', 'visit-once')).toEqual(first);
+    const filed = (await eventsOf(t.db, householdId, 'monitoring.visited')).filter((e) => (e.payload as { findings: string }).findings === '重复投递的走访');
+    expect(filed).toHaveLength(1);
+  });
 });

@@ -4,6 +4,7 @@
  * quarterly summary, 医保局's mid-December tally …) and the monthly overdue
  * digest to each department. The API imports this file only.
  */
+import type { AnsweredUpdate } from '../shared/answered-updates.js';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/access.js';
 
@@ -25,6 +26,8 @@ export interface CountyCarried {
   /** Items are planned up to this instant. */
   readonly plannedUntil?: number;
   readonly items?: readonly CountyItemRecord[];
+  /** The latest updates' ids and results (see shared/answered-updates.ts). */
+  readonly answeredUpdates?: readonly AnsweredUpdate[];
 }
 
 export interface CountyWorkflowInput {

@@ -1,4 +1,5 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { AnsweredUpdates } from '../shared/answered-updates.js';
 import type { Activities } from '../../activities/index.js';
 import { addMonths, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
 import { countyItemMessages as m, dueItemKindNames, messages } from '../../domain/messages.js';
@@ -47,7 +48,8 @@ export async function countyWorkflow(input: CountyWorkflowInput): Promise<void> 
   const deliveries: Promise<unknown>[] = [];
 
   setHandler(getCountyState, () => ({ items, lastDigest: lastDigest ?? null }));
-  setHandler(completeCountyItem, (done) => onComplete(done), { validator: (done) => validateComplete(done) });
+  const answered = new AnsweredUpdates(carried.answeredUpdates);
+  answered.setHandler(completeCountyItem, (done) => onComplete(done), (done) => validateComplete(done));
 
   function find(done: CompleteCountyItemInput): CountyItemRecord | undefined {
     return items.find((i) => i.kind === done.kind && i.periodKey === done.period);
@@ -98,5 +100,5 @@ export async function countyWorkflow(input: CountyWorkflowInput): Promise<void> 
   }
   await Promise.all(deliveries);
   await condition(allHandlersFinished);
-  await continueAsNew<typeof countyWorkflow>({ version: 1, countyId: input.countyId, carried: { ...(lastDigest ? { lastDigest } : {}), plannedUntil, items } });
+  await continueAsNew<typeof countyWorkflow>({ version: 1, countyId: input.countyId, carried: { ...(lastDigest ? { lastDigest } : {}), plannedUntil, items, answeredUpdates: answered.snapshot() } });
 }

@@ -50,6 +50,7 @@ export interface DueRecord {
 export type { CasePolicy } from '../../activities/policy.js';
 import type { CasePolicy } from '../../activities/policy.js';
 import type { CaseClock } from '../../domain/case-clocks.js';
+import type { AnsweredUpdate } from '../shared/answered-updates.js';
 export type { AssessmentSummary } from '../../activities/assessment.js';
 import type { AssessmentSummary } from '../../activities/assessment.js';
 import type { Threats } from '../../domain/assessment.js';
@@ -87,6 +88,8 @@ export interface HouseholdSnapshot {
   readonly monthlyDueDay: number;
   /** Working-day clocks: the running ones and those of each procedure's latest case (absent before clocks existed). */
   readonly clocks?: readonly CaseClock[];
+  /** The latest updates' ids and results, so that one reaching the next run again is not carried out twice. */
+  readonly answeredUpdates?: readonly AnsweredUpdate[];
 }
 
 export interface HouseholdView extends HouseholdSnapshot {

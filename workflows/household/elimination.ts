@@ -21,6 +21,7 @@ import {
   type ObjectionInput,
 } from './definitions.js';
 import { requireMeasuresDone } from './plan.js';
+import { syncClocks } from './clocks.js';
 import { announceNotice, caseResult, enterStep, eventBase, inProgress, requireStep, type CaseSlot } from './review-case.js';
 import { refuse, type HouseholdState } from './state.js';
 
@@ -60,6 +61,7 @@ export async function onProposal(state: HouseholdState, input: EliminationPropos
       payload: { caseNo: stored.caseNo, statement: input.statement, evidence: input.evidence, next: stored.progress.current },
     });
     await announceNotice(state, SLOT, stored, input.actor.userId);
+    await syncClocks(state, SLOT, input.actor.userId, now);
     return caseResult(stored);
   }
   // Required measures still open refuse the proposal, unless the county waived them with a reason.
@@ -89,6 +91,7 @@ export async function onProposal(state: HouseholdState, input: EliminationPropos
     payload: { caseNo: stored.caseNo, statement: input.statement, evidence: input.evidence, policy, next: stored.progress.current },
   });
   await announceNotice(state, SLOT, stored, input.actor.userId);
+  await syncClocks(state, SLOT, input.actor.userId, now);
   return caseResult(stored);
 }
 
@@ -117,6 +120,7 @@ export async function onDecision(state: HouseholdState, input: EliminationDecisi
     ...(stage ? { stage } : {}),
   });
   await announceNotice(state, SLOT, updated, input.actor.userId);
+  await syncClocks(state, SLOT, input.actor.userId, now);
   return caseResult(updated);
 }
 

@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { toLocalDate } from '../../domain/calendar.js';
+import { AnsweredUpdates } from '../shared/answered-updates.js';
 import { records } from './activities.js';
 import { runClocks } from './clocks.js';
 import {
@@ -39,42 +40,23 @@ export async function householdWorkflow(input: HouseholdWorkflowInput): Promise<
   const handOver = () => workflowInfo().continueAsNewSuggested || toLocalDate(now()).year > runYear;
 
   setHandler(getHouseholdState, () => state.view());
-  setHandler(submitMonthlyUpdate, (update) => monitoring.onMonthlyUpdate(state, update, now), {
-    validator: (update) => monitoring.validateMonthlyUpdate(state, update, now()),
-  });
-  setHandler(recordVisit, (visit) => monitoring.onVisit(state, visit, now), {
-    validator: (visit) => monitoring.validateVisit(state, visit, now()),
-  });
-  setHandler(openIdentification, (open) => identification.onOpen(state, open, now), {
-    validator: (open) => identification.validateOpen(state, open),
-  });
-  setHandler(submitApplication, (application) => identification.onApplication(state, application, now), {
-    validator: (application) => identification.validateApplication(state, application),
-  });
-  setHandler(decideStep, (decision) => identification.onDecision(state, decision, now), {
-    validator: (decision) => identification.validateDecision(state, decision),
-  });
-  setHandler(raiseObjection, (objection) => identification.onObjection(state, objection, now), {
-    validator: (objection) => identification.validateObjection(state, objection),
-  });
-  setHandler(proposeElimination, (proposal) => elimination.onProposal(state, proposal, now), {
-    validator: (proposal) => elimination.validateProposal(state, proposal),
-  });
-  setHandler(decideElimination, (decision) => elimination.onDecision(state, decision, now), {
-    validator: (decision) => elimination.validateDecision(state, decision),
-  });
-  setHandler(raiseEliminationObjection, (objection) => elimination.onObjection(state, objection, now), {
-    validator: (objection) => elimination.validateObjection(state, objection),
-  });
-  setHandler(rollbackElimination, (rollback) => elimination.onRollback(state, rollback, now), {
-    validator: (rollback) => elimination.validateRollback(state, rollback),
-  });
-  setHandler(draftPlan, (input) => plan.onDraftPlan(state, input, now), { validator: (input) => plan.validateDraftPlan(state, input) });
-  setHandler(confirmPlan, (input) => plan.onConfirmPlan(state, input, now), { validator: (input) => plan.validateConfirmPlan(state, input) });
-  setHandler(reassignTask, (input) => plan.onReassign(state, input, now), { validator: (input) => plan.validateReassign(state, input) });
-  setHandler(waiveTaskRequirement, (input) => plan.onWaiveRequirement(state, input, now), {
-    validator: (input) => plan.validateWaiveRequirement(state, input),
-  });
+  // Every update is carried out at most once, also when it reaches the next run again.
+  const answered = new AnsweredUpdates(input.carried?.answeredUpdates);
+  const on = answered.setHandler.bind(answered);
+  on(submitMonthlyUpdate, (update) => monitoring.onMonthlyUpdate(state, update, now), (update) => monitoring.validateMonthlyUpdate(state, update, now()));
+  on(recordVisit, (visit) => monitoring.onVisit(state, visit, now), (visit) => monitoring.validateVisit(state, visit, now()));
+  on(openIdentification, (open) => identification.onOpen(state, open, now), (open) => identification.validateOpen(state, open));
+  on(submitApplication, (application) => identification.onApplication(state, application, now), (application) => identification.validateApplication(state, application));
+  on(decideStep, (decision) => identification.onDecision(state, decision, now), (decision) => identification.validateDecision(state, decision));
+  on(raiseObjection, (objection) => identification.onObjection(state, objection, now), (objection) => identification.validateObjection(state, objection));
+  on(proposeElimination, (proposal) => elimination.onProposal(state, proposal, now), (proposal) => elimination.validateProposal(state, proposal));
+  on(decideElimination, (decision) => elimination.onDecision(state, decision, now), (decision) => elimination.validateDecision(state, decision));
+  on(raiseEliminationObjection, (objection) => elimination.onObjection(state, objection, now), (objection) => elimination.validateObjection(state, objection));
+  on(rollbackElimination, (rollback) => elimination.onRollback(state, rollback, now), (rollback) => elimination.validateRollback(state, rollback));
+  on(draftPlan, (input) => plan.onDraftPlan(state, input, now), (input) => plan.validateDraftPlan(state, input));
+  on(confirmPlan, (input) => plan.onConfirmPlan(state, input, now), (input) => plan.validateConfirmPlan(state, input));
+  on(reassignTask, (input) => plan.onReassign(state, input, now), (input) => plan.validateReassign(state, input));
+  on(waiveTaskRequirement, (input) => plan.onWaiveRequirement(state, input, now), (input) => plan.validateWaiveRequirement(state, input));
 
   if (state.isFirstRun) {
     await records.recordHouseholdEvent({
@@ -92,7 +74,8 @@ export async function householdWorkflow(input: HouseholdWorkflowInput): Promise<
     runPublicNotices(state, IDENTIFICATION_SLOT, handOver, now),
     runPublicNotices(state, elimination.ELIMINATION_SLOT, handOver, now),
     runClocks(state, IDENTIFICATION_SLOT, handOver, now),
+    runClocks(state, elimination.ELIMINATION_SLOT, handOver, now),
   ]);
   await condition(allHandlersFinished);
-  await continueAsNew<typeof householdWorkflow>({ ...input, carried: state.snapshot() });
+  await continueAsNew<typeof householdWorkflow>({ ...input, carried: { ...state.snapshot(), answeredUpdates: answered.snapshot() } });
 }

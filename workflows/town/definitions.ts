@@ -3,6 +3,7 @@
  * workflow per town keeps the town's items of the county's cadence (the monthly
  * report by the 3rd [001], the quarterly screening, the employment ledger [003]).
  */
+import type { AnsweredUpdate } from '../shared/answered-updates.js';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/access.js';
 import type { Period } from '../../domain/calendar.js';
@@ -56,6 +57,8 @@ export interface TownSnapshot {
   readonly plannedUntil: number | null;
   readonly items: readonly TownItemRecord[];
   readonly reports: readonly TownReportRecord[];
+  /** The latest updates' ids and results (a run hands them to the next; see shared/answered-updates.ts). */
+  readonly answeredUpdates?: readonly AnsweredUpdate[];
 }
 
 export interface TownView extends TownSnapshot {

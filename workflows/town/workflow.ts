@@ -18,6 +18,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { AnsweredUpdates } from '../shared/answered-updates.js';
 import type { Activities } from '../../activities/index.js';
 import { addMonths, parsePeriod, periodOf, startOfPeriod } from '../../domain/calendar.js';
 import { DUE_ITEM_KINDS } from '../../domain/deadlines.js';
@@ -54,16 +55,13 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<void> {
   const state = new TownState(input, now());
 
   setHandler(getTownState, () => state.view());
-  setHandler(submitTownReport, (submission) => onSubmitReport(state, submission), {
-    validator: (submission) => validateSubmitReport(state, submission),
-  });
-  setHandler(completeTownItem, (completion) => onCompleteItem(state, completion), {
-    validator: (completion) => validateCompleteItem(state, completion),
-  });
+  const answered = new AnsweredUpdates(input.carried?.answeredUpdates);
+  answered.setHandler(submitTownReport, (submission) => onSubmitReport(state, submission), (submission) => validateSubmitReport(state, submission));
+  answered.setHandler(completeTownItem, (completion) => onCompleteItem(state, completion), (completion) => validateCompleteItem(state, completion));
 
   await keepCadence(state);
   await condition(allHandlersFinished);
-  await continueAsNew<typeof townWorkflow>({ ...input, carried: state.snapshot() });
+  await continueAsNew<typeof townWorkflow>({ ...input, carried: { ...state.snapshot(), answeredUpdates: answered.snapshot() } });
 }
 
 /** Until the year ends (or history grows long): plan each month, mark each deadline missed. */

@@ -43,6 +43,8 @@ export const shifanV1: PolicyProfile = {
   publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
   // National practice (DOMAIN.md §9): the township acts within 2 working days, the whole identification within 20.
   identificationClocks: { steps: { town_audit: 2 }, wholeCase: 20 },
+  // Risk elimination goes through the same review: the town audits within 2 working days.
+  eliminationClocks: { steps: { town_audit: 2 } },
   eliminationAllowsNoLabour: false,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
   townReportDayOfNextMonth: 3,
