@@ -20,16 +20,28 @@ beforeAll(async () => {
   actors = await demoActors(stack.t.db);
 });
 
+/**
+ * A household of 东岗村, reached as the API reaches it — by workflow id only, so
+ * an update follows the household to its newest run — and a visit of today.
+ */
+async function busyHousehold() {
+  const { t, env, taskQueue } = stack;
+  const { householdId } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
+  const handle = env.client.workflow.getHandle(householdWorkflowId(householdId));
+  const now = Date.now();
+  const period = periodOf(now);
+  const visitedOn = formatLocalDate(toLocalDate(now));
+  const visit = (findings: string, updateId?: string) =>
+    applyUpdate(handle, recordVisit, { args: [{ actor: actors.cadre, period, visitedOn, findings }], ...(updateId ? { updateId } : {}) });
+  const filed = async () => (await eventsOf(t.db, householdId, 'monitoring.visited')).map((e) => (e.payload as { findings: string }).findings);
+  const runs = () => runsOf(env.client, householdWorkflowId(householdId));
+  return { householdId, handle, period, visit, filed, runs };
+}
+
 describe('updates while a household continues as new', () => {
   it('answers every visit exactly once across many hand-overs, each recorded once in the file', { timeout: 180_000 }, async () => {
-    const { t, env, taskQueue } = stack;
-    const { householdId } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
-    // As the API does: a handle by workflow id only, so an update follows the household to its newest run.
-    const handle = env.client.workflow.getHandle(householdWorkflowId(householdId));
-    const now = Date.now();
-    const period = periodOf(now);
-    const visitedOn = formatLocalDate(toLocalDate(now));
-    const visit = (n: number) => applyUpdate(handle, recordVisit, { args: [{ actor: actors.cadre, period, visitedOn, findings: `第${n}次走访：生活正常` }] });
+    const { householdId, handle, period, visit: visitWith, filed, runs } = await busyHousehold();
+    const visit = (n: number) => visitWith(`第${n}次走访：生活正常`);
 
     // Waves of concurrent visits, each wave arriving while the previous ones are still being handled.
     const WAVES = 10;
@@ -43,38 +55,29 @@ describe('updates while a household continues as new', () => {
     expect(results).toHaveLength(WAVES * PER_WAVE);
     expect(results.every((r) => r.period === period && r.signal === 'none')).toBe(true);
 
-    const visited = await eventsOf(t.db, householdId, 'monitoring.visited');
-    const findings = visited.map((e) => (e.payload as { findings: string }).findings).sort();
+    const findings = (await filed()).sort();
     const expected = Array.from({ length: WAVES * PER_WAVE }, (_, n) => `第${n}次走访：生活正常`).sort();
     expect(findings).toEqual(expected);
 
-    const chain = await runsOf(env.client, householdWorkflowId(householdId));
+    const chain = await runs();
     expect(chain.length).toBeGreaterThan(2);
-        expect(chain.slice(1).every((r) => r.continuedAsNew)).toBe(true);
+    expect(chain.slice(1).every((r) => r.continuedAsNew)).toBe(true);
     // The newest run is alive and knows the household: its state came across every hand-over.
     const state = await handle.query(getHouseholdState);
     expect(state.householdId).toBe(householdId);
   });
-  it('carries out an update that reaches the next run again only once, and answers it with its first result', { timeout: 120_000 }, async () => {
-    const { t, env, taskQueue } = stack;
-    const { householdId } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
-    const handle = env.client.workflow.getHandle(householdWorkflowId(householdId));
-    const now = Date.now();
-    const period = periodOf(now);
-    const visitedOn = formatLocalDate(toLocalDate(now));
-    const visit = (findings: string, updateId?: string) =>
-      applyUpdate(handle, recordVisit, { args: [{ actor: actors.cadre, period, visitedOn, findings }], ...(updateId ? { updateId } : {}) });
 
+  it('carries out an update that reaches the next run again only once, and answers it with its first result', { timeout: 120_000 }, async () => {
+    const { visit, filed, runs } = await busyHousehold();
     const first = await visit('重复投递的走访', 'visit-once');
-    const firstRun = (await runsOf(env.client, householdWorkflowId(householdId)))[0]!.runId;
+    const firstRun = (await runs())[0]!.runId;
     // Other visits until the household has handed over to a new run.
-    for (let n = 0; (await runsOf(env.client, householdWorkflowId(householdId)))[0]!.runId === firstRun; n++) {
+    for (let n = 0; (await runs())[0]!.runId === firstRun; n++) {
       if (n > 40) throw new Error('the household never continued as new');
       await visit(`其他走访 ${n}`);
     }
     // The same update again, as a client retries it when the answer was lost in the hand-over.
     expect(await visit('重复投递的走访', 'visit-once')).toEqual(first);
-    const filed = (await eventsOf(t.db, householdId, 'monitoring.visited')).filter((e) => (e.payload as { findings: string }).findings === '重复投递的走访');
-    expect(filed).toHaveLength(1);
+    expect((await filed()).filter((f) => f === '重复投递的走访')).toHaveLength(1);
   });
 });
