@@ -6,9 +6,7 @@
  *
  *   npm run bench:due-items [-- --repetitions=15 --baseline-repetitions=5 --warmup=2]
  */
-import os from 'node:os';
-import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
-import pg from 'pg';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { createDb } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -17,7 +15,9 @@ import { seedDemoCounty, seedPolicyProfiles } from '../db/seed.js';
 import { BASELINE_SCHEMA, HOUSEHOLDS, NOW, TOWNS, VILLAGES_PER_TOWN, loadRegister } from './due-items/load.js';
 import { referenceList } from './due-items/reference.js';
 import { queryShapes, type QueryShape } from './due-items/shapes.js';
-import { accessPaths, buffers, ms, planLines, table, timeRepeated, type ExplainOutput, type Timing } from './support/measure.js';
+import { explainPageAndCount } from './support/explain.js';
+import { describeMachine, sizesOf } from './support/machine.js';
+import { accessPaths, buffers, ms, planLines, table, timeRepeated, type Timing } from './support/measure.js';
 import { startBenchDatabase } from './support/postgres.js';
 
 const write = (text = '') => process.stdout.write(`${text}\n`);
@@ -58,28 +58,7 @@ function sameResult(a: ListResult, b: { ids: readonly string[]; total: number })
 
 const idsOf = (r: ListResult) => ({ ids: r.items.map((i) => i.id), total: r.total });
 
-/** Runs `list` once through a logging Kysely and answers EXPLAIN (ANALYZE, BUFFERS) of its two statements. */
-async function explainList(url: string, shape: QueryShape): Promise<{ items: ExplainOutput; count: ExplainOutput }> {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const captured: CompiledQuery[] = [];
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (event) => void (event.level === 'query' && captured.push(event.query)) });
-  try {
-    await dueItemsRepo(db).list(shape.filter);
-    const explain = async (query: CompiledQuery | undefined): Promise<ExplainOutput> => {
-      if (!query) throw new Error(`list issued no such statement for ${shape.name}`);
-      const result = await pool.query(`explain (analyze, buffers, format json) ${query.sql}`, [...query.parameters]);
-      return (result.rows[0] as { 'QUERY PLAN': ExplainOutput[] })['QUERY PLAN'][0] as ExplainOutput;
-    };
-    const count = captured.find((q) => q.sql.includes('count(*)'));
-    const items = captured.find((q) => q.sql.includes(' limit '));
-    return { items: await explain(items), count: await explain(count) };
-  } finally {
-    await db.destroy();
-  }
-}
-
-async function describeMachine(db: Kysely<Database>, where: string, load: { ms: number; foreignKeysChecked: boolean }): Promise<string[]> {
-  const settings = await serverSettings(db);
+async function describeRun(db: Kysely<Database>, where: string, load: { ms: number; foreignKeysChecked: boolean }): Promise<string[]> {
   const counts = (
     await db
       .selectFrom('due_items')
@@ -100,36 +79,16 @@ async function describeMachine(db: Kysely<Database>, where: string, load: { ms: 
     .select(['level', (eb) => eb.fn.countAll<string>().as('n')])
     .groupBy('level')
     .execute();
-  const sizes = await sizesOf(db);
-  const cpu = os.cpus();
   const n = (v: string | number) => Number(v).toLocaleString('en-US');
   return [
-    `machine     ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.platform()} ${os.release()}, Node ${process.version}`,
-    `postgresql  ${settings.server_version} — ${where}`,
-    `            shared_buffers=${settings.shared_buffers} work_mem=${settings.work_mem} effective_cache_size=${settings.effective_cache_size} max_parallel_workers_per_gather=${settings.max_parallel_workers_per_gather} jit=${settings.jit}`,
+    ...(await describeMachine(db, where)),
     `places      ${places.map((p) => `${n(p.n)} ${p.level}`).join(', ')}`,
     `households  ${n(households.n)}`,
     `due_items   ${n(counts.all)} rows: ${n(counts.done)} done (${((100 * Number(counts.done)) / Number(counts.all)).toFixed(1)} %), ${n(counts.open)} open of which ${n(counts.overdue)} overdue, ${n(counts.cancelled)} cancelled; ${n(counts.responsible)} open with a responsible person; ${n(counts.department)} department items`,
-    `sizes       ${sizes}`,
+    `sizes       ${await sizesOf(db, 'public.due_items')}`,
     `load        ${(load.ms / 1000).toFixed(1)} s in all (migrate, seed, bulk load${load.foreignKeysChecked ? '' : ' without row-by-row foreign-key checks'}, baseline copy, VACUUM ANALYZE)`,
     `runs        now = ${NOW.toISOString()}; page size 50; per query ${warmup} warm-up + ${repetitions} measured runs (product), ${warmup} + ${baselineRepetitions} (baseline), one after the other`,
   ];
-}
-
-async function serverSettings(db: Kysely<Database>): Promise<Record<string, string>> {
-  const names = ['server_version', 'shared_buffers', 'work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'jit'];
-  const { rows } = await sql<{ name: string; setting: string }>`select name, current_setting(name) as setting from unnest(${names}::text[]) name`.execute(db);
-  return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
-}
-
-/** The register's table and each of its indexes, largest first. */
-async function sizesOf(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ name: string; size: string }>`
-    select c.relname as name, pg_size_pretty(pg_relation_size(c.oid)) as size
-    from pg_class c
-    where c.oid = 'public.due_items'::regclass or c.oid in (select indexrelid from pg_index where indrelid = 'public.due_items'::regclass)
-    order by pg_relation_size(c.oid) desc`.execute(db);
-  return rows.map((r) => `${r.name} ${r.size}`).join(', ');
 }
 
 async function main(): Promise<void> {
@@ -173,11 +132,11 @@ async function main(): Promise<void> {
 
     const plans: string[] = [];
     for (const shape of shapes) {
-      const product = await explainList(database.url, shape);
-      const baseline = await explainList(withSearchPath(database.url, BASELINE_SCHEMA), shape);
+      const product = await explainPageAndCount(database.url, (on) => dueItemsRepo(on).list(shape.filter));
+      const baseline = await explainPageAndCount(withSearchPath(database.url, BASELINE_SCHEMA), (on) => dueItemsRepo(on).list(shape.filter));
       plans.push(`  ${shape.name} — ${shape.who}`);
       for (const [label, plan, base] of [
-        ['page ', product.items, baseline.items],
+        ['page ', product.page, baseline.page],
         ['count', product.count, baseline.count],
       ] as const) {
         plans.push(
@@ -189,7 +148,7 @@ async function main(): Promise<void> {
     }
 
     write();
-    for (const line of await describeMachine(db, database.where, load)) write(line);
+    for (const line of await describeRun(db, database.where, load)) write(line);
     write();
     write('Product: dueItemsRepo(db).list() on the register with its indexes. Baseline: the same list() on a copy of due_items');
     write('without indexes. Times in ms. "same as base": same page and total as the baseline; "as before": same page and total');

@@ -11,6 +11,7 @@ import * as townReports from './2026_11_23_009_town_reports.js';
 import * as assistancePlans from './2026_11_23_010_assistance_plans.js';
 import * as screeningCampaigns from './2026_11_23_011_screening_campaigns.js';
 import * as dueItemsIndexes from './2026_11_23_012_due_items_indexes.js';
+import * as searchIndexes from './2026_11_23_013_search_indexes.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_010_assistance_plans': assistancePlans,
   '2026_11_23_011_screening_campaigns': screeningCampaigns,
   '2026_11_23_012_due_items_indexes': dueItemsIndexes,
+  '2026_11_23_013_search_indexes': searchIndexes,
 };

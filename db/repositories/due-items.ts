@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
+import { jurisdictionsRepo } from './jurisdictions.js';
 
 export interface NewDueItem {
   readonly key: string;
@@ -100,7 +101,7 @@ export function dueItemsRepo(db: Kysely<Database>) {
       // An item lies in a county, town or village through the column of that level, and in a
       // village group through its household: one condition that the register's indexes serve
       // in deadline order, where an OR over the four columns would read every open item.
-      const level = within ? (await db.selectFrom('jurisdictions').select('level').where('id', '=', within).executeTakeFirst())?.level : undefined;
+      const level = within ? await jurisdictionsRepo(db).placeLevel(within) : undefined;
       // The conditions name due_items only, so that the count is read from an index alone.
       let query = db.selectFrom('due_items as d');
       if (within) {

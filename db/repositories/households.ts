@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, HouseholdCategory, NewHousehold } from '../database.js';
+import { jurisdictionsRepo } from './jurisdictions.js';
 
 export function householdsRepo(db: Kysely<Database>) {
   return {
@@ -8,9 +9,9 @@ export function householdsRepo(db: Kysely<Database>) {
     },
 
     /**
-   * One page of households in a jurisdiction (any of its county, town, village
-   * or group), newest first; a name matches the head or any current member.
-   */
+     * One page of households in a jurisdiction (its county, town, village or
+     * group), newest first; a name matches the head or any current member.
+     */
     async search(filter: {
       withinJurisdiction: string;
       townId?: string | undefined;
@@ -23,16 +24,19 @@ export function householdsRepo(db: Kysely<Database>) {
       limit: number;
       offset: number;
     }) {
-      let query = db
-        .selectFrom('households')
-        .where((eb) =>
-          eb.or([
-            eb('county_id', '=', filter.withinJurisdiction),
-            eb('town_id', '=', filter.withinJurisdiction),
-            eb('village_id', '=', filter.withinJurisdiction),
-            eb('group_id', '=', filter.withinJurisdiction),
-          ]),
+      const within = filter.withinJurisdiction;
+      // One column of the jurisdiction's level, which an index serves newest first.
+      const level = await jurisdictionsRepo(db).placeLevel(within);
+      let query = db.selectFrom('households');
+      if (level === 'county') query = query.where('county_id', '=', within);
+      else if (level === 'town') query = query.where('town_id', '=', within);
+      else if (level === 'village') query = query.where('village_id', '=', within);
+      else if (level === 'group') query = query.where('group_id', '=', within);
+      else {
+        query = query.where((eb) =>
+          eb.or([eb('county_id', '=', within), eb('town_id', '=', within), eb('village_id', '=', within), eb('group_id', '=', within)]),
         );
+      }
       if (filter.townId) query = query.where('town_id', '=', filter.townId);
       if (filter.villageId) query = query.where('village_id', '=', filter.villageId);
       if (filter.category) query = query.where('category', '=', filter.category);

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Database, Jurisdiction } from '../database.js';
+import type { Database, Jurisdiction, JurisdictionLevel } from '../database.js';
+
+/** The levels a household, a task or a register item records its place at, in a column each. */
+const PLACE_LEVELS = ['county', 'town', 'village', 'group'] as const satisfies readonly JurisdictionLevel[];
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+
+const isPlaceLevel = (level: JurisdictionLevel): level is PlaceLevel => (PLACE_LEVELS as readonly JurisdictionLevel[]).includes(level);
 
 export function jurisdictionsRepo(db: Kysely<Database>) {
   return {
@@ -29,6 +35,17 @@ export function jurisdictionsRepo(db: Kysely<Database>) {
         .orderBy('depth')
         .execute();
       return rows as Jurisdiction[];
+    },
+
+    /**
+     * The level of a list's jurisdiction, so that the list filters the one column
+     * of that level (county_id, town_id, village_id or the household's group_id),
+     * which an index can serve in the list's order; an OR over the four columns
+     * reads every row. Undefined for an unknown jurisdiction, a province or a city.
+     */
+    async placeLevel(id: string): Promise<PlaceLevel | undefined> {
+      const row = await db.selectFrom('jurisdictions').select('level').where('id', '=', id).executeTakeFirst();
+      return row && isPlaceLevel(row.level) ? row.level : undefined;
     },
 
     children(parentId: string) {
