@@ -29,8 +29,20 @@ import {
   pensionMessages,
 } from './messages.js';
 
+/** What a rule answers about one member: the reasons, in Simplified Chinese. */
+export interface MemberFinding {
+  readonly memberId: string;
+  readonly reasons: readonly string[];
+}
+
+/** The member's age in full years on `asOf`, and how reasons name them at that age. */
+function memberAsOf(member: MeasureMember, asOf: LocalDate): { readonly age: number; readonly who: string } {
+  const age = ageAsOf(member, asOf);
+  return { age, who: memberLabel(member.displayName, age) };
+}
+
 export function describeMember(member: MeasureMember, asOf: LocalDate): string {
-  return memberLabel(member.displayName, ageAsOf(member, asOf));
+  return memberAsOf(member, asOf).who;
 }
 
 // ── Labour 劳动能力 [001, 002] ─────────────────────────────────────────────
@@ -66,17 +78,14 @@ export function householdLabour(members: readonly MeasureMember[], asOf: LocalDa
 
 // ── Pension premium 养老保险代缴 [000] ───────────────────────────────────────
 
-export interface PensionPremiumResult {
-  readonly memberId: string;
+export interface PensionPremiumResult extends MemberFinding {
   readonly age: number;
   readonly eligible: boolean;
-  readonly reasons: readonly string[];
 }
 
 /** 需年满16周岁且不满60周岁，不含在校生、现役军人. */
 export function pensionPremiumEligibility(member: MeasureMember, asOf: LocalDate, rule: PensionPremiumRule): PensionPremiumResult {
-  const age = ageAsOf(member, asOf);
-  const who = memberLabel(member.displayName, age);
+  const { age, who } = memberAsOf(member, asOf);
   const reasons: string[] = [];
   if (age < rule.minAge) reasons.push(pensionMessages.tooYoung(who, rule.minAge));
   if (age >= rule.maxAgeExclusive) reasons.push(pensionMessages.tooOld(who, rule.maxAgeExclusive));
@@ -94,15 +103,13 @@ export type MicrocreditCondition = 'age' | 'age_plus_term' | 'labour_capacity' |
 /** The bank decides: the best answer here is that the member may apply. */
 export type MicrocreditOutcome = 'may_apply' | 'needs_information' | 'cannot_apply';
 
-export interface MicrocreditResult {
-  readonly memberId: string;
+export interface MicrocreditResult extends MemberFinding {
   readonly age: number;
   readonly outcome: MicrocreditOutcome;
   /** The longest term that keeps age + term within the limit; 0 when none does. */
   readonly maxTermYears: number;
   readonly unmet: readonly MicrocreditCondition[];
   readonly unknown: readonly MicrocreditCondition[];
-  readonly reasons: readonly string[];
 }
 
 /**
@@ -120,8 +127,7 @@ export function microcreditEligibility(
   if (termYears !== undefined && !(Number.isInteger(termYears) && termYears >= 1)) {
     throw new RangeError(`a loan term is a whole number of years, at least 1, not ${termYears}`);
   }
-  const age = ageAsOf(member, asOf);
-  const who = memberLabel(member.displayName, age);
+  const { age, who } = memberAsOf(member, asOf);
   const unmet: MicrocreditCondition[] = [];
   const unknown: MicrocreditCondition[] = [];
   const reasons: string[] = [];
@@ -156,8 +162,9 @@ export function microcreditEligibility(
   const checksUnknown = rule.checks.filter((c) => checklist[c] === undefined);
   unmet.push(...checksUnmet);
   unknown.push(...checksUnknown);
-  if (checksUnmet.length > 0) reasons.push(microcreditMessages.unmet(checksUnmet.map((c) => microcreditCheckNames[c]).join('、')));
-  if (checksUnknown.length > 0) reasons.push(microcreditMessages.unknown(checksUnknown.map((c) => microcreditCheckNames[c]).join('、')));
+  const checkNames = (checks: readonly MicrocreditCheck[]) => checks.map((c) => microcreditCheckNames[c]).join('、');
+  if (checksUnmet.length > 0) reasons.push(microcreditMessages.unmet(checkNames(checksUnmet)));
+  if (checksUnknown.length > 0) reasons.push(microcreditMessages.unknown(checkNames(checksUnknown)));
 
   const outcome: MicrocreditOutcome = unmet.length > 0 ? 'cannot_apply' : unknown.length > 0 ? 'needs_information' : 'may_apply';
   reasons.push(
@@ -170,12 +177,10 @@ export function microcreditEligibility(
 
 export type MedicalExtraAidOutcome = 'extra_aid' | 'none' | 'unknown' | 'not_in_force';
 
-export interface MedicalExtraAidResult {
-  readonly memberId: string;
+export interface MedicalExtraAidResult extends MemberFinding {
   readonly year: number;
   readonly outcome: MedicalExtraAidOutcome;
   readonly outOfPocketFen: Fen | null;
-  readonly reasons: readonly string[];
 }
 
 /** Personal out-of-pocket cost in the calendar year of `asOf` strictly above the line (个人自付费用超过1万元), compared in fen. */
@@ -225,11 +230,9 @@ export function housingEligibility(housing: Housing | undefined, rule: HousingRu
 
 export type CompulsoryEducationOutcome = 'education_measure' | 'exempt_physical' | 'in_school' | 'completed' | 'not_compulsory_age' | 'unknown';
 
-export interface CompulsoryEducationResult {
-  readonly memberId: string;
+export interface CompulsoryEducationResult extends MemberFinding {
   readonly age: number;
   readonly outcome: CompulsoryEducationOutcome;
-  readonly reasons: readonly string[];
 }
 
 /**
@@ -239,8 +242,7 @@ export interface CompulsoryEducationResult {
  * attend 身体原因不具备学习条件.
  */
 export function compulsoryEducationCheck(member: MeasureMember, asOf: LocalDate, rule: CompulsoryEducationRule): CompulsoryEducationResult {
-  const age = ageAsOf(member, asOf);
-  const who = memberLabel(member.displayName, age);
+  const { age, who } = memberAsOf(member, asOf);
   const result = (outcome: CompulsoryEducationOutcome, reason: string): CompulsoryEducationResult => ({ memberId: member.id, age, outcome, reasons: [reason] });
   if (age < rule.fromAge || age > rule.toAge) return result('not_compulsory_age', educationMessages.notCompulsoryAge(who, rule.fromAge, rule.toAge));
   switch (schoolingOf(member)) {
@@ -266,14 +268,12 @@ export interface Tally {
   readonly required: number;
 }
 
-export interface EmploymentMemberProgress {
-  readonly memberId: string;
+export interface EmploymentMemberProgress extends MemberFinding {
   readonly hasPlan: boolean;
   readonly guidance: Tally;
   readonly training: Tally;
   readonly jobOffers: Tally;
   readonly missing: readonly EmploymentGap[];
-  readonly reasons: readonly string[];
 }
 
 export interface EmploymentProgress {
@@ -315,17 +315,16 @@ export function employmentPlanProgress(
         missing.push('plan');
         reasons.push(employmentMessages.noPlan(who));
       }
-      if (guidance.done < guidance.required) {
-        missing.push('guidance');
-        reasons.push(employmentMessages.guidanceShort(who, guidance.done, guidance.required));
-      }
-      if (training.done < training.required) {
-        missing.push('training');
-        reasons.push(employmentMessages.trainingShort(who, training.done, training.required));
-      }
-      if (jobOffers.done < jobOffers.required) {
-        missing.push('job_offers');
-        reasons.push(employmentMessages.offersShort(who, jobOffers.done, jobOffers.required));
+      const counts = [
+        ['guidance', guidance, employmentMessages.guidanceShort],
+        ['training', training, employmentMessages.trainingShort],
+        ['job_offers', jobOffers, employmentMessages.offersShort],
+      ] as const;
+      for (const [gap, tally, short] of counts) {
+        if (tally.done < tally.required) {
+          missing.push(gap);
+          reasons.push(short(who, tally.done, tally.required));
+        }
       }
       if (offersRequired === 0 && rule.jobOffersPerPerson > 0) reasons.push(employmentMessages.employed(who));
       if (missing.length === 0) reasons.push(employmentMessages.complete(who));

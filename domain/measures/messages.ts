@@ -25,14 +25,14 @@ export const pensionMessages = {
   military: (who: string) => `${who}是现役军人，不在养老保险代缴范围`,
 } as const;
 
+const ageTermSum = (age: number, term: number) => `年龄 ${age} 周岁 + 贷款期限 ${term} 年 = ${age + term}`;
+
 export const microcreditMessages = {
   ageWithin: (who: string, min: number, max: number) => `${who}年龄在${min}至${max}周岁之间`,
   ageOutside: (who: string, min: number, max: number) => `${who}年龄不在${min}至${max}周岁之间，不能新申请小额信贷`,
-  termWithin: (age: number, term: number, limit: number) => `年龄 ${age} 周岁 + 贷款期限 ${term} 年 = ${age + term}，不超过 ${limit} 周岁`,
+  termWithin: (age: number, term: number, limit: number) => `${ageTermSum(age, term)}，不超过 ${limit} 周岁`,
   termTooLong: (age: number, term: number, limit: number, maxTerm: number) =>
-    maxTerm >= 1
-      ? `年龄 ${age} 周岁 + 贷款期限 ${term} 年 = ${age + term}，超过 ${limit} 周岁；贷款期限最长 ${maxTerm} 年`
-      : `年龄 ${age} 周岁 + 贷款期限 ${term} 年 = ${age + term}，超过 ${limit} 周岁`,
+    `${ageTermSum(age, term)}，超过 ${limit} 周岁${maxTerm >= 1 ? `；贷款期限最长 ${maxTerm} 年` : ''}`,
   noTermPossible: (age: number, limit: number) => `年龄已满 ${age} 周岁，任何贷款期限都会使年龄与期限之和超过 ${limit} 周岁`,
   termUnknown: (limit: number, maxTerm: number) => `贷款期限未定：年龄与期限之和不超过 ${limit} 周岁，期限最长 ${maxTerm} 年`,
   noLabour: (who: string) => `${who}不是有劳动能力的成员，小额信贷面向有劳动能力的监测对象`,

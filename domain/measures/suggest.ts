@@ -9,7 +9,7 @@
 import { formatLocalDate, type LocalDate } from '../calendar.js';
 import { RISK_CAUSE_NAMES } from '../identification.js';
 import type { SeedId } from '../policy/profile.js';
-import { catalogueProblems, measureByCode, type MeasureCatalogue, type MeasureNature } from './catalogue.js';
+import { catalogueProblems, measureByCode, type MeasureCatalogue, type MeasureDefinition, type MeasureNature } from './catalogue.js';
 import {
   compulsoryEducationCheck,
   describeMember,
@@ -24,6 +24,7 @@ import {
   type HouseholdLabour,
   type HousingResult,
   type MedicalExtraAidResult,
+  type MemberFinding,
   type MicrocreditResult,
   type PensionPremiumResult,
 } from './eligibility.js';
@@ -113,6 +114,8 @@ export function suggestMeasures(household: MeasureHousehold, asOf: LocalDate, ca
     list.push({ basis, text, memberIds, sources });
     reasons.set(measure, list);
   };
+  const addFinding = (measure: string, basis: SuggestionBasis, finding: MemberFinding, sources: readonly SeedId[]) =>
+    add(measure, basis, joinReasons(finding.reasons), [finding.memberId], sources);
   const who = (member: MeasureMember) => describeMember(member, asOf);
 
   const causes = [...new Set(household.riskCauses)];
@@ -139,14 +142,15 @@ export function suggestMeasures(household: MeasureHousehold, asOf: LocalDate, ca
     }
     employment = employmentPlanProgress(members, household.employmentPlans ?? [], asOf, rule, rules.labour);
     for (const progress of employment.members) {
-      if (progress.missing.length > 0) add(rule.measure, 'employment_plan', progress.reasons.join('；'), [progress.memberId], rule.sources);
+      if (progress.missing.length > 0) addFinding(rule.measure, 'employment_plan', progress, rule.sources);
     }
   }
 
-  const pensionRule = rules.pensionPremium;
-  const pensionPremium = pensionRule ? members.map((m) => pensionPremiumEligibility(m, asOf, pensionRule)) : [];
-  for (const result of pensionPremium) {
-    if (result.eligible && pensionRule) add(pensionRule.measure, 'pension_premium', result.reasons.join('；'), [result.memberId], [pensionRule.source]);
+  let pensionPremium: PensionPremiumResult[] = [];
+  if (rules.pensionPremium) {
+    const rule = rules.pensionPremium;
+    pensionPremium = members.map((m) => pensionPremiumEligibility(m, asOf, rule));
+    for (const result of pensionPremium) if (result.eligible) addFinding(rule.measure, 'pension_premium', result, [rule.source]);
   }
 
   if (rules.medicalInsurance) {
@@ -154,19 +158,21 @@ export function suggestMeasures(household: MeasureHousehold, asOf: LocalDate, ca
     add(rule.measure, 'medical_insurance', medicalMessages.insurance, members.map((m) => m.id), [rule.source]);
     for (const member of members.filter((m) => m.chronicIllness)) add(rule.measure, 'chronic_illness', medicalMessages.chronic(who(member)), [member.id], [rule.source]);
   }
-  const aidRule = rules.medicalExtraAid;
-  const medicalExtraAid = aidRule ? members.map((m) => medicalExtraAidEligibility(m, asOf, aidRule)) : [];
-  for (const result of medicalExtraAid) {
-    if (result.outcome === 'extra_aid' && aidRule) add(aidRule.measure, 'medical_extra_aid', result.reasons.join('；'), [result.memberId], [aidRule.source]);
+  let medicalExtraAid: MedicalExtraAidResult[] = [];
+  if (rules.medicalExtraAid) {
+    const rule = rules.medicalExtraAid;
+    medicalExtraAid = members.map((m) => medicalExtraAidEligibility(m, asOf, rule));
+    for (const result of medicalExtraAid) if (result.outcome === 'extra_aid') addFinding(rule.measure, 'medical_extra_aid', result, [rule.source]);
   }
 
-  const schoolRule = rules.compulsoryEducation;
-  const compulsoryEducation = schoolRule ? members.map((m) => compulsoryEducationCheck(m, asOf, schoolRule)) : [];
-  for (const result of compulsoryEducation) {
-    if (!schoolRule) break;
-    const text = result.reasons.join('；');
-    if (result.outcome === 'education_measure') add(schoolRule.measure, 'compulsory_education', text, [result.memberId], [schoolRule.source]);
-    if (result.outcome === 'unknown') toVerify.push({ measure: schoolRule.measure, text, memberIds: [result.memberId] });
+  let compulsoryEducation: CompulsoryEducationResult[] = [];
+  if (rules.compulsoryEducation) {
+    const rule = rules.compulsoryEducation;
+    compulsoryEducation = members.map((m) => compulsoryEducationCheck(m, asOf, rule));
+    for (const result of compulsoryEducation) {
+      if (result.outcome === 'education_measure') addFinding(rule.measure, 'compulsory_education', result, [rule.source]);
+      if (result.outcome === 'unknown') toVerify.push({ measure: rule.measure, text: joinReasons(result.reasons), memberIds: [result.memberId] });
+    }
   }
   if (rules.educationAid) {
     for (const member of members.filter((m) => m.isStudent)) add(rules.educationAid.measure, 'education_aid', educationMessages.aid(who(member)), [member.id], [rules.educationAid.source]);
@@ -175,7 +181,7 @@ export function suggestMeasures(household: MeasureHousehold, asOf: LocalDate, ca
   let housing: HousingResult | null = null;
   if (rules.housing) {
     housing = housingEligibility(household.housing, rules.housing);
-    const text = housing.reasons.join('；');
+    const text = joinReasons(housing.reasons);
     if (housing.action === 'rebuild' || housing.action === 'reinforce' || housing.action === 'appraise') add(rules.housing.measure, 'housing', text, [], [rules.housing.source]);
     if (housing.action === 'unknown') toVerify.push({ measure: rules.housing.measure, text, memberIds: [] });
   }
@@ -210,10 +216,9 @@ export function suggestMeasures(household: MeasureHousehold, asOf: LocalDate, ca
           : members.map((member) => ({ member, application: {} }));
       microcredit = candidates.map(({ member, application }) => microcreditEligibility(member, asOf, rule, application));
       const shown = applications.length > 0 ? microcredit : microcredit.filter((r) => r.outcome !== 'cannot_apply');
-      for (const result of shown) add(rule.measure, 'microcredit', result.reasons.join('；'), [result.memberId], [rule.source]);
+      for (const result of shown) addFinding(rule.measure, 'microcredit', result, [rule.source]);
       if (labour.capacity === 'capable' && microcredit.every((r) => r.outcome === 'cannot_apply')) {
-        const measure = measureByCode(catalogue, rule.measure)!;
-        withheld.push({ measure: measure.code, name: measure.name, why: suggestionMessages.microcreditNobody, reasons: reasons.get(rule.measure) ?? [] });
+        withheld.push(withhold(measureByCode(catalogue, rule.measure)!, suggestionMessages.microcreditNobody, reasons.get(rule.measure) ?? []));
         reasons.delete(rule.measure);
       }
     }
@@ -227,12 +232,7 @@ export function suggestMeasures(household: MeasureHousehold, asOf: LocalDate, ca
       measure.nature === 'developmental' &&
       (labour.capacity === 'none' || (labour.capacity === 'weak_only' && measure.code !== rules.labour.weakLabourMeasure));
     if (blocked) {
-      withheld.push({
-        measure: measure.code,
-        name: measure.name,
-        why: labour.capacity === 'none' ? labourMessages.withheldNone : labourMessages.withheldWeak,
-        reasons: list,
-      });
+      withheld.push(withhold(measure, labour.capacity === 'none' ? labourMessages.withheldNone : labourMessages.withheldWeak, list));
       continue;
     }
     const concerned = new Set(list.flatMap((r) => r.memberIds));
@@ -261,6 +261,15 @@ export function suggestMeasures(household: MeasureHousehold, asOf: LocalDate, ca
     toVerify,
     details: { pensionPremium, microcredit, medicalExtraAid, compulsoryEducation, housing, employment },
   };
+}
+
+/** The reasons of one finding as one text. */
+function joinReasons(reasons: readonly string[]): string {
+  return reasons.join('；');
+}
+
+function withhold(measure: MeasureDefinition, why: string, reasons: readonly SuggestionReason[]): WithheldMeasure {
+  return { measure: measure.code, name: measure.name, why, reasons };
 }
 
 function checkHousehold(household: MeasureHousehold): void {

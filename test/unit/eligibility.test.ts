@@ -14,6 +14,7 @@ import {
   type MeasureMember,
   type MicrocreditChecklist,
 } from '../../domain/measures/index.js';
+import { measureMember } from '../helpers/measure-member.js';
 
 const rules = DEFAULT_MEASURE_CATALOGUE.rules;
 const pension = rules.pensionPremium!;
@@ -26,17 +27,7 @@ const employment = rules.employment!;
 const on = parseLocalDate;
 
 function member(birthDate: string, overrides: Partial<MeasureMember> = {}): MeasureMember {
-  return {
-    id: 'm1',
-    displayName: '张三',
-    birthDate,
-    labourAbility: 'capable',
-    isStudent: false,
-    isActiveMilitary: false,
-    disabilityGrade: null,
-    chronicIllness: false,
-    ...overrides,
-  };
+  return measureMember('m1', '张三', birthDate, overrides);
 }
 
 const allChecks: MicrocreditChecklist = Object.fromEntries(MICROCREDIT_CHECKS.map((c) => [c, true]));

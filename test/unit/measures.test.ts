@@ -14,21 +14,12 @@ import {
   type MeasureMember,
   type MeasureSuggestions,
 } from '../../domain/measures/index.js';
+import { measureMember } from '../helpers/measure-member.js';
 
 const catalogue = DEFAULT_MEASURE_CATALOGUE;
 
 function member(id: string, birthDate: string, overrides: Partial<MeasureMember> = {}): MeasureMember {
-  return {
-    id,
-    displayName: id,
-    birthDate,
-    labourAbility: 'capable',
-    isStudent: false,
-    isActiveMilitary: false,
-    disabilityGrade: null,
-    chronicIllness: false,
-    ...overrides,
-  };
+  return measureMember(id, id, birthDate, overrides);
 }
 
 const codes = (result: MeasureSuggestions) => result.suggestions.map((s) => s.measure);
