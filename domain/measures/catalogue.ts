@@ -8,8 +8,8 @@
  */
 import type { Period } from '../calendar.js';
 import { RISK_CAUSES, type RiskCause } from '../identification.js';
-import { isPeriod } from '../months.js';
 import type { SeedId } from '../policy/profile.js';
+import { versionProblems } from '../policy/versioned.js';
 
 export interface Department {
   /** Short code shared with the `departments` table (`mz`, `rs`, …). */
@@ -420,11 +420,7 @@ const SEED_IDS: readonly SeedId[] = ['000', '001', '002', '003', '004'];
 
 /** What is wrong with a catalogue, in English for whoever maintains the data; empty when it is sound. */
 export function catalogueProblems(catalogue: MeasureCatalogue): string[] {
-  const problems: string[] = [];
-  const where = `${catalogue.id} v${catalogue.version}`;
-  if (!/^[a-z][a-z0-9-]{1,63}$/.test(catalogue.id)) problems.push(`${where}: id must be lower-case letters, digits and dashes`);
-  if (!Number.isInteger(catalogue.version) || catalogue.version < 1) problems.push(`${where}: version must be a positive integer`);
-  if (!isPeriod(catalogue.effectiveFrom)) problems.push(`${where}: effectiveFrom is not YYYY-MM`);
+  const { where, problems } = versionProblems(catalogue);
   if (!isSeedList(catalogue.sources)) problems.push(`${where}: sources must be seed ids`);
 
   const departmentCodes = new Set<string>();

@@ -15,6 +15,7 @@ import type { IdentificationStep } from '../identification.js';
 import type { IncomeWindow } from '../income.js';
 import { isPeriod, monthIndex } from '../months.js';
 import { MONTHLY_VISIT, monthlyUpdateItem, townMonthlyReportItem } from './defaults.js';
+import { versionProblems } from './versioned.js';
 
 /** The seed document a rule comes from (DOMAIN.md: 000 Boluo … 004 Suyuan). */
 export type SeedId = '000' | '001' | '002' | '003' | '004';
@@ -193,11 +194,7 @@ export function exactVersion(registry: ProfileRegistry, id: string, version: num
  * whoever maintains the data; empty when it is sound.
  */
 export function profileProblems(profile: PolicyProfile): string[] {
-  const problems: string[] = [];
-  const where = `${profile.id} v${profile.version}`;
-  if (!/^[a-z][a-z0-9-]{1,63}$/.test(profile.id)) problems.push(`${where}: id must be lower-case letters, digits and dashes`);
-  if (!Number.isInteger(profile.version) || profile.version < 1) problems.push(`${where}: version must be a positive integer`);
-  if (!isPeriod(profile.effectiveFrom)) problems.push(`${where}: effectiveFrom is not YYYY-MM`);
+  const { where, problems } = versionProblems(profile);
 
   for (const row of profile.thresholds) {
     const label = `${where}: ${row.kind} ${row.from}…${row.to ?? ''}`;
