@@ -1,68 +1,28 @@
 /**
  * Bulk load for the deadline-register benchmark, set-based (generate_series):
- * 20 towns × 15 villages × 3 groups, 100,000 households, and a year of the
- * register — every household's monthly update and visit (2.4 million items),
- * measure tasks of departments, the departments' and towns' own items and one
- * immediate screening. The shares (done, open, overdue by age, who is
+ * the benchmark county (bench/support/load.ts), 100,000 households, and a year
+ * of the register — every household's monthly update and visit (2.4 million
+ * items), measure tasks of departments, the departments' and towns' own items
+ * and one immediate screening. The shares (done, open, overdue by age, who is
  * responsible) come from a hash of each row's number, not from random().
  */
-import pg from 'pg';
+import { COUNTY_ID, COUNTY_PLACES, SESSION, TOWNS, VILLAGES_PER_TOWN, bulkLoad, withNow, type LoadStep } from '../support/load.js';
+import { BASELINE_SCHEMA } from '../support/run.js';
 
-export const COUNTY_ID = '990101';
-export const TOWNS = 20;
-export const VILLAGES_PER_TOWN = 15;
 export const HOUSEHOLDS = 100_000;
 /** The benchmark's clock: 18 December 2026, 14:00 in Asia/Shanghai; December's items are open and not due yet. */
 export const NOW = new Date('2026-12-18T06:00:00Z');
-/** The schema holding the baseline: a copy of due_items without any of its indexes. */
-export const BASELINE_SCHEMA = 'bench_baseline';
-
-export interface LoadStep {
-  readonly step: string;
-  readonly ms: number;
-}
 
 /**
- * Loads the county and its register; answers whether the foreign-key checks
- * were skipped (a superuser's session in replica mode: every row is made from
- * rows already there, and checking 2.4 million rows one by one would take
- * most of the load time).
+ * Loads the county and its register, and copies due_items without any of its
+ * indexes into the baseline schema; answers whether the foreign-key checks
+ * were skipped (see bulkLoad).
  */
 export async function loadRegister(url: string, onStep: (step: LoadStep) => void): Promise<{ foreignKeysChecked: boolean }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const foreignKeysChecked = await client.query('set session_replication_role = replica').then(
-    () => false,
-    () => true,
-  );
-  const step = async (name: string, statements: ReadonlyArray<string | [string, unknown[]]>) => {
-    const start = performance.now();
-    for (const s of statements) {
-      if (typeof s === 'string') await client.query(s);
-      else await client.query(s[0], s[1]);
-    }
-    onStep({ step: name, ms: performance.now() - start });
-  };
-  try {
+  return bulkLoad(url, onStep, async (step) => {
     await step('jurisdictions', [
-      // Each month's 200,000 rows are sorted in memory.
-      `set work_mem = '256MB'`,
-      // A uniform number in [0, 1) from a key: deterministic shares without random().
-      `create function pg_temp.u(k bigint) returns float8 language sql immutable parallel safe
-         as $$ select (hashint8(k) & 2147483647)::float8 / 2147483648.0 $$`,
-      `insert into jurisdictions (id, parent_id, level, name)
-       select '${COUNTY_ID}' || lpad(t::text, 3, '0'), '${COUNTY_ID}', 'town', '第' || t || '乡镇'
-       from generate_series(1, ${TOWNS}) t
-       on conflict (id) do nothing`,
-      `insert into jurisdictions (id, parent_id, level, name)
-       select '${COUNTY_ID}' || lpad(t::text, 3, '0') || '2' || lpad(v::text, 2, '0'), '${COUNTY_ID}' || lpad(t::text, 3, '0'), 'village', '第' || t || '乡镇第' || v || '村'
-       from generate_series(1, ${TOWNS}) t, generate_series(1, ${VILLAGES_PER_TOWN}) v
-       on conflict (id) do nothing`,
-      `insert into jurisdictions (id, parent_id, level, name)
-       select v.id || '00' || g, v.id, 'group', '第' || g || '村民小组'
-       from jurisdictions v, generate_series(1, 3) g
-       where v.level = 'village'
-       on conflict (id) do nothing`,
+      ...SESSION,
+      ...COUNTY_PLACES,
       // Villages numbered 0..299, each with a propensity to let items run overdue: most near or below 1, a few lax ones up to 3.
       `create temp table bench_villages as
        select (row_number() over (order by id) - 1)::int as n, id, parent_id as town_id,
@@ -126,7 +86,7 @@ export async function loadRegister(url: string, onStep: (step: LoadStep) => void
     }
     await step('register: 12 months × 2 items × 100,000 households', monthly);
 
-    await step('department, town and screening items', [
+    await step('department, town and screening items', withNow(NOW, [
       `create temp table bench_departments as
        select (row_number() over (order by code) - 1)::int as n, id, code from departments where county_id = '${COUNTY_ID}'`,
       // A measure task for one household in ten, handed to a department; 8 % of the past ones overdue.
@@ -169,7 +129,7 @@ export async function loadRegister(url: string, onStep: (step: LoadStep) => void
        cross join lateral (select case when pg_temp.u(50000000 + h.n) < 0.015 then 'open' else 'done' end as st) s
        cross join lateral (select s.st, case when s.st = 'open' then c.due_at end as overdue_at,
                                   case when s.st = 'done' then c.due_at - interval '3 days' end as done_at) x`,
-    ].map((s) => (s.includes('$1') ? ([s, [NOW]] as [string, unknown[]]) : s)));
+    ]));
 
     await step(`baseline copy (${BASELINE_SCHEMA}.due_items, no index)`, [
       `create schema ${BASELINE_SCHEMA}`,
@@ -181,8 +141,5 @@ export async function loadRegister(url: string, onStep: (step: LoadStep) => void
       'vacuum (analyze) jurisdictions, departments, users, households, public.due_items',
       `vacuum (analyze) ${BASELINE_SCHEMA}.due_items`,
     ]);
-  } finally {
-    await client.end();
-  }
-  return { foreignKeysChecked };
+  });
 }

@@ -1,20 +1,15 @@
 import type { DueItemFilter } from '../../db/repositories/due-items.js';
-import { COUNTY_ID, NOW } from './load.js';
-
-/** One request of GET /due-items as the route passes it to `dueItemsRepo(db).list`. */
-export interface QueryShape {
-  readonly name: string;
-  /** Who asks it, and how. */
-  readonly who: string;
-  readonly filter: DueItemFilter;
-}
+import type { QueryShape } from '../support/compare.js';
+import { COUNTY_ID } from '../support/load.js';
+import { NOW } from './load.js';
 
 const TOWN = `${COUNTY_ID}002`;
 const VILLAGE = `${COUNTY_ID}001201`;
 const OTHER_VILLAGE = `${COUNTY_ID}003205`;
 const GROUP = `${VILLAGE}001`;
 
-export function queryShapes(ids: { villageCadre: string; department: string }): QueryShape[] {
+/** Requests of GET /due-items as the route passes them to `dueItemsRepo(db).list`. */
+export function queryShapes(ids: { villageCadre: string; department: string }): QueryShape<DueItemFilter>[] {
   const page = { now: NOW, limit: 50, offset: 0 };
   const county = { ...page, withinJurisdiction: COUNTY_ID };
   return [

@@ -1,33 +1,22 @@
 /**
  * Bulk load for the household-search and task-list benchmark, set-based
- * (generate_series): 20 towns × 15 villages × 3 groups and 100,000 households
- * registered over six years (a fifth of them in their village's first import,
- * at one shared time), about 300,000 members (some of whom have left), and the
- * assistance plans of two households in five with about 100,000 department
- * tasks; a neighbouring county of 1,000 households lies outside every scope.
+ * (generate_series): the benchmark county (bench/support/load.ts) and 100,000
+ * households registered over six years (a fifth of them in their village's
+ * first import, at one shared time), about 300,000 members (some of whom have
+ * left), and the assistance plans of two households in five with about 100,000
+ * department tasks; a neighbouring county of 1,000 households lies outside every scope.
  * Names, shares and dates come from a hash of each row's number, not from
  * random(), so that every run loads the same rows.
  */
 import pg from 'pg';
+import { COUNTY_ID, COUNTY_PLACES, SESSION, TOWNS, VILLAGES_PER_TOWN, bulkLoad, withNow, type LoadStep } from '../support/load.js';
+import { BASELINE_SCHEMA } from '../support/run.js';
 
-export const COUNTY_ID = '990101';
 export const NEIGHBOUR_COUNTY_ID = '990102';
-export const TOWNS = 20;
-export const VILLAGES_PER_TOWN = 15;
 export const HOUSEHOLDS = 100_000;
 export const NEIGHBOUR_HOUSEHOLDS = 1_000;
 /** The benchmark's clock: 18 December 2026, 14:00 in Asia/Shanghai. */
 export const NOW = new Date('2026-12-18T06:00:00Z');
-/**
- * The schema holding the baseline: copies of households and measure_tasks with
- * the indexes they had before migration 013 (and none of its own).
- */
-export const BASELINE_SCHEMA = 'bench_baseline';
-
-export interface LoadStep {
-  readonly step: string;
-  readonly ms: number;
-}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
 const GIVEN = '秀英华明国建军平伟芳玉兰桂红春文德志海云金成福荣良珍凤梅永学生林强勇丽霞娟勤富贵';
@@ -47,58 +36,35 @@ const MEASURES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
+ * The tables the baseline's queries read from the baseline schema, copied with
+ * the indexes they had before migration 013 and none of the later ones (the
+ * other tables they join are read from public).
+ */
+const BASELINE_TABLES = ['households', 'household_members', 'measure_tasks'] as const;
+
+/**
  * Loads the places, households, members, plans and tasks (on the schema before
- * migration 013) and copies households and measure_tasks, with their indexes,
- * into the baseline schema; answers whether the foreign-key checks were
- * skipped (a superuser's session in replica mode: every row is made from rows
- * already there).
+ * migration 013) and copies the baseline's tables into the baseline schema;
+ * answers whether the foreign-key checks were skipped (see bulkLoad).
  */
 export async function loadHouseholds(url: string, onStep: (step: LoadStep) => void): Promise<{ foreignKeysChecked: boolean }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const foreignKeysChecked = await client.query('set session_replication_role = replica').then(
-    () => false,
-    () => true,
-  );
-  const step = async (name: string, statements: ReadonlyArray<string | [string, unknown[]]>) => {
-    const start = performance.now();
-    for (const s of statements) {
-      if (typeof s === 'string') await client.query(s);
-      else await client.query(s[0], s[1]);
-    }
-    onStep({ step: name, ms: performance.now() - start });
-  };
   const villages = TOWNS * VILLAGES_PER_TOWN;
-  try {
+  return bulkLoad(url, onStep, async (step) => {
     await step('places', [
-      `set work_mem = '256MB'`,
-      // A uniform number in [0, 1) from a key: deterministic shares without random().
-      `create function pg_temp.u(k bigint) returns float8 language sql immutable parallel safe
-         as $$ select (hashint8(k) & 2147483647)::float8 / 2147483648.0 $$`,
+      ...SESSION,
       // A person's name from a key: a surname (the common ones more often) and one or two given characters.
       `create function pg_temp.person(k bigint) returns text language sql immutable parallel safe
          as $$ select substr('${SURNAMES}', 1 + floor(${SURNAMES.length} * power(pg_temp.u(k), 2))::int, 1)
                    || substr('${GIVEN}', 1 + floor(${GIVEN.length} * pg_temp.u(k + 1000000000))::int, 1)
                    || case when pg_temp.u(k + 2000000000) < 0.7 then substr('${GIVEN}', 1 + floor(${GIVEN.length} * pg_temp.u(k + 3000000000))::int, 1) else '' end $$`,
-      `insert into jurisdictions (id, parent_id, level, name)
-       select '${COUNTY_ID}' || lpad(t::text, 3, '0'), '${COUNTY_ID}', 'town', '第' || t || '乡镇'
-       from generate_series(1, ${TOWNS}) t
-       on conflict (id) do nothing`,
-      `insert into jurisdictions (id, parent_id, level, name)
-       select '${COUNTY_ID}' || lpad(t::text, 3, '0') || '2' || lpad(v::text, 2, '0'), '${COUNTY_ID}' || lpad(t::text, 3, '0'), 'village', '第' || t || '乡镇第' || v || '村'
-       from generate_series(1, ${TOWNS}) t, generate_series(1, ${VILLAGES_PER_TOWN}) v
-       on conflict (id) do nothing`,
+      // The neighbour county before the county's places, which give every village its groups.
       `insert into jurisdictions (id, parent_id, level, name) values
          ('${NEIGHBOUR_COUNTY_ID}', null, 'county', '邻县'),
          ('${NEIGHBOUR_COUNTY_ID}001', '${NEIGHBOUR_COUNTY_ID}', 'town', '邻县第1乡镇'),
          ('${NEIGHBOUR_COUNTY_ID}001201', '${NEIGHBOUR_COUNTY_ID}001', 'village', '邻县第1乡镇第1村'),
          ('${NEIGHBOUR_COUNTY_ID}001202', '${NEIGHBOUR_COUNTY_ID}001', 'village', '邻县第1乡镇第2村')
        on conflict (id) do nothing`,
-      `insert into jurisdictions (id, parent_id, level, name)
-       select v.id || '00' || g, v.id, 'group', '第' || g || '村民小组'
-       from jurisdictions v, generate_series(1, 3) g
-       where v.level = 'village'
-       on conflict (id) do nothing`,
+      ...COUNTY_PLACES,
       // The county's villages numbered 0..299, then the neighbour's two.
       `create temp table bench_villages as
        select (row_number() over (order by id) - 1)::int as n, id, parent_id as town_id, left(id, 6) as county_id,
@@ -106,7 +72,7 @@ export async function loadHouseholds(url: string, onStep: (step: LoadStep) => vo
        from jurisdictions where level = 'village' and (id like '${COUNTY_ID}%' or id like '${NEIGHBOUR_COUNTY_ID}%')`,
     ]);
 
-    await step('households', [
+    await step('households', withNow(NOW, [
       // Village sizes vary (about 80 to 1,250 households): the village number is skewed towards the first villages.
       `create temp table bench_h as
        select i as n, md5('household:' || i)::uuid as id, v.county_id, v.town_id, v.id as village_id,
@@ -125,7 +91,7 @@ export async function loadHouseholds(url: string, onStep: (step: LoadStep) => vo
        cross join lateral (select pg_temp.u(4000000 + h.n) as u) c
        cross join lateral (select pg_temp.u(5000000 + h.n) as u) s
        order by h.created_at, h.n`,
-    ].map((s) => (s.includes('$1') ? ([s, [NOW]] as [string, unknown[]]) : s)));
+    ]));
 
     await step('members', [
       // One to five members; the first is the head (the household's head_name); one in sixteen of the others has left.
@@ -197,17 +163,14 @@ export async function loadHouseholds(url: string, onStep: (step: LoadStep) => vo
       ],
     ]);
 
-    await step(`baseline copy (${BASELINE_SCHEMA}: households, measure_tasks with their indexes before migration 013)`, [
+    await step(`baseline copy (${BASELINE_SCHEMA}: ${BASELINE_TABLES.join(', ')} with their indexes before migration 013)`, [
       `create schema ${BASELINE_SCHEMA}`,
-      `create table ${BASELINE_SCHEMA}.households (like public.households including defaults including indexes)`,
-      `insert into ${BASELINE_SCHEMA}.households select * from public.households`,
-      `create table ${BASELINE_SCHEMA}.measure_tasks (like public.measure_tasks including defaults including indexes)`,
-      `insert into ${BASELINE_SCHEMA}.measure_tasks select * from public.measure_tasks`,
+      ...BASELINE_TABLES.flatMap((table) => [
+        `create table ${BASELINE_SCHEMA}.${table} (like public.${table} including defaults including indexes)`,
+        `insert into ${BASELINE_SCHEMA}.${table} select * from public.${table}`,
+      ]),
     ]);
-  } finally {
-    await client.end();
-  }
-  return { foreignKeysChecked };
+  });
 }
 
 /** VACUUM as autovacuum would have by now (visibility map, hint bits), then fresh statistics. */
@@ -216,7 +179,7 @@ export async function vacuumAnalyze(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query('vacuum (analyze) jurisdictions, departments, users, households, household_members, assistance_plans, measure_tasks');
-    await client.query(`vacuum (analyze) ${BASELINE_SCHEMA}.households, ${BASELINE_SCHEMA}.measure_tasks`);
+    await client.query(`vacuum (analyze) ${BASELINE_TABLES.map((table) => `${BASELINE_SCHEMA}.${table}`).join(', ')}`);
   } finally {
     await client.end();
   }

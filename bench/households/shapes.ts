@@ -1,14 +1,8 @@
 import type { TaskListFilter } from '../../db/repositories/measure-tasks.js';
-import { COUNTY_ID, NOW } from './load.js';
+import type { QueryShape } from '../support/compare.js';
+import { COUNTY_ID } from '../support/load.js';
+import { NOW } from './load.js';
 import type { SearchFilter } from './reference.js';
-
-/** One request of GET /households or GET /tasks as the route passes it to the repository. */
-export interface QueryShape<F> {
-  readonly name: string;
-  /** Who asks it, and how. */
-  readonly who: string;
-  readonly filter: F;
-}
 
 /** The largest village (the load gives the first villages the most households), its first group, and others. */
 export const TOWN = `${COUNTY_ID}002`;
@@ -27,12 +21,18 @@ export interface Samples {
   readonly idNumberElsewhere: string;
 }
 
+/** The first page in each jurisdiction the shapes are asked in. */
+function scopes<P extends object>(page: P) {
+  return {
+    county: { ...page, withinJurisdiction: COUNTY_ID },
+    town: { ...page, withinJurisdiction: TOWN },
+    village: { ...page, withinJurisdiction: VILLAGE },
+    group: { ...page, withinJurisdiction: GROUP },
+  };
+}
+
 export function searchShapes(s: Samples): QueryShape<SearchFilter>[] {
-  const page = { limit: 50, offset: 0 };
-  const county = { ...page, withinJurisdiction: COUNTY_ID };
-  const town = { ...page, withinJurisdiction: TOWN };
-  const village = { ...page, withinJurisdiction: VILLAGE };
-  const group = { ...page, withinJurisdiction: GROUP };
+  const { county, town, village, group } = scopes({ limit: 50, offset: 0 });
   return [
     { name: 'county', who: 'county bureau: no filter', filter: county },
     { name: 'county, category', who: 'county bureau: category=unstable', filter: { ...county, category: 'unstable' } },
@@ -48,6 +48,8 @@ export function searchShapes(s: Samples): QueryShape<SearchFilter>[] {
     { name: 'county, full name', who: `county bureau: name=${s.memberName} (a member's full name)`, filter: { ...county, name: s.memberName } },
     { name: 'town, full name', who: `town officer of ${TOWN}: name=${s.memberName}`, filter: { ...town, name: s.memberName } },
     { name: 'village, full name', who: `village cadre of ${VILLAGE}: name=${s.memberName}`, filter: { ...village, name: s.memberName } },
+    { name: 'town, surname', who: `town officer of ${TOWN}: name=王`, filter: { ...town, name: '王' } },
+    { name: 'village, surname', who: `village cadre of ${VILLAGE}: name=王`, filter: { ...village, name: '王' } },
     { name: 'group, surname', who: `cadre of village group ${GROUP}: name=王`, filter: { ...group, name: '王' } },
     { name: 'county, ID number', who: 'county bureau: idNumber=<a member in the group>', filter: { ...county, idNumber: s.idNumberInGroup } },
     { name: 'group, ID number', who: `cadre of village group ${GROUP}: idNumber=<a member in the group>`, filter: { ...group, idNumber: s.idNumberInGroup } },
@@ -59,11 +61,7 @@ export function searchShapes(s: Samples): QueryShape<SearchFilter>[] {
 }
 
 export function taskShapes(): QueryShape<TaskListFilter>[] {
-  const page = { now: NOW, limit: 50, offset: 0 };
-  const county = { ...page, withinJurisdiction: COUNTY_ID };
-  const town = { ...page, withinJurisdiction: TOWN };
-  const village = { ...page, withinJurisdiction: VILLAGE };
-  const group = { ...page, withinJurisdiction: GROUP };
+  const { county, town, village, group } = scopes({ now: NOW, limit: 50, offset: 0 });
   return [
     { name: 'county', who: 'county bureau: no filter', filter: county },
     { name: 'county open', who: 'county bureau: status=open', filter: { ...county, status: 'open' } },

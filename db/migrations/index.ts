@@ -12,6 +12,7 @@ import * as assistancePlans from './2026_11_23_010_assistance_plans.js';
 import * as screeningCampaigns from './2026_11_23_011_screening_campaigns.js';
 import * as dueItemsIndexes from './2026_11_23_012_due_items_indexes.js';
 import * as searchIndexes from './2026_11_23_013_search_indexes.js';
+import * as memberNameIndex from './2026_11_23_014_member_name_index.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_011_screening_campaigns': screeningCampaigns,
   '2026_11_23_012_due_items_indexes': dueItemsIndexes,
   '2026_11_23_013_search_indexes': searchIndexes,
+  '2026_11_23_014_member_name_index': memberNameIndex,
 };
