@@ -5,6 +5,7 @@ import { DEADLINE_CALENDAR } from './policy.js';
 import { dueItemKindNames, notificationMessages } from '../domain/messages.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
+import { RESPONSIBLE_ITEM_KINDS } from '../db/repositories/households.js';
 import { notificationsRepo } from '../db/repositories/notifications.js';
 
 /** A household's item in the deadline register, as the workflow describes it (no personal data). */
@@ -19,11 +20,11 @@ export interface HouseholdDueItem {
 export function createDeadlineActivities(deps: { db: Kysely<Database> }) {
   const { db } = deps;
   return {
-    /** Opens household items in the register (once each, by key), placed in the household's village and town. */
+    /** Opens household items in the register (once each, by key), placed in the household's village and town, with its 帮扶责任人. */
     async openHouseholdDueItems(input: { items: readonly HouseholdDueItem[]; openedAt: number }): Promise<void> {
       if (input.items.length === 0) return;
       const householdIds = [...new Set(input.items.map((i) => i.householdId))];
-      const places = await db.selectFrom('households').select(['id', 'county_id', 'town_id', 'village_id']).where('id', 'in', householdIds).execute();
+      const places = await db.selectFrom('households').select(['id', 'county_id', 'town_id', 'village_id', 'responsible_user_id']).where('id', 'in', householdIds).execute();
       const placeOf = new Map(places.map((p) => [p.id, p]));
       await dueItemsRepo(db).open(
         input.items.flatMap((i) => {
@@ -37,6 +38,8 @@ export function createDeadlineActivities(deps: { db: Kysely<Database> }) {
               townId: place.town_id,
               villageId: place.village_id,
               householdId: i.householdId,
+              // The household's 帮扶责任人 does its monthly items.
+              responsibleUserId: (RESPONSIBLE_ITEM_KINDS as readonly string[]).includes(i.kind) ? place.responsible_user_id : null,
               period: i.period,
               dueAt: new Date(i.dueAt),
               openedAt: new Date(input.openedAt),

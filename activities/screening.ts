@@ -67,8 +67,8 @@ export function createScreeningActivities(deps: { db: Kysely<Database> }) {
         const campaign = await campaignOf(trx, input.campaignId);
         const at = new Date(input.at);
         await sql`
-          insert into due_items (item_key, kind, county_id, town_id, village_id, household_id, period, due_at, opened_at, campaign_id)
-          select 'screening:' || ${campaign.id} || ':' || h.id, 'screening_visit', h.county_id, h.town_id, h.village_id, h.id, null, ${campaign.due_at}, ${at}, ${campaign.id}::uuid
+          insert into due_items (item_key, kind, county_id, town_id, village_id, household_id, responsible_user_id, period, due_at, opened_at, campaign_id)
+          select 'screening:' || ${campaign.id} || ':' || h.id, 'screening_visit', h.county_id, h.town_id, h.village_id, h.id, h.responsible_user_id, null, ${campaign.due_at}, ${at}, ${campaign.id}::uuid
           from households h
           where ${campaign.area_id} in (h.county_id, h.town_id, h.village_id) and h.stage <> 'not_included'
           on conflict (item_key) do nothing`.execute(trx);

@@ -66,6 +66,8 @@ export interface HouseholdsTable {
   head_name: string;
   category: HouseholdCategory;
   stage: Generated<string>;
+  /** 帮扶责任人: the cadre paired with the household. */
+  responsible_user_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

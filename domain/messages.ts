@@ -11,6 +11,9 @@ export const messages = {
   badCredentials: '用户名或密码不正确',
   forbiddenRole: (action: string, role: string) => `“${role}”不能办理“${action}”`,
   outsideJurisdiction: '该户不在您的管辖范围内',
+  responsibleNotFound: '找不到该用户，或该账号已停用',
+  responsibleWrongRole: '帮扶责任人须为村干部或乡镇干部（由他们入户走访、更新月度信息）',
+  responsibleOutside: '帮扶责任人须为该户所在村或乡镇的干部',
   householdNotFound: '未找到该户',
   notFound: '未找到该记录',
   jurisdictionNotFound: (id: string) => `行政区划 ${id} 不存在`,
@@ -27,6 +30,7 @@ export const messages = {
 /** Names of household event kinds as they appear in the household file 一户一档. */
 export const eventKindNames: Record<string, string> = {
   'household.registered': '建档登记',
+  'household.responsible_assigned': '帮扶责任人调整',
   'monthly_update.submitted': '月度信息更新',
   'monthly_update.overdue': '月度信息更新逾期',
   'monthly_visit.overdue': '月度走访逾期',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,10 +16,14 @@ import {
   type HouseholdWorkflowInput,
 } from '../../workflows/household/definitions.js';
 import { HttpError } from '../errors.js';
-import { actorOf, householdInScope as inScope } from '../household-access.js';
+import { actorOf, householdInScope as inScope, placeOf } from '../household-access.js';
 import { currentUser, type LoggedInUser } from '../plugins/auth.js';
 
 const REGISTER_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
+/** Who pairs a household with its 帮扶责任人 (the village and town adjust pairings [004]; the county bureau too). */
+const ASSIGN_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
+/** Who may be a household's 帮扶责任人 in the system: those who visit and enter its monthly data. */
+const RESPONSIBLE_ROLES: readonly string[] = ['village_cadre', 'town_officer'];
 
 const householdView = z.object({
   id: z.string(),
@@ -30,10 +35,12 @@ const householdView = z.object({
   headName: z.string(),
   category: z.enum(HOUSEHOLD_CATEGORIES),
   stage: z.string(),
+  /** 帮扶责任人: the cadre paired with the household. */
+  responsible: z.object({ id: z.string(), name: z.string() }).nullable(),
   createdAt: z.string(),
 });
 
-const toView = (h: Household): z.infer<typeof householdView> => ({
+const toView = (h: Household, names: ReadonlyMap<string, string> = new Map()): z.infer<typeof householdView> => ({
   id: h.id,
   countyId: h.county_id,
   townId: h.town_id,
@@ -43,6 +50,7 @@ const toView = (h: Household): z.infer<typeof householdView> => ({
   headName: h.head_name,
   category: h.category,
   stage: h.stage,
+  responsible: h.responsible_user_id ? { id: h.responsible_user_id, name: names.get(h.responsible_user_id) ?? '' } : null,
   createdAt: h.created_at.toISOString(),
 });
 
@@ -52,6 +60,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
 
   const householdInScope = (id: string, user: LoggedInUser) => inScope(app, id, user);
+  const viewOf = async (h: Household) => toView(h, await householdsRepo(app.db).userNames([h.responsible_user_id]));
 
   app.post(
     '/households',
@@ -145,14 +154,48 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = currentUser(request);
       const page = await householdsRepo(app.db).search({ ...request.query, withinJurisdiction: user.jurisdictionId });
-      return { total: page.total, items: page.items.map(toView) };
+      const names = await householdsRepo(app.db).userNames(page.items.map((h) => h.responsible_user_id));
+      return { total: page.total, items: page.items.map((h) => toView(h, names)) };
     },
   );
 
   app.get(
     '/households/:id',
     { schema: { summary: 'One household', tags: ['households'], params: idParams, response: { 200: householdView } } },
-    async (request) => toView(await householdInScope(request.params.id, currentUser(request))),
+    async (request) => viewOf(await householdInScope(request.params.id, currentUser(request))),
+  );
+
+  app.put(
+    '/households/:id/responsible',
+    {
+      schema: {
+        summary: 'Pair the household with its 帮扶责任人 (a village or town cadre of its place), or with no one; its open monthly items move to that person',
+        tags: ['households'],
+        params: idParams,
+        body: z.object({ userId: z.uuid({ message: '责任人编号格式不正确' }).nullable() }),
+        response: { 200: householdView },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      if (!ASSIGN_ROLES.includes(user.role)) throw new HttpError(403, messages.forbiddenRole('调整帮扶责任人', ROLE_NAMES[user.role] ?? user.role), 'FORBIDDEN');
+      const household = await householdInScope(request.params.id, user);
+      const { userId } = request.body;
+      if (userId !== null) {
+        const person = await app.db.selectFrom('users').select(['role', 'jurisdiction_id', 'active']).where('id', '=', userId).executeTakeFirst();
+        if (!person?.active) throw new HttpError(400, messages.responsibleNotFound, 'INVALID_INPUT');
+        if (!RESPONSIBLE_ROLES.includes(person.role)) throw new HttpError(400, messages.responsibleWrongRole, 'INVALID_INPUT');
+        if (!covers({ jurisdictionId: person.jurisdiction_id }, placeOf(household))) throw new HttpError(400, messages.responsibleOutside, 'INVALID_INPUT');
+      }
+      await householdsRepo(app.db).assignResponsible({
+        householdId: household.id,
+        userId,
+        byUserId: user.userId,
+        at: new Date(),
+        eventKey: `${household.id}:responsible:${randomUUID()}`,
+      });
+      return viewOf(await householdInScope(household.id, user));
+    },
   );
 
   app.get(
@@ -183,7 +226,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       const household = await householdInScope(request.params.id, currentUser(request));
       const events = await householdEventsRepo(app.db).listForHousehold(household.id);
       return {
-        household: toView(household),
+        household: await viewOf(household),
         events: events.map((e) => ({
           kind: e.kind,
           kindName: eventKindNames[e.kind] ?? e.kind,

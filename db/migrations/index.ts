@@ -13,6 +13,7 @@ import * as screeningCampaigns from './2026_11_23_011_screening_campaigns.js';
 import * as dueItemsIndexes from './2026_11_23_012_due_items_indexes.js';
 import * as searchIndexes from './2026_11_23_013_search_indexes.js';
 import * as memberNameIndex from './2026_11_23_014_member_name_index.js';
+import * as householdResponsible from './2026_11_23_015_household_responsible.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_012_due_items_indexes': dueItemsIndexes,
   '2026_11_23_013_search_indexes': searchIndexes,
   '2026_11_23_014_member_name_index': memberNameIndex,
+  '2026_11_23_015_household_responsible': householdResponsible,
 };

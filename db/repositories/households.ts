@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database, HouseholdCategory, NewHousehold } from '../database.js';
+import { householdEventsRepo } from './household-events.js';
 import { jurisdictionsRepo } from './jurisdictions.js';
+
+/** The household's own items in the register, which its 帮扶责任人 does: the monthly update and visit, a screening visit. */
+export const RESPONSIBLE_ITEM_KINDS = ['monthly_update', 'monthly_visit', 'screening_visit'] as const;
 
 export function householdsRepo(db: Kysely<Database>) {
   return {
@@ -65,6 +69,45 @@ export function householdsRepo(db: Kysely<Database>) {
         query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { items, total: Number(count.n) };
+    },
+
+    /**
+     * Pairs the household with its 帮扶责任人 (or with no one): the household's
+     * open items move to that person, and the file records who changed it, in
+     * one transaction. Answers false when the household already had that person.
+     */
+    async assignResponsible(change: { householdId: string; userId: string | null; byUserId: string; at: Date; eventKey: string }): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('households').select('responsible_user_id').where('id', '=', change.householdId).forUpdate().executeTakeFirstOrThrow();
+        if (before.responsible_user_id === change.userId) return false;
+        await trx.updateTable('households').set({ responsible_user_id: change.userId, updated_at: change.at }).where('id', '=', change.householdId).execute();
+        await trx
+          .updateTable('due_items')
+          .set({ responsible_user_id: change.userId })
+          .where('household_id', '=', change.householdId)
+          .where('status', '=', 'open')
+          .where('kind', 'in', RESPONSIBLE_ITEM_KINDS)
+          .execute();
+        const names = await householdsRepo(trx).userNames([change.userId, before.responsible_user_id]);
+        const person = (id: string | null) => (id === null ? null : { id, name: names.get(id) ?? null });
+        await householdEventsRepo(trx).append({
+          householdId: change.householdId,
+          eventKey: change.eventKey,
+          kind: 'household.responsible_assigned',
+          actorUserId: change.byUserId,
+          occurredAt: change.at,
+          payload: { responsible: person(change.userId), previous: person(before.responsible_user_id) },
+        });
+        return true;
+      });
+    },
+
+    /** The display names of the given users (for lists that show a household's 帮扶责任人). */
+    async userNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+      const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+      if (wanted.length === 0) return new Map();
+      const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+      return new Map(rows.map((r) => [r.id, r.display_name]));
     },
 
     findById(id: string) {

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { describe, expect, it, vi } from 'vitest';
+import { createDeadlineActivities } from '../../activities/deadlines.js';
 import { checkCharacter } from '../../domain/id-number.js';
 import { startApi } from '../helpers/api.js';
 import { useStack } from '../helpers/stack.js';
@@ -39,6 +40,60 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
       },
       { timeout: 15_000, interval: 200 },
     );
+  });
+
+  it('pairs a household with its 帮扶责任人: its open items move to that person, the file records it, the wrong person is refused', async () => {
+    const { api, t } = stack;
+    const idOf = async (username: string) => (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const [cadre, town, otherVillage, otherTown, department] = await Promise.all(['cun.donggang', 'zhen.dongcheng', 'cun.hekou', 'zhen.xiling', 'bumen.mz'].map(idOf));
+    const token = await api.login('cun.donggang');
+    const created = await api.call('POST', '/households', {
+      token,
+      body: { villageId: '990101001201', address: '东岗村一组8号', headName: '孙八', category: 'unstable', channel: 'cadre_visit' },
+    });
+    const id = created.body.id as string;
+    const openItems = () => t.db.selectFrom('due_items').select(['kind', 'responsible_user_id']).where('household_id', '=', id).where('status', '=', 'open').execute();
+    await vi.waitFor(async () => expect((await openItems()).length).toBeGreaterThan(0), { timeout: 15_000, interval: 200 });
+    expect((await openItems()).every((i) => i.responsible_user_id === null)).toBe(true);
+
+    const assign = (userId: string | null, as = token) => api.call('PUT', `/households/${id}/responsible`, { token: as, body: { userId } });
+    expect(await assign(department!)).toMatchObject({ status: 400, body: { message: '帮扶责任人须为村干部或乡镇干部（由他们入户走访、更新月度信息）' } });
+    expect(await assign(otherVillage!)).toMatchObject({ status: 400, body: { message: '帮扶责任人须为该户所在村或乡镇的干部' } });
+    expect(await assign(otherTown!)).toMatchObject({ status: 400, body: { message: '帮扶责任人须为该户所在村或乡镇的干部' } });
+    expect(await assign('5f0c8a0e-0000-4000-8000-000000000000')).toMatchObject({ status: 400, body: { message: '找不到该用户，或该账号已停用' } });
+    expect((await assign('not-a-user')).status).toBe(400);
+    expect((await assign(cadre!, await api.login('bumen.mz'))).status).toBe(403);
+    expect((await assign(cadre!, await api.login('cun.hekou'))).status).toBe(403);
+    expect((await openItems()).every((i) => i.responsible_user_id === null)).toBe(true);
+
+    expect(await assign(cadre!)).toMatchObject({ status: 200, body: { id, responsible: { id: cadre, name: '东岗村 村干部' } } });
+    expect((await openItems()).every((i) => i.responsible_user_id === cadre)).toBe(true);
+    const townToken = await api.login('zhen.dongcheng');
+    const mine = await api.call('GET', `/due-items?responsibleUserId=${cadre}`, { token: townToken });
+    expect(mine.body.items.filter((i: { household: { id: string } | null }) => i.household?.id === id).map((i: { responsible: unknown }) => i.responsible)).toEqual(
+      (await openItems()).map(() => ({ id: cadre, name: '东岗村 村干部' })),
+    );
+    // An item opened later carries the person too.
+    await createDeadlineActivities({ db: t.db }).openHouseholdDueItems({
+      items: [{ key: `household:${id}:monthly_visit:2099-01`, kind: 'monthly_visit', householdId: id, period: '2099-01', dueAt: Date.parse('2099-01-31T16:00:00Z') }],
+      openedAt: Date.now(),
+    });
+    expect((await openItems()).every((i) => i.responsible_user_id === cadre)).toBe(true);
+
+    // The town moves the pairing: the open items follow; then no one.
+    expect(await assign(town!, townToken)).toMatchObject({ status: 200, body: { responsible: { id: town } } });
+    expect((await openItems()).every((i) => i.responsible_user_id === town)).toBe(true);
+    expect((await api.call('GET', `/due-items?responsibleUserId=${cadre}`, { token: townToken })).body.items.some((i: { household: { id: string } | null }) => i.household?.id === id)).toBe(false);
+    expect(await assign(null, townToken)).toMatchObject({ status: 200, body: { responsible: null } });
+    expect((await openItems()).every((i) => i.responsible_user_id === null)).toBe(true);
+
+    const file = await api.call('GET', `/households/${id}/file`, { token });
+    const changes = file.body.events.filter((e: { kind: string }) => e.kind === 'household.responsible_assigned');
+    expect(changes.map((e: { kindName: string; details: { responsible: { id: string } | null }; actor: { id: string } }) => [e.kindName, e.details.responsible?.id ?? null, e.actor.id])).toEqual([
+      ['帮扶责任人调整', cadre, cadre],
+      ['帮扶责任人调整', town, town],
+      ['帮扶责任人调整', null, town],
+    ]);
   });
 
   it('refuses without a login, outside the jurisdiction, and on bad input, writing nothing', async () => {
