@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import { jurisdictionsRepo } from './jurisdictions.js';
+import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
 
 export interface NewDueItem {
   readonly key: string;
@@ -104,18 +104,7 @@ export function dueItemsRepo(db: Kysely<Database>) {
       const level = within ? await jurisdictionsRepo(db).placeLevel(within) : undefined;
       // The conditions name due_items only, so that the count is read from an index alone.
       let query = db.selectFrom('due_items as d');
-      if (within) {
-        const inGroup = db.selectFrom('households as g').select('g.id').where('g.group_id', '=', within);
-        if (level === 'county') query = query.where('d.county_id', '=', within);
-        else if (level === 'town') query = query.where('d.town_id', '=', within);
-        else if (level === 'village') query = query.where('d.village_id', '=', within);
-        else if (level === 'group') query = query.where('d.household_id', 'in', inGroup);
-        else {
-          query = query.where((eb) =>
-            eb.or([eb('d.county_id', '=', within), eb('d.town_id', '=', within), eb('d.village_id', '=', within), eb('d.household_id', 'in', inGroup)]),
-          );
-        }
-      }
+      if (within) query = query.where(inPlace(within, level, { county: 'd.county_id', town: 'd.town_id', village: 'd.village_id', group: { household: 'd.household_id' } }));
       if (filter.departmentId) query = query.where('d.department_id', '=', filter.departmentId);
       if (filter.kind) query = query.where('d.kind', '=', filter.kind);
       if (filter.townId) query = query.where('d.town_id', '=', filter.townId);

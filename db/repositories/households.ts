@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, HouseholdCategory, NewHousehold } from '../database.js';
 import { householdEventsRepo } from './household-events.js';
-import { jurisdictionsRepo } from './jurisdictions.js';
+import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
 
 /** The household's own items in the register, which its 帮扶责任人 does: the monthly update and visit, a screening visit. */
 export const RESPONSIBLE_ITEM_KINDS = ['monthly_update', 'monthly_visit', 'screening_visit'] as const;
@@ -31,16 +31,7 @@ export function householdsRepo(db: Kysely<Database>) {
       const within = filter.withinJurisdiction;
       // One column of the jurisdiction's level, which an index serves newest first.
       const level = await jurisdictionsRepo(db).placeLevel(within);
-      let query = db.selectFrom('households');
-      if (level === 'county') query = query.where('county_id', '=', within);
-      else if (level === 'town') query = query.where('town_id', '=', within);
-      else if (level === 'village') query = query.where('village_id', '=', within);
-      else if (level === 'group') query = query.where('group_id', '=', within);
-      else {
-        query = query.where((eb) =>
-          eb.or([eb('county_id', '=', within), eb('town_id', '=', within), eb('village_id', '=', within), eb('group_id', '=', within)]),
-        );
-      }
+      let query = db.selectFrom('households').where(inPlace(within, level, { county: 'county_id', town: 'town_id', village: 'village_id', group: { column: 'group_id' } }));
       if (filter.townId) query = query.where('town_id', '=', filter.townId);
       if (filter.villageId) query = query.where('village_id', '=', filter.villageId);
       if (filter.category) query = query.where('category', '=', filter.category);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, Jurisdiction, JurisdictionLevel } from '../database.js';
 
 /** The levels a household, a task or a register item records its place at, in a column each. */
@@ -6,6 +6,42 @@ const PLACE_LEVELS = ['county', 'town', 'village', 'group'] as const satisfies r
 export type PlaceLevel = (typeof PLACE_LEVELS)[number];
 
 const isPlaceLevel = (level: JurisdictionLevel): level is PlaceLevel => (PLACE_LEVELS as readonly JurisdictionLevel[]).includes(level);
+
+/**
+ * Where a list's rows record their place: a column per level (`d.county_id` …),
+ * and the village group either as a column or through the row's household.
+ */
+export interface PlaceColumns {
+  readonly county: string;
+  readonly town: string;
+  readonly village: string;
+  readonly group: { readonly column: string } | { readonly household: string };
+}
+
+/**
+ * The condition "lies in `within`" as one column of the jurisdiction's level,
+ * which an index can serve in the list's order; an OR over the four columns
+ * (used only when the level is unknown) reads every row.
+ */
+export function inPlace(within: string, level: PlaceLevel | undefined, columns: PlaceColumns): RawBuilder<SqlBool> {
+  const equals = (column: string) => sql<SqlBool>`${sql.ref(column)} = ${within}`;
+  const inGroup =
+    'column' in columns.group
+      ? equals(columns.group.column)
+      : sql<SqlBool>`${sql.ref(columns.group.household)} in (select g.id from households as g where g.group_id = ${within})`;
+  switch (level) {
+    case 'county':
+      return equals(columns.county);
+    case 'town':
+      return equals(columns.town);
+    case 'village':
+      return equals(columns.village);
+    case 'group':
+      return inGroup;
+    default:
+      return sql<SqlBool>`(${equals(columns.county)} or ${equals(columns.town)} or ${equals(columns.village)} or ${inGroup})`;
+  }
+}
 
 export function jurisdictionsRepo(db: Kysely<Database>) {
   return {

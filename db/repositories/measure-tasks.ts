@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { OPEN_TASK_STATUSES, type HandBackReason, type TaskStatus } from '../../domain/measure-tasks.js';
 import type { Database } from '../database.js';
-import { jurisdictionsRepo } from './jurisdictions.js';
+import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
 
 export interface NewMeasureTask {
   readonly taskKey: string;
@@ -187,16 +187,7 @@ export function measureTasksRepo(db: Kysely<Database>) {
         // A task lies in a county, town or village through the column of that level, and in a
         // village group through its household: one condition that an index serves in deadline order.
         const level = await jurisdictionsRepo(db).placeLevel(within);
-        const inGroup = db.selectFrom('households as g').select('g.id').where('g.group_id', '=', within);
-        if (level === 'county') query = query.where('k.county_id', '=', within);
-        else if (level === 'town') query = query.where('k.town_id', '=', within);
-        else if (level === 'village') query = query.where('k.village_id', '=', within);
-        else if (level === 'group') query = query.where('k.household_id', 'in', inGroup);
-        else {
-          query = query.where((eb) =>
-            eb.or([eb('k.county_id', '=', within), eb('k.town_id', '=', within), eb('k.village_id', '=', within), eb('k.household_id', 'in', inGroup)]),
-          );
-        }
+        query = query.where(inPlace(within, level, { county: 'k.county_id', town: 'k.town_id', village: 'k.village_id', group: { household: 'k.household_id' } }));
       }
       if (filter.status === 'open') query = query.where('k.status', 'in', OPEN);
       else if (filter.status === 'overdue') query = query.where('k.status', 'in', OPEN).where('k.due_at', '<=', filter.now);
