@@ -39,3 +39,24 @@ export const ROLE_NAMES: Record<Role, string> = {
   supervisor: '督查人员',
   leadership_group: '领导小组',
 };
+
+/** Who visits a household and enters its monthly update: the cadres of its village and town [003, 004]. */
+export const MONTHLY_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];
+
+/** Who pairs a household with its 帮扶责任人: the village and town adjust pairings [004], the county bureau too. */
+export const RESPONSIBLE_ASSIGNERS: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
+
+/**
+ * Why `person` cannot be the 帮扶责任人 of a household at `place` — the one who
+ * does its monthly items must be able to, so an active village or town cadre of
+ * its place — or null when they can.
+ */
+export function responsibleRefusal(
+  person: { readonly role: string; readonly jurisdictionId: string; readonly active: boolean } | undefined,
+  place: HouseholdPlace,
+): 'not_found' | 'wrong_role' | 'outside' | null {
+  if (!person?.active) return 'not_found';
+  if (!(MONTHLY_ROLES as readonly string[]).includes(person.role)) return 'wrong_role';
+  if (!covers(person, place)) return 'outside';
+  return null;
+}

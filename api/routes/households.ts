@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { covers, ROLE_NAMES, type Role } from '../../domain/access.js';
+import { covers, RESPONSIBLE_ASSIGNERS, responsibleRefusal, ROLE_NAMES, type Role } from '../../domain/access.js';
 import { eventKindNames, messages } from '../../domain/messages.js';
 import { HOUSEHOLD_CATEGORIES } from '../../domain/identification.js';
 import type { Household } from '../../db/database.js';
@@ -20,10 +20,7 @@ import { actorOf, householdInScope as inScope, placeOf } from '../household-acce
 import { currentUser, type LoggedInUser } from '../plugins/auth.js';
 
 const REGISTER_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
-/** Who pairs a household with its 帮扶责任人 (the village and town adjust pairings [004]; the county bureau too). */
-const ASSIGN_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
-/** Who may be a household's 帮扶责任人 in the system: those who visit and enter its monthly data. */
-const RESPONSIBLE_ROLES: readonly string[] = ['village_cadre', 'town_officer'];
+const RESPONSIBLE_REFUSALS = { not_found: messages.responsibleNotFound, wrong_role: messages.responsibleWrongRole, outside: messages.responsibleOutside } as const;
 
 const householdView = z.object({
   id: z.string(),
@@ -178,14 +175,13 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      if (!ASSIGN_ROLES.includes(user.role)) throw new HttpError(403, messages.forbiddenRole('调整帮扶责任人', ROLE_NAMES[user.role] ?? user.role), 'FORBIDDEN');
+      if (!RESPONSIBLE_ASSIGNERS.includes(user.role)) throw new HttpError(403, messages.forbiddenRole('调整帮扶责任人', ROLE_NAMES[user.role] ?? user.role), 'FORBIDDEN');
       const household = await householdInScope(request.params.id, user);
       const { userId } = request.body;
       if (userId !== null) {
-        const person = await app.db.selectFrom('users').select(['role', 'jurisdiction_id', 'active']).where('id', '=', userId).executeTakeFirst();
-        if (!person?.active) throw new HttpError(400, messages.responsibleNotFound, 'INVALID_INPUT');
-        if (!RESPONSIBLE_ROLES.includes(person.role)) throw new HttpError(400, messages.responsibleWrongRole, 'INVALID_INPUT');
-        if (!covers({ jurisdictionId: person.jurisdiction_id }, placeOf(household))) throw new HttpError(400, messages.responsibleOutside, 'INVALID_INPUT');
+        const person = await app.db.selectFrom('users').select(['role', 'jurisdiction_id as jurisdictionId', 'active']).where('id', '=', userId).executeTakeFirst();
+        const refusal = responsibleRefusal(person, placeOf(household));
+        if (refusal) throw new HttpError(400, RESPONSIBLE_REFUSALS[refusal], 'INVALID_INPUT');
       }
       await householdsRepo(app.db).assignResponsible({
         householdId: household.id,

@@ -6,7 +6,7 @@
  * re-assesses the household by the policy in force for its month.
  */
 import { condition } from '@temporalio/workflow';
-import type { Role } from '../../domain/access.js';
+import { MONTHLY_ROLES } from '../../domain/access.js';
 import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
 import { RISK_CAUSES } from '../../domain/identification.js';
 import { monitoringMessages as m } from '../../domain/messages.js';
@@ -16,8 +16,6 @@ import { records } from './activities.js';
 import { REFUSALS, type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
 import { eventBase as base } from './review-case.js';
 import { refuse, type HouseholdState } from './state.js';
-
-const MONTHLY_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];
 
 export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: number): void {
   state.checkActor(update.actor, MONTHLY_ROLES, '月度信息更新');
