@@ -4,7 +4,7 @@ import type { Activities } from '../../activities/index.js';
 import { addMonths, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
 import { countyItemMessages as m, dueItemKindNames, messages } from '../../domain/messages.js';
 import { REFUSALS } from '../household/definitions.js';
-import { WEBHOOK_DELIVERY_RETRY } from '../shared/retry.js';
+import { RECORDS_RETRY, WEBHOOK_DELIVERY_RETRY } from '../shared/retry.js';
 import {
   completeCountyItem,
   DIGEST_HOUR,
@@ -17,7 +17,7 @@ import {
 
 const county = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes', backoffCoefficient: 2 },
+  retry: RECORDS_RETRY,
 });
 /** A digest is worth a few days of retries; the inbox has it anyway. */
 const delivery = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', scheduleToCloseTimeout: '3 days', retry: WEBHOOK_DELIVERY_RETRY });

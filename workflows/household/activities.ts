@@ -1,8 +1,9 @@
 import { proxyActivities } from '@temporalio/workflow';
+import { RECORDS_RETRY } from '../shared/retry.js';
 import type { Activities } from '../../activities/index.js';
 
 /** The household workflow's way to the database: idempotent activities, retried until they succeed. */
 export const records = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes', backoffCoefficient: 2 },
+  retry: RECORDS_RETRY,
 });

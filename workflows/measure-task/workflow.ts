@@ -11,7 +11,7 @@ import { allHandlersFinished, condition, log, proxyActivities, setHandler } from
 import type { Activities } from '../../activities/index.js';
 import type { TaskNotice } from '../../activities/tasks.js';
 import { taskSchedule } from '../../domain/measure-tasks.js';
-import { WEBHOOK_DELIVERY_OPTIONS } from '../shared/retry.js';
+import { RECORDS_RETRY, WEBHOOK_DELIVERY_OPTIONS } from '../shared/retry.js';
 import {
   acceptTask,
   completeTask,
@@ -30,7 +30,7 @@ import { TaskState } from './state.js';
 
 const records = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes', backoffCoefficient: 2 },
+  retry: RECORDS_RETRY,
 });
 const webhooks = proxyActivities<Activities>(WEBHOOK_DELIVERY_OPTIONS);
 

@@ -1,10 +1,11 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
+import { RECORDS_RETRY } from '../shared/retry.js';
 import type { Activities } from '../../activities/index.js';
 import type { ScreeningCampaignInput } from './definitions.js';
 
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes', backoffCoefficient: 2 },
+  retry: RECORDS_RETRY,
 });
 
 /**

@@ -18,6 +18,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { RECORDS_RETRY } from '../shared/retry.js';
 import { AnsweredUpdates } from '../shared/answered-updates.js';
 import type { Activities } from '../../activities/index.js';
 import { addMonths, parsePeriod, periodOf, startOfPeriod } from '../../domain/calendar.js';
@@ -44,7 +45,7 @@ import { refuse, TownState } from './state.js';
 
 const town = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes', backoffCoefficient: 2 },
+  retry: RECORDS_RETRY,
 });
 
 const now = () => Date.now();
