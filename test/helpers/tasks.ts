@@ -3,9 +3,9 @@ import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { createTaskActivities } from '../../activities/tasks.js';
 import type { Actor, HouseholdPlace } from '../../domain/access.js';
-import type { PlanMeasureChoice, PlannedTask, TaskPolicy } from '../../domain/measure-tasks.js';
+import type { PlanMeasureChoice, PlannedTask } from '../../domain/measure-tasks.js';
 import type { Database } from '../../db/database.js';
-import type { MeasureTaskInput } from '../../workflows/measure-task/definitions.js';
+import { measureTaskInput, type TaskContext } from '../../workflows/measure-task/definitions.js';
 
 export async function departmentId(db: Kysely<Database>, code: string): Promise<string> {
   const row = await db.selectFrom('departments').select('id').where('county_id', '=', '990101').where('code', '=', code).executeTakeFirstOrThrow();
@@ -25,33 +25,9 @@ export async function departmentActor(db: Kysely<Database>, code: string): Promi
   return { userId: user.id, role: 'department', jurisdictionId: user.jurisdiction_id, departmentId: user.department_id };
 }
 
-export interface TaskContext {
-  readonly householdId: string;
-  readonly place: HouseholdPlace;
-  readonly assignedBy: string;
-  readonly at: number;
-  readonly policy: TaskPolicy;
-}
-
 /** Starts a task workflow as the household's plan handler does, from the outside. */
 export function startTaskWorkflow(client: Client, taskQueue: string, task: PlannedTask, context: TaskContext) {
-  const input: MeasureTaskInput = {
-    version: 1,
-    taskKey: task.taskKey,
-    householdId: context.householdId,
-    planNo: task.planNo,
-    place: context.place,
-    measure: task.measure,
-    measureName: task.measureName,
-    departmentId: task.departmentId,
-    departmentName: task.departmentName,
-    required: task.required,
-    dueAt: task.dueAt,
-    assignedAt: context.at,
-    assignedBy: context.assignedBy,
-    reassignedFrom: task.reassignedFrom,
-    policy: context.policy,
-  };
+  const input = measureTaskInput(task, context);
   return client.workflow.start('measureTaskWorkflow', { taskQueue, workflowId: task.taskKey, args: [input] });
 }
 

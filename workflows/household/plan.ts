@@ -14,7 +14,7 @@ import { formatDateCn } from '../../domain/deadline-messages.js';
 import { lastDayOf, MAX_DEADLINE_DAYS, parseTaskKey, type PlannedTask, type TaskPolicy } from '../../domain/measure-tasks.js';
 import { DEFAULT_MEASURE_CATALOGUE, measureByCode } from '../../domain/measures/catalogue.js';
 import { planMessages as m } from '../../domain/task-messages.js';
-import type { MeasureTaskInput } from '../measure-task/definitions.js';
+import { measureTaskInput } from '../measure-task/definitions.js';
 import { measureTaskWorkflow } from '../measure-task/workflow.js';
 import { records } from './activities.js';
 import {
@@ -149,23 +149,7 @@ function checkTaskKey(state: HouseholdState, taskKey: string): void {
 }
 
 async function startTask(state: HouseholdState, task: PlannedTask, policy: TaskPolicy, assignedBy: string, at: number): Promise<void> {
-  const input: MeasureTaskInput = {
-    version: 1,
-    taskKey: task.taskKey,
-    householdId: state.householdId,
-    planNo: task.planNo,
-    place: state.input.place,
-    measure: task.measure,
-    measureName: task.measureName,
-    departmentId: task.departmentId,
-    departmentName: task.departmentName,
-    required: task.required,
-    dueAt: task.dueAt,
-    assignedAt: at,
-    assignedBy,
-    reassignedFrom: task.reassignedFrom,
-    policy,
-  };
+  const input = measureTaskInput(task, { householdId: state.householdId, place: state.input.place, assignedBy, at, policy });
   try {
     await startChild(measureTaskWorkflow, { workflowId: task.taskKey, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
   } catch (error) {

@@ -9,6 +9,7 @@ import {
   type CompletionEvidence,
   type EscalationLevel,
   type HandBackReason,
+  type PlannedTask,
   type TaskPolicy,
   type TaskStatus,
 } from '../../domain/measure-tasks.js';
@@ -37,6 +38,36 @@ export interface MeasureTaskInput {
   readonly reassignedFrom: string | null;
   /** Reminders and escalations, fixed when the task is given. */
   readonly policy: TaskPolicy;
+}
+
+/** Where and by whom a planned task is given (the household's plan, or a test starting one directly). */
+export interface TaskContext {
+  readonly householdId: string;
+  readonly place: HouseholdPlace;
+  readonly assignedBy: string;
+  readonly at: number;
+  readonly policy: TaskPolicy;
+}
+
+/** The task workflow's input for a task of a confirmed plan. */
+export function measureTaskInput(task: PlannedTask, context: TaskContext): MeasureTaskInput {
+  return {
+    version: 1,
+    taskKey: task.taskKey,
+    householdId: context.householdId,
+    planNo: task.planNo,
+    place: context.place,
+    measure: task.measure,
+    measureName: task.measureName,
+    departmentId: task.departmentId,
+    departmentName: task.departmentName,
+    required: task.required,
+    dueAt: task.dueAt,
+    assignedAt: context.at,
+    assignedBy: context.assignedBy,
+    reassignedFrom: task.reassignedFrom,
+    policy: context.policy,
+  };
 }
 
 export interface AcceptTaskInput {

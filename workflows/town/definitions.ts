@@ -8,7 +8,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/access.js';
 import type { Period } from '../../domain/calendar.js';
 import type { DueItemKind } from '../../domain/deadlines.js';
-import type { ReportCorrection, ReportCounts } from '../../domain/town-report.js';
+import type { ReportCorrection, ReportCounts, TownItemPlan } from '../../domain/town-report.js';
 import { REFUSALS } from '../household/definitions.js';
 
 /** The same failure types as the household's: the API maps each to an HTTP status. */
@@ -27,14 +27,9 @@ export interface TownWorkflowInput {
 }
 
 /** One of the town's items in the deadline register, as the workflow tracks it. */
-export interface TownItemRecord {
+export interface TownItemRecord extends TownItemPlan {
   /** The register's key: `town:<townId>:<kind>:town:<periodKey>`. */
   readonly key: string;
-  readonly kind: DueItemKind;
-  readonly periodKey: string;
-  readonly period: Period;
-  readonly opensAt: number;
-  readonly dueAt: number;
   readonly doneAt: number | null;
   readonly late: boolean;
   readonly overdue: boolean;
