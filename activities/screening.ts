@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { formatLocalDate, toLocalDate } from '../domain/calendar.js';
 import { screeningMessages } from '../domain/messages.js';
 import type { Database } from '../db/database.js';
+import { inPlace, jurisdictionsRepo } from '../db/repositories/jurisdictions.js';
 import { notificationsRepo, type NewNotification } from '../db/repositories/notifications.js';
 
 interface VillageCount {
@@ -66,11 +67,13 @@ export function createScreeningActivities(deps: { db: Kysely<Database> }) {
       return db.transaction().execute(async (trx) => {
         const campaign = await campaignOf(trx, input.campaignId);
         const at = new Date(input.at);
+        const level = await jurisdictionsRepo(trx).placeLevel(campaign.area_id);
+        const inArea = inPlace(campaign.area_id, level, { county: 'h.county_id', town: 'h.town_id', village: 'h.village_id', group: { column: 'h.group_id' } });
         await sql`
           insert into due_items (item_key, kind, county_id, town_id, village_id, household_id, responsible_user_id, period, due_at, opened_at, campaign_id)
           select 'screening:' || ${campaign.id} || ':' || h.id, 'screening_visit', h.county_id, h.town_id, h.village_id, h.id, h.responsible_user_id, null, ${campaign.due_at}, ${at}, ${campaign.id}::uuid
           from households h
-          where ${campaign.area_id} in (h.county_id, h.town_id, h.village_id) and h.stage <> 'not_included'
+          where ${inArea} and h.stage <> 'not_included'
           on conflict (item_key) do nothing`.execute(trx);
         const counts = await countsByVillage(trx, campaign.id, false);
         const households = counts.reduce((sum, v) => sum + Number(v.n), 0);

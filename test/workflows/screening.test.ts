@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { formatLocalDate, periodOf, toLocalDate } from '../../domain/calendar.js';
 import { recordVisit } from '../../workflows/household/definitions.js';
+import { householdsRepo } from '../../db/repositories/households.js';
 import { screeningWorkflowId } from '../../workflows/screening/definitions.js';
 import { eventsOf } from '../helpers/fixtures.js';
 import { keepHistory } from '../helpers/histories.js';
@@ -17,6 +18,8 @@ describe('an immediate screening of an area after a disaster 及早介入', () =
     const actors = await demoActors(t.db);
     const visited = await startHouseholdWorkflow(env.client, t.db, stack.taskQueue);
     const missed = await startHouseholdWorkflow(env.client, t.db, stack.taskQueue);
+    // A household of the town's other village (河口村) is outside the area.
+    const elsewhere = await householdsRepo(t.db).insert({ county_id: '990101', town_id: '990101001', village_id: '990101001202', address: '河口村3号', head_name: '周九', category: 'marginal' });
 
     const cadre = await api.login('cun.donggang');
     const refused = await api.call('POST', '/screenings', { token: cadre, body: { areaId: '990101001201', reason: '台风灾害', dueDays: 3 } });
@@ -32,6 +35,7 @@ describe('an immediate screening of an area after a disaster 及早介入', () =
       const items = await t.db.selectFrom('due_items').select(['household_id', 'status']).where('campaign_id', '=', campaignId).execute();
       expect(items.map((i) => i.household_id).sort()).toEqual(expect.arrayContaining([visited.householdId, missed.householdId]));
     });
+    expect(await t.db.selectFrom('due_items').select('id').where('campaign_id', '=', campaignId).where('household_id', '=', elsewhere.id).execute()).toEqual([]);
     const inbox = await api.call('GET', '/notifications', { token: cadre });
     expect(inbox.body.map((n: { kind: string }) => n.kind)).toContain('screening.ordered');
 
