@@ -75,6 +75,11 @@ export function clockChanges(
   return { stop, start };
 }
 
+/** The deadline register's kind of a clock's item: `identification_step`, `identification_case`, `elimination_step` … */
+export function clockItemKind(clock: Pick<CaseClock, 'procedure' | 'scope'>): string {
+  return `${clock.procedure}_${clock.scope === WHOLE_CASE ? 'case' : 'step'}`;
+}
+
 /** What a clock is, in the words of the register and the inbox; `stepNames` are the procedure's. */
 export function clockName(clock: Pick<CaseClock, 'procedure' | 'scope' | 'workingDays'>, stepNames: Readonly<Record<IdentificationStep, string>> = STEP_NAMES): string {
   const what = clock.procedure === 'identification' ? '监测识别' : '风险消除';

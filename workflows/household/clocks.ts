@@ -7,15 +7,13 @@
  * whole case has its clock from opening to its end.
  */
 import { condition, patched } from '@temporalio/workflow';
-import { clockChanges, clockLevels, clockName, clocksDue, WHOLE_CASE, type CaseClock } from '../../domain/case-clocks.js';
+import { clockChanges, clockItemKind, clockLevels, clockName, clocksDue, WHOLE_CASE, type CaseClock } from '../../domain/case-clocks.js';
 import { records } from './activities.js';
 import { eventBase, inProgress, type CaseSlot } from './review-case.js';
 import type { HouseholdState } from './state.js';
 
 /** Marks that the household runs the clocks (histories from before them have none). */
 export const CASE_CLOCKS_PATCH = 'case-working-day-clocks';
-
-const clockKind = (clock: Pick<CaseClock, 'procedure' | 'scope'>) => `${clock.procedure}_${clock.scope === WHOLE_CASE ? 'case' : 'step'}`;
 
 /**
  * After the case of `slot` moved (opened, a step acted on, the notice passed):
@@ -40,7 +38,7 @@ export async function syncClocks(state: HouseholdState, slot: CaseSlot, actorUse
   });
   for (const clock of stop) await records.completeDueItem({ key: clock.key, at, byUserId: actorUserId });
   for (const clock of started) {
-    const due = await records.openCaseClock({ key: clock.key, kind: clockKind(clock), householdId: state.householdId, startedAt: at, workingDays: clock.workingDays });
+    const due = await records.openCaseClock({ key: clock.key, kind: clockItemKind(clock), householdId: state.householdId, startedAt: at, workingDays: clock.workingDays });
     state.updateClock(clock.key, { dueAt: due.dueAt });
   }
 }
