@@ -1,30 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { formatLocalDate, toLocalDate } from '../../domain/calendar.js';
-import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
-import { shifanV1 } from '../../domain/policy/counties/shifan.js';
 import { decideStep, householdWorkflowId, openIdentification, submitApplication } from '../../workflows/household/definitions.js';
 import { actorOf, insertHousehold } from '../helpers/fixtures.js';
 import { application, demoActors } from '../helpers/household.js';
+import { demoCountyWithoutNotice } from '../helpers/profiles.js';
 import { useStack } from '../helpers/stack.js';
 import { departmentId, planAndStart } from '../helpers/tasks.js';
 
 const stack = useStack({
   server: 'dev',
   api: true,
-  // Identification without a public notice, so that the dev server (real time) reaches a monitoring object at once.
-  beforeStart: async (t) => {
-    await policyProfilesRepo(t.db).addMissing([
-      {
-        id: 'e2e-tasks-no-notice',
-        version: 1,
-        effectiveFrom: '2020-01',
-        countyName: '示范县',
-        body: { ...shifanV1, id: 'e2e-tasks-no-notice', identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'], publicNoticeDays: undefined },
-      },
-    ]);
-    await t.db.updateTable('jurisdictions').set({ policy_profile_id: 'e2e-tasks-no-notice' }).where('id', '=', '990101').execute();
-  },
+  beforeStart: (t) => demoCountyWithoutNotice(t.db, 'e2e-tasks-no-notice'),
 });
 const DAY = 24 * 60 * 60 * 1000;
 const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 100 });

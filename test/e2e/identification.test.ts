@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
-import { shifanV1 } from '../../domain/policy/counties/shifan.js';
+import { demoCountyWithoutNotice } from '../helpers/profiles.js';
 import { useStack } from '../helpers/stack.js';
 
 const stack = useStack({
   server: 'dev',
   api: true,
-  // This county decides without a public notice (like seed 002's procedure): a
-  // profile is data, so the county switches by a row, not by code. The dev
-  // server runs in real time, and a 7-day notice is the workflow tests' business.
-  beforeStart: async (t) => {
-    await policyProfilesRepo(t.db).addMissing([
-      {
-        id: 'e2e-no-notice',
-        version: 1,
-        effectiveFrom: '2020-01',
-        countyName: '示范县',
-        body: { ...shifanV1, id: 'e2e-no-notice', identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'], publicNoticeDays: undefined },
-      },
-    ]);
-    await t.db.updateTable('jurisdictions').set({ policy_profile_id: 'e2e-no-notice' }).where('id', '=', '990101').execute();
-  },
+  beforeStart: (t) => demoCountyWithoutNotice(t.db, 'e2e-no-notice'),
 });
 
 describe('from application to monitoring object through the HTTP API, four users', () => {
