@@ -9,6 +9,7 @@ import type { Household } from '../../db/database.js';
 import { householdEventsRepo } from '../../db/repositories/household-events.js';
 import { householdsRepo } from '../../db/repositories/households.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
+import { usersRepo } from '../../db/repositories/users.js';
 import {
   DISCOVERY_CHANNELS,
   HOUSEHOLD_STAGES,
@@ -57,7 +58,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
 
   const householdInScope = (id: string, user: LoggedInUser) => inScope(app, id, user);
-  const viewOf = async (h: Household) => toView(h, await householdsRepo(app.db).userNames([h.responsible_user_id]));
+  const viewOf = async (h: Household) => toView(h, await usersRepo(app.db).displayNames([h.responsible_user_id]));
 
   app.post(
     '/households',
@@ -151,7 +152,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = currentUser(request);
       const page = await householdsRepo(app.db).search({ ...request.query, withinJurisdiction: user.jurisdictionId });
-      const names = await householdsRepo(app.db).userNames(page.items.map((h) => h.responsible_user_id));
+      const names = await usersRepo(app.db).displayNames(page.items.map((h) => h.responsible_user_id));
       return { total: page.total, items: page.items.map((h) => toView(h, names)) };
     },
   );

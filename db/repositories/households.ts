@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, HouseholdCategory, NewHousehold } from '../database.js';
 import { householdEventsRepo } from './household-events.js';
+import { usersRepo } from './users.js';
 import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
 
 /** The household's own items in the register, which its 帮扶责任人 does: the monthly update and visit, a screening visit. */
@@ -79,7 +80,7 @@ export function householdsRepo(db: Kysely<Database>) {
           .where('status', '=', 'open')
           .where('kind', 'in', RESPONSIBLE_ITEM_KINDS)
           .execute();
-        const names = await householdsRepo(trx).userNames([change.userId, before.responsible_user_id]);
+        const names = await usersRepo(trx).displayNames([change.userId, before.responsible_user_id]);
         const person = (id: string | null) => (id === null ? null : { id, name: names.get(id) ?? null });
         await householdEventsRepo(trx).append({
           householdId: change.householdId,
@@ -91,14 +92,6 @@ export function householdsRepo(db: Kysely<Database>) {
         });
         return true;
       });
-    },
-
-    /** The display names of the given users (for lists that show a household's 帮扶责任人). */
-    async userNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
-      const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-      if (wanted.length === 0) return new Map();
-      const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
-      return new Map(rows.map((r) => [r.id, r.display_name]));
     },
 
     findById(id: string) {

@@ -6,6 +6,14 @@ export function usersRepo(db: Kysely<Database>) {
     findByUsername(username: string) {
       return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
     },
+
+    /** The display names of the given users (nulls skipped), e.g. for lists that show a household's 帮扶责任人. */
+    async displayNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+      const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+      if (wanted.length === 0) return new Map();
+      const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+      return new Map(rows.map((r) => [r.id, r.display_name]));
+    },
   };
 }
 
