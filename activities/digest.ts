@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { formatLocalDate, toLocalDate } from '../domain/calendar.js';
+import { formatLocalDate, toLocalDate } from '../domain/calendar/dates.js';
 import { DEFAULT_MEASURE_CATALOGUE, measureByCode } from '../domain/measures/index.js';
-import { digestMessages } from '../domain/task-messages.js';
+import { digestMessages } from '../domain/measures/task-messages.js';
 import type { Database } from '../db/database.js';
 import { measureTasksRepo } from '../db/repositories/measure-tasks.js';
 import { createNotificationActivities } from './notifications.js';

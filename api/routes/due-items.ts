@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dueItemKindNames } from '../../domain/messages.js';
+import { dueItemKindNames } from '../../domain/messages/catalogue.js';
 import { dueItemsRepo } from '../../db/repositories/due-items.js';
 import { notificationsRepo } from '../../db/repositories/notifications.js';
 import { currentUser } from '../plugins/auth.js';

@@ -12,7 +12,7 @@ import {
   type ApplicationInput,
   type HouseholdWorkflowInput,
 } from '../../workflows/household/definitions.js';
-import type { Actor } from '../../domain/access.js';
+import type { Actor } from '../../domain/access/roles.js';
 import { actorOf, insertHousehold } from './fixtures.js';
 
 /** A household in 东岗村 with its workflow started. */

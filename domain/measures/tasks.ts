@@ -6,8 +6,8 @@
  * escalates to the department's head, and some days later to the county's
  * supervisors. Pure: time is always an argument.
  */
-import { addDays, endOfLocalDay, startOfLocalDay, toLocalDate, type LocalDate } from './calendar.js';
-import { DEFAULT_MEASURE_CATALOGUE, measureByCode } from './measures/catalogue.js';
+import { addDays, endOfLocalDay, startOfLocalDay, toLocalDate, type LocalDate } from '../calendar/dates.js';
+import { DEFAULT_MEASURE_CATALOGUE, measureByCode } from './catalogue.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
