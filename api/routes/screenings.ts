@@ -9,9 +9,9 @@ import { screeningWorkflowId, type ScreeningCampaignInput } from '../../workflow
 import { HttpError } from '../errors.js';
 import { currentUser } from '../plugins/auth.js';
 import { text } from '../schemas/common.js';
+import { DAY_MS } from '../../domain/calendar/dates.js';
 
 const ORDER_ROLES: readonly Role[] = ['county_bureau', 'leadership_group'];
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Immediate screenings 突发情况排查 of an area after a disaster or an epidemic [002]. */
 export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -11,8 +11,8 @@ import { syncClocks } from './clocks.js';
 import { type CaseResult, type IdentificationCase } from './definitions.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { DAY_MS } from '../../domain/calendar/dates.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CaseSlot {
   /** The prefix of the procedure's events in the household file. */
