@@ -17,7 +17,6 @@ import { type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type
 import { eventBase as base } from './review-case.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
-import { isOverdue } from '../../domain/deadlines/lateness.js';
 import { lineRefusal } from '../../domain/income/lines.js';
 
 export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: number): void {
@@ -150,7 +149,7 @@ export async function monitorMonthly(state: HouseholdState, handOver: () => bool
   while (!handOver()) {
     const period: Period = periodOf(now());
     if (state.itemsOf(period).length === 0) await planMonth(state, period, now());
-    for (const item of waiting().filter((i) => isOverdue(i.dueAt, now()))) {
+    for (const item of state.pastDueItems(now())) {
       state.markOverdue(item);
       await records.markHouseholdItemOverdue({ key: item.key, at: item.dueAt });
       await records.recordHouseholdEvent({
