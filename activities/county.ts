@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar.js';
-import { countyItemMessages as m, dueItemKindNames } from '../domain/messages.js';
+import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar/dates.js';
+import { countyItemMessages as m, dueItemKindNames } from '../domain/messages/catalogue.js';
 import { DEFAULT_CADENCE } from '../domain/policy/defaults.js';
 import { cadenceOf } from '../domain/policy/profile.js';
-import { cadenceItemsLive } from '../domain/town-report.js';
+import { cadenceItemsLive } from '../domain/town/report.js';
 import type { Database } from '../db/database.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';

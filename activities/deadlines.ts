@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar.js';
-import { resolveDue } from '../domain/deadlines.js';
+import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar/dates.js';
+import { resolveDue } from '../domain/deadlines/rules.js';
 import { DEADLINE_CALENDAR } from './policy.js';
-import { dueItemKindNames, notificationMessages } from '../domain/messages.js';
+import { dueItemKindNames, notificationMessages } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
 import { RESPONSIBLE_ITEM_KINDS } from '../db/repositories/households.js';

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import { formatLocalDate, toLocalDate } from '../domain/calendar.js';
+import { DAY_MS, formatLocalDate, toLocalDate } from '../domain/calendar/dates.js';
 import { DEFAULT_MEASURE_CATALOGUE, measureByCode } from '../domain/measures/index.js';
-import { digestMessages } from '../domain/task-messages.js';
+import { digestMessages } from '../domain/measures/task-messages.js';
 import type { Database } from '../db/database.js';
 import { measureTasksRepo } from '../db/repositories/measure-tasks.js';
 import { createNotificationActivities } from './notifications.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Lines listed in one digest; the rest are counted. */
 const DIGEST_LINES = 30;
 

@@ -1,14 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
-import { webhookDeliveryMessages } from '../domain/notification-messages.js';
+import { FAILURES } from '../domain/failures.js';
+import { webhookDeliveryMessages } from '../domain/notifications/messages.js';
 import type { Database } from '../db/database.js';
 import { notificationChannelsRepo } from '../db/repositories/notification-channels.js';
 import { notificationDeliveriesRepo } from '../db/repositories/notification-deliveries.js';
 import { notificationsRepo } from '../db/repositories/notifications.js';
 
 /** Both retryable: a department's endpoint may come back, or be fixed, at any time. */
-export const NOTIFICATION_FAILURES = { webhookFailed: 'WebhookDeliveryFailed', webhookBusy: 'WebhookDeliveryInProgress' } as const;
 
 const TIMEOUT_MS = 10_000;
 /** Longer than one attempt can take to post, so that the claim of an attempt that died lapses before the next retry. */
@@ -155,7 +155,7 @@ export function createNotificationActivities(deps: { db: Kysely<Database>; fetch
         const now = await deliveries.findWebhook(input.notificationId);
         if (now?.status === 'delivered') return { outcome: 'already_delivered', attempts: now.attempts };
         if (now?.status === 'failed') return { outcome: 'abandoned', attempts: now.attempts };
-        throw ApplicationFailure.create({ type: NOTIFICATION_FAILURES.webhookBusy, message: webhookDeliveryMessages.inProgress });
+        throw ApplicationFailure.create({ type: FAILURES.webhookBusy, message: webhookDeliveryMessages.inProgress });
       }
 
       const payload: WebhookPayload = {
@@ -180,7 +180,7 @@ export function createNotificationActivities(deps: { db: Kysely<Database>; fetch
       }
       await deliveries.recordWebhookFailure(input.notificationId, failure.message);
       throw ApplicationFailure.create({
-        type: NOTIFICATION_FAILURES.webhookFailed,
+        type: FAILURES.webhookFailed,
         message: failure.message,
         ...(failure.retryAfterSeconds !== undefined ? { nextRetryDelay: failure.retryAfterSeconds * 1000 } : {}),
       });

@@ -1,6 +1,5 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
-import { periodOf } from '../domain/calendar.js';
+import { periodOf } from '../domain/calendar/dates.js';
 import {
   isOpenStatus,
   MAX_DEADLINE_DAYS,
@@ -12,20 +11,18 @@ import {
   type PlannedTask,
   type RecordedPlan,
   type TaskPolicy,
-} from '../domain/measure-tasks.js';
+} from '../domain/measures/tasks.js';
 import { catalogueOf, departmentName, measureByCode, type MeasureCatalogue } from '../domain/measures/index.js';
-import { planMessages as m, taskStatusNames } from '../domain/task-messages.js';
+import { planMessages as m, taskStatusNames } from '../domain/measures/task-messages.js';
 import type { Database } from '../db/database.js';
 import { assistancePlansRepo } from '../db/repositories/assistance-plans.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
 import { measureTasksRepo } from '../db/repositories/measure-tasks.js';
 import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
-import { REFUSALS } from '../workflows/household/definitions.js';
+import { REFUSALS, refuse } from '../domain/failures.js';
 
 /** For a measure the catalogue no longer has. */
 const DEFAULT_DEADLINE_DAYS = 30;
-
-const refusal = (type: (typeof REFUSALS)[keyof typeof REFUSALS], message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
 export function createPlanActivities(deps: { db: Kysely<Database> }) {
   const { db } = deps;
@@ -72,16 +69,16 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
         const planNo = await assistancePlansRepo(trx).nextPlanNo(household.id);
         const tasks: PlannedTask[] = input.measures.map((choice) => {
           const definition = measureByCode(catalogue, choice.code);
-          if (!definition) throw refusal(REFUSALS.invalidInput, m.unknownMeasure(choice.code));
+          if (!definition) refuse(REFUSALS.invalidInput, m.unknownMeasure(choice.code));
           const department = choice.departmentId ? departments.byId.get(choice.departmentId) : departments.byCode.get(definition.lead);
           if (!department) {
-            throw refusal(
+            refuse(
               REFUSALS.invalidInput,
               choice.departmentId ? m.departmentNotInCounty : m.leadMissing(departmentName(catalogue, definition.lead) ?? definition.lead, definition.name),
             );
           }
           const deadlineDays = choice.deadlineDays ?? definition.defaultDeadlineDays;
-          if (!Number.isInteger(deadlineDays) || deadlineDays < 1 || deadlineDays > MAX_DEADLINE_DAYS) throw refusal(REFUSALS.invalidInput, m.deadlineDaysInvalid(MAX_DEADLINE_DAYS));
+          if (!Number.isInteger(deadlineDays) || deadlineDays < 1 || deadlineDays > MAX_DEADLINE_DAYS) refuse(REFUSALS.invalidInput, m.deadlineDaysInvalid(MAX_DEADLINE_DAYS));
           return {
             taskKey: taskKeyOf(household.id, planNo, definition.code, 1),
             planNo,
@@ -97,7 +94,7 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
         });
         const open = await measureTasksRepo(trx).openMeasures(household.id);
         const again = tasks.filter((t) => open.includes(t.measure));
-        if (again.length > 0) throw refusal(REFUSALS.invalidInput, m.stillOpen(again.map((t) => t.measureName).join('、')));
+        if (again.length > 0) refuse(REFUSALS.invalidInput, m.stillOpen(again.map((t) => t.measureName).join('、')));
 
         await assistancePlansRepo(trx).insert({
           key: input.key,
@@ -146,8 +143,8 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
         const tasks = measureTasksRepo(trx);
         const old = await tasks.findByKey(input.taskKey);
         const parsed = parseTaskKey(input.taskKey);
-        if (!old || !parsed) throw refusal(REFUSALS.invalidInput, m.taskKeyInvalid);
-        if (old.household_id !== input.householdId) throw refusal(REFUSALS.invalidInput, m.taskNotOfHousehold);
+        if (!old || !parsed) refuse(REFUSALS.invalidInput, m.taskKeyInvalid);
+        if (old.household_id !== input.householdId) refuse(REFUSALS.invalidInput, m.taskNotOfHousehold);
         const { policy, catalogue } = await countyRules(trx, old.county_id, input.at);
         const deadlineDaysFor = (days: number | null) => days ?? measureByCode(catalogue, old.measure)?.defaultDeadlineDays ?? DEFAULT_DEADLINE_DAYS;
         const toPlanned = (row: NonNullable<Awaited<ReturnType<typeof tasks.findByKey>>>, departmentName: string, deadlineDays: number): PlannedTask => ({
@@ -164,13 +161,13 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
         });
         const existing = await tasks.findReassignmentOf(old.task_key);
         if (existing) {
-          if (existing.assigned_by !== input.byUserId || existing.assigned_at.getTime() !== input.at) throw refusal(REFUSALS.wrongStep, m.alreadyReassigned);
+          if (existing.assigned_by !== input.byUserId || existing.assigned_at.getTime() !== input.at) refuse(REFUSALS.wrongStep, m.alreadyReassigned);
           const department = await departmentsRepo(trx).findById(existing.department_id);
           return { task: toPlanned(existing, department?.name ?? '', deadlineDaysFor(input.deadlineDays)), policy };
         }
-        if (old.status !== 'handed_back') throw refusal(REFUSALS.wrongStep, m.notHandedBack(taskStatusNames[old.status]));
+        if (old.status !== 'handed_back') refuse(REFUSALS.wrongStep, m.notHandedBack(taskStatusNames[old.status]));
         const department = await departmentsRepo(trx).findById(input.departmentId);
-        if (!department || department.county_id !== old.county_id) throw refusal(REFUSALS.invalidInput, m.departmentNotInCounty);
+        if (!department || department.county_id !== old.county_id) refuse(REFUSALS.invalidInput, m.departmentNotInCounty);
         const definition = measureByCode(catalogue, old.measure);
         const deadlineDays = deadlineDaysFor(input.deadlineDays);
         const task: PlannedTask = {
@@ -215,16 +212,16 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
       return db.transaction().execute(async (trx) => {
         const tasks = measureTasksRepo(trx);
         const task = await tasks.findByKey(input.taskKey);
-        if (!task) throw refusal(REFUSALS.invalidInput, m.taskKeyInvalid);
-        if (task.household_id !== input.householdId) throw refusal(REFUSALS.invalidInput, m.taskNotOfHousehold);
+        if (!task) refuse(REFUSALS.invalidInput, m.taskKeyInvalid);
+        if (task.household_id !== input.householdId) refuse(REFUSALS.invalidInput, m.taskNotOfHousehold);
         const { catalogue } = await countyRules(trx, task.county_id, input.at);
         const answer = { measure: task.measure, measureName: measureByCode(catalogue, task.measure)?.name ?? task.measure };
         if (task.waived_at) {
           if (task.waived_by === input.byUserId && task.waived_at.getTime() === input.at) return answer;
-          throw refusal(REFUSALS.wrongStep, m.alreadyWaived);
+          refuse(REFUSALS.wrongStep, m.alreadyWaived);
         }
-        if (!task.required) throw refusal(REFUSALS.wrongStep, m.notRequired);
-        if (!isOpenStatus(task.status)) throw refusal(REFUSALS.wrongStep, m.notOpen(taskStatusNames[task.status]));
+        if (!task.required) refuse(REFUSALS.wrongStep, m.notRequired);
+        if (!isOpenStatus(task.status)) refuse(REFUSALS.wrongStep, m.notOpen(taskStatusNames[task.status]));
         await tasks.waive(input.taskKey, new Date(input.at), input.byUserId, input.reason);
         return answer;
       });

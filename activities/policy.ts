@@ -1,17 +1,18 @@
 import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
-import { clockProblems, type ProcedureClocks } from '../domain/case-clocks.js';
-import { IDENTIFICATION_STEPS, type IdentificationStep } from '../domain/identification.js';
-import { messages } from '../domain/messages.js';
-import type { Period } from '../domain/calendar.js';
-import { dueAt, type CadenceItem } from '../domain/deadlines.js';
+import { clockProblems, type ProcedureClocks } from '../domain/identification/clocks.js';
+import { IDENTIFICATION_STEPS, type IdentificationStep } from '../domain/identification/steps.js';
+import { FAILURES } from '../domain/failures.js';
+import { messages } from '../domain/messages/catalogue.js';
+import type { Period } from '../domain/calendar/dates.js';
+import { dueAt, type CadenceItem } from '../domain/deadlines/rules.js';
 import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY } from '../domain/policy/defaults.js';
 import { cadenceOf } from '../domain/policy/profile.js';
-import { OFFICIAL_CN_CALENDAR } from '../domain/work-calendar/official-cn.js';
-import type { WorkCalendar } from '../domain/working-days.js';
+import { OFFICIAL_CN_CALENDAR } from '../domain/calendar/official-cn.js';
+import type { WorkCalendar } from '../domain/calendar/working-days.js';
 import { asPolicyProfile } from './assessment.js';
-import { eliminationSteps, labourAllowsElimination } from '../domain/elimination.js';
+import { eliminationSteps, labourAllowsElimination } from '../domain/identification/elimination.js';
 import type { Database } from '../db/database.js';
 import { householdMembersRepo } from '../db/repositories/household-members.js';
 import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
@@ -47,8 +48,6 @@ export const DEADLINE_CALENDAR: WorkCalendar = { ...OFFICIAL_CN_CALENDAR, beyond
 /** A household marked risk-eliminated keeps a light monitoring: these items, unless its profile says otherwise. */
 const LIGHT_MONITORING: readonly MonthlyItemKind[] = ['monthly_visit'];
 
-export const POLICY_FAILURES = { missing: 'NoPolicyProfile', malformed: 'MalformedPolicyProfile' } as const;
-
 function stepsOf(body: unknown): IdentificationStep[] | undefined {
   const steps = (body as { identificationSteps?: unknown } | null)?.identificationSteps;
   if (!Array.isArray(steps) || steps.length === 0) return undefined;
@@ -58,7 +57,7 @@ function stepsOf(body: unknown): IdentificationStep[] | undefined {
 /** A profile's clocks for a procedure with these steps; a stored profile with impossible clocks is malformed. */
 function checkedClocks(clocks: ProcedureClocks | undefined, steps: readonly IdentificationStep[], row: { id: string; version: number }): ProcedureClocks | null {
   if (clocks && clockProblems(clocks, steps, `${row.id} v${row.version}`).length > 0) {
-    throw ApplicationFailure.create({ type: POLICY_FAILURES.malformed, message: messages.malformedPolicyProfile(row.id, row.version), nonRetryable: true });
+    throw ApplicationFailure.create({ type: FAILURES.malformedPolicyProfile, message: messages.malformedPolicyProfile(row.id, row.version), nonRetryable: true });
   }
   return clocks ?? null;
 }
@@ -74,7 +73,7 @@ export function createPolicyActivities(deps: { db: Kysely<Database> }) {
     /** The elimination steps of the county's profile in force, and whether the household's labour capacity allows a mark. */
     async loadEliminationPolicy(input: { countyId: string; period: string; householdId: string }): Promise<EliminationPolicy> {
       const row = await policyProfilesRepo(deps.db).inForceForCounty(input.countyId, input.period);
-      if (!row) throw ApplicationFailure.create({ type: POLICY_FAILURES.missing, message: messages.noPolicyProfile(input.period), nonRetryable: true });
+      if (!row) throw ApplicationFailure.create({ type: FAILURES.noPolicyProfile, message: messages.noPolicyProfile(input.period), nonRetryable: true });
       const body = row.body as { publicNoticeDays?: unknown; eliminationAllowsNoLabour?: unknown; eliminationClocks?: ProcedureClocks };
       const days = typeof body.publicNoticeDays === 'number' && body.publicNoticeDays > 0 ? body.publicNoticeDays : null;
       const steps = eliminationSteps(days);
@@ -93,7 +92,7 @@ export function createPolicyActivities(deps: { db: Kysely<Database> }) {
      */
     async planMonth(input: { countyId: string; period: Period; eliminated: boolean }): Promise<MonthPlan> {
       const row = await policyProfilesRepo(deps.db).inForceForCounty(input.countyId, input.period);
-      if (!row) throw ApplicationFailure.create({ type: POLICY_FAILURES.missing, message: messages.noPolicyProfile(input.period), nonRetryable: true });
+      if (!row) throw ApplicationFailure.create({ type: FAILURES.noPolicyProfile, message: messages.noPolicyProfile(input.period), nonRetryable: true });
       const profile = asPolicyProfile(row.body);
       if (!profile) log.warn('policy profile incomplete: the design cadence applies', { profileId: row.id, version: row.version });
       const cadence = profile ? cadenceOf(profile) : DEFAULT_CADENCE;
@@ -110,11 +109,11 @@ export function createPolicyActivities(deps: { db: Kysely<Database> }) {
     async loadCasePolicy(input: { countyId: string; period: string }): Promise<CasePolicy> {
       const row = await policyProfilesRepo(deps.db).inForceForCounty(input.countyId, input.period);
       if (!row) {
-        throw ApplicationFailure.create({ type: POLICY_FAILURES.missing, message: messages.noPolicyProfile(input.period), nonRetryable: true });
+        throw ApplicationFailure.create({ type: FAILURES.noPolicyProfile, message: messages.noPolicyProfile(input.period), nonRetryable: true });
       }
       const steps = stepsOf(row.body);
       if (!steps) {
-        throw ApplicationFailure.create({ type: POLICY_FAILURES.malformed, message: messages.malformedPolicyProfile(row.id, row.version), nonRetryable: true });
+        throw ApplicationFailure.create({ type: FAILURES.malformedPolicyProfile, message: messages.malformedPolicyProfile(row.id, row.version), nonRetryable: true });
       }
       const body = row.body as { publicNoticeDays?: unknown; identificationClocks?: ProcedureClocks };
       const days = body.publicNoticeDays;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { MonitoringCategory } from '../domain/identification.js';
+import type { MonitoringCategory } from '../domain/identification/steps.js';
 import type { Database } from '../db/database.js';
 import { householdEventsRepo } from '../db/repositories/household-events.js';
 import { householdsRepo } from '../db/repositories/households.js';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { formatLocalDate, toLocalDate } from '../domain/calendar.js';
-import { screeningMessages } from '../domain/messages.js';
+import { formatLocalDate, toLocalDate } from '../domain/calendar/dates.js';
+import { screeningMessages } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
 import { inPlace, jurisdictionsRepo } from '../db/repositories/jurisdictions.js';
 import { notificationsRepo, type NewNotification } from '../db/repositories/notifications.js';

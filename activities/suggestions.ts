@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar.js';
-import { RISK_CAUSES, type RiskCause } from '../domain/identification.js';
-import type { PlanDraft } from '../domain/measure-tasks.js';
+import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar/dates.js';
+import { RISK_CAUSES, type RiskCause } from '../domain/identification/steps.js';
+import type { PlanDraft } from '../domain/measures/tasks.js';
 import { catalogueOf, departmentName, suggestMeasures, type MeasureMember } from '../domain/measures/index.js';
-import { planMessages as m, relationNames } from '../domain/task-messages.js';
+import { planMessages as m, relationNames } from '../domain/measures/task-messages.js';
 import type { Database, HouseholdMember } from '../db/database.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
 import { householdMembersRepo } from '../db/repositories/household-members.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { formatDateCn } from '../domain/deadline-messages.js';
+import { formatDateCn } from '../domain/deadlines/messages.js';
 import {
   daysLeft,
   lastDayOf,
@@ -9,8 +9,8 @@ import {
   type HandBackReason,
   type OpenRequiredTask,
   type OpenTaskStatus,
-} from '../domain/measure-tasks.js';
-import { handBackReasonNames, taskNotices } from '../domain/task-messages.js';
+} from '../domain/measures/tasks.js';
+import { handBackReasonNames, taskNotices } from '../domain/measures/task-messages.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
 import { measureTasksRepo } from '../db/repositories/measure-tasks.js';

@@ -1,18 +1,17 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
-import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../domain/calendar.js';
+import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../domain/calendar/dates.js';
 import { DEFAULT_CADENCE } from '../domain/policy/defaults.js';
 import { cadenceOf } from '../domain/policy/profile.js';
-import { townItemName, townMessages } from '../domain/town-messages.js';
-import { applyCorrections, buildTownReport, townItemsLive, type ReportCorrection, type ReportCounts, type TownItemPlan, type TownReportBody } from '../domain/town-report.js';
+import { townItemName, townMessages } from '../domain/town/messages.js';
+import { applyCorrections, buildTownReport, townItemsLive, type ReportCorrection, type ReportCounts, type TownItemPlan, type TownReportBody } from '../domain/town/report.js';
 import { DEADLINE_CALENDAR } from './policy.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
 import { notificationsRepo } from '../db/repositories/notifications.js';
 import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
 import { townReportsRepo } from '../db/repositories/town-reports.js';
-import { REFUSALS } from '../workflows/town/definitions.js';
 import { asPolicyProfile } from './assessment.js';
+import { REFUSALS, refuse } from '../domain/failures.js';
 
 /** The town's items live in a span, by the county's profile in force for its first month. */
 export interface TownPlan {
@@ -27,10 +26,6 @@ export interface TownDueItem {
   readonly kind: string;
   readonly periodKey: string;
   readonly dueAt: number;
-}
-
-function refused(type: (typeof REFUSALS)[keyof typeof REFUSALS], message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true });
 }
 
 export function createTownActivities(deps: { db: Kysely<Database> }) {
@@ -107,14 +102,14 @@ export function createTownActivities(deps: { db: Kysely<Database> }) {
       return db.transaction().execute(async (trx) => {
         const reports = townReportsRepo(trx);
         const row = await reports.findForUpdate(input.townId, input.period);
-        if (!row) throw refused(REFUSALS.wrongStep, townMessages.reportNotGenerated(input.period));
+        if (!row) refuse(REFUSALS.wrongStep, townMessages.reportNotGenerated(input.period));
         if (row.status === 'submitted') {
           return { submittedAt: row.submitted_at!.getTime(), late: row.late === true, counts: (row.report as TownReportBody).counts };
         }
         const added = input.corrections.filter((c) => c.change === 'add').map((c) => c.householdId);
         const town = await reports.townHouseholds(input.townId, [...new Set(added)]);
         const corrected = applyCorrections(row.draft as TownReportBody, input.corrections, town);
-        if ('problem' in corrected) throw refused(REFUSALS.invalidInput, townMessages.correction(corrected.problem));
+        if ('problem' in corrected) refuse(REFUSALS.invalidInput, townMessages.correction(corrected.problem));
         const late = input.at >= row.due_at.getTime();
         await reports.submit(row.id, {
           corrections: corrected.report.corrections,
@@ -136,7 +131,7 @@ export function createTownActivities(deps: { db: Kysely<Database> }) {
         const done = await reports.findCompletion(input.key);
         if (done) return { doneAt: done.completed_at.getTime(), late: done.late };
         const item = await dueItemsRepo(trx).findByKey(input.key);
-        if (!item) throw refused(REFUSALS.wrongStep, townMessages.itemNotOpen(input.kind, input.periodKey));
+        if (!item) refuse(REFUSALS.wrongStep, townMessages.itemNotOpen(input.kind, input.periodKey));
         const late = input.at >= item.due_at.getTime();
         await reports.addCompletion({
           itemKey: input.key,

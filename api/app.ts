@@ -24,6 +24,9 @@ import { screeningRoutes } from './routes/screenings.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
 
+/** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
+export const API_PREFIX = '/api';
+
 // Validation messages in Simplified Chinese for every zod schema.
 z.config(z.locales.zhCN());
 
@@ -57,24 +60,30 @@ export async function buildApp(deps: AppDeps) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
   await app.register(dbPlugin, { db: deps.db });
   await app.register(temporalPlugin, { client: deps.temporal, taskQueue: deps.taskQueue });
   await app.register(authPlugin);
 
+  // Probes (compose, the supervisor) ask the root; everything a client calls is under /api.
   await app.register(healthRoutes);
-  await app.register(authRoutes, { sessionTtlHours: deps.sessionTtlHours });
-  await app.register(householdRoutes);
-  await app.register(identificationRoutes);
-  await app.register(memberRoutes);
-  await app.register(monitoringRoutes);
-  await app.register(dueItemRoutes);
-  await app.register(countyItemRoutes);
-  await app.register(eliminationRoutes);
-  await app.register(screeningRoutes);
-  await app.register(townRoutes);
-  await app.register(taskRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { sessionTtlHours: deps.sessionTtlHours });
+      await api.register(householdRoutes);
+      await api.register(identificationRoutes);
+      await api.register(memberRoutes);
+      await api.register(monitoringRoutes);
+      await api.register(dueItemRoutes);
+      await api.register(countyItemRoutes);
+      await api.register(eliminationRoutes);
+      await api.register(screeningRoutes);
+      await api.register(townRoutes);
+      await api.register(taskRoutes);
+    },
+    { prefix: API_PREFIX },
+  );
   return app;
 }
 

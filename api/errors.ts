@@ -2,9 +2,8 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { POLICY_FAILURES } from '../activities/policy.js';
-import { messages } from '../domain/messages.js';
-import { REFUSALS } from '../workflows/household/definitions.js';
+import { messages } from '../domain/messages/catalogue.js';
+import { FAILURE_STATUS, type FailureType } from '../domain/failures.js';
 
 /** An error whose message a clerk may read; thrown by routes and services. */
 export class HttpError extends Error {
@@ -16,14 +15,6 @@ export class HttpError extends Error {
     super(message);
   }
 }
-
-const REFUSAL_STATUS: Record<string, number> = {
-  [REFUSALS.notAllowed]: 403,
-  [REFUSALS.wrongStep]: 409,
-  [REFUSALS.invalidInput]: 400,
-  [POLICY_FAILURES.missing]: 409,
-  [POLICY_FAILURES.malformed]: 409,
-};
 
 /** The first ApplicationFailure in the cause chain (an update refused, or failed in an activity). */
 function applicationFailureIn(error: Error): ApplicationFailure | undefined {
@@ -51,7 +42,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (error instanceof WorkflowUpdateFailedError) {
     const failure = applicationFailureIn(error);
-    const status = failure ? REFUSAL_STATUS[failure.type ?? ''] : undefined;
+    const status = failure ? FAILURE_STATUS[(failure.type ?? '') as FailureType] : undefined;
     if (failure && status) return reply.status(status).send({ error: failure.type, message: failure.message });
   }
   const status = error.statusCode ?? 500;

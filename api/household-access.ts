@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { covers } from '../domain/access.js';
-import { messages } from '../domain/messages.js';
+import { covers } from '../domain/access/roles.js';
+import { messages } from '../domain/messages/catalogue.js';
 import type { Household } from '../db/database.js';
 import { householdsRepo } from '../db/repositories/households.js';
 import { HttpError } from './errors.js';

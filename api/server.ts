@@ -4,7 +4,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/kysely.js';
-import { maskIdNumbersIn } from '../domain/id-number.js';
+import { maskIdNumbersIn } from '../domain/people/id-number.js';
 import { loadConfigOrExit, requireExternal } from '../platform/config.js';
 import { buildApp } from './app.js';
 

@@ -1,10 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export type JurisdictionLevel = 'province' | 'city' | 'county' | 'town' | 'village' | 'group';
-export type { Role } from '../domain/access.js';
-import type { Role } from '../domain/access.js';
-export type { HouseholdCategory } from '../domain/identification.js';
-import type { HouseholdCategory } from '../domain/identification.js';
+export type { Role } from '../domain/access/roles.js';
+import type { Role } from '../domain/access/roles.js';
+export type { HouseholdCategory } from '../domain/identification/steps.js';
+import type { HouseholdCategory } from '../domain/identification/steps.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -237,8 +237,8 @@ export interface TownItemCompletionsTable {
   late: boolean;
 }
 
-export type { HandBackReason, TaskStatus as MeasureTaskStatus } from '../domain/measure-tasks.js';
-import type { HandBackReason, TaskStatus as MeasureTaskStatus } from '../domain/measure-tasks.js';
+export type { HandBackReason, TaskStatus as MeasureTaskStatus } from '../domain/measures/tasks.js';
+import type { HandBackReason, TaskStatus as MeasureTaskStatus } from '../domain/measures/tasks.js';
 
 export interface AssistancePlansTable {
   id: Generated<string>;

@@ -126,7 +126,7 @@ try {
   const apiUrl = `http://${config.API_HOST}:${config.API_PORT}`;
   await waitFor('the API', async () => ((await fetch(`${apiUrl}/health`)).ok ? true : undefined), 170_000);
   say('ready:');
-  say(`  API            ${apiUrl}   (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/docs)`);
+  say(`  API            ${apiUrl}   (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/api/docs)`);
   say(`  PostgreSQL     ${postgres ? `127.0.0.1:${config.EMBEDDED_POSTGRES_PORT} (embedded)` : '(external, DATABASE_URL)'}`);
   say(`  Temporal       ${temporalAddress}${config.TEMPORAL_ADDRESS ? ' (external)' : ' (dev server)'}`);
   if (uiAddress) say(`  Temporal UI    ${uiAddress}`);

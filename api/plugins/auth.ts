@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Actor } from '../../domain/access.js';
-import { messages } from '../../domain/messages.js';
+import type { Actor } from '../../domain/access/roles.js';
+import { messages } from '../../domain/messages/catalogue.js';
 import { sessionsRepo } from '../../db/repositories/users.js';
 import { HttpError } from '../errors.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../../domain/access.js';
-import { messages } from '../../domain/messages.js';
+import { ROLES } from '../../domain/access/roles.js';
+import { messages } from '../../domain/messages/catalogue.js';
 import { sessionsRepo, usersRepo } from '../../db/repositories/users.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { HttpError } from '../errors.js';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyUpdate } from '../workflow-update.js';
-import { COUNTY_ITEM_ROLES, ROLE_NAMES } from '../../domain/access.js';
-import { countyItemMessages, messages } from '../../domain/messages.js';
+import { COUNTY_ITEM_ROLES, ROLE_NAMES } from '../../domain/access/roles.js';
+import { countyItemMessages, messages } from '../../domain/messages/catalogue.js';
 import { completeCountyItem, countyWorkflowId } from '../../workflows/county/definitions.js';
 import { HttpError } from '../errors.js';
 import { actorOf } from '../household-access.js';

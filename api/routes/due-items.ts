@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dueItemKindNames } from '../../domain/messages.js';
+import { dueItemKindNames } from '../../domain/messages/catalogue.js';
 import { dueItemsRepo } from '../../db/repositories/due-items.js';
 import { notificationsRepo } from '../../db/repositories/notifications.js';
 import { currentUser } from '../plugins/auth.js';
+import { DAY_MS } from '../../domain/calendar/dates.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const jurisdictionId = z.string().trim().min(1).max(32);
 
 /** The deadline register as people read it: open deadlines and overdue items, and the in-app inbox. */

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clockName, WHOLE_CASE } from '../../domain/case-clocks.js';
+import { clockName, WHOLE_CASE } from '../../domain/identification/clocks.js';
 import { applyUpdate } from '../workflow-update.js';
-import { IDENTIFICATION_STEPS, MONITORING_CATEGORIES, RISK_CAUSES } from '../../domain/identification.js';
-import { fenToYuan } from '../../domain/money.js';
+import { IDENTIFICATION_STEPS, MONITORING_CATEGORIES, RISK_CAUSES } from '../../domain/identification/steps.js';
+import { fenToYuan } from '../../domain/income/money.js';
 import {
   decideStep,
   DISCOVERY_CHANNELS,

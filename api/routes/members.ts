@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLE_NAMES, type Role } from '../../domain/access.js';
-import { formatLocalDate, toLocalDate } from '../../domain/calendar.js';
-import { maskIdNumber, parseIdNumber } from '../../domain/id-number.js';
-import { memberMessages, messages } from '../../domain/messages.js';
+import { ROLE_NAMES, type Role } from '../../domain/access/roles.js';
+import { formatLocalDate, toLocalDate } from '../../domain/calendar/dates.js';
+import { maskIdNumber, parseIdNumber } from '../../domain/people/id-number.js';
+import { memberMessages, messages } from '../../domain/messages/catalogue.js';
 import { householdEventsRepo } from '../../db/repositories/household-events.js';
 import { householdMembersRepo } from '../../db/repositories/household-members.js';
 import { HttpError } from '../errors.js';

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyUpdate } from '../workflow-update.js';
-import { RISK_CAUSES } from '../../domain/identification.js';
+import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import { recordVisit, submitMonthlyUpdate } from '../../workflows/household/definitions.js';
 import { householdHandle } from '../household-access.js';
 import { incomeLine, period, spendingLine, text, threats, yuan } from '../schemas/common.js';

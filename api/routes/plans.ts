@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyUpdate } from '../workflow-update.js';
-import { MAX_DEADLINE_DAYS } from '../../domain/measure-tasks.js';
-import { planMessages } from '../../domain/task-messages.js';
+import { MAX_DEADLINE_DAYS } from '../../domain/measures/tasks.js';
+import { planMessages } from '../../domain/measures/task-messages.js';
 import { departmentsRepo } from '../../db/repositories/departments.js';
 import { measureTasksRepo } from '../../db/repositories/measure-tasks.js';
 import { confirmPlan, draftPlan, reassignTask, waiveTaskRequirement } from '../../workflows/household/definitions.js';

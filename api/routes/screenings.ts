@@ -2,16 +2,16 @@ import { WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { ROLE_NAMES, type Role } from '../../domain/access.js';
-import { messages, screeningMessages } from '../../domain/messages.js';
+import { ROLE_NAMES, type Role } from '../../domain/access/roles.js';
+import { messages, screeningMessages } from '../../domain/messages/catalogue.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
 import { screeningWorkflowId, type ScreeningCampaignInput } from '../../workflows/screening/definitions.js';
 import { HttpError } from '../errors.js';
 import { currentUser } from '../plugins/auth.js';
 import { text } from '../schemas/common.js';
+import { DAY_MS } from '../../domain/calendar/dates.js';
 
 const ORDER_ROLES: readonly Role[] = ['county_bureau', 'leadership_group'];
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Immediate screenings 突发情况排查 of an area after a disaster or an epidemic [002]. */
 export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {

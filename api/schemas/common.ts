@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INCOME_KINDS, SPENDING_KINDS } from '../../domain/income.js';
+import { INCOME_KINDS, SPENDING_KINDS } from '../../domain/income/projection.js';
 
 export const text = (max: number, required: string) => z.string().trim().min(1, required).max(max);
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM') as unknown as z.ZodType<`${number}-${string}`>;

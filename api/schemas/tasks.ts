@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { formatLocalDate } from '../../domain/calendar.js';
-import { HAND_BACK_REASONS, isOpenStatus, lastDayOf, measureName, overdueDays, TASK_STATUSES } from '../../domain/measure-tasks.js';
-import { escalationLevelNames, handBackReasonNames, taskStatusNames } from '../../domain/task-messages.js';
+import { formatLocalDate } from '../../domain/calendar/dates.js';
+import { HAND_BACK_REASONS, isOpenStatus, lastDayOf, measureName, overdueDays, TASK_STATUSES } from '../../domain/measures/tasks.js';
+import { escalationLevelNames, handBackReasonNames, taskStatusNames } from '../../domain/measures/task-messages.js';
 import type { MeasureTaskListRow } from '../../db/repositories/measure-tasks.js';
 
 export const taskKey = z.string().regex(/^task-[0-9a-f-]{36}-\d{1,6}-[a-z][a-z0-9_]{0,62}-\d{1,4}$/, '任务编号格式不正确');

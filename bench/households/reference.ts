@@ -7,7 +7,7 @@
  * point (a change to the product then shows as a difference in the benchmark).
  */
 import { sql, type Kysely } from 'kysely';
-import { OPEN_TASK_STATUSES } from '../../domain/measure-tasks.js';
+import { OPEN_TASK_STATUSES } from '../../domain/measures/tasks.js';
 import type { Database } from '../../db/database.js';
 import type { householdsRepo } from '../../db/repositories/households.js';
 import type { TaskListFilter } from '../../db/repositories/measure-tasks.js';

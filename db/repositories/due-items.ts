@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
+import { DAY_MS } from '../../domain/calendar/dates.js';
 
 export interface NewDueItem {
   readonly key: string;
@@ -35,7 +36,6 @@ export interface DueItemFilter {
   readonly offset: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function dueItemsRepo(db: Kysely<Database>) {
   return {

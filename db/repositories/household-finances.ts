@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Period } from '../../domain/calendar.js';
-import type { IncomeRecord, SpendingRecord } from '../../domain/income.js';
-import { fenToYuan, yuanToFen } from '../../domain/money.js';
+import type { Period } from '../../domain/calendar/dates.js';
+import type { IncomeRecord, SpendingRecord } from '../../domain/income/projection.js';
+import { fenToYuan, yuanToFen } from '../../domain/income/money.js';
 import type { Database } from '../database.js';
 
 export interface FinanceSubmission {

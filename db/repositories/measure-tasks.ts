@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { OPEN_TASK_STATUSES, type HandBackReason, type TaskStatus } from '../../domain/measure-tasks.js';
+import { OPEN_TASK_STATUSES, type HandBackReason, type TaskStatus } from '../../domain/measures/tasks.js';
 import type { Database } from '../database.js';
 import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { STAGE_EVENT_KINDS, type ReportHousehold, type ReportHouseholdRow, type StageEventKind, type StageEventRow } from '../../domain/town-report.js';
+import { STAGE_EVENT_KINDS, type ReportHousehold, type ReportHouseholdRow, type StageEventKind, type StageEventRow } from '../../domain/town/report.js';
 import type { Database } from '../database.js';
 
 export interface NewTownReport {

@@ -6,9 +6,9 @@
  * eligibility rules. Serialisable, versioned like a policy profile: a county's
  * change is a new version, never a code branch.
  */
-import type { Period } from '../calendar.js';
-import { RISK_CAUSES, type RiskCause } from '../identification.js';
-import type { SeedId } from '../policy/profile.js';
+import type { Period } from '../calendar/dates.js';
+import { RISK_CAUSES, type RiskCause } from '../identification/steps.js';
+import type { SeedId } from '../policy/versioned.js';
 import { versionProblems } from '../policy/versioned.js';
 
 export interface Department {

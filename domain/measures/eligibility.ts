@@ -4,8 +4,8 @@
  * county's catalogue. Each answers with its reasons in Simplified Chinese; a
  * person confirms or changes what follows from them.
  */
-import type { LocalDate } from '../calendar.js';
-import { formatFen, formatYuan, yuanToFen, type Fen } from '../money.js';
+import type { LocalDate } from '../calendar/dates.js';
+import { formatFen, formatYuan, yuanToFen, type Fen } from '../income/money.js';
 import type {
   CompulsoryEducationRule,
   EmploymentRule,

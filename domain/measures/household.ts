@@ -3,9 +3,9 @@
  * register holds them (HouseholdMembersTable), its housing and water, its risk
  * causes, and the progress of employment plans and microcredit applications.
  */
-import type { LocalDate } from '../calendar.js';
-import type { RiskCause } from '../identification.js';
-import { ageOn } from '../id-number.js';
+import type { LocalDate } from '../calendar/dates.js';
+import type { RiskCause } from '../identification/steps.js';
+import { ageOn } from '../people/id-number.js';
 import type { HouseSafetyGrade, MicrocreditCheck } from './catalogue.js';
 
 /** 有劳动能力 · 弱劳力 · 半劳力 · 无劳动能力, as the member register records it. */

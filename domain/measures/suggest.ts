@@ -6,9 +6,9 @@
  * suggestion carries its reasons and the members it concerns, for a person to
  * confirm or change; nothing here assigns a measure.
  */
-import { formatLocalDate, type LocalDate } from '../calendar.js';
-import { RISK_CAUSE_NAMES } from '../identification.js';
-import type { SeedId } from '../policy/profile.js';
+import { formatLocalDate, type LocalDate } from '../calendar/dates.js';
+import { RISK_CAUSE_NAMES } from '../identification/steps.js';
+import type { SeedId } from '../policy/versioned.js';
 import { catalogueProblems, measureByCode, type MeasureCatalogue, type MeasureDefinition, type MeasureNature } from './catalogue.js';
 import {
   compulsoryEducationCheck,

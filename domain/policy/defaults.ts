@@ -3,9 +3,9 @@
  * (DOMAIN.md §9 or our reading), kept as data so a county can override it in
  * a new version of its profile.
  */
-import type { Cadence, CadenceItem } from '../deadlines.js';
-import { DEFAULT_IDENTIFICATION_STEPS } from '../identification.js';
-import type { TriggerRules } from './profile.js';
+import type { Cadence, CadenceItem } from '../deadlines/rules.js';
+import { DEFAULT_IDENTIFICATION_STEPS } from '../identification/steps.js';
+import type { TriggerRules } from '../assessment/triggers.js';
 
 /** application → village review 村组评议 → public notice 公示 → town audit 乡镇审核 → county decision 县级确定. */
 export const DESIGN_IDENTIFICATION_STEPS = DEFAULT_IDENTIFICATION_STEPS;

@@ -4,7 +4,7 @@
  * the look-ups the rest of the domain uses. A county's new policy is a new
  * entry in its list with a later `effectiveFrom`.
  */
-import type { Period } from '../calendar.js';
+import type { Period } from '../calendar/dates.js';
 import { boluoV1 } from './counties/boluo.js';
 import { mileV1 } from './counties/mile.js';
 import { shifanV1 } from './counties/shifan.js';

@@ -5,20 +5,24 @@
  * branch; a stored version is never edited, so a decision of 2021 can still be
  * explained in 2026 by the version it used.
  */
-import type { Period } from '../calendar.js';
-import { clockProblems, type ProcedureClocks } from '../case-clocks.js';
-import { eliminationSteps } from '../elimination.js';
-import type { TaskPolicy } from '../measure-tasks.js';
+import type { Period } from '../calendar/dates.js';
+import { clockProblems, type ProcedureClocks } from '../identification/clocks.js';
+import { eliminationSteps } from '../identification/elimination.js';
+import type { TaskPolicy } from '../measures/tasks.js';
 import { catalogueProblems, type MeasureCatalogue } from '../measures/catalogue.js';
-import { cadenceProblems, type Cadence, type PeriodicRule } from '../deadlines.js';
-import type { IdentificationStep } from '../identification.js';
-import type { IncomeWindow } from '../income.js';
-import { isPeriod, monthIndex } from '../months.js';
+import { cadenceProblems, type Cadence, type PeriodicRule } from '../deadlines/rules.js';
+import type { IdentificationStep } from '../identification/steps.js';
+import type { IncomeWindow } from '../income/projection.js';
+import type { TriggerRules } from '../assessment/triggers.js';
+import { isPeriod, monthIndex } from '../calendar/months.js';
 import { MONTHLY_VISIT, monthlyUpdateItem, townMonthlyReportItem } from './defaults.js';
-import { versionProblems } from './versioned.js';
+import { versionProblems, type SeedId } from './versioned.js';
+
+export type { SeedId } from './versioned.js';
+export type { TriggerRules } from '../assessment/triggers.js';
 
 /** The seed document a rule comes from (DOMAIN.md: 000 Boluo … 004 Suyuan). */
-export type SeedId = '000' | '001' | '002' | '003' | '004';
+
 
 /**
  * - monitoring 监测标准: the income line for inclusion in monitoring.
@@ -60,15 +64,6 @@ export interface ThresholdRow {
  */
 export type InclusionRule = 'trigger_and_below' | 'trigger_or_below' | 'below_only';
 
-export interface TriggerRules {
-  /**
-   * Rigid spending 刚性支出 “clearly above last year's income”: the rigid
-   * spending of the last 12 months exceeds this percentage of last year's income.
-   */
-  readonly rigidSpendingAbovePercentOfLastYearIncome: number;
-  /** A “sharp income drop” 收入大幅缩减: per-capita income down by at least this percentage on last year. */
-  readonly sharpIncomeDropPercent: number;
-}
 
 /** The focus analysis 重点分析 of [004]: which criteria flag a household. */
 export interface FocusCriteria {

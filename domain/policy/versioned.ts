@@ -1,4 +1,4 @@
-import { isPeriod } from '../months.js';
+import { isPeriod } from '../calendar/months.js';
 
 /** Policy data kept in versions, each in force from a month: a county's profile, a measure catalogue. */
 export interface Versioned {
@@ -16,3 +16,6 @@ export function versionProblems(doc: Versioned): { where: string; problems: stri
   if (!isPeriod(doc.effectiveFrom)) problems.push(`${where}: effectiveFrom is not YYYY-MM`);
   return { where, problems };
 }
+
+/** The seed document a rule comes from (DOMAIN.md: 000 Boluo … 004 Suyuan). */
+export type SeedId = '000' | '001' | '002' | '003' | '004';

@@ -3,7 +3,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createNotificationActivities, NOTIFICATION_FAILURES, type NotifyDepartmentInput } from '../../activities/notifications.js';
+import { createNotificationActivities, type NotifyDepartmentInput } from '../../activities/notifications.js';
+import { FAILURES } from '../../domain/failures.js';
 import { notificationChannelsRepo } from '../../db/repositories/notification-channels.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { insertHousehold } from '../helpers/fixtures.js';
@@ -146,7 +147,7 @@ describe('delivering to the webhook', () => {
         (error: unknown) => error,
       );
       expect(failure).toBeInstanceOf(ApplicationFailure);
-      expect(failure).toMatchObject({ type: NOTIFICATION_FAILURES.webhookFailed, nonRetryable: false, message: '对方接口返回 HTTP 500，未确认接收，稍后自动重试' });
+      expect(failure).toMatchObject({ type: FAILURES.webhookFailed, nonRetryable: false, message: '对方接口返回 HTTP 500，未确认接收，稍后自动重试' });
       expect(await deliveryOf(notificationId)).toMatchObject([{ status: 'pending', attempts: i, last_error: '对方接口返回 HTTP 500，未确认接收，稍后自动重试', delivered_at: null }]);
     }
     expect(await deliverWebhook({ notificationId })).toEqual({ outcome: 'delivered', attempts: 4 });
@@ -200,7 +201,7 @@ describe('delivering to the webhook', () => {
     const { notifyDepartment, deliverWebhook } = activities();
     const { notificationId } = await notifyDepartment(message(departmentId));
 
-    await expect(deliverWebhook({ notificationId })).rejects.toMatchObject({ type: NOTIFICATION_FAILURES.webhookFailed, nonRetryable: false });
+    await expect(deliverWebhook({ notificationId })).rejects.toMatchObject({ type: FAILURES.webhookFailed, nonRetryable: false });
     const fixed = await startReceiver(() => ({ status: 200 }));
     await t.db.transaction().execute((trx) => notificationChannelsRepo(trx).setWebhook(departmentId, { url: fixed.url, secret: null }));
 
@@ -216,7 +217,7 @@ describe('delivering to the webhook', () => {
     const { notifyDepartment, deliverWebhook } = activities();
     const { notificationId } = await notifyDepartment(message(departmentId));
 
-    await expect(deliverWebhook({ notificationId })).rejects.toMatchObject({ type: NOTIFICATION_FAILURES.webhookFailed, nonRetryable: false, nextRetryDelay: 120_000 });
+    await expect(deliverWebhook({ notificationId })).rejects.toMatchObject({ type: FAILURES.webhookFailed, nonRetryable: false, nextRetryDelay: 120_000 });
   });
 
   it('does not follow a redirect', async () => {
@@ -254,7 +255,7 @@ describe('delivering to the webhook', () => {
     const results = await Promise.allSettled([deliverWebhook({ notificationId }), deliverWebhook({ notificationId })]);
 
     expect(results.filter((r) => r.status === 'fulfilled')).toEqual([{ status: 'fulfilled', value: { outcome: 'delivered', attempts: 1 } }]);
-    expect(results.filter((r) => r.status === 'rejected')).toMatchObject([{ reason: { type: NOTIFICATION_FAILURES.webhookBusy, nonRetryable: false } }]);
+    expect(results.filter((r) => r.status === 'rejected')).toMatchObject([{ reason: { type: FAILURES.webhookBusy, nonRetryable: false } }]);
     expect(await deliverWebhook({ notificationId })).toEqual({ outcome: 'already_delivered', attempts: 1 });
     expect(receiver.received).toHaveLength(1);
   });

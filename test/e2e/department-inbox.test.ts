@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
-import { formatLocalDate, toLocalDate } from '../../domain/calendar.js';
+import { formatLocalDate, toLocalDate } from '../../domain/calendar/dates.js';
 import { decideStep, householdWorkflowId, openIdentification, submitApplication } from '../../workflows/household/definitions.js';
 import { actorOf, insertHousehold } from '../helpers/fixtures.js';
 import { application, demoActors } from '../helpers/household.js';

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { describe, expect, it, vi } from 'vitest';
 import { createDeadlineActivities } from '../../activities/deadlines.js';
-import { checkCharacter } from '../../domain/id-number.js';
+import { checkCharacter } from '../../domain/people/id-number.js';
 import { startApi } from '../helpers/api.js';
 import { useStack } from '../helpers/stack.js';
 

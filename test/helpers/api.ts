@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
-import { buildApp, type App } from '../../api/app.js';
+import { API_PREFIX, buildApp, type App } from '../../api/app.js';
 import type { Database } from '../../db/database.js';
 import { DEMO_PASSWORD } from '../../db/seed.js';
 
@@ -15,7 +15,8 @@ export async function startApi(deps: { db: Kysely<Database>; temporal: Client; t
   const base = `http://127.0.0.1:${address.port}`;
 
   async function call(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
-    const response = await fetch(`${base}${path}`, {
+    // The health probe sits at the root; every other route under the API prefix.
+    const response = await fetch(`${base}${path === '/health' ? '' : API_PREFIX}${path}`, {
       method,
       headers: {
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),

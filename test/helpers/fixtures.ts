@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../domain/access.js';
+import type { Actor } from '../../domain/access/roles.js';
 import type { Database } from '../../db/database.js';
 import { householdsRepo } from '../../db/repositories/households.js';
 

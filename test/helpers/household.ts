@@ -12,8 +12,9 @@ import {
   type ApplicationInput,
   type HouseholdWorkflowInput,
 } from '../../workflows/household/definitions.js';
-import type { Actor } from '../../domain/access.js';
+import type { Actor } from '../../domain/access/roles.js';
 import { actorOf, insertHousehold } from './fixtures.js';
+import { DAY_MS } from '../../domain/calendar/dates.js';
 
 /** A household in 东岗村 with its workflow started. */
 export async function startHouseholdWorkflow(client: Client, db: Kysely<Database>, taskQueue: string) {
@@ -56,7 +57,6 @@ export function application(actor: Actor, overrides: Partial<ApplicationInput> =
   };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Takes a household of 东岗村 through identification in the demo county

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { createTaskActivities } from '../../activities/tasks.js';
-import type { Actor, HouseholdPlace } from '../../domain/access.js';
-import type { PlanMeasureChoice, PlannedTask } from '../../domain/measure-tasks.js';
+import type { Actor, HouseholdPlace } from '../../domain/access/roles.js';
+import type { PlanMeasureChoice, PlannedTask } from '../../domain/measures/tasks.js';
 import type { Database } from '../../db/database.js';
 import { measureTaskInput, type TaskContext } from '../../workflows/measure-task/definitions.js';
 

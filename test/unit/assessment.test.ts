@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assessHousehold, type AssessmentInput, type LabourAbility, type Threats } from '../../domain/assessment.js';
-import type { Period } from '../../domain/calendar.js';
-import type { IncomeRecord } from '../../domain/income.js';
-import { periodsOf } from '../../domain/months.js';
+import { assessHousehold, type AssessmentInput, type LabourAbility, type Threats } from '../../domain/assessment/assess.js';
+import type { Period } from '../../domain/calendar/dates.js';
+import type { IncomeRecord } from '../../domain/income/projection.js';
+import { periodsOf } from '../../domain/calendar/months.js';
 import { policyProfiles, type PolicyProfile } from '../../domain/policy/index.js';
 
 const NO_THREATS: Threats = { food: false, clothing: false, compulsoryEducation: false, basicMedical: false, safeHousing: false, drinkingWater: false };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, endOfDayInPeriod, periodOf, startOfPeriod, toLocalDate } from '../../domain/calendar.js';
+import { addMonths, endOfDayInPeriod, periodOf, startOfPeriod, toLocalDate } from '../../domain/calendar/dates.js';
 
 describe('Asia/Shanghai calendar', () => {
   it('puts an instant late on the UTC evening in the next local day and month', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clockChanges, clockLevels, clockName, clockProblems, clocksDue, type CaseClock } from '../../domain/case-clocks.js';
-import { DEFAULT_IDENTIFICATION_STEPS, openCase, submitApplication } from '../../domain/identification.js';
+import { clockChanges, clockLevels, clockName, clockProblems, clocksDue, type CaseClock } from '../../domain/identification/clocks.js';
+import { DEFAULT_IDENTIFICATION_STEPS, openCase, submitApplication } from '../../domain/identification/steps.js';
 import { shifanV1 } from '../../domain/policy/counties/shifan.js';
 import { profileProblems } from '../../domain/policy/profile.js';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDayInPeriod, formatLocalDate, type Period } from '../../domain/calendar.js';
+import { endOfDayInPeriod, formatLocalDate, type Period } from '../../domain/calendar/dates.js';
 import {
   cadenceItemKindNames,
   describeRule,
   explainDue,
   explainShift,
   occurrenceTitle,
-} from '../../domain/deadline-messages.js';
+} from '../../domain/deadlines/messages.js';
 import {
   cadenceProblems,
   DUE_ITEM_KINDS,
@@ -21,11 +21,11 @@ import {
   type CadenceItem,
   type DeadlineRule,
   type PeriodicRule,
-} from '../../domain/deadlines.js';
+} from '../../domain/deadlines/rules.js';
 import { DEFAULT_CADENCE } from '../../domain/policy/defaults.js';
 import { cadenceOf, policyProfiles } from '../../domain/policy/index.js';
-import { OFFICIAL_CN_CALENDAR as cal } from '../../domain/work-calendar/official-cn.js';
-import { WorkCalendarGapError, type WorkCalendar } from '../../domain/working-days.js';
+import { OFFICIAL_CN_CALENDAR as cal } from '../../domain/calendar/official-cn.js';
+import { WorkCalendarGapError, type WorkCalendar } from '../../domain/calendar/working-days.js';
 
 const utc = (ms: number) => new Date(ms).toISOString();
 /** An instant given in Shanghai local time. */

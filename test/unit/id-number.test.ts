@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkCharacter, maskIdNumber, parseIdNumber } from '../../domain/id-number.js';
+import { ageOn, checkCharacter, maskIdNumber, parseIdNumber } from '../../domain/people/id-number.js';
 
 describe('citizen identity number (GB 11643)', () => {
   it('accepts the standard’s own examples with their birth dates and sexes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Period } from '../../domain/calendar.js';
-import { householdIncome, perCapitaFen, projectAnnualIncome, resolveWindow, rigidSpending, type IncomeRecord } from '../../domain/income.js';
+import type { Period } from '../../domain/calendar/dates.js';
+import { householdIncome, perCapitaFen, projectAnnualIncome, resolveWindow, rigidSpending, type IncomeRecord } from '../../domain/income/projection.js';
 
 const wages = (period: Period, yuan: number): IncomeRecord => ({ period, kind: 'wages', yuan });
 const transfer = (period: Period, yuan: number): IncomeRecord => ({ period, kind: 'transfer', yuan });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalDate, startOfLocalDay, toLocalDate } from '../../domain/calendar.js';
+import { formatLocalDate, startOfLocalDay, toLocalDate } from '../../domain/calendar/dates.js';
 import {
   daysLeft,
   DEFAULT_TASK_POLICY,
@@ -10,7 +10,7 @@ import {
   taskKeyOf,
   taskPolicyOf,
   taskSchedule,
-} from '../../domain/measure-tasks.js';
+} from '../../domain/measures/tasks.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENTS } from '../../db/seed.js';
-import { RISK_CAUSES } from '../../domain/identification.js';
+import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import {
   catalogueOf,
   catalogueProblems,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divideRounded, formatFen, formatYuan, yuanToFen } from '../../domain/money.js';
+import { divideRounded, formatFen, formatYuan, yuanToFen } from '../../domain/income/money.js';
 
 describe('money in fen', () => {
   it('converts yuan to fen without binary drift', () => {

@@ -3,7 +3,7 @@ import { cadenceOf } from '../../domain/policy/profile.js';
 import { mileV1 } from '../../domain/policy/counties/mile.js';
 import { shifanV1 } from '../../domain/policy/counties/shifan.js';
 import { xinfengV1 } from '../../domain/policy/counties/xinfeng.js';
-import { periodKeyName, townMessages } from '../../domain/town-messages.js';
+import { periodKeyName, townMessages } from '../../domain/town/messages.js';
 import {
   applyCorrections,
   buildTownReport,
@@ -12,8 +12,8 @@ import {
   type ReportHousehold,
   type ReportHouseholdRow,
   type StageEventRow,
-} from '../../domain/town-report.js';
-import { OFFICIAL_CN_CALENDAR } from '../../domain/work-calendar/official-cn.js';
+} from '../../domain/town/report.js';
+import { OFFICIAL_CN_CALENDAR } from '../../domain/calendar/official-cn.js';
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`);
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalDate, parseLocalDate, type LocalDate } from '../../domain/calendar.js';
-import { OFFICIAL_CN_CALENDAR as cal } from '../../domain/work-calendar/official-cn.js';
+import { formatLocalDate, parseLocalDate, type LocalDate } from '../../domain/calendar/dates.js';
+import { OFFICIAL_CN_CALENDAR as cal } from '../../domain/calendar/official-cn.js';
 import {
   addWorkingDays,
   coverageOf,
@@ -11,7 +11,7 @@ import {
   workCalendarProblems,
   WorkCalendarGapError,
   type WorkCalendar,
-} from '../../domain/working-days.js';
+} from '../../domain/calendar/working-days.js';
 
 const d = (iso: string): LocalDate => parseLocalDate(iso);
 const iso = (date: LocalDate) => formatLocalDate(date);

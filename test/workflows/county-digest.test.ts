@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
-import { addMonths, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
+import { addMonths, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
 import { measureTasksRepo } from '../../db/repositories/measure-tasks.js';
 import { notificationChannelsRepo } from '../../db/repositories/notification-channels.js';
 import { completeCountyItem, countyWorkflowId, DIGEST_HOUR, type CountyWorkflowInput } from '../../workflows/county/definitions.js';

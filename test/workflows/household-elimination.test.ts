@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
-import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate } from '../../domain/calendar.js';
+import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate } from '../../domain/calendar/dates.js';
 import {
   decideElimination,
   getHouseholdState,

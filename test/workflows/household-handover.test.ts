@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
-import { formatLocalDate, periodOf, toLocalDate } from '../../domain/calendar.js';
+import { formatLocalDate, periodOf, toLocalDate } from '../../domain/calendar/dates.js';
 import { getHouseholdState, householdWorkflowId, recordVisit } from '../../workflows/household/definitions.js';
 import { runsOf } from '../helpers/histories.js';
 import { eventsOf } from '../helpers/fixtures.js';

@@ -4,8 +4,8 @@ import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEADLINE_CALENDAR } from '../../activities/policy.js';
 import { applyUpdate } from '../../api/workflow-update.js';
-import { addDays, endOfLocalDay, toLocalDate } from '../../domain/calendar.js';
-import { isWorkingDay } from '../../domain/working-days.js';
+import { addDays, endOfLocalDay, toLocalDate } from '../../domain/calendar/dates.js';
+import { isWorkingDay } from '../../domain/calendar/working-days.js';
 import {
   decideStep,
   getHouseholdState,

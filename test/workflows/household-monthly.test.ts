@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it, vi } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
-import { addMonths, periodOf, startOfPeriod, endOfDayInPeriod, type Period } from '../../domain/calendar.js';
+import { addMonths, periodOf, startOfPeriod, endOfDayInPeriod, type Period } from '../../domain/calendar/dates.js';
 import {
   getHouseholdState,
   householdWorkflowId,

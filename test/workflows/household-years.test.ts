@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { DEADLINE_CALENDAR } from '../../activities/policy.js';
-import { addDays, addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
+import { addDays, addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
 import { shifanV1 } from '../../domain/policy/counties/shifan.js';
 import { cadenceOf, profileProblems } from '../../domain/policy/profile.js';
-import { isWorkingDay } from '../../domain/working-days.js';
+import { isWorkingDay } from '../../domain/calendar/working-days.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
 import {
   decideElimination,

@@ -4,9 +4,9 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { createTaskActivities } from '../../activities/tasks.js';
-import type { Actor } from '../../domain/access.js';
-import { formatLocalDate, toLocalDate } from '../../domain/calendar.js';
-import { DEFAULT_TASK_POLICY, taskSchedule, type PlannedTask } from '../../domain/measure-tasks.js';
+import type { Actor } from '../../domain/access/roles.js';
+import { formatLocalDate, toLocalDate } from '../../domain/calendar/dates.js';
+import { DEFAULT_TASK_POLICY, taskSchedule, type PlannedTask } from '../../domain/measures/tasks.js';
 import { notificationChannelsRepo } from '../../db/repositories/notification-channels.js';
 import {
   confirmPlan,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
-import { formatLocalDate, periodOf, toLocalDate } from '../../domain/calendar.js';
+import { formatLocalDate, periodOf, toLocalDate } from '../../domain/calendar/dates.js';
 import { recordVisit } from '../../workflows/household/definitions.js';
 import { householdsRepo } from '../../db/repositories/households.js';
 import { screeningWorkflowId } from '../../workflows/screening/definitions.js';

@@ -1,8 +1,8 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { describe, expect, it, vi } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
-import { addMonths, endOfDayInPeriod, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
-import { occurrencePeriod, periodKeyOf } from '../../domain/deadlines.js';
+import { addMonths, endOfDayInPeriod, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
+import { occurrencePeriod, periodKeyOf } from '../../domain/deadlines/rules.js';
 import {
   completeTownItem,
   getTownState,

@@ -6,7 +6,7 @@
  */
 import type { AnsweredUpdate } from '../shared/answered-updates.js';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../../domain/access.js';
+import type { Actor } from '../../domain/access/roles.js';
 
 export interface CountyItemRecord {
   readonly key: string;

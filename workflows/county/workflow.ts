@@ -1,9 +1,9 @@
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { AnsweredUpdates } from '../shared/answered-updates.js';
 import type { Activities } from '../../activities/index.js';
-import { addMonths, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
-import { countyItemMessages as m, dueItemKindNames, messages } from '../../domain/messages.js';
-import { REFUSALS } from '../household/definitions.js';
+import { addMonths, HOUR_MS, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
+import { countyItemMessages as m, dueItemKindNames, messages } from '../../domain/messages/catalogue.js';
+import { REFUSALS, refuse } from '../../domain/failures.js';
 import { RECORDS_RETRY, WEBHOOK_DELIVERY_RETRY } from '../shared/retry.js';
 import {
   completeCountyItem,
@@ -22,13 +22,8 @@ const county = proxyActivities<Activities>({
 /** A digest is worth a few days of retries; the inbox has it anyway. */
 const delivery = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', scheduleToCloseTimeout: '3 days', retry: WEBHOOK_DELIVERY_RETRY });
 
-const HOUR_MS = 60 * 60 * 1000;
 /** Items older than this leave the state once done or overdue (the register keeps them). */
 const KEPT_MS = 400 * 24 * HOUR_MS;
-
-const refuse = (type: (typeof REFUSALS)[keyof typeof REFUSALS], message: string): never => {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-};
 
 /**
  * The county's cadence: each month its own and its departments' items are

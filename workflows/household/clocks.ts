@@ -7,7 +7,7 @@
  * whole case has its clock from opening to its end.
  */
 import { condition, patched } from '@temporalio/workflow';
-import { clockChanges, clockItemKind, clockLevels, clockName, clocksDue, WHOLE_CASE, type CaseClock } from '../../domain/case-clocks.js';
+import { clockChanges, clockItemKind, clockLevels, clockName, clocksDue, WHOLE_CASE, type CaseClock } from '../../domain/identification/clocks.js';
 import { records } from './activities.js';
 import { eventBase, inProgress, type CaseSlot } from './review-case.js';
 import type { HouseholdState } from './state.js';

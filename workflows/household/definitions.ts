@@ -3,15 +3,15 @@
  * imports this file and nothing else from workflows/.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, HouseholdPlace } from '../../domain/access.js';
-import type { Period } from '../../domain/calendar.js';
+import type { Actor, HouseholdPlace } from '../../domain/access/roles.js';
+import type { Period } from '../../domain/calendar/dates.js';
 import type {
   CaseProgress,
   Decision,
   IdentificationStep,
   MonitoringCategory,
   RiskCause,
-} from '../../domain/identification.js';
+} from '../../domain/identification/steps.js';
 
 export const DISCOVERY_CHANNELS = ['application', 'cadre_visit', 'department_warning'] as const;
 export type DiscoveryChannel = (typeof DISCOVERY_CHANNELS)[number];
@@ -49,12 +49,12 @@ export interface DueRecord {
 /** The policy an identification case follows, fixed when the case opens. */
 export type { CasePolicy } from '../../activities/policy.js';
 import type { CasePolicy } from '../../activities/policy.js';
-import type { CaseClock } from '../../domain/case-clocks.js';
+import type { CaseClock } from '../../domain/identification/clocks.js';
 import type { AnsweredUpdate } from '../shared/answered-updates.js';
 export type { AssessmentSummary } from '../../activities/assessment.js';
 import type { AssessmentSummary } from '../../activities/assessment.js';
-import type { Threats } from '../../domain/assessment.js';
-import type { RiskSignal } from '../../domain/monitoring.js';
+import type { Threats } from '../../domain/assessment/assess.js';
+import type { RiskSignal } from '../../domain/monitoring/risk-signal.js';
 import type { MonthlyItemKind } from '../../activities/policy.js';
 
 export interface IdentificationCase {
@@ -155,8 +155,8 @@ export interface CaseResult {
   readonly merged?: boolean;
 }
 
-export type { IncomeRecord as IncomeLine, SpendingRecord as SpendingLine } from '../../domain/income.js';
-import type { IncomeRecord, SpendingRecord } from '../../domain/income.js';
+export type { IncomeRecord as IncomeLine, SpendingRecord as SpendingLine } from '../../domain/income/projection.js';
+import type { IncomeRecord, SpendingRecord } from '../../domain/income/projection.js';
 
 /** The application with the household survey 返贫致贫风险户调查表 and income/expenditure calculation 收支测算表. */
 export interface ApplicationInput {
@@ -214,13 +214,6 @@ export interface EliminationRollbackInput {
   readonly reason: string;
 }
 
-/** Failure types an update validator refuses with; the API maps each to an HTTP status. */
-export const REFUSALS = {
-  notAllowed: 'NotAllowed',
-  wrongStep: 'WrongStep',
-  invalidInput: 'InvalidInput',
-} as const;
-
 export const householdWorkflowId = (householdId: string): string => `household-${householdId}`;
 
 export const submitMonthlyUpdate = defineUpdate<MonthlyUpdateResult, [MonthlyUpdateInput]>('submitMonthlyUpdate');
@@ -236,8 +229,8 @@ export const rollbackElimination = defineUpdate<{ stage: HouseholdStage }, [Elim
 export const getHouseholdState = defineQuery<HouseholdView>('getHouseholdState');
 
 // Assistance plan 帮扶措施表 and department tasks (handlers in plan.ts).
-import type { OpenRequiredTask, PlanDraft, PlanMeasureChoice, PlannedTask } from '../../domain/measure-tasks.js';
-export type { OpenRequiredTask, PlanDraft, PlanMeasureChoice, PlannedTask } from '../../domain/measure-tasks.js';
+import type { OpenRequiredTask, PlanDraft, PlanMeasureChoice, PlannedTask } from '../../domain/measures/tasks.js';
+export type { OpenRequiredTask, PlanDraft, PlanMeasureChoice, PlannedTask } from '../../domain/measures/tasks.js';
 
 export interface DraftPlanInput {
   readonly actor: Actor;

@@ -4,26 +4,18 @@
  * then marked eliminated — never deleted, kept on a light monitoring — and the
  * county may roll the mark back 回退 with a reason.
  */
-import type { Role } from '../../domain/access.js';
-import { periodOf } from '../../domain/calendar.js';
-import { ELIMINATION_STEP_NAMES } from '../../domain/elimination.js';
-import { decide, objectionRaised, openCase, STEP_ROLES, submitApplication as proposalSubmitted } from '../../domain/identification.js';
-import { eliminationMessages as m, identificationMessages } from '../../domain/messages.js';
+import type { Role } from '../../domain/access/roles.js';
+import { periodOf } from '../../domain/calendar/dates.js';
+import { ELIMINATION_STEP_NAMES } from '../../domain/identification/elimination.js';
+import { decide, objectionRaised, openCase, STEP_ROLES, submitApplication as proposalSubmitted } from '../../domain/identification/steps.js';
+import { eliminationMessages as m, identificationMessages } from '../../domain/messages/catalogue.js';
 import { records } from './activities.js';
-import {
-  REFUSALS,
-  type CaseResult,
-  type EliminationDecisionInput,
-  type EliminationProposalInput,
-  type EliminationRollbackInput,
-  type HouseholdStage,
-  type IdentificationCase,
-  type ObjectionInput,
-} from './definitions.js';
+import { type CaseResult, type EliminationDecisionInput, type EliminationProposalInput, type EliminationRollbackInput, type HouseholdStage, type IdentificationCase, type ObjectionInput } from './definitions.js';
 import { requireMeasuresDone } from './plan.js';
 import { syncClocks } from './clocks.js';
 import { announceNotice, caseResult, enterStep, eventBase, inProgress, requireStep, type CaseSlot } from './review-case.js';
-import { refuse, type HouseholdState } from './state.js';
+import { type HouseholdState } from './state.js';
+import { REFUSALS, refuse } from '../../domain/failures.js';
 
 export const ELIMINATION_SLOT: CaseSlot = {
   kind: 'elimination',

@@ -4,8 +4,8 @@
  * the wrong role or jurisdiction, and invalid input before anything is recorded.
  */
 import { condition } from '@temporalio/workflow';
-import type { Role } from '../../domain/access.js';
-import { parsePeriod, periodOf } from '../../domain/calendar.js';
+import type { Role } from '../../domain/access/roles.js';
+import { parsePeriod, periodOf } from '../../domain/calendar/dates.js';
 import {
   decide,
   isDecidingStep,
@@ -17,8 +17,8 @@ import {
   STEP_ROLES,
   submitApplication as applicationSubmitted,
   type CaseProgress,
-} from '../../domain/identification.js';
-import { identificationMessages as m } from '../../domain/messages.js';
+} from '../../domain/identification/steps.js';
+import { identificationMessages as m } from '../../domain/messages/catalogue.js';
 import { records } from './activities.js';
 import { syncClocks } from './clocks.js';
 import {
@@ -30,16 +30,9 @@ import {
   inProgress,
   requireStep as requireIdStep,
 } from './review-case.js';
-import {
-  REFUSALS,
-  type ApplicationInput,
-  type CaseResult,
-  type IdentificationCase,
-  type ObjectionInput,
-  type OpenCaseInput,
-  type StepDecisionInput,
-} from './definitions.js';
-import { refuse, type HouseholdState } from './state.js';
+import { type ApplicationInput, type CaseResult, type IdentificationCase, type ObjectionInput, type OpenCaseInput, type StepDecisionInput } from './definitions.js';
+import { type HouseholdState } from './state.js';
+import { REFUSALS, refuse } from '../../domain/failures.js';
 
 const OPEN_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau', 'department'];
 

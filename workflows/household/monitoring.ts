@@ -6,16 +6,17 @@
  * re-assesses the household by the policy in force for its month.
  */
 import { condition } from '@temporalio/workflow';
-import { MONTHLY_ROLES } from '../../domain/access.js';
-import { addMonths, formatLocalDate, parseLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar.js';
-import { RISK_CAUSES } from '../../domain/identification.js';
-import { monitoringMessages as m } from '../../domain/messages.js';
-import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring.js';
+import { MONTHLY_ROLES } from '../../domain/access/roles.js';
+import { addMonths, formatLocalDate, parseLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
+import { RISK_CAUSES } from '../../domain/identification/steps.js';
+import { monitoringMessages as m } from '../../domain/messages/catalogue.js';
+import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring/risk-signal.js';
 import type { MonthlyItemKind } from '../../activities/policy.js';
 import { records } from './activities.js';
-import { REFUSALS, type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
+import { type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
 import { eventBase as base } from './review-case.js';
-import { refuse, type HouseholdState } from './state.js';
+import { type HouseholdState } from './state.js';
+import { REFUSALS, refuse } from '../../domain/failures.js';
 
 export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: number): void {
   state.checkActor(update.actor, MONTHLY_ROLES, '月度信息更新');

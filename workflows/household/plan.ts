@@ -8,27 +8,20 @@
  * measure need not hold risk elimination back.
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ActivityFailure, ApplicationFailure, ParentClosePolicy, startChild } from '@temporalio/workflow';
-import type { Role } from '../../domain/access.js';
-import { formatDateCn } from '../../domain/deadline-messages.js';
-import { lastDayOf, MAX_DEADLINE_DAYS, parseTaskKey, type PlannedTask, type TaskPolicy } from '../../domain/measure-tasks.js';
+import { ParentClosePolicy, startChild } from '@temporalio/workflow';
+import type { Role } from '../../domain/access/roles.js';
+import { formatDateCn } from '../../domain/deadlines/messages.js';
+import { lastDayOf, MAX_DEADLINE_DAYS, parseTaskKey, type PlannedTask, type TaskPolicy } from '../../domain/measures/tasks.js';
 import { DEFAULT_MEASURE_CATALOGUE, measureByCode } from '../../domain/measures/catalogue.js';
-import { planMessages as m } from '../../domain/task-messages.js';
+import { planMessages as m } from '../../domain/measures/task-messages.js';
 import { measureTaskInput } from '../measure-task/definitions.js';
 import { measureTaskWorkflow } from '../measure-task/workflow.js';
 import { records } from './activities.js';
-import {
-  REFUSALS,
-  type ConfirmPlanInput,
-  type DraftPlanInput,
-  type OpenRequiredTask,
-  type PlanDraft,
-  type PlanResult,
-  type ReassignTaskInput,
-  type WaiveRequirementInput,
-} from './definitions.js';
+import { type ConfirmPlanInput, type DraftPlanInput, type OpenRequiredTask, type PlanDraft, type PlanResult, type ReassignTaskInput, type WaiveRequirementInput } from './definitions.js';
 import { eventBase } from './review-case.js';
-import { refuse, type HouseholdState } from './state.js';
+import { type HouseholdState } from './state.js';
+import { REFUSALS, refuse } from '../../domain/failures.js';
+import { refusedByActivity } from '../shared/refused-by-activity.js';
 
 const PLAN_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];
 const REASSIGN_ROLES: readonly Role[] = ['town_officer'];
@@ -69,7 +62,7 @@ export function validateConfirmPlan(state: HouseholdState, input: ConfirmPlanInp
 export async function onConfirmPlan(state: HouseholdState, input: ConfirmPlanInput, now: () => number): Promise<PlanResult> {
   const at = now();
   const entry = eventBase(state, 'assistance_plan.confirmed', input.actor.userId, at);
-  const plan = await refusedBy(
+  const plan = await refusedByActivity(
     records.recordPlan({ key: entry.eventKey, householdId: state.householdId, drawnBy: input.actor.userId, at, note: input.note ?? null, measures: input.measures }),
   );
   await records.recordHouseholdEvent({
@@ -91,7 +84,7 @@ export function validateReassign(state: HouseholdState, input: ReassignTaskInput
 /** A handed-back task goes to another department as a new task (n + 1) of the same plan and measure. */
 export async function onReassign(state: HouseholdState, input: ReassignTaskInput, now: () => number): Promise<PlannedTask> {
   const at = now();
-  const { task, policy } = await refusedBy(
+  const { task, policy } = await refusedByActivity(
     records.reassignTask({
       householdId: state.householdId,
       taskKey: input.taskKey,
@@ -122,7 +115,7 @@ export async function onWaiveRequirement(
   now: () => number,
 ): Promise<{ measure: string; open: readonly OpenRequiredTask[] }> {
   const at = now();
-  const waived = await refusedBy(
+  const waived = await refusedByActivity(
     records.waiveTaskRequirement({ householdId: state.householdId, taskKey: input.taskKey, byUserId: input.actor.userId, reason: input.reason, at }),
   );
   await records.recordHouseholdEvent({
@@ -170,14 +163,3 @@ function summary(task: PlannedTask) {
   };
 }
 
-/** An activity's refusal (a measure not in the catalogue, a department of another county …) as the update's own. */
-async function refusedBy<T>(pending: Promise<T>): Promise<T> {
-  try {
-    return await pending;
-  } catch (error) {
-    const cause = error instanceof ActivityFailure ? error.cause : undefined;
-    const types: readonly string[] = Object.values(REFUSALS);
-    if (cause instanceof ApplicationFailure && cause.type && types.includes(cause.type)) refuse(cause.type as (typeof REFUSALS)[keyof typeof REFUSALS], cause.message);
-    throw error;
-  }
-}

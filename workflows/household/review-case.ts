@@ -4,14 +4,15 @@
  * workflow. Each procedure has its own slot in the state and its own names.
  */
 import { condition } from '@temporalio/workflow';
-import { noticePassed, STEP_NAMES, type CaseProgress, type IdentificationStep } from '../../domain/identification.js';
-import { identificationMessages as m } from '../../domain/messages.js';
+import { noticePassed, STEP_NAMES, type CaseProgress, type IdentificationStep } from '../../domain/identification/steps.js';
+import { identificationMessages as m } from '../../domain/messages/catalogue.js';
 import { records } from './activities.js';
 import { syncClocks } from './clocks.js';
-import { REFUSALS, type CaseResult, type IdentificationCase } from './definitions.js';
-import { refuse, type HouseholdState } from './state.js';
+import { type CaseResult, type IdentificationCase } from './definitions.js';
+import { type HouseholdState } from './state.js';
+import { REFUSALS, refuse } from '../../domain/failures.js';
+import { DAY_MS } from '../../domain/calendar/dates.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CaseSlot {
   /** The prefix of the procedure's events in the household file. */

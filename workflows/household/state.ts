@@ -1,15 +1,14 @@
-import { ApplicationFailure } from '@temporalio/workflow';
-import { covers, ROLE_NAMES, type Actor, type Role } from '../../domain/access.js';
-import { addMonths, endOfDayInPeriod, parsePeriod, periodOf, startOfPeriod, type Period } from '../../domain/calendar.js';
+import { covers, ROLE_NAMES, type Actor, type Role } from '../../domain/access/roles.js';
+import { addMonths, endOfDayInPeriod, parsePeriod, periodOf, startOfPeriod, type Period } from '../../domain/calendar/dates.js';
 import { DEFAULT_MONTHLY_UPDATE_DAY } from '../../domain/policy/defaults.js';
-import type { CaseClock } from '../../domain/case-clocks.js';
-import type { MonitoringCategory, RiskCause } from '../../domain/identification.js';
-import { messages } from '../../domain/messages.js';
-import type { AssessmentSummary, MonitoringStatus } from '../../domain/monitoring.js';
-import { monthIndex } from '../../domain/months.js';
+import type { CaseClock } from '../../domain/identification/clocks.js';
+import type { MonitoringCategory, RiskCause } from '../../domain/identification/steps.js';
+import { REFUSALS, refuse } from '../../domain/failures.js';
+import { messages } from '../../domain/messages/catalogue.js';
+import type { AssessmentSummary, MonitoringStatus } from '../../domain/monitoring/risk-signal.js';
+import { monthIndex } from '../../domain/calendar/months.js';
 import type { MonthlyItemKind } from '../../activities/policy.js';
 import {
-  REFUSALS,
   type DueRecord,
   type HouseholdSnapshot,
   type HouseholdStage,
@@ -20,10 +19,6 @@ import {
 
 /** Items older than this many months leave the workflow's state (the register and the file keep them). */
 const KEPT_MONTHS = 13;
-
-export function refuse(type: (typeof REFUSALS)[keyof typeof REFUSALS], message: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-}
 
 /** The household's whole state: what the workflow knows and carries across continue-as-new. */
 export class HouseholdState {

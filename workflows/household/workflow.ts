@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
-import { toLocalDate } from '../../domain/calendar.js';
+import { toLocalDate } from '../../domain/calendar/dates.js';
 import { AnsweredUpdates } from '../shared/answered-updates.js';
 import { records } from './activities.js';
 import { runClocks } from './clocks.js';

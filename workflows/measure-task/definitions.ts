@@ -3,7 +3,7 @@
  * The API imports this file and nothing else of the task workflow.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, HouseholdPlace } from '../../domain/access.js';
+import type { Actor, HouseholdPlace } from '../../domain/access/roles.js';
 import {
   taskKeyOf,
   type CompletionEvidence,
@@ -12,9 +12,9 @@ import {
   type PlannedTask,
   type TaskPolicy,
   type TaskStatus,
-} from '../../domain/measure-tasks.js';
+} from '../../domain/measures/tasks.js';
 
-export type { CompletionEvidence, HandBackReason, TaskPolicy, TaskStatus } from '../../domain/measure-tasks.js';
+export type { CompletionEvidence, HandBackReason, TaskPolicy, TaskStatus } from '../../domain/measures/tasks.js';
 
 export interface MeasureTaskInput {
   readonly version: 1;

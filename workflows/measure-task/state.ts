@@ -1,9 +1,7 @@
 import { condition } from '@temporalio/workflow';
-import { formatLocalDate, parseLocalDate, toLocalDate } from '../../domain/calendar.js';
-import { HAND_BACK_REASONS, isLate, isOpenStatus, type EscalationLevel, type TaskStatus } from '../../domain/measure-tasks.js';
-import { taskMessages as m, taskStatusNames } from '../../domain/task-messages.js';
-import { REFUSALS } from '../household/definitions.js';
-import { refuse } from '../household/state.js';
+import { formatLocalDate, parseLocalDate, toLocalDate } from '../../domain/calendar/dates.js';
+import { HAND_BACK_REASONS, isLate, isOpenStatus, type EscalationLevel, type TaskStatus } from '../../domain/measures/tasks.js';
+import { taskMessages as m, taskStatusNames } from '../../domain/measures/task-messages.js';
 import type {
   AcceptTaskInput,
   CompleteTaskInput,
@@ -13,7 +11,8 @@ import type {
   TaskResult,
   TaskView,
 } from './definitions.js';
-import type { Actor } from '../../domain/access.js';
+import type { Actor } from '../../domain/access/roles.js';
+import { REFUSALS, refuse } from '../../domain/failures.js';
 
 const MAX_TEXT = 5000;
 const blank = (text: string | undefined) => typeof text !== 'string' || text.trim().length === 0;

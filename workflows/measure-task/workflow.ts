@@ -10,7 +10,7 @@
 import { allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { TaskNotice } from '../../activities/tasks.js';
-import { taskSchedule } from '../../domain/measure-tasks.js';
+import { taskSchedule } from '../../domain/measures/tasks.js';
 import { RECORDS_RETRY, WEBHOOK_DELIVERY_OPTIONS } from '../shared/retry.js';
 import {
   acceptTask,

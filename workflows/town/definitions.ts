@@ -5,14 +5,12 @@
  */
 import type { AnsweredUpdate } from '../shared/answered-updates.js';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../../domain/access.js';
-import type { Period } from '../../domain/calendar.js';
-import type { DueItemKind } from '../../domain/deadlines.js';
-import type { ReportCorrection, ReportCounts, TownItemPlan } from '../../domain/town-report.js';
-import { REFUSALS } from '../household/definitions.js';
+import type { Actor } from '../../domain/access/roles.js';
+import type { Period } from '../../domain/calendar/dates.js';
+import type { DueItemKind } from '../../domain/deadlines/rules.js';
+import type { ReportCorrection, ReportCounts, TownItemPlan } from '../../domain/town/report.js';
 
 /** The same failure types as the household's: the API maps each to an HTTP status. */
-export { REFUSALS };
 
 export const NOTE_MAX = 2000;
 export const SUMMARY_MAX = 2000;

@@ -1,19 +1,15 @@
-import { ApplicationFailure } from '@temporalio/workflow';
-import { ROLE_NAMES, type Actor } from '../../domain/access.js';
-import { addMonths, periodOf, startOfPeriod, type Period } from '../../domain/calendar.js';
-import type { DueItemKind } from '../../domain/deadlines.js';
-import { messages } from '../../domain/messages.js';
-import { monthIndex } from '../../domain/months.js';
-import { townMessages } from '../../domain/town-messages.js';
-import type { ReportCounts, TownItemPlan } from '../../domain/town-report.js';
-import { REFUSALS, type TownItemRecord, type TownReportRecord, type TownSnapshot, type TownView, type TownWorkflowInput } from './definitions.js';
+import { ROLE_NAMES, type Actor } from '../../domain/access/roles.js';
+import { addMonths, periodOf, startOfPeriod, type Period } from '../../domain/calendar/dates.js';
+import type { DueItemKind } from '../../domain/deadlines/rules.js';
+import { REFUSALS, refuse } from '../../domain/failures.js';
+import { messages } from '../../domain/messages/catalogue.js';
+import { monthIndex } from '../../domain/calendar/months.js';
+import { townMessages } from '../../domain/town/messages.js';
+import type { ReportCounts, TownItemPlan } from '../../domain/town/report.js';
+import { type TownItemRecord, type TownReportRecord, type TownSnapshot, type TownView, type TownWorkflowInput } from './definitions.js';
 
 /** Items and reports older than this many months leave the workflow's state (the register and town_reports keep them). */
 const KEPT_MONTHS = 24;
-
-export function refuse(type: (typeof REFUSALS)[keyof typeof REFUSALS], message: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-}
 
 /** The town's whole state: what the workflow knows and carries across continue-as-new. */
 export class TownState {

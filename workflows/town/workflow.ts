@@ -9,8 +9,6 @@
  * accepted and recorded late. A new year continues as new.
  */
 import {
-  ActivityFailure,
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -21,27 +19,15 @@ import {
 import { RECORDS_RETRY } from '../shared/retry.js';
 import { AnsweredUpdates } from '../shared/answered-updates.js';
 import type { Activities } from '../../activities/index.js';
-import { addMonths, parsePeriod, periodOf, startOfPeriod } from '../../domain/calendar.js';
-import { DUE_ITEM_KINDS } from '../../domain/deadlines.js';
-import { isPeriod } from '../../domain/months.js';
-import { townMessages as m } from '../../domain/town-messages.js';
-import { correctionShapeProblem, isPeriodKey, REPORT_SECTIONS } from '../../domain/town-report.js';
-import {
-  completeTownItem,
-  CORRECTIONS_MAX,
-  getTownState,
-  NOTE_MAX,
-  REFUSALS,
-  submitTownReport,
-  SUMMARY_MAX,
-  type CompleteTownItemInput,
-  type CompleteTownItemResult,
-  type SubmitTownReportInput,
-  type SubmitTownReportResult,
-  type TownItemRecord,
-  type TownWorkflowInput,
-} from './definitions.js';
-import { refuse, TownState } from './state.js';
+import { addMonths, parsePeriod, periodOf, startOfPeriod } from '../../domain/calendar/dates.js';
+import { DUE_ITEM_KINDS } from '../../domain/deadlines/rules.js';
+import { isPeriod } from '../../domain/calendar/months.js';
+import { townMessages as m } from '../../domain/town/messages.js';
+import { correctionShapeProblem, isPeriodKey, REPORT_SECTIONS } from '../../domain/town/report.js';
+import { completeTownItem, CORRECTIONS_MAX, getTownState, NOTE_MAX, submitTownReport, SUMMARY_MAX, type CompleteTownItemInput, type CompleteTownItemResult, type SubmitTownReportInput, type SubmitTownReportResult, type TownItemRecord, type TownWorkflowInput } from './definitions.js';
+import { TownState } from './state.js';
+import { REFUSALS, refuse } from '../../domain/failures.js';
+import { refusedByActivity } from '../shared/refused-by-activity.js';
 
 const town = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -173,15 +159,3 @@ async function onCompleteItem(state: TownState, input: CompleteTownItemInput): P
   }
 }
 
-/** An activity's refusal (a correction that does not fit the draft) fails the update with the same type and message. */
-async function refusedByActivity<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    const cause = error instanceof ActivityFailure ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && (Object.values(REFUSALS) as readonly string[]).includes(cause.type ?? '')) {
-      refuse(cause.type as (typeof REFUSALS)[keyof typeof REFUSALS], cause.message);
-    }
-    throw error;
-  }
-}

@@ -4,7 +4,7 @@
  * The seed sets no income line: until the county adds one in a new version,
  * an assessment here reports that no monitoring line is in force.
  */
-import { MID_MONTH_DAY } from '../../deadlines.js';
+import { MID_MONTH_DAY } from '../../deadlines/rules.js';
 import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS } from '../defaults.js';
 import type { PolicyProfile } from '../profile.js';
 

@@ -2,7 +2,7 @@
  * Suyuan 涑源县 (Hebei), seed [004]: 涑巩固拓展〔2022〕9号, the plan for
  * steady income growth, issued 2022-07-07.
  */
-import { MID_MONTH_DAY } from '../../deadlines.js';
+import { MID_MONTH_DAY } from '../../deadlines/rules.js';
 import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, MONTHLY_VISIT, monthlyUpdateItem } from '../defaults.js';
 import type { PolicyProfile } from '../profile.js';
 

@@ -3,7 +3,7 @@
  * points, issued 2023-05-08. They apply the Guangdong 2023 work points to the
  * 2023 monitoring year, so this version governs from January 2023.
  */
-import { MID_MONTH_DAY } from '../../deadlines.js';
+import { MID_MONTH_DAY } from '../../deadlines/rules.js';
 import { DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, DEFAULT_PUBLIC_NOTICE_DAYS, MONTHLY_VISIT, monthlyUpdateItem } from '../defaults.js';
 import type { PolicyProfile } from '../profile.js';
 

@@ -2,7 +2,7 @@
  * What people read about assistance plans and department tasks, in
  * Simplified Chinese: refusals, notifications, names in lists and the file.
  */
-import type { HandBackReason, TaskStatus } from './measure-tasks.js';
+import type { HandBackReason, TaskStatus } from './tasks.js';
 
 export const taskStatusNames: Record<TaskStatus, string> = {
   assigned: '待接收',

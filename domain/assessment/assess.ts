@@ -6,8 +6,8 @@
  * Simplified Chinese that names every rule, number, line and profile version —
  * so that a decision can be read and checked years later.
  */
-import { addMonths, type Period } from './calendar.js';
-import { RISK_CAUSE_NAMES, type RiskCause } from './identification.js';
+import { addMonths, type Period } from '../calendar/dates.js';
+import { RISK_CAUSE_NAMES, type RiskCause } from '../identification/steps.js';
 import {
   perCapitaFen,
   projectAnnualIncome,
@@ -17,7 +17,7 @@ import {
   type IncomeRecord,
   type SpendingKind,
   type SpendingRecord,
-} from './income.js';
+} from '../income/projection.js';
 import {
   assessmentMessages as m,
   inclusionRuleNames,
@@ -25,10 +25,10 @@ import {
   spendingKindNames,
   threatNames,
   thresholdKindNames,
-} from './messages.js';
-import { divideRounded, formatFen, formatYuan, yuanToFen, type Fen } from './money.js';
-import { monthIndex, type MonthSpan } from './months.js';
-import { isUnder, thresholdFor, type PolicyProfile, type ThresholdInForce, type ThresholdKind } from './policy/profile.js';
+} from '../messages/catalogue.js';
+import { divideRounded, formatFen, formatYuan, yuanToFen, type Fen } from '../income/money.js';
+import { monthIndex, type MonthSpan } from '../calendar/months.js';
+import { isUnder, thresholdFor, type PolicyProfile, type ThresholdInForce, type ThresholdKind } from '../policy/profile.js';
 
 /** 有劳动能力 · 弱劳力或半劳力 · 无劳动能力 [004] */
 export type LabourAbility = 'full' | 'weak' | 'none';

@@ -1,5 +1,5 @@
-import { cadenceItemKindNames } from './deadline-messages.js';
-import { taskEventKindNames } from './task-messages.js';
+import { cadenceItemKindNames } from '../deadlines/messages.js';
+import { taskEventKindNames } from '../measures/task-messages.js';
 
 /**
  * Every text a county user reads, in Simplified Chinese, in one place.

@@ -2,7 +2,7 @@
  * Spans of reporting months (`YYYY-MM`, both ends inclusive), on top of the
  * calendar's period helpers.
  */
-import { addMonths, parsePeriod, type Period } from './calendar.js';
+import { addMonths, parsePeriod, type Period } from './dates.js';
 
 export interface MonthSpan {
   readonly from: Period;

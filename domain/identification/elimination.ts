@@ -5,7 +5,7 @@
  * its own names. The household is marked, never deleted, and a mark can be
  * rolled back 回退.
  */
-import { STEP_NAMES, type IdentificationStep } from './identification.js';
+import { STEP_NAMES, type IdentificationStep } from './steps.js';
 
 export const ELIMINATION_STEP_NAMES: Readonly<Record<IdentificationStep, string>> = {
   ...STEP_NAMES,

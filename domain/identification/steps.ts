@@ -5,7 +5,7 @@
  * application → village review 村组评议 → public notice 公示 → town audit 乡镇审核
  * → county decision 县级确定. The last step decides.
  */
-import type { Role } from './access.js';
+import type { Role } from '../access/roles.js';
 
 export const IDENTIFICATION_STEPS = [
   'application',

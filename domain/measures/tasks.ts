@@ -6,11 +6,9 @@
  * escalates to the department's head, and some days later to the county's
  * supervisors. Pure: time is always an argument.
  */
-import { addDays, endOfLocalDay, startOfLocalDay, toLocalDate, type LocalDate } from './calendar.js';
-import { DEFAULT_MEASURE_CATALOGUE, measureByCode } from './measures/catalogue.js';
+import { addDays, DAY_MS, endOfLocalDay, HOUR_MS, startOfLocalDay, toLocalDate, type LocalDate } from '../calendar/dates.js';
+import { DEFAULT_MEASURE_CATALOGUE, measureByCode } from './catalogue.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
 
 export const TASK_STATUSES = ['assigned', 'accepted', 'in_progress', 'completed', 'handed_back', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -4,10 +4,10 @@
  * risk-eliminated households 上月返贫致贫风险户、风险消除户 [001], built from the
  * households and their stage events. Pure: time and rows are arguments.
  */
-import { addMonths, periodOf, startOfPeriod, type Period } from './calendar.js';
-import { occurrenceFor, occurrencePeriod, type Cadence, type CadenceItem, type DueItemKind, type Recurrence, type Responsible } from './deadlines.js';
-import { monthIndex } from './months.js';
-import type { WorkCalendar } from './working-days.js';
+import { addMonths, periodOf, startOfPeriod, type Period } from '../calendar/dates.js';
+import { occurrenceFor, occurrencePeriod, type Cadence, type CadenceItem, type DueItemKind, type Recurrence, type Responsible } from '../deadlines/rules.js';
+import { monthIndex } from '../calendar/months.js';
+import type { WorkCalendar } from '../calendar/working-days.js';
 
 /** One occurrence of a town item as the town's workflow plans it. */
 export interface TownItemPlan {

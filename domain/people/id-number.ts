@@ -4,8 +4,8 @@
  * (odd for men, even for women), 1 check character (ISO 7064 MOD 11-2).
  * The old 15-digit numbers are refused: a clerk asks for the current card.
  */
-import type { LocalDate } from './calendar.js';
-import { idNumberMessages as m } from './messages.js';
+import type { LocalDate } from '../calendar/dates.js';
+import { idNumberMessages as m } from '../messages/catalogue.js';
 
 export type Sex = 'male' | 'female';
 

@@ -3,7 +3,8 @@
  * Pure: time is always an argument (epoch milliseconds), never read here.
  */
 export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const HOUR_MS = 60 * 60 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
 
 export interface LocalDate {
   readonly year: number;

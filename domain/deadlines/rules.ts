@@ -5,9 +5,9 @@
  * Shanghai — “by the 20th” (20日前) is on time until 24:00 on the 20th, as
  * `endOfDayInPeriod`.
  */
-import { addDays, addMonths, daysInMonth, endOfLocalDay, parsePeriod, periodOf, toLocalDate, toPeriod, type LocalDate, type Period } from './calendar.js';
-import { isPeriod, monthIndex } from './months.js';
-import { addWorkingDays, coversYear, dayStatus, nextWorkingDay, previousWorkingDay, type WorkCalendar } from './working-days.js';
+import { addDays, addMonths, daysInMonth, endOfLocalDay, parsePeriod, periodOf, toLocalDate, toPeriod, type LocalDate, type Period } from '../calendar/dates.js';
+import { isPeriod, monthIndex } from '../calendar/months.js';
+import { addWorkingDays, coversYear, dayStatus, nextWorkingDay, previousWorkingDay, type WorkCalendar } from '../calendar/working-days.js';
 
 /**
  * What happens when the due day is not a working day. The seeds never move a

@@ -5,7 +5,7 @@
  * October–December of the year before); until then that year's dates are
  * refused (see `BeyondCoverage`).
  */
-import type { WorkCalendar } from '../working-days.js';
+import type { WorkCalendar } from './working-days.js';
 
 export const OFFICIAL_CN_CALENDAR: WorkCalendar = {
   id: 'official-cn',

@@ -5,7 +5,7 @@
  * Working days follow the official calendar with its 调休 (deadlines.ts,
  * `working_days_after`). The seeds name no such clocks; a county's profile may.
  */
-import { STEP_NAMES, STEP_ROLES, type CaseProgress, type IdentificationStep } from './identification.js';
+import { STEP_NAMES, STEP_ROLES, type CaseProgress, type IdentificationStep } from './steps.js';
 
 export interface ProcedureClocks {
   /** Working days a step may take from the moment the case reaches it. The public notice runs on its own days. */

@@ -3,9 +3,9 @@
  * report of risk and risk-eliminated households, the quarterly screening, the
  * employment ledger; in Simplified Chinese.
  */
-import { cadenceItemKindNames } from './deadline-messages.js';
-import type { DueItemKind } from './deadlines.js';
-import type { CorrectionProblem, NewRiskHow, ReportSection } from './town-report.js';
+import { cadenceItemKindNames } from '../deadlines/messages.js';
+import type { DueItemKind } from '../deadlines/rules.js';
+import type { CorrectionProblem, NewRiskHow, ReportSection } from './report.js';
 
 const QUARTER_NAMES = ['一', '二', '三', '四'] as const;
 

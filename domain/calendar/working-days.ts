@@ -5,7 +5,7 @@
  * year. A calendar is data (plain JSON), so a county adds next year's notice
  * without code; domain/work-calendar/ holds the shipped ones.
  */
-import { addDays, dayOfWeek, formatLocalDate, parseLocalDate, type LocalDate } from './calendar.js';
+import { addDays, dayOfWeek, formatLocalDate, parseLocalDate, type LocalDate } from './dates.js';
 
 /** `YYYY-MM-DD` on the Asia/Shanghai calendar. */
 export type IsoDate = string;

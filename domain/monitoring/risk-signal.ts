@@ -4,9 +4,9 @@
  * return to monitoring when a household marked risk-eliminated meets new risk.
  * Pure: the workflow acts on the answer.
  */
-import type { Period } from './calendar.js';
-import { monitoringMessages as m } from './messages.js';
-import { formatFen, formatYuan } from './money.js';
+import type { Period } from '../calendar/dates.js';
+import { monitoringMessages as m } from '../messages/catalogue.js';
+import { formatFen, formatYuan } from '../income/money.js';
 
 /** What the workflow keeps of an assessment; the whole of it is in the household file. */
 export interface AssessmentSummary {

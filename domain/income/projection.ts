@@ -9,10 +9,10 @@
  * from the projection — so a town officer can redo every step with a
  * calculator and get the same fen.
  */
-import { addMonths, parsePeriod, toPeriod, type Period } from './calendar.js';
-import { incomeMessages } from './messages.js';
+import { addMonths, parsePeriod, toPeriod, type Period } from '../calendar/dates.js';
+import { incomeMessages } from '../messages/catalogue.js';
 import { divideRounded, formatFen, yuanToFen, type Fen } from './money.js';
-import { inSpan, monthIndex, monthsBetween, periodsOf, type MonthSpan } from './months.js';
+import { inSpan, monthIndex, monthsBetween, periodsOf, type MonthSpan } from '../calendar/months.js';
 
 /** 工资性收入 · 生产经营性净收入 · 财产性净收入 · 转移性收入 */
 export const INCOME_KINDS = ['wages', 'production_net', 'property', 'transfer'] as const;

@@ -2,8 +2,8 @@
  * What county users read about deadlines, in Simplified Chinese: the names of
  * the recurring items, the rules in words, and why a due day moved.
  */
-import { dayOfWeek, parsePeriod, type LocalDate } from './calendar.js';
-import type { CadenceItem, DeadlineRule, Due, DueItemKind, Occurrence, Recurrence, Responsible, Shift } from './deadlines.js';
+import { dayOfWeek, parsePeriod, type LocalDate } from '../calendar/dates.js';
+import type { CadenceItem, DeadlineRule, Due, DueItemKind, Occurrence, Recurrence, Responsible, Shift } from './rules.js';
 
 /** Names of the cadence's items 台账事项 (the same words as `dueItemKindNames` in messages.ts where both name a kind). */
 export const cadenceItemKindNames: Record<DueItemKind, string> = {
