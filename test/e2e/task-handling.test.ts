@@ -108,9 +108,10 @@ describe('POST /households/:id/tasks/:key/reassign', () => {
     const mz = await api.call('GET', `/tasks?householdId=${id}`, { token: tokens.mz });
     expect(mz.body.items.map((i: { key: string }) => i.key)).toEqual([key]);
     expect((await dueItemsOf(api, tokens.town, id)).find((i) => i.key === next)).toMatchObject({ kind: 'measure_task', department: { id: rs, name: '人社局' } });
-    const entries = (await fileEvents(api, tokens.town, id)).filter((e) => e.details?.taskKey === next);
-    expect(entries.map((e) => e.kind)).toEqual(['measure_task.reassigned', 'measure_task.assigned']);
-    expect(entries[0]).toMatchObject({ kindName: '乡镇重新指派帮扶任务', actor: { id: await userId(api, tokens.town) }, details: { from: key, note: '转人社局开发公益性岗位', departmentName: '人社局', deadlineDays: 15 } });
+    // The new task's workflow writes its own entry after recording the task.
+    await eventually(async () => expect((await entriesOf(api, id, next)).map((e) => e.kind)).toEqual(['measure_task.reassigned', 'measure_task.assigned']));
+    const [entry] = await entriesOf(api, id, next);
+    expect(entry).toMatchObject({ kindName: '乡镇重新指派帮扶任务', actor: { id: await userId(api, tokens.town) }, details: { from: key, note: '转人社局开发公益性岗位', departmentName: '人社局', deadlineDays: 15 } });
 
     expect(await reassign(tokens.town, body)).toMatchObject({ status: 409, body: { message: '该任务已重新指派，请勿重复操作' } });
   });
