@@ -99,17 +99,19 @@ describe('POST /households/:id/tasks/:key/reassign', () => {
       reassignedFrom: key,
     });
 
-    await eventually(async () => {
-      const inbox = await api.call('GET', `/tasks?householdId=${id}`, { token: tokens.rs });
-      expect(inbox.body.items.map((i: { key: string; status: string; reassignedFrom: string | null }) => [i.key, i.status, i.reassignedFrom])).toEqual(
-        expect.arrayContaining([[next, 'assigned', key]]),
-      );
-    });
+    // The reassignment writes the new task; its own workflow then opens its register item and its file entry.
+    const inbox = await api.call('GET', `/tasks?householdId=${id}`, { token: tokens.rs });
+    // 人社局 now holds both: its own employment task and the reassigned one.
+    expect(inbox.body.items.map((i: { key: string; status: string; reassignedFrom: string | null }) => [i.key, i.status, i.reassignedFrom]).sort()).toEqual(
+      [
+        [next, 'assigned', key],
+        [employment, 'assigned', null],
+      ].sort(),
+    );
     const mz = await api.call('GET', `/tasks?householdId=${id}`, { token: tokens.mz });
     expect(mz.body.items.map((i: { key: string }) => i.key)).toEqual([key]);
-    expect((await dueItemsOf(api, tokens.town, id)).find((i) => i.key === next)).toMatchObject({ kind: 'measure_task', department: { id: rs, name: '人社局' } });
-    // The new task's workflow writes its own entry after recording the task.
     await eventually(async () => expect((await entriesOf(api, id, next)).map((e) => e.kind)).toEqual(['measure_task.reassigned', 'measure_task.assigned']));
+    expect((await dueItemsOf(api, tokens.town, id)).find((i) => i.key === next)).toMatchObject({ kind: 'measure_task', department: { id: rs, name: '人社局' } });
     const [entry] = await entriesOf(api, id, next);
     expect(entry).toMatchObject({ kindName: '乡镇重新指派帮扶任务', actor: { id: await userId(api, tokens.town) }, details: { from: key, note: '转人社局开发公益性岗位', departmentName: '人社局', deadlineDays: 15 } });
 

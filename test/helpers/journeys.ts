@@ -120,15 +120,15 @@ export async function monitoredHousehold(api: Api, tokens: Tokens, headName: str
 
 /**
  * The town confirms the household's assistance plan 帮扶措施表; answers its
- * tasks once each task's workflow has recorded it (the household's list shows it).
+ * tasks once each task's own workflow has opened its item in the register.
  */
 export async function confirmPlan(api: Api, tokens: Tokens, id: string, measures: readonly Record<string, unknown>[]): Promise<any[]> {
   const confirmed = await api.call('POST', `/households/${id}/plan`, { token: tokens.town, body: { measures } });
   expect(confirmed.status).toBe(200);
   const tasks: any[] = confirmed.body.tasks;
   await eventually(async () => {
-    const listed = await api.call('GET', `/households/${id}/tasks`, { token: tokens.town });
-    expect(listed.body.items.map((i: { key: string }) => i.key).sort()).toEqual(tasks.map((task) => task.taskKey).sort());
+    const items = await dueItemsOf(api, tokens.town, id);
+    expect(items.filter((i) => i.kind === 'measure_task').map((i) => i.key).sort()).toEqual(tasks.map((task) => task.taskKey).sort());
   });
   return tasks;
 }
