@@ -14,6 +14,7 @@ import {
   type CountyItemRecord,
   type CountyWorkflowInput,
 } from './definitions.js';
+import { isLate, isOverdue } from '../../domain/deadlines/lateness.js';
 
 const county = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -62,9 +63,9 @@ export async function countyWorkflow(input: CountyWorkflowInput): Promise<void> 
   async function onComplete(done: CompleteCountyItemInput): Promise<CompleteCountyItemResult> {
     const item = find(done)!;
     const at = Date.now();
-    items = items.map((i) => (i.key === item.key ? { ...i, doneAt: at, late: at >= i.dueAt } : i));
+    items = items.map((i) => (i.key === item.key ? { ...i, doneAt: at, late: isLate(at, i.dueAt) } : i));
     const recorded = await county.completeCountyItem({ key: item.key, at, byUserId: done.actor.userId });
-    return { kind: item.kind, period: item.periodKey, doneAt: at, late: recorded?.late ?? at >= item.dueAt };
+    return { kind: item.kind, period: item.periodKey, doneAt: at, late: recorded?.late ?? isLate(at, item.dueAt) };
   }
 
   while (!handOver()) {
@@ -84,7 +85,7 @@ export async function countyWorkflow(input: CountyWorkflowInput): Promise<void> 
       for (const id of sent.webhooks) deliveries.push(delivery.deliverWebhook({ notificationId: id }).catch(() => undefined));
       lastDigest = digestOf;
     }
-    for (const item of items.filter((i) => i.doneAt === null && !i.overdue && i.dueAt <= Date.now())) {
+    for (const item of items.filter((i) => i.doneAt === null && !i.overdue && isOverdue(i.dueAt, Date.now()))) {
       items = items.map((i) => (i.key === item.key ? { ...i, overdue: true } : i));
       await county.markCountyItemOverdue({ countyId: input.countyId, key: item.key, at: item.dueAt });
     }

@@ -11,18 +11,21 @@ import { addMonths, formatLocalDate, parseLocalDate, periodOf, startOfPeriod, to
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import { monitoringMessages as m } from '../../domain/messages/catalogue.js';
 import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring/risk-signal.js';
-import type { MonthlyItemKind } from '../../activities/policy.js';
+import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 import { records } from './activities.js';
 import { type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
 import { eventBase as base } from './review-case.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { isOverdue } from '../../domain/deadlines/lateness.js';
+import { lineRefusal } from '../../domain/income/lines.js';
 
 export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: number): void {
   state.checkActor(update.actor, MONTHLY_ROLES, '月度信息更新');
   state.validatePeriod(update.period, now);
   for (const line of [...(update.income ?? []), ...(update.spending ?? [])]) {
-    if (!Number.isFinite(line.yuan)) refuse(REFUSALS.invalidInput, m.amountInvalid(line.period));
+    const refusal = lineRefusal(line);
+    if (refusal) refuse(REFUSALS.invalidInput, refusal);
     if (line.period > update.period) refuse(REFUSALS.invalidInput, m.lineAfterPeriod(line.period, update.period));
   }
   if (update.memberCount !== undefined && (!Number.isInteger(update.memberCount) || update.memberCount < 1)) refuse(REFUSALS.invalidInput, m.memberCountInvalid);
@@ -157,7 +160,7 @@ export async function monitorMonthly(state: HouseholdState, handOver: () => bool
   while (!handOver()) {
     const period: Period = periodOf(now());
     if (state.itemsOf(period).length === 0) await planMonth(state, period, now());
-    for (const item of waiting().filter((i) => i.dueAt <= now())) {
+    for (const item of waiting().filter((i) => isOverdue(i.dueAt, now()))) {
       state.markOverdue(item);
       await records.markHouseholdItemOverdue({ key: item.key, at: item.dueAt });
       await records.recordHouseholdEvent({

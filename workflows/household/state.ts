@@ -7,7 +7,7 @@ import { REFUSALS, refuse } from '../../domain/failures.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import type { AssessmentSummary, MonitoringStatus } from '../../domain/monitoring/risk-signal.js';
 import { monthIndex } from '../../domain/calendar/months.js';
-import type { MonthlyItemKind } from '../../activities/policy.js';
+import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 import {
   type DueRecord,
   type HouseholdSnapshot,
@@ -16,6 +16,7 @@ import {
   type HouseholdWorkflowInput,
   type IdentificationCase,
 } from './definitions.js';
+import { isLate } from '../../domain/deadlines/lateness.js';
 
 /** Items older than this many months leave the workflow's state (the register and the file keep them). */
 const KEPT_MONTHS = 13;
@@ -101,13 +102,13 @@ export class HouseholdState {
   /** Whether work for the period done at `at` is late: after its item's deadline, or the county's day for a month without one. */
   isLate(kind: MonthlyItemKind, period: Period, at: number): boolean {
     const item = this.item(kind, period);
-    return at >= (item?.dueAt ?? endOfDayInPeriod(period, this.monthlyDueDay));
+    return isLate(at, item?.dueAt ?? endOfDayInPeriod(period, this.monthlyDueDay));
   }
 
   completeItem(kind: MonthlyItemKind, period: Period, at: number): DueRecord | undefined {
     const item = this.item(kind, period);
     if (!item || item.doneAt !== null) return item;
-    const done = { ...item, doneAt: at, late: at >= item.dueAt };
+    const done = { ...item, doneAt: at, late: isLate(at, item.dueAt) };
     this.dueItems = this.dueItems.map((i) => (i === item ? done : i));
     return done;
   }

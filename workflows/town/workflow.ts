@@ -28,6 +28,7 @@ import { completeTownItem, CORRECTIONS_MAX, getTownState, NOTE_MAX, submitTownRe
 import { TownState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
 import { refusedByActivity } from '../shared/refused-by-activity.js';
+import { isOverdue } from '../../domain/deadlines/lateness.js';
 
 const town = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -59,7 +60,7 @@ async function keepCadence(state: TownState): Promise<void> {
     if (parsePeriod(period).year !== year || handOver()) return;
     const monthEnd = startOfPeriod(addMonths(period, 1));
     if ((state.plannedUntil ?? -Infinity) < monthEnd) await plan(state, monthEnd);
-    for (const item of state.waiting().filter((i) => i.dueAt <= now())) {
+    for (const item of state.waiting().filter((i) => isOverdue(i.dueAt, now()))) {
       state.markOverdue(item.key);
       await town.markTownItemOverdue({ key: item.key, at: item.dueAt });
     }
