@@ -7,7 +7,7 @@
  */
 import { condition } from '@temporalio/workflow';
 import { MONTHLY_ROLES } from '../../domain/access/roles.js';
-import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
+import { addMonths, formatLocalDate, parseLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import { monitoringMessages as m } from '../../domain/messages/catalogue.js';
 import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring/risk-signal.js';
@@ -70,10 +70,20 @@ export function validateVisit(state: HouseholdState, visit: VisitInput, now: num
   state.checkActor(visit.actor, MONTHLY_ROLES, '入户走访');
   state.validatePeriod(visit.period, now);
   const today = formatLocalDate(toLocalDate(now));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(visit.visitedOn) || !visit.visitedOn.startsWith(visit.period)) refuse(REFUSALS.invalidInput, m.visitDateInvalid(visit.period));
+  if (!isDate(visit.visitedOn) || !visit.visitedOn.startsWith(visit.period)) refuse(REFUSALS.invalidInput, m.visitDateInvalid(visit.period));
   if (visit.visitedOn > today) refuse(REFUSALS.invalidInput, m.visitDateInFuture(today));
   if (visit.findings.trim().length === 0) refuse(REFUSALS.invalidInput, m.findingsRequired);
   if ((visit.risksFound ?? []).some((c) => !RISK_CAUSES.includes(c))) refuse(REFUSALS.invalidInput, m.riskCauseUnknown);
+}
+
+/** A day that exists, written YYYY-MM-DD: not the 0th, nor the 30th of February. */
+function isDate(text: string): boolean {
+  try {
+    parseLocalDate(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function onVisit(state: HouseholdState, visit: VisitInput, now: () => number): Promise<VisitResult> {
