@@ -10,6 +10,7 @@ import { createRecordActivities } from './records.js';
 import { createScreeningActivities } from './screening.js';
 import { createTaskActivities } from './tasks.js';
 import { createTownActivities } from './town.js';
+import { refusingDataErrors } from './data-errors.js';
 
 export interface ActivityDeps {
   readonly db: Kysely<Database>;
@@ -17,7 +18,7 @@ export interface ActivityDeps {
 
 /** Every activity the worker registers; workflows import this type only. */
 export function createActivities(deps: ActivityDeps) {
-  return {
+  return refusingDataErrors({
     ...createRecordActivities(deps),
     ...createScreeningActivities(deps),
     ...createPolicyActivities(deps),
@@ -28,7 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createTownActivities(deps),
     ...createTaskActivities(deps),
-  };
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -21,6 +21,8 @@ export const messages = {
   periodInFuture: (period: string) => `${period} 尚未到来，不能提前填报`,
   periodBeforeOpened: (period: string) => `${period} 早于该户建档时间`,
   invalidInput: '填写的内容有误',
+  unstorableText: '填写的内容含有无法识别的控制字符（可能是从其他软件复制带入的），请删除后重新填写',
+  unstorableData: '提交的内容无法保存（含有不支持的字符或超出范围的数值），请检查后重新填写',
   internalError: '系统内部错误，请稍后重试或联系管理员',
   temporalUnavailable: '流程服务暂时不可用，请稍后重试',
   noPolicyProfile: (period: string) => `本县尚未配置 ${period} 适用的监测帮扶政策，请联系县乡村振兴局`,

@@ -8,6 +8,7 @@
  * failing webhook never holds the task's own steps back.
  */
 import { allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { AnsweredUpdates } from '../shared/answered-updates.js';
 import type { Activities } from '../../activities/index.js';
 import type { TaskNotice } from '../../activities/tasks.js';
 import { taskSchedule } from '../../domain/measures/tasks.js';
@@ -41,10 +42,12 @@ export async function measureTaskWorkflow(input: MeasureTaskInput): Promise<Task
   const outbox = new Outbox(input.taskKey);
 
   setHandler(getTaskState, () => task.view());
-  setHandler(acceptTask, (update) => onAccept(task, update), { validator: (update) => task.validateAccept(update) });
-  setHandler(reportProgress, (update) => onProgress(task, update), { validator: (update) => task.validateProgress(update) });
-  setHandler(completeTask, (update) => onComplete(task, update), { validator: (update) => task.validateComplete(update, now()) });
-  setHandler(handBackTask, (update) => onHandBack(task, update), { validator: (update) => task.validateHandBack(update) });
+  // The task runs within its household's deadline and never continues as new: nothing to carry.
+  const answered = new AnsweredUpdates(undefined);
+  answered.setHandler(acceptTask, (update) => onAccept(task, update), (update) => task.validateAccept(update));
+  answered.setHandler(reportProgress, (update) => onProgress(task, update), (update) => task.validateProgress(update));
+  answered.setHandler(completeTask, (update) => onComplete(task, update), (update) => task.validateComplete(update, now()));
+  answered.setHandler(handBackTask, (update) => onHandBack(task, update), (update) => task.validateHandBack(update));
 
   await records.recordTaskAssigned({
     taskKey: input.taskKey,

@@ -10,6 +10,14 @@
  */
 import type { UpdateDefinition } from '@temporalio/common';
 import { currentUpdateInfo, setHandler } from '@temporalio/workflow';
+import { REFUSALS, refuse } from '../../domain/failures.js';
+import { messages } from '../../domain/messages/catalogue.js';
+import { holdsUnstorableText } from '../../domain/text.js';
+
+/** Every update's input, before its own validator: text the database cannot store never enters history. */
+export function refuseUnstorableText(args: readonly unknown[]): void {
+  if (holdsUnstorableText(args)) refuse(REFUSALS.invalidInput, messages.unstorableText);
+}
 
 export interface AnsweredUpdate {
   readonly id: string;
@@ -60,7 +68,9 @@ export class AnsweredUpdates {
       },
       {
         validator: (...args: Args) => {
-          if (!earlier()) validator?.(...args);
+          if (earlier()) return;
+          refuseUnstorableText(args);
+          validator?.(...args);
         },
       },
     );
