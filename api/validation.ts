@@ -92,7 +92,7 @@ function wording(issue: z.core.$ZodIssue, field: string, path: readonly Property
       return v.tooLarge(field, max);
     }
     case 'unrecognized_keys':
-      return v.unexpected(issue.keys.map((k) => FIELD_LABELS[k] ?? v.unnamedField).join('、'));
+      return v.unexpected(issue.keys.map((k) => FIELD_LABELS[k] ?? v.unnamedField));
     default:
       return v.malformed(field);
   }

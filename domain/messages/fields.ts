@@ -174,7 +174,7 @@ export const validationMessages = {
   tooLarge: (field: string, max: number) => `${field}最多为${max}`,
   tooFew: (field: string, min: number) => (min === 1 ? `请至少填写一项${field}` : `${field}至少${min}项`),
   tooMany: (field: string, max: number) => `${field}最多${max}项`,
-  unexpected: (fields: string) => `不能填写：${fields}`,
+  unexpected: (fields: readonly string[]) => `不能填写：${fields.join('、')}`,
   /** A field within a list or a group: `收入第2项：金额不能为负数`. */
   within: (where: string, what: string) => `${where}：${what}`,
   summary: (parts: readonly string[]) => `填写的内容有误：${parts.join('；')}`,

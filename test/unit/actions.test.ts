@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, mayDo, roleRefusal, type Action } from '../../domain/access/actions.js';
+import { MONTHLY_ROLES, RESPONSIBLE_ASSIGNERS, ROLES } from '../../domain/access/roles.js';
+import { registerItemOverdue, screeningDueAt } from '../../domain/deadlines/register-items.js';
+
+describe('who may do what 权限', () => {
+  it('names every action in Chinese and gives it at least one known role', () => {
+    for (const [action, rule] of Object.entries(ACTIONS)) {
+      expect(rule.name, action).toMatch(/[\u4e00-\u9fff]/);
+      expect(rule.roles.length, action).toBeGreaterThan(0);
+      expect(rule.roles.every((r) => (ROLES as readonly string[]).includes(r)), action).toBe(true);
+    }
+  });
+
+  it('keeps the rules the workflows already use', () => {
+    expect(ACTIONS.monthlyUpdate.roles).toBe(MONTHLY_ROLES);
+    expect(ACTIONS.assignResponsible.roles).toBe(RESPONSIBLE_ASSIGNERS);
+  });
+
+  it.each<[Action, string, boolean]>([
+    ['registerHousehold', 'village_cadre', true],
+    ['registerHousehold', 'department', false],
+    ['orderScreening', 'county_bureau', true],
+    ['orderScreening', 'town_officer', false],
+    ['viewOverdueTasks', 'supervisor', true],
+    ['readTownReports', 'supervisor', true],
+    ['submitTownReport', 'supervisor', false],
+    ['actOnTask', 'department', true],
+  ])('%s by a %s: %s', (action, role, allowed) => {
+    const actor = { role: role as (typeof ROLES)[number] };
+    expect(mayDo(actor, action)).toBe(allowed);
+    expect(roleRefusal(actor, action) === null).toBe(allowed);
+  });
+
+  it('refuses in the words of the catalogue, naming the role and the action', () => {
+    expect(roleRefusal({ role: 'village_cadre' }, 'orderScreening')).toBe('“村干部”不能办理“部署突发情况排查”');
+  });
+});
+
+describe('register items and screenings 台账期限', () => {
+  const due = Date.parse('2026-11-20T16:00:00Z');
+  it('counts an open item overdue after its deadline, or once marked, in whole days', () => {
+    expect(registerItemOverdue({ status: 'open', dueAt: due, overdueAt: null }, due - 1)).toEqual({ overdue: false, overdueDays: 0 });
+    expect(registerItemOverdue({ status: 'open', dueAt: due, overdueAt: null }, due + 2.5 * 86_400_000)).toEqual({ overdue: true, overdueDays: 2 });
+    expect(registerItemOverdue({ status: 'open', dueAt: due, overdueAt: due - 1000 }, due - 1)).toEqual({ overdue: true, overdueDays: 0 });
+    expect(registerItemOverdue({ status: 'done', dueAt: due, overdueAt: due }, due + 5 * 86_400_000)).toEqual({ overdue: false, overdueDays: 0 });
+  });
+
+  it('gives a screening its days from the moment it is ordered', () => {
+    expect(screeningDueAt(due, 3)).toBe(due + 3 * 86_400_000);
+  });
+});
