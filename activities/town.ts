@@ -1,16 +1,14 @@
 import type { Kysely } from 'kysely';
 import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../domain/calendar/dates.js';
-import { DEFAULT_CADENCE } from '../domain/policy/defaults.js';
 import { cadenceOf } from '../domain/policy/profile.js';
 import { townItemName, townMessages } from '../domain/town/messages.js';
 import { applyCorrections, buildTownReport, townItemsLive, type ReportCorrection, type ReportCounts, type TownItemPlan, type TownReportBody } from '../domain/town/report.js';
-import { DEADLINE_CALENDAR } from './policy.js';
+import { DEADLINE_CALENDAR } from '../domain/deadlines/calendar.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
 import { notificationsRepo } from '../db/repositories/notifications.js';
-import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
 import { townReportsRepo } from '../db/repositories/town-reports.js';
-import { asPolicyProfile } from './assessment.js';
+import { profileInForceIfAny } from './profiles.js';
 import { REFUSALS, refuse } from '../domain/failures.js';
 
 /** The town's items live in a span, by the county's profile in force for its first month. */
@@ -37,11 +35,9 @@ export function createTownActivities(deps: { db: Kysely<Database> }) {
      * county without a profile has none.
      */
     async planTownItems(input: { countyId: string; fromMs: number; toMs: number }): Promise<TownPlan> {
-      const row = await policyProfilesRepo(db).inForceForCounty(input.countyId, periodOf(input.fromMs));
-      if (!row) return { profileId: null, profileVersion: null, items: [] };
-      const profile = asPolicyProfile(row.body);
-      const cadence = profile ? cadenceOf(profile) : DEFAULT_CADENCE;
-      return { profileId: row.id, profileVersion: row.version, items: townItemsLive(cadence, input.fromMs, input.toMs, DEADLINE_CALENDAR) };
+      const profile = await profileInForceIfAny(db, input.countyId, periodOf(input.fromMs));
+      if (!profile) return { profileId: null, profileVersion: null, items: [] };
+      return { profileId: profile.id, profileVersion: profile.version, items: townItemsLive(cadenceOf(profile), input.fromMs, input.toMs, DEADLINE_CALENDAR) };
     },
 
     /** Opens the town's items in the register (once each, by key): town set, no village or household. */

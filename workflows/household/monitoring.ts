@@ -11,7 +11,7 @@ import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type 
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import { monitoringMessages as m } from '../../domain/messages/catalogue.js';
 import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring/risk-signal.js';
-import type { MonthlyItemKind } from '../../activities/policy.js';
+import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 import { records } from './activities.js';
 import { type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
 import { eventBase as base } from './review-case.js';

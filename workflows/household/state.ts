@@ -7,7 +7,7 @@ import { REFUSALS, refuse } from '../../domain/failures.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import type { AssessmentSummary, MonitoringStatus } from '../../domain/monitoring/risk-signal.js';
 import { monthIndex } from '../../domain/calendar/months.js';
-import type { MonthlyItemKind } from '../../activities/policy.js';
+import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 import {
   type DueRecord,
   type HouseholdSnapshot,
