@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { maskIdNumber } from '../../domain/people/id-number.js';
+import { MEMBER_LABOUR_ABILITIES } from '../../domain/people/labour.js';
 import type { HouseholdMember } from '../../db/database.js';
 
 const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'child_in_law', 'other'] as const;
-const LABOUR = ['capable', 'weak', 'partial', 'none'] as const;
 const DISABILITY_GRADES = ['1', '2', '3', '4'] as const;
 
 export const addMemberBody = z.object({
   name: z.string().trim().min(1).max(50),
   idNumber: z.string().trim().min(1).max(30),
   relation: z.enum(RELATIONS),
-  labourAbility: z.enum(LABOUR),
+  labourAbility: z.enum(MEMBER_LABOUR_ABILITIES),
   isStudent: z.boolean().default(false),
   isActiveMilitary: z.boolean().default(false),
   disabilityGrade: z.enum(DISABILITY_GRADES).nullable().default(null),
@@ -25,7 +25,7 @@ export const memberView = z.object({
   birthDate: z.string(),
   sex: z.enum(['male', 'female']),
   relation: z.enum(RELATIONS),
-  labourAbility: z.enum(LABOUR),
+  labourAbility: z.enum(MEMBER_LABOUR_ABILITIES),
   isStudent: z.boolean(),
   isActiveMilitary: z.boolean(),
   disabilityGrade: z.enum(DISABILITY_GRADES).nullable(),

@@ -6,6 +6,7 @@
  */
 import { cadenceItemKindNames } from '../deadlines/messages.js';
 import { DECISION_NAMES, RISK_CAUSE_NAMES, STEP_NAMES } from '../identification/steps.js';
+import type { MemberLabourAbility } from '../people/labour.js';
 import { handBackReasonNames, relationNames, taskStatusNames } from '../measures/task-messages.js';
 import { reportSectionNames } from '../town/messages.js';
 import { spendingKindNames, threatNames } from './catalogue.js';
@@ -125,10 +126,10 @@ export const INCOME_KIND_NAMES: Record<'wages' | 'production_net' | 'property' |
   transfer: '转移性收入',
 };
 
-export const LABOUR_ABILITY_NAMES: Record<'capable' | 'weak' | 'partial' | 'none', string> = {
+export const LABOUR_ABILITY_NAMES: Record<MemberLabourAbility, string> = {
   capable: '有劳动能力',
-  weak: '弱劳动能力',
-  partial: '部分丧失劳动能力',
+  weak: '弱劳力',
+  partial: '半劳力',
   none: '无劳动能力',
 };
 

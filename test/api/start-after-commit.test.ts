@@ -1,7 +1,8 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startApi } from '../helpers/api.js';
 import { useStack } from '../helpers/stack.js';
+import { eventually } from '../helpers/wait.js';
 
 const stack = useStack({ server: 'dev', api: true });
 
@@ -41,16 +42,13 @@ describe('a record commits before its workflow starts 先提交后启动', () =>
       // Asked again, nothing starts twice; the file holds one registration, by the cadre who made it, with its channel.
       expect((await api.call('GET', `/households/${id}/identification`, { token: cadre })).status).toBe(200);
       expect((await env.client.workflow.getHandle(`household-${id}`).describe()).runId).toBe(description.runId);
-      await vi.waitFor(
-        async () => {
-          const file = await api.call('GET', `/households/${id}/file`, { token: cadre });
-          const kinds = file.body.events.map((e: { kind: string }) => e.kind);
-          expect(kinds.filter((k: string) => k === 'household.registered')).toHaveLength(1);
-          expect(kinds).toContain('identification.opened');
-          expect(file.body.events[0]).toMatchObject({ kind: 'household.registered', details: { channel: 'cadre_visit' }, actor: { name: '东岗村 村干部' } });
-        },
-        { timeout: 15_000, interval: 200 },
-      );
+      await eventually(async () => {
+        const file = await api.call('GET', `/households/${id}/file`, { token: cadre });
+        const kinds = file.body.events.map((e: { kind: string }) => e.kind);
+        expect(kinds.filter((k: string) => k === 'household.registered')).toHaveLength(1);
+        expect(kinds).toContain('identification.opened');
+        expect(file.body.events[0]).toMatchObject({ kind: 'household.registered', details: { channel: 'cadre_visit' }, actor: { name: '东岗村 村干部' } });
+      });
     } finally {
       await broken.close();
     }
