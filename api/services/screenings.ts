@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sameLine } from '../../domain/access/reach.js';
 import { screeningDueAt } from '../../domain/deadlines/register-items.js';
 import { screeningMessages } from '../../domain/messages/catalogue.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
@@ -55,9 +56,8 @@ export async function screeningInScope(app: FastifyInstance, id: string, user: L
   const campaign = await screeningsRepo(app.db).findById(id);
   if (!campaign) throw new HttpError(404, screeningMessages.notFound, 'NOT_FOUND');
   const places = jurisdictionsRepo(app.db);
-  const within =
-    (await places.lineage(campaign.area_id)).some((j) => j.id === user.jurisdictionId) || (await places.lineage(user.jurisdictionId)).some((j) => j.id === campaign.area_id);
-  if (!within) throw new HttpError(403, screeningMessages.areaOutside, 'FORBIDDEN');
+  const ids = async (id: string) => (await places.lineage(id)).map((j) => j.id);
+  if (!sameLine(await ids(campaign.area_id), await ids(user.jurisdictionId))) throw new HttpError(403, screeningMessages.areaOutside, 'FORBIDDEN');
   if (campaign.household_count === null) await startScreeningWorkflow(app, campaign);
   return campaign;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { townRefusal } from '../../domain/access/reach.js';
 import { townMessages } from '../../domain/town/messages.js';
 import { applyCorrections, type TownReportBody } from '../../domain/town/report.js';
 import type { Jurisdiction } from '../../db/database.js';
@@ -15,11 +16,8 @@ import type { LoggedInUser } from '../plugins/auth.js';
 export async function townInScope(app: FastifyInstance, id: string, user: LoggedInUser): Promise<Jurisdiction> {
   const town = await jurisdictionsRepo(app.db).findById(id);
   if (!town || town.level !== 'town') throw new HttpError(404, townMessages.townNotFound, 'NOT_FOUND');
-  if (user.role === 'town_officer') {
-    if (user.jurisdictionId !== town.id) throw new HttpError(403, townMessages.notOwnTown, 'FORBIDDEN');
-  } else if (user.jurisdictionId !== town.parent_id) {
-    throw new HttpError(403, townMessages.outsideJurisdiction, 'FORBIDDEN');
-  }
+  const refusal = townRefusal(user, { id: town.id, parentId: town.parent_id });
+  if (refusal) throw new HttpError(403, refusal === 'not_own_town' ? townMessages.notOwnTown : townMessages.outsideJurisdiction, 'FORBIDDEN');
   return town;
 }
 

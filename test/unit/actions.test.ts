@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, mayDo, roleRefusal, type Action } from '../../domain/access/actions.js';
+import { sameLine, townRefusal } from '../../domain/access/reach.js';
 import { MONTHLY_ROLES, RESPONSIBLE_ASSIGNERS, ROLES } from '../../domain/access/roles.js';
 import { registerItemOverdue, screeningDueAt } from '../../domain/deadlines/register-items.js';
 
@@ -34,6 +35,23 @@ describe('who may do what 权限', () => {
 
   it('refuses in the words of the catalogue, naming the role and the action', () => {
     expect(roleRefusal({ role: 'village_cadre' }, 'orderScreening')).toBe('“村干部”不能办理“部署突发情况排查”');
+  });
+});
+
+describe('where a person may act 管辖范围', () => {
+  const town = { id: '990101001', parentId: '990101' };
+  it('lets a town officer reach their own town, the county its towns, no one else', () => {
+    expect(townRefusal({ role: 'town_officer', jurisdictionId: '990101001' }, town)).toBeNull();
+    expect(townRefusal({ role: 'town_officer', jurisdictionId: '990101002' }, town)).toBe('not_own_town');
+    expect(townRefusal({ role: 'supervisor', jurisdictionId: '990101' }, town)).toBeNull();
+    expect(townRefusal({ role: 'county_bureau', jurisdictionId: '990102' }, town)).toBe('outside');
+  });
+
+  it('puts an area and a jurisdiction in one line when either lies within the other', () => {
+    const village = ['990101001201', '990101001', '990101'];
+    expect(sameLine(village, ['990101'])).toBe(true);
+    expect(sameLine(['990101'], village)).toBe(true);
+    expect(sameLine(village, ['990101002201', '990101002', '990101'])).toBe(false);
   });
 });
 
