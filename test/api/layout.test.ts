@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { API_PREFIX, buildApp } from '../../api/app.js';
+import type { Database } from '../../db/database.js';
 
 const API = path.resolve(import.meta.dirname, '../../api');
 const files = readdirSync(API, { recursive: true, withFileTypes: true })
@@ -37,5 +41,22 @@ describe('the API’s layout', () => {
     const routes = files.filter((f) => relative(f).startsWith('routes/') || relative(f).startsWith('services/'));
     expect(routes.filter((f) => /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|from 'kysely'/.test(source(f))).map(relative)).toEqual([]);
     expect(files.filter((f) => source(f).split('\n').length > 300).map(relative)).toEqual([]);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('builds from the named schemas and lists every resource’s routes under the prefix', async () => {
+    const app = await buildApp({ db: {} as Kysely<Database>, temporal: {} as Client, taskQueue: 'unused', sessionTtlHours: 1 });
+    try {
+      const response = await app.inject({ method: 'GET', url: `${API_PREFIX}/docs/json` });
+      expect(response.statusCode).toBe(200);
+      const paths = Object.keys((response.json() as { paths: Record<string, unknown> }).paths);
+      for (const route of ['/households', '/households/{id}/plan', '/households/{id}/identification', '/tasks/{key}/accept', '/towns/{townId}/reports/{period}', '/screenings/{screeningId}', '/county-items/{kind}/{periodKey}/complete', '/due-items', '/auth/login']) {
+        expect(paths).toContain(`${API_PREFIX}${route}`);
+      }
+      expect(paths).toContain('/health');
+    } finally {
+      await app.close();
+    }
   });
 });
