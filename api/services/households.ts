@@ -93,16 +93,35 @@ export async function registerHousehold(app: FastifyInstance, user: LoggedInUser
   }
 }
 
-/** Starts the workflow of a household whose start failed after it was saved, from its registration entry; false when it has none. */
-async function resumeRegistration(app: FastifyInstance, household: Household): Promise<boolean> {
+/**
+ * Starts the workflow of a household whose start failed after it was saved,
+ * from its registration entry: true when it started now, false when it was
+ * already there, undefined when the household has no registration to start from.
+ */
+async function resumeRegistration(app: FastifyInstance, household: Household): Promise<boolean | undefined> {
   const registration = await householdEventsRepo(app.db).findRegistration(registrationKey(household.id));
   const opener = registration?.actor_user_id ? await usersRepo(app.db).findById(registration.actor_user_id) : undefined;
-  if (!registration || !opener) return false;
+  if (!registration || !opener) return undefined;
   const channel = (registration.payload as { channel: DiscoveryChannel }).channel;
   const openedBy: Actor = { userId: opener.id, role: opener.role, jurisdictionId: opener.jurisdiction_id, departmentId: opener.department_id };
-  await startHouseholdWorkflow(app, household, channel, openedBy, household.created_at.getTime());
-  app.log.warn({ householdId: household.id }, 'household workflow started late, from its registration');
-  return true;
+  const started = await startHouseholdWorkflow(app, household, channel, openedBy, household.created_at.getTime());
+  if (started) app.log.warn({ householdId: household.id }, 'household workflow started late, from its registration');
+  return started;
+}
+
+/** How long a new household's workflow is given to open its first items before the sweep looks at it. */
+const SWEEP_GRACE_MS = 10 * 60 * 1000;
+
+/**
+ * The sweep when the API starts: households saved long enough ago that have
+ * no item in the register are checked, and the workflow of each whose start
+ * failed is started from its registration. Answers how many it looked at and started.
+ */
+export async function resumePendingRegistrations(app: FastifyInstance, now = Date.now(), batch = 500): Promise<{ checked: number; started: number }> {
+  const pending = await householdsRepo(app.db).withoutRegisterItems(new Date(now - SWEEP_GRACE_MS), batch);
+  let started = 0;
+  for (const household of pending) if (await resumeRegistration(app, household)) started += 1;
+  return { checked: pending.length, started };
 }
 
 /**
@@ -115,7 +134,7 @@ export async function onHouseholdWorkflow<T>(app: FastifyInstance, household: Ho
   try {
     return await use(handle);
   } catch (error) {
-    if (!(error instanceof WorkflowNotFoundError) || !(await resumeRegistration(app, household))) throw error;
+    if (!(error instanceof WorkflowNotFoundError) || (await resumeRegistration(app, household)) === undefined) throw error;
     return use(handle);
   }
 }

@@ -94,6 +94,22 @@ export function householdsRepo(db: Kysely<Database>) {
       return true;
     },
 
+    /**
+     * Households registered before `before` with no item in the register at
+     * all: their workflow, which opens their monthly items, has never run.
+     * Oldest first.
+     */
+    withoutRegisterItems(before: Date, limit: number) {
+      return db
+        .selectFrom('households as h')
+        .selectAll('h')
+        .where('h.created_at', '<', before)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('due_items as d').select('d.id').whereRef('d.household_id', '=', 'h.id'))))
+        .orderBy('h.created_at')
+        .limit(limit)
+        .execute();
+    },
+
     findById(id: string) {
       return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
     },

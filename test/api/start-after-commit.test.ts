@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
+import { resumePendingRegistrations } from '../../api/services/households.js';
 import { startApi } from '../helpers/api.js';
 import { useStack } from '../helpers/stack.js';
 import { eventually } from '../helpers/wait.js';
@@ -52,6 +53,32 @@ describe('a record commits before its workflow starts 先提交后启动', () =>
     } finally {
       await broken.close();
     }
+  });
+
+  it('starts, when the API starts, the workflow of a household no one has touched since its start failed', async () => {
+    const { api, env, taskQueue, t } = stack;
+    const broken = await startApi({ db: t.db, temporal: failingStarts(env.client), taskQueue });
+    let id: string;
+    try {
+      const registered = await broken.call('POST', '/households', {
+        token: await broken.login('cun.donggang'),
+        body: { villageId: '990101001201', address: '东岗村四组5号', headName: '陈十', category: 'lifted_out' },
+      });
+      expect(registered.status).toBe(503);
+      id = registered.body.id as string;
+    } finally {
+      await broken.close();
+    }
+    const handle = env.client.workflow.getHandle(`household-${id}`);
+
+    // Within its grace period the sweep leaves it alone; after it, the workflow is started once.
+    await resumePendingRegistrations(api.app);
+    await expect(handle.describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    const later = Date.now() + 11 * 60 * 1000;
+    expect((await resumePendingRegistrations(api.app, later)).started).toBeGreaterThanOrEqual(1);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await eventually(async () => expect(await t.db.selectFrom('due_items').select('kind').where('household_id', '=', id).execute()).not.toEqual([]));
+    expect(await resumePendingRegistrations(api.app, later)).toMatchObject({ started: 0 });
   });
 
   it('keeps a screening whose workflow could not start, and starts it when the screening is next read', async () => {
