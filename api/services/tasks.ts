@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { mayDo } from '../../domain/access/actions.js';
+import { FAILURES } from '../../domain/failures.js';
 import { isOpenStatus } from '../../domain/measures/tasks.js';
 import { planMessages, taskMessages, taskStatusNames } from '../../domain/measures/task-messages.js';
 import { departmentsRepo } from '../../db/repositories/departments.js';
@@ -13,7 +14,7 @@ export async function taskOfDepartment(app: FastifyInstance, key: string, user: 
   const task = await measureTasksRepo(app.db).findByKey(key);
   if (!task) throw new HttpError(404, taskMessages.taskNotFound, 'NOT_FOUND');
   if (task.department_id !== user.departmentId) throw new HttpError(403, taskMessages.notYourDepartment, 'FORBIDDEN');
-  if (!isOpenStatus(task.status)) throw new HttpError(409, taskMessages.taskClosed(taskStatusNames[task.status]), 'WrongStep');
+  if (!isOpenStatus(task.status)) throw new HttpError(409, taskMessages.taskClosed(taskStatusNames[task.status]), FAILURES.wrongStep);
   return task;
 }
 

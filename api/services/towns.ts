@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { townRefusal } from '../../domain/access/reach.js';
+import { FAILURES } from '../../domain/failures.js';
 import { townMessages } from '../../domain/town/messages.js';
 import { applyCorrections, type TownReportBody } from '../../domain/town/report.js';
 import type { Jurisdiction } from '../../db/database.js';
@@ -34,5 +35,5 @@ export async function checkCorrections(
   if (row?.status !== 'draft') return;
   const added = [...new Set(corrections.filter((c) => c.change === 'add').map((c) => c.householdId))];
   const checked = applyCorrections(row.draft as TownReportBody, corrections, await reports.townHouseholds(town.id, added));
-  if ('problem' in checked) throw new HttpError(400, townMessages.correction(checked.problem), 'InvalidInput');
+  if ('problem' in checked) throw new HttpError(400, townMessages.correction(checked.problem), FAILURES.invalidInput);
 }
