@@ -67,9 +67,12 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
 
         const departments = await countyDepartments(trx, household.county_id);
         const planNo = await assistancePlansRepo(trx).nextPlanNo(household.id);
+        const seen = new Set<string>();
         const tasks: PlannedTask[] = input.measures.map((choice) => {
           const definition = measureByCode(catalogue, choice.code);
           if (!definition) refuse(REFUSALS.invalidInput, m.unknownMeasure(choice.code));
+          if (seen.has(definition.code)) refuse(REFUSALS.invalidInput, m.duplicateMeasure(definition.name));
+          seen.add(definition.code);
           const department = choice.departmentId ? departments.byId.get(choice.departmentId) : departments.byCode.get(definition.lead);
           if (!department) {
             refuse(

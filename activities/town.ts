@@ -10,6 +10,7 @@ import { notificationsRepo } from '../db/repositories/notifications.js';
 import { townReportsRepo } from '../db/repositories/town-reports.js';
 import { profileInForceIfAny } from './profiles.js';
 import { REFUSALS, refuse } from '../domain/failures.js';
+import { isLate } from '../domain/deadlines/lateness.js';
 
 /** The town's items live in a span, by the county's profile in force for its first month. */
 export interface TownPlan {
@@ -106,7 +107,7 @@ export function createTownActivities(deps: { db: Kysely<Database> }) {
         const town = await reports.townHouseholds(input.townId, [...new Set(added)]);
         const corrected = applyCorrections(row.draft as TownReportBody, input.corrections, town);
         if ('problem' in corrected) refuse(REFUSALS.invalidInput, townMessages.correction(corrected.problem));
-        const late = input.at >= row.due_at.getTime();
+        const late = isLate(input.at, row.due_at.getTime());
         await reports.submit(row.id, {
           corrections: corrected.report.corrections,
           report: corrected.report,
@@ -128,7 +129,7 @@ export function createTownActivities(deps: { db: Kysely<Database> }) {
         if (done) return { doneAt: done.completed_at.getTime(), late: done.late };
         const item = await dueItemsRepo(trx).findByKey(input.key);
         if (!item) refuse(REFUSALS.wrongStep, townMessages.itemNotOpen(input.kind, input.periodKey));
-        const late = input.at >= item.due_at.getTime();
+        const late = isLate(input.at, item.due_at.getTime());
         await reports.addCompletion({
           itemKey: input.key,
           townId: input.townId,

@@ -116,8 +116,8 @@ export function fieldProblem(item: ValidationItem, context: string | undefined):
   const within = path.length > 1 && typeof leaf !== 'number' ? place(path.slice(0, -1)) : undefined;
   const worded = issue.message === UNWORDED;
   const what = worded ? wording(issue, field, path) : issue.message;
-  // A message of the schema's own that does not name its field is told where it belongs.
-  const where = worded || what.includes(field) ? within : label;
+  // A message of the schema's own that neither names its field nor asks for it (请…) is told where it belongs.
+  const where = worded || what.includes(field) || what.startsWith(v.requestPrefix) ? within : label;
   return {
     field: [context, ...path.map(String)].filter((p) => p !== undefined && p !== '').join('.'),
     label,

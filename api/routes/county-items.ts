@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { completeCountyItem, countyWorkflowId } from '../../workflows/county/definitions.js';
+import { allow } from '../access.js';
 import { actorOf, currentUser } from '../plugins/auth.js';
 import { completedItem, countyItemBody, countyItemParams, toCompletedItem } from '../schemas/county-items.js';
 import { applyUpdate } from '../workflow-update.js';
@@ -11,6 +12,8 @@ export const countyItemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/county-items/:kind/:periodKey/complete',
     {
+      // A town's or a village's user has no county workflow of their own jurisdiction to ask.
+      preHandler: allow('completeCountyItem'),
       schema: {
         summary: 'Complete a county or department item of the cadence (data comparison, quarter-end export, the HR bureau’s summary …); late after its deadline',
         tags: ['deadlines'],

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { INCOME_KINDS, SPENDING_KINDS } from '../../domain/income/projection.js';
-import { validationMessages as v } from '../../domain/messages/fields.js';
+import { FIELD_LABELS, validationMessages as v } from '../../domain/messages/fields.js';
 
 /** A text a person must fill in; the handler words a missing one from the field's label unless `required` says more. */
 export const text = (max: number, required?: string) => z.string().trim().min(1, required).max(max);
 /** A text a person may leave out. */
 export const optionalText = (max: number) => z.string().trim().max(max).optional();
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, v.monthFormat) as unknown as z.ZodType<`${number}-${string}`>;
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, v.dateFormat);
+/** A day as YYYY-MM-DD; refused with `message`, which names the field when it has a name of its own. */
+export const localDateAs = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
+/** A day named by its field's label: 走访日期格式应为 YYYY-MM-DD. */
+export const labelledDate = (key: string) => localDateAs(v.dateFormatOf(FIELD_LABELS[key] ?? v.unnamedField));
 export const yuan = z.number().finite().min(0, v.amountNegative).max(100_000_000);
 export const jurisdictionId = z.string().trim().min(1).max(32);
 export const uuid = z.uuid();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import { monitoringMessages } from '../../domain/messages/catalogue.js';
 import { memberCount } from './identification.js';
-import { incomeLine, localDate, optionalText, period, spendingLine, text, threats, yuan } from './common.js';
+import { incomeLine, labelledDate, optionalText, period, spendingLine, text, threats, yuan } from './common.js';
 
 const signal = z.enum(['none', 'warning', 'elimination_suggested', 'reentry']);
 export const monthlyItemResult = z.object({ period: z.string(), late: z.boolean(), signal });
@@ -21,7 +21,7 @@ export const monthlyUpdateBody = z.object({
 
 export const visitBody = z.object({
   period,
-  visitedOn: localDate,
+  visitedOn: labelledDate('visitedOn'),
   findings: text(5000, monitoringMessages.findingsRequired),
   risksFound: z.array(z.enum(RISK_CAUSES)).max(10).optional(),
   threats: threats.optional(),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { MAX_DEADLINE_DAYS } from '../../domain/measures/tasks.js';
 import { planMessages } from '../../domain/measures/task-messages.js';
-import { idParams, measureCode, optionalText, text, uuid } from './common.js';
+import { idParams, measureCode, optionalText, text } from './common.js';
 import { taskKey } from './tasks.js';
 
-const departmentId = uuid.describe('a department of the household’s county');
+const departmentId = z.uuid({ message: planMessages.departmentInvalid }).describe('a department of the household’s county');
 const deadlineDays = z.number().int().min(1, planMessages.deadlineDaysInvalid(MAX_DEADLINE_DAYS)).max(MAX_DEADLINE_DAYS, planMessages.deadlineDaysInvalid(MAX_DEADLINE_DAYS));
 const note = optionalText(2000);
 

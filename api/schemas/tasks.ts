@@ -5,15 +5,15 @@ import { escalationLevelNames, handBackReasonNames, taskMessages, taskStatusName
 import { validationMessages as v } from '../../domain/messages/fields.js';
 import type { MeasureTaskListRow } from '../../db/repositories/measure-tasks.js';
 import type { TaskView } from '../../workflows/measure-task/definitions.js';
-import { evidence, iso, jurisdictionId, localDate, measureCode, named, page, pageOf, text, uuid } from './common.js';
+import { evidence, iso, jurisdictionId, labelledDate, localDateAs, measureCode, named, page, pageOf, text, uuid } from './common.js';
 
 export const taskKey = z.string().regex(/^task-[0-9a-f-]{36}-\d{1,6}-[a-z][a-z0-9_]{0,62}-\d{1,4}$/);
 export const taskParams = z.object({ key: taskKey });
 
 export const taskListQuery = z.object({
   status: z.enum([...TASK_STATUSES, 'open', 'overdue']).optional(),
-  dueFrom: localDate.optional().describe('last day on or after this date'),
-  dueTo: localDate.optional().describe('last day on or before this date'),
+  dueFrom: labelledDate('dueFrom').optional().describe('last day on or after this date'),
+  dueTo: labelledDate('dueTo').optional().describe('last day on or before this date'),
   townId: jurisdictionId.optional(),
   villageId: jurisdictionId.optional(),
   measure: measureCode.optional(),
@@ -28,7 +28,7 @@ export const progressBody = z.object({ text: text(5000, taskMessages.progressReq
 export const completeTaskBody = z.object({
   whatWasDone: text(5000, taskMessages.whatWasDoneRequired),
   amountYuan: z.number().finite().min(0, v.amountNegative).max(100_000_000).optional(),
-  date: localDate,
+  date: localDateAs(taskMessages.completionDateInvalid),
   documents: evidence.min(1, taskMessages.documentsRequired),
 });
 

@@ -5,9 +5,9 @@
  * The API refuses with it before a workflow sees the request; the workflows'
  * validators may use the same table.
  */
-import { messages } from '../messages/catalogue.js';
+import { countyItemMessages, messages } from '../messages/catalogue.js';
 import { townMessages } from '../town/messages.js';
-import { MONTHLY_ROLES, RESPONSIBLE_ASSIGNERS, ROLE_NAMES, type Actor, type Role } from './roles.js';
+import { COUNTY_ITEM_ROLES, MONTHLY_ROLES, RESPONSIBLE_ASSIGNERS, ROLE_NAMES, type Actor, type Role } from './roles.js';
 
 export interface ActionRule {
   readonly roles: readonly Role[];
@@ -29,6 +29,7 @@ export const ACTIONS = {
   readTownReports: { roles: ['town_officer', 'county_bureau', 'supervisor'], name: '查看乡镇报告' },
   submitTownReport: { roles: ['town_officer'], name: townMessages.submitReportAction },
   completeTownItem: { roles: ['town_officer'], name: townMessages.completeItemAction },
+  completeCountyItem: { roles: COUNTY_ITEM_ROLES, name: countyItemMessages.completeAction },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -3,11 +3,11 @@
  * of an immediate screening 突发情况排查. Pure: time is always an argument.
  */
 import { DAY_MS } from '../calendar/dates.js';
-import { overdueDays } from '../measures/tasks.js';
+import { isOverdue, overdueDays } from './lateness.js';
 
-/** An open item is overdue once marked so, or once its deadline has passed. */
+/** An open item is overdue once marked so, or from its deadline on (lateness.ts). */
 export function registerItemOverdue(item: { readonly status: string; readonly dueAt: number; readonly overdueAt: number | null }, now: number) {
-  const overdue = item.status === 'open' && (item.overdueAt !== null || item.dueAt < now);
+  const overdue = item.status === 'open' && (item.overdueAt !== null || isOverdue(item.dueAt, now));
   return { overdue, overdueDays: overdue ? overdueDays(item.dueAt, now) : 0 };
 }
 

@@ -94,11 +94,7 @@ export function taskSchedule(policy: TaskPolicy, assignedAt: number, dueAt: numb
 /** A measure's name in the catalogue, or its code when the catalogue no longer has it. */
 export const measureName = (code: string): string => measureByCode(DEFAULT_MEASURE_CATALOGUE, code)?.name ?? code;
 
-/** Work done at or after the deadline instant is late. */
-export const isLate = (at: number, dueAt: number): boolean => at >= dueAt;
-
-/** Whole days a task has been overdue at `now`; 0 before its deadline. */
-export const overdueDays = (dueAt: number, now: number): number => (now <= dueAt ? 0 : Math.floor((now - dueAt) / DAY_MS));
+export { isLate, overdueDays } from '../deadlines/lateness.js';
 
 /** Calendar days from `now`'s day to the task's last day (3 on the day a 3-days-before reminder goes out). */
 export const daysLeft = (dueAt: number, now: number): number =>

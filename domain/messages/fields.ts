@@ -75,7 +75,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   measures: '帮扶措施',
   code: '措施编码',
   measure: '帮扶措施',
-  deadlineDays: '办理期限（天）',
+  deadlineDays: '办理期限',
   required: '是否必要措施',
   key: '任务编号',
   status: '状态',
@@ -93,7 +93,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   change: '更正方式',
   state: '办理状态',
   minOverdueDays: '逾期天数',
-  dueDays: '排查期限（天）',
+  dueDays: '排查期限',
   limit: '每页条数',
   offset: '起始位置',
 };
@@ -160,6 +160,8 @@ export const validationMessages = {
   refused: '填写的内容有误',
   /** The name of a field no label names: never its key. */
   unnamedField: '填写的内容',
+  /** How a message that asks for what is missing begins: it names the field itself. */
+  requestPrefix: '请',
   item: (n: number) => `第${n}项`,
   required: (field: string) => `请填写${field}`,
   chooseOne: (field: string) => `请选择${field}`,
@@ -181,9 +183,9 @@ export const validationMessages = {
   summary: (parts: readonly string[]) => `填写的内容有误：${parts.join('；')}`,
   // Formats the API states itself
   monthFormat: '月份格式应为 YYYY-MM',
-  dateFormat: '日期格式应为 YYYY-MM-DD',
+  dateFormatOf: (field: string) => `${field}格式应为 YYYY-MM-DD`,
   dateNotExist: (date: string) => `日期 ${date} 不存在`,
-  periodKeyFormat: '期间格式应为 YYYY、YYYY-MM 或 YYYY-Qn',
+  periodKeyFormat: '期次格式应为 YYYY、YYYY-MM 或 YYYY-Qn',
   idNumberFormat: '身份证号码应为18位，前17位为数字，最后一位为数字或字母X',
   amountNegative: '金额不能为负数',
   wagesNegative: '工资性收入和转移性收入不能为负数',

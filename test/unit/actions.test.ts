@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, mayDo, roleRefusal, type Action } from '../../domain/access/actions.js';
 import { sameLine, townRefusal } from '../../domain/access/reach.js';
-import { MONTHLY_ROLES, RESPONSIBLE_ASSIGNERS, ROLES } from '../../domain/access/roles.js';
+import { COUNTY_ITEM_ROLES, MONTHLY_ROLES, RESPONSIBLE_ASSIGNERS, ROLES } from '../../domain/access/roles.js';
 import { registerItemOverdue, screeningDueAt } from '../../domain/deadlines/register-items.js';
 
 describe('who may do what 权限', () => {
@@ -16,6 +16,7 @@ describe('who may do what 权限', () => {
   it('keeps the rules the workflows already use', () => {
     expect(ACTIONS.monthlyUpdate.roles).toBe(MONTHLY_ROLES);
     expect(ACTIONS.assignResponsible.roles).toBe(RESPONSIBLE_ASSIGNERS);
+    expect(ACTIONS.completeCountyItem.roles).toBe(COUNTY_ITEM_ROLES);
   });
 
   it.each<[Action, string, boolean]>([
@@ -27,6 +28,8 @@ describe('who may do what 权限', () => {
     ['readTownReports', 'supervisor', true],
     ['submitTownReport', 'supervisor', false],
     ['actOnTask', 'department', true],
+    ['completeCountyItem', 'town_officer', false],
+    ['completeCountyItem', 'department', true],
   ])('%s by a %s: %s', (action, role, allowed) => {
     const actor = { role: role as (typeof ROLES)[number] };
     expect(mayDo(actor, action)).toBe(allowed);
