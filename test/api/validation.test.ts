@@ -83,6 +83,15 @@ describe('validation errors in words a clerk reads 校验提示', () => {
     for (const refusal of [body, list, member]) expect(refusal.message).not.toMatch(ASCII_WORD);
   });
 
+  it('keeps a request in the schema’s own words and names a date by its field', async () => {
+    const visit = await refused('POST', `/households/${household}/visits`, { period: '2026-11', visitedOn: '2026/11/03', findings: ' ' });
+    expect(visit.details.map((d) => d.message)).toEqual(['走访日期格式应为 YYYY-MM-DD', '请填写走访发现的情况']);
+    const tasks = await refused('GET', '/tasks?dueFrom=tomorrow');
+    expect(tasks.message).toBe('填写的内容有误：截止日期（起）格式应为 YYYY-MM-DD');
+    const screening = await refused('POST', '/screenings', { areaId: '990101', reason: '台风', dueDays: 90 });
+    expect(screening.message).toBe('填写的内容有误：排查期限应为1至60天');
+  });
+
   it('has a Chinese name for every field a request may carry, and for every choice where a names table exists', () => {
     const modules = { auth, common, countyItems, dueItems, elimination, households, identification, members, monitoring, plans, screenings, tasks, towns };
     const inputs = Object.entries(modules).flatMap(([module, exports]) =>
