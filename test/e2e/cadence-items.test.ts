@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DONGCHENG, eventually, loginAll, thisMonth, userId, type Tokens } from '../helpers/journeys.js';
+import { DONGCHENG, loginAll, thisMonth, userId, type Tokens } from '../helpers/journeys.js';
+import { eventually } from '../helpers/wait.js';
 import { pointDemoCountyAt } from '../helpers/profiles.js';
 import { useStack, type Api } from '../helpers/stack.js';
 import { departmentId } from '../helpers/tasks.js';

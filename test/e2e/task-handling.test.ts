@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { confirmPlan, dueItemsOf, eventually, fileEvents, loginAll, monitoredHousehold, userId, type Tokens } from '../helpers/journeys.js';
+import { confirmPlan, dueItemsOf, fileEvents, loginAll, monitoredHousehold, userId, type Tokens } from '../helpers/journeys.js';
+import { eventually } from '../helpers/wait.js';
 import { demoCountyWithoutNotice } from '../helpers/profiles.js';
 import { useStack, type Api } from '../helpers/stack.js';
 import { departmentId } from '../helpers/tasks.js';

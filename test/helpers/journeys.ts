@@ -4,8 +4,9 @@
  * items in the register. Only routes are called, so the tests follow the API
  * and not the code behind it.
  */
-import { expect, vi } from 'vitest';
+import { expect } from 'vitest';
 import type { Api } from './stack.js';
+import { eventually } from './wait.js';
 
 /** The demo users who act on a household of 东岗村 (东城镇), and those just outside. */
 export const DEMO_USERS = {
@@ -41,8 +42,6 @@ export function dayAfter(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-/** For what a workflow writes to PostgreSQL after answering: polled until it holds. */
-export const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 100 });
 
 export async function loginAll(api: Api): Promise<Tokens> {
   const entries = await Promise.all(Object.entries(DEMO_USERS).map(async ([who, username]) => [who, await api.login(username)] as const));
