@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Kysely } from 'kysely';
 import { apiDocs } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
-import { errorHandler } from './errors.js';
+import { errorHandler, notFoundHandler } from './errors.js';
 import { authPlugin } from './plugins/auth.js';
 import { dbPlugin } from './plugins/db.js';
 import { temporalPlugin } from './plugins/temporal.js';
@@ -69,6 +69,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(healthRoutes);
   await app.register(
     async (api) => {
+      api.setNotFoundHandler(notFoundHandler);
       await api.register(authRoutes, { sessionTtlHours: deps.sessionTtlHours });
       await api.register(householdRoutes);
       await api.register(identificationRoutes);

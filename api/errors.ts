@@ -42,6 +42,11 @@ function applicationFailureIn(error: Error): ApplicationFailure | undefined {
   return undefined;
 }
 
+/** An address under the API prefix that no route serves. */
+export function notFoundHandler(_request: FastifyRequest, reply: FastifyReply) {
+  return reply.status(404).send({ error: 'NOT_FOUND', message: messages.requestRefused(404) });
+}
+
 /** The one error handler: messages are shown only below 500. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const items: readonly unknown[] = error.validation ?? [];
@@ -62,7 +67,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   const status = error.statusCode ?? 500;
   if (status < 500) {
-    return reply.status(status).send({ error: error.code ?? 'BAD_REQUEST', message: error.message });
+    // Fastify's own refusals (a body that is not JSON, too large …) speak English: the clerk reads the catalogue's words.
+    return reply.status(status).send({ error: error.code ?? 'BAD_REQUEST', message: messages.requestRefused(status) });
   }
   request.log.error({ err: error }, 'request failed');
   return reply.status(500).send({ error: 'INTERNAL', message: messages.internalError });

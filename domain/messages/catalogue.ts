@@ -22,6 +22,10 @@ export const messages = {
   periodBeforeOpened: (period: string) => `${period} 早于该户建档时间`,
   invalidInput: '填写的内容有误',
   internalError: '系统内部错误，请稍后重试或联系管理员',
+  /** A request refused before any route saw it (malformed JSON, too large, an address no route has), by its status. */
+  requestRefused: (status: number): string =>
+    ({ 404: '请求的地址不存在', 405: '不支持该请求方式', 413: '提交的内容过大', 415: '提交的内容格式不受支持，请以 JSON 提交', 429: '请求过于频繁，请稍后重试' })[status] ??
+    '请求有误，请检查填写的内容后重试',
   temporalUnavailable: '流程服务暂时不可用，请稍后重试',
   noPolicyProfile: (period: string) => `本县尚未配置 ${period} 适用的监测帮扶政策，请联系县乡村振兴局`,
   malformedPolicyProfile: (id: string, version: number) => `政策配置 ${id} 第${version}版不完整，请联系县乡村振兴局`,

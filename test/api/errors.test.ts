@@ -56,7 +56,15 @@ describe('the one error handler 统一错误处理', () => {
     expect((await call('activity', failedActivity)).status).toBe(500);
   });
 
-  it('keeps client routes under the prefix: an unknown one is a 404', async () => {
-    expect((await app.inject({ method: 'GET', url: `${API_PREFIX}/nothing-here` })).statusCode).toBe(404);
+  it('answers an address under the prefix that no route serves with 404 in words', async () => {
+    const response = await app.inject({ method: 'GET', url: `${API_PREFIX}/nothing-here` });
+    expect({ status: response.statusCode, body: response.json() }).toEqual({ status: 404, body: { error: 'NOT_FOUND', message: '请求的地址不存在' } });
+  });
+
+  it('words the refusals Fastify makes itself, before a route sees the request', async () => {
+    const notJson = await app.inject({ method: 'POST', url: `${API_PREFIX}/auth/login`, headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    expect({ status: notJson.statusCode, message: notJson.json().message }).toEqual({ status: 400, message: '请求有误，请检查填写的内容后重试' });
+    const xml = await app.inject({ method: 'POST', url: `${API_PREFIX}/auth/login`, headers: { 'content-type': 'application/xml' }, payload: '<login/>' });
+    expect({ status: xml.statusCode, message: xml.json().message }).toEqual({ status: 415, message: '提交的内容格式不受支持，请以 JSON 提交' });
   });
 });
