@@ -2,27 +2,14 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor } from '../../domain/access/roles.js';
-import { endOfLocalDay, parseLocalDate } from '../../domain/calendar/dates.js';
 import { yuanToFen } from '../../domain/income/money.js';
-import { FIELD_LABELS, validationMessages as v } from '../../domain/messages/fields.js';
 import { measureTasksRepo } from '../../db/repositories/measure-tasks.js';
 import { acceptTask, completeTask, handBackTask, reportProgress, type TaskView } from '../../workflows/measure-task/definitions.js';
 import { allow, listScope } from '../access.js';
-import { HttpError } from '../errors.js';
 import { actorOf, currentUser } from '../plugins/auth.js';
 import { completeTaskBody, handBackBody, overdueTaskQuery, progressBody, taskListQuery, taskPage, taskParams, taskState, toTaskItem, toTaskState } from '../schemas/tasks.js';
 import { taskOfDepartment } from '../services/tasks.js';
 import { applyUpdate } from '../workflow-update.js';
-
-/** The end of a day given as YYYY-MM-DD in the query; 400 naming the field for a day that does not exist. */
-const endOfDate = (field: 'dueFrom' | 'dueTo', date: string | undefined): Date | undefined => {
-  if (date === undefined) return undefined;
-  try {
-    return new Date(endOfLocalDay(parseLocalDate(date)));
-  } catch {
-    throw new HttpError(400, v.summary([v.within(FIELD_LABELS[field]!, v.dateNotExist(date))]), 'INVALID_INPUT');
-  }
-};
 
 /**
  * Department tasks 帮扶任务: a department's inbox and its actions (accept,
@@ -52,12 +39,12 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { status, dueFrom, dueTo, townId, villageId, measure, householdId, limit, offset } = request.query;
-      const [from, to, now] = [endOfDate('dueFrom', dueFrom), endOfDate('dueTo', dueTo), new Date()];
+      const now = new Date();
       const result = await measureTasksRepo(app.db).list({
         ...listScope(currentUser(request)),
         ...(status ? { status } : {}),
-        ...(from ? { dueFrom: from } : {}),
-        ...(to ? { dueBefore: to } : {}),
+        ...(dueFrom ? { dueFrom } : {}),
+        ...(dueTo ? { dueBefore: dueTo } : {}),
         ...(townId ? { townId } : {}),
         ...(villageId ? { villageId } : {}),
         ...(measure ? { measure } : {}),

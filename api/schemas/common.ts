@@ -8,7 +8,7 @@ export const text = (max: number, required?: string) => z.string().trim().min(1,
 export const optionalText = (max: number) => z.string().trim().max(max).optional();
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, v.monthFormat) as unknown as z.ZodType<`${number}-${string}`>;
 /** A day as YYYY-MM-DD; refused with `message`, which names the field when it has a name of its own. */
-export const localDateAs = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
+export const localDateAs = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: message, abort: true });
 /** A day named by its field's label: 走访日期格式应为 YYYY-MM-DD. */
 export const labelledDate = (key: string) => localDateAs(v.dateFormatOf(FIELD_LABELS[key] ?? v.unnamedField));
 export const yuan = z.number().finite().min(0, v.amountNegative).max(100_000_000);

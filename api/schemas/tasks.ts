@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatLocalDate } from '../../domain/calendar/dates.js';
+import { endOfLocalDay, formatLocalDate, parseLocalDate } from '../../domain/calendar/dates.js';
 import { HAND_BACK_REASONS, isOpenStatus, lastDayOf, measureName, overdueDays, TASK_STATUSES } from '../../domain/measures/tasks.js';
 import { escalationLevelNames, handBackReasonNames, taskMessages, taskStatusNames } from '../../domain/measures/task-messages.js';
 import { validationMessages as v } from '../../domain/messages/fields.js';
@@ -10,10 +10,25 @@ import { evidence, iso, jurisdictionId, labelledDate, localDateAs, measureCode, 
 export const taskKey = z.string().regex(/^task-[0-9a-f-]{36}-\d{1,6}-[a-z][a-z0-9_]{0,62}-\d{1,4}$/);
 export const taskParams = z.object({ key: taskKey });
 
+const dayExists = (text: string): boolean => {
+  try {
+    parseLocalDate(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A day that exists, given as YYYY-MM-DD, read as the end of that day (Asia/Shanghai). */
+const endOfDay = (key: string) =>
+  labelledDate(key)
+    .refine(dayExists, { error: (issue) => v.dateNotExist(String(issue.input)) })
+    .transform((day) => new Date(endOfLocalDay(parseLocalDate(day))));
+
 export const taskListQuery = z.object({
   status: z.enum([...TASK_STATUSES, 'open', 'overdue']).optional(),
-  dueFrom: labelledDate('dueFrom').optional().describe('last day on or after this date'),
-  dueTo: labelledDate('dueTo').optional().describe('last day on or before this date'),
+  dueFrom: endOfDay('dueFrom').optional().describe('last day on or after this date'),
+  dueTo: endOfDay('dueTo').optional().describe('last day on or before this date'),
   townId: jurisdictionId.optional(),
   villageId: jurisdictionId.optional(),
   measure: measureCode.optional(),

@@ -88,6 +88,8 @@ describe('validation errors in words a clerk reads 校验提示', () => {
     expect(visit.details.map((d) => d.message)).toEqual(['走访日期格式应为 YYYY-MM-DD', '请填写走访发现的情况']);
     const tasks = await refused('GET', '/tasks?dueFrom=tomorrow');
     expect(tasks.message).toBe('填写的内容有误：截止日期（起）格式应为 YYYY-MM-DD');
+    const noSuchDay = await refused('GET', '/tasks?dueTo=2026-02-30');
+    expect(noSuchDay.message).toBe('填写的内容有误：截止日期（止）：日期 2026-02-30 不存在');
     const screening = await refused('POST', '/screenings', { areaId: '990101', reason: '台风', dueDays: 90 });
     expect(screening.message).toBe('填写的内容有误：排查期限应为1至60天');
   });
