@@ -57,7 +57,7 @@ import type { Threats } from '../../domain/assessment/assess.js';
 import type { RiskSignal } from '../../domain/monitoring/risk-signal.js';
 import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 
-export interface IdentificationCase {
+export interface ReviewCase {
   readonly caseNo: number;
   readonly openedAt: number;
   readonly channels: readonly DiscoveryChannel[];
@@ -78,11 +78,11 @@ export interface HouseholdSnapshot {
   readonly riskCauses: readonly RiskCause[];
   readonly eventSeq: number;
   readonly casesOpened: number;
-  readonly currentCase: IdentificationCase | null;
+  readonly currentCase: ReviewCase | null;
   /** The items of the last months (older ones are in the register and the file). */
   readonly dueItems: readonly DueRecord[];
   readonly lastAssessment: AssessmentSummary | null;
-  readonly eliminationCase: IdentificationCase | null;
+  readonly eliminationCase: ReviewCase | null;
   readonly eliminationsOpened: number;
   /** The county's day for the monthly items, as last planned. */
   readonly monthlyDueDay: number;
