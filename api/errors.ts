@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FAILURE_STATUS, type FailureType } from '../domain/failures.js';
@@ -42,6 +42,16 @@ function applicationFailureIn(error: Error): ApplicationFailure | undefined {
   return undefined;
 }
 
+/** gRPC's UNAVAILABLE and DEADLINE_EXCEEDED: Temporal could not be reached (after the client's own retries). */
+const UNREACHABLE_CODES: readonly number[] = [14, 4];
+
+const temporalUnreachable = (error: Error): boolean => {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (isGrpcServiceError(cause) && UNREACHABLE_CODES.includes(cause.code)) return true;
+  }
+  return false;
+};
+
 /** An address under the API prefix that no route serves. */
 export function notFoundHandler(_request: FastifyRequest, reply: FastifyReply) {
   return reply.status(404).send({ error: 'NOT_FOUND', message: messages.requestRefused(404) });
@@ -69,6 +79,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (status < 500) {
     // Fastify's own refusals (a body that is not JSON, too large …) speak English: the clerk reads the catalogue's words.
     return reply.status(status).send({ error: error.code ?? 'BAD_REQUEST', message: messages.requestRefused(status) });
+  }
+  if (temporalUnreachable(error)) {
+    request.log.error({ err: error }, 'Temporal unreachable');
+    return reply.status(503).send({ error: 'TEMPORAL_UNAVAILABLE', message: messages.temporalUnavailable });
   }
   request.log.error({ err: error }, 'request failed');
   return reply.status(500).send({ error: 'INTERNAL', message: messages.internalError });

@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
@@ -54,6 +54,13 @@ describe('the one error handler 统一错误处理', () => {
     expect(fault).toEqual({ status: 500, body: { error: 'INTERNAL', message: '系统内部错误，请稍后重试或联系管理员' } });
     const failedActivity = () => new WorkflowUpdateFailedError('update failed', ApplicationFailure.create({ type: FAILURES.webhookFailed, message: 'HTTP 502 from https://dept.example' }));
     expect((await call('activity', failedActivity)).status).toBe(500);
+  });
+
+  it('answers 503 in words when Temporal cannot be reached, and 500 for any other gRPC fault', async () => {
+    const grpc = (code: number) => new ServiceError('Failed to query workflow', { cause: Object.assign(new Error(`${code} grpc`), { code, details: 'No connection established', metadata: {} }) });
+    expect(await call('unavailable', () => grpc(14))).toEqual({ status: 503, body: { error: 'TEMPORAL_UNAVAILABLE', message: '流程服务暂时不可用，请稍后重试' } });
+    expect((await call('deadline', () => grpc(4))).status).toBe(503);
+    expect((await call('internal', () => grpc(13))).status).toBe(500);
   });
 
   it('answers an address under the prefix that no route serves with 404 in words', async () => {
