@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DUE_ITEM_KINDS } from '../../domain/deadlines/rules.js';
+import { DUE_ITEM_KINDS } from '../../domain/deadlines/cadence.js';
 import { newRiskHowNames, reportSectionNames, townMessages } from '../../domain/town/messages.js';
 import { isPeriodKey, NEW_RISK_HOW, REPORT_SECTIONS, type SubmittedTownReport, type TownReportBody } from '../../domain/town/report.js';
 import type { Jurisdiction } from '../../db/database.js';

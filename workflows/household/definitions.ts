@@ -16,9 +16,8 @@ import type {
 export const DISCOVERY_CHANNELS = ['application', 'cadre_visit', 'department_warning'] as const;
 export type DiscoveryChannel = (typeof DISCOVERY_CHANNELS)[number];
 
-/** registered → identifying → monitoring (监测对象) → eliminated (风险消除, still on file and watched lightly); not_included after a rejection. */
-export const HOUSEHOLD_STAGES = ['registered', 'identifying', 'monitoring', 'eliminated', 'not_included'] as const;
-export type HouseholdStage = (typeof HOUSEHOLD_STAGES)[number];
+export { HOUSEHOLD_STAGES, type HouseholdStage } from '../../domain/identification/stages.js';
+import type { HouseholdStage } from '../../domain/identification/stages.js';
 
 export interface HouseholdWorkflowInput {
   readonly version: 1;
@@ -52,7 +51,7 @@ import type { CasePolicy } from '../../domain/identification/case-policy.js';
 import type { CaseClock } from '../../domain/identification/clocks.js';
 import type { AnsweredUpdate } from '../shared/answered-updates.js';
 export type { AssessmentSummary } from '../../activities/assessment.js';
-import type { AssessmentSummary } from '../../activities/assessment.js';
+import type { AssessmentSummary } from '../../domain/monitoring/risk-signal.js';
 import type { Threats } from '../../domain/assessment/assess.js';
 import type { RiskSignal } from '../../domain/monitoring/risk-signal.js';
 import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';

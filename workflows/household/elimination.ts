@@ -28,6 +28,7 @@ import {
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
 import { isBlank } from '../../domain/text.js';
+import { mayMove, stageAfter } from '../../domain/identification/stages.js';
 
 export const ELIMINATION_SLOT: CaseSlot = {
   kind: 'elimination',
@@ -44,7 +45,7 @@ const ROLLBACK_ROLES: readonly Role[] = ['county_bureau'];
 
 export function validateProposal(state: HouseholdState, input: EliminationProposalInput): void {
   state.checkActor(input.actor, STEP_ROLES.application, ELIMINATION_STEP_NAMES.application);
-  if (state.stage !== 'monitoring') refuse(REFUSALS.wrongStep, m.notMonitored);
+  if (!mayMove(state.stage, 'eliminationConfirmed')) refuse(REFUSALS.wrongStep, m.notMonitored);
   if (inProgress(state, SLOT) && !returned(state)) refuse(REFUSALS.wrongStep, m.alreadyInProgress);
   if (isBlank(input.statement)) refuse(REFUSALS.invalidInput, m.statementRequired);
   if (input.evidence.length === 0) refuse(REFUSALS.invalidInput, m.evidenceRequired);
@@ -76,7 +77,7 @@ export async function onProposal(state: HouseholdState, input: EliminationPropos
     householdId: state.householdId,
   });
   // Checked again after the await: another proposal may have come first.
-  if (inProgress(state, SLOT) || state.stage !== 'monitoring') refuse(REFUSALS.wrongStep, m.alreadyInProgress);
+  if (inProgress(state, SLOT) || !mayMove(state.stage, 'eliminationConfirmed')) refuse(REFUSALS.wrongStep, m.alreadyInProgress);
   if (!labourAllows) refuse(REFUSALS.notAllowed, m.noLabour);
   state.eliminationsOpened += 1;
   const opened: ReviewCase = {
@@ -105,10 +106,10 @@ export function validateDecision(state: HouseholdState, input: EliminationDecisi
 
 export function onDecision(state: HouseholdState, input: EliminationDecisionInput, now: () => number): Promise<CaseResult> {
   return decideCase(state, SLOT, input, now, ({ open, progress }) => {
-    if (progress.status === 'approved') state.stage = 'eliminated';
+    if (progress.status === 'approved') state.stage = stageAfter('eliminationConfirmed');
     return {
       payload: { caseNo: open.caseNo, step: input.step, decision: input.decision, opinion: input.opinion, evidence: input.evidence ?? [], next: progress.current },
-      ...(progress.status === 'approved' ? { stage: 'eliminated' as const } : {}),
+      ...(progress.status === 'approved' ? { stage: state.stage } : {}),
     };
   });
 }
@@ -118,16 +119,16 @@ export const onObjection = (state: HouseholdState, input: ObjectionInput, now: (
 
 export function validateRollback(state: HouseholdState, input: EliminationRollbackInput): void {
   state.checkActor(input.actor, ROLLBACK_ROLES, '风险消除回退');
-  if (state.stage !== 'eliminated') refuse(REFUSALS.wrongStep, m.notEliminated);
+  if (!mayMove(state.stage, 'eliminationRolledBack')) refuse(REFUSALS.wrongStep, m.notEliminated);
   if (isBlank(input.reason)) refuse(REFUSALS.invalidInput, m.rollbackReasonRequired);
 }
 
 export async function onRollback(state: HouseholdState, input: EliminationRollbackInput, now: () => number): Promise<{ stage: HouseholdStage }> {
-  state.stage = 'monitoring';
+  state.stage = stageAfter('eliminationRolledBack');
   await records.recordHouseholdEvent({
     ...eventBase(state, 'elimination.rolled_back', input.actor.userId, now()),
     payload: { caseNo: state.eliminationCase?.caseNo ?? null, reason: input.reason },
-    stage: 'monitoring',
+    stage: state.stage,
   });
   return { stage: state.stage };
 }

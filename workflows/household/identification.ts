@@ -37,6 +37,7 @@ import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
 import { isBlank } from '../../domain/text.js';
 import { lineRefusal } from '../../domain/income/lines.js';
+import { mayMove, stageAfter } from '../../domain/identification/stages.js';
 
 const OPEN_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau', 'department'];
 
@@ -53,7 +54,7 @@ export function validateOpen(state: HouseholdState, input: OpenCaseInput): void 
   state.checkActor(input.actor, OPEN_ROLES, '发现登记');
   if (input.actor.role === 'department' && input.channel !== 'department_warning') refuse(REFUSALS.notAllowed, m.departmentOnlyWarns);
   if (isBlank(input.reason)) refuse(REFUSALS.invalidInput, m.reasonRequired);
-  if (state.stage === 'monitoring') refuse(REFUSALS.wrongStep, m.alreadyMonitored);
+  if (!mayMove(state.stage, 'caseOpened')) refuse(REFUSALS.wrongStep, m.alreadyMonitored);
 }
 
 export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: () => number): Promise<CaseResult> {
@@ -85,11 +86,11 @@ export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: (
       assessment: null,
     };
     state.currentCase = opened;
-    state.stage = 'identifying';
+    state.stage = stageAfter('caseOpened');
     await records.recordHouseholdEvent({
       ...base(state, 'identification.opened', input.actor.userId, opened.openedAt),
       payload: { caseNo: opened.caseNo, channel: input.channel, reason: input.reason, policy },
-      stage: 'identifying',
+      stage: state.stage,
     });
     await syncClocks(state, ID, input.actor.userId, now);
     return result(opened);
@@ -167,13 +168,13 @@ export function onDecision(state: HouseholdState, input: StepDecisionInput, now:
   return decideCase(state, ID, input, now, ({ open, progress, deciding }) => {
     const approved = progress.status === 'approved';
     if (approved) {
-      state.stage = 'monitoring';
+      state.stage = stageAfter('caseApproved');
       state.category = input.category ?? null;
       state.riskCauses = [...(input.riskCauses ?? [])];
       // Monthly re-assessments compare with the assessment the decision rested on.
       if (open.assessment) state.lastAssessment = open.assessment;
     } else if (progress.status === 'rejected') {
-      state.stage = 'not_included';
+      state.stage = stageAfter('caseRejected');
     }
     return {
       payload: {
@@ -188,7 +189,7 @@ export function onDecision(state: HouseholdState, input: StepDecisionInput, now:
         riskCauses: approved ? input.riskCauses : undefined,
         next: progress.current,
       },
-      ...(approved ? { stage: 'monitoring' as const } : progress.status === 'rejected' ? { stage: 'not_included' as const } : {}),
+      ...(approved || progress.status === 'rejected' ? { stage: state.stage } : {}),
       ...(approved && input.category ? { category: input.category } : {}),
     };
   });
