@@ -3,11 +3,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { apiDocs } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
-import { errorHandler } from './errors.js';
+import { errorHandler, notFoundHandler } from './errors.js';
 import { authPlugin } from './plugins/auth.js';
 import { dbPlugin } from './plugins/db.js';
 import { temporalPlugin } from './plugins/temporal.js';
@@ -20,15 +20,14 @@ import { householdRoutes } from './routes/households.js';
 import { identificationRoutes } from './routes/identification.js';
 import { memberRoutes } from './routes/members.js';
 import { monitoringRoutes } from './routes/monitoring.js';
+import { planRoutes } from './routes/plans.js';
 import { screeningRoutes } from './routes/screenings.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
+import { validatorCompiler } from './validation.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
-
-// Validation messages in Simplified Chinese for every zod schema.
-z.config(z.locales.zhCN());
 
 export interface AppDeps {
   readonly db: Kysely<Database>;
@@ -54,7 +53,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Shoudi 守底 API', description: '防止返贫动态监测和帮扶', version: '0.1.0' },
+      info: { ...apiDocs, version: '0.1.0' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -70,6 +69,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(healthRoutes);
   await app.register(
     async (api) => {
+      api.setNotFoundHandler(notFoundHandler);
       await api.register(authRoutes, { sessionTtlHours: deps.sessionTtlHours });
       await api.register(householdRoutes);
       await api.register(identificationRoutes);
@@ -80,6 +80,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(eliminationRoutes);
       await api.register(screeningRoutes);
       await api.register(townRoutes);
+      await api.register(planRoutes);
       await api.register(taskRoutes);
     },
     { prefix: API_PREFIX },

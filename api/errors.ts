@@ -1,9 +1,12 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { messages } from '../domain/messages/catalogue.js';
 import { FAILURE_STATUS, type FailureType } from '../domain/failures.js';
+import { countyItemMessages, messages, screeningMessages } from '../domain/messages/catalogue.js';
+import { validationMessages } from '../domain/messages/fields.js';
+import { taskMessages } from '../domain/measures/task-messages.js';
+import { townMessages } from '../domain/town/messages.js';
+import { fieldProblem, isValidationItem } from './validation.js';
 
 /** An error whose message a clerk may read; thrown by routes and services. */
 export class HttpError extends Error {
@@ -16,6 +19,21 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * What a missing workflow means, by the kind its id names (`household-…`,
+ * `town-…`): the thing it stands for is not there, or has not started.
+ */
+const NOT_FOUND_BY_WORKFLOW: readonly (readonly [prefix: string, message: string])[] = [
+  ['household-', messages.householdNotFound],
+  ['town-', townMessages.cadenceNotStarted],
+  ['county-', countyItemMessages.cadenceNotStarted],
+  ['task-', taskMessages.taskNotFound],
+  ['screening-', screeningMessages.notFound],
+];
+
+export const notFoundMessage = (workflowId: string): string =>
+  NOT_FOUND_BY_WORKFLOW.find(([prefix]) => workflowId.startsWith(prefix))?.[1] ?? messages.notFound;
+
 /** The first ApplicationFailure in the cause chain (an update refused, or failed in an activity). */
 function applicationFailureIn(error: Error): ApplicationFailure | undefined {
   for (let cause: unknown = error.cause; cause instanceof Error; cause = cause.cause) {
@@ -24,21 +42,33 @@ function applicationFailureIn(error: Error): ApplicationFailure | undefined {
   return undefined;
 }
 
+/** gRPC's UNAVAILABLE and DEADLINE_EXCEEDED: Temporal could not be reached (after the client's own retries). */
+const UNREACHABLE_CODES: readonly number[] = [14, 4];
+
+const temporalUnreachable = (error: Error): boolean => {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (isGrpcServiceError(cause) && UNREACHABLE_CODES.includes(cause.code)) return true;
+  }
+  return false;
+};
+
+/** An address under the API prefix that no route serves. */
+export function notFoundHandler(_request: FastifyRequest, reply: FastifyReply) {
+  return reply.status(404).send({ error: 'NOT_FOUND', message: messages.requestRefused(404) });
+}
+
 /** The one error handler: messages are shown only below 500. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const details = error.validation.map((v) => ({
-      field: `${error.validationContext ?? ''}${v.instancePath.replaceAll('/', '.')}`,
-      message: v.message ?? messages.invalidInput,
-    }));
-    const summary = details.map((d) => `${d.field}：${d.message}`).join('；');
-    return reply.status(400).send({ error: 'INVALID_INPUT', message: `${messages.invalidInput}：${summary}`, details });
+  const items: readonly unknown[] = error.validation ?? [];
+  if (items.length > 0 && items.every(isValidationItem)) {
+    const details = items.map((item) => fieldProblem(item, error.validationContext));
+    return reply.status(400).send({ error: 'INVALID_INPUT', message: validationMessages.summary(details.map((d) => d.message)), details });
   }
   if (error instanceof HttpError) {
     return reply.status(error.statusCode).send({ error: error.code, message: error.message });
   }
   if (error instanceof WorkflowNotFoundError) {
-    return reply.status(404).send({ error: 'NOT_FOUND', message: messages.householdNotFound });
+    return reply.status(404).send({ error: 'NOT_FOUND', message: notFoundMessage(error.workflowId) });
   }
   if (error instanceof WorkflowUpdateFailedError) {
     const failure = applicationFailureIn(error);
@@ -47,7 +77,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   const status = error.statusCode ?? 500;
   if (status < 500) {
-    return reply.status(status).send({ error: error.code ?? 'BAD_REQUEST', message: error.message });
+    // Fastify's own refusals (a body that is not JSON, too large …) speak English: the clerk reads the catalogue's words.
+    return reply.status(status).send({ error: error.code ?? 'BAD_REQUEST', message: messages.requestRefused(status) });
+  }
+  if (temporalUnreachable(error)) {
+    request.log.error({ err: error }, 'Temporal unreachable');
+    return reply.status(503).send({ error: 'TEMPORAL_UNAVAILABLE', message: messages.temporalUnavailable });
   }
   request.log.error({ err: error }, 'request failed');
   return reply.status(500).send({ error: 'INTERNAL', message: messages.internalError });

@@ -7,6 +7,7 @@ import { createDb } from '../db/kysely.js';
 import { maskIdNumbersIn } from '../domain/people/id-number.js';
 import { loadConfigOrExit, requireExternal } from '../platform/config.js';
 import { buildApp } from './app.js';
+import { resumePendingRegistrations } from './services/households.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'API');
@@ -43,3 +44,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ host: config.API_HOST, port: config.API_PORT });
+// Households whose workflow did not start after they were saved (Temporal was down) get it now.
+resumePendingRegistrations(app)
+  .then((swept) => app.log.info(swept, 'pending household registrations checked'))
+  .catch((error: unknown) => app.log.error({ err: error }, 'pending household registrations not checked'));

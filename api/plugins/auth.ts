@@ -57,6 +57,14 @@ export const authPlugin = fp(
   { name: 'auth', dependencies: ['db'] },
 );
 
+/** The workflow's view of the logged-in user. */
+export const actorOf = (user: LoggedInUser) => ({
+  userId: user.userId,
+  role: user.role,
+  jurisdictionId: user.jurisdictionId,
+  departmentId: user.departmentId ?? null,
+});
+
 export function currentUser(request: FastifyRequest): LoggedInUser {
   if (!request.user) throw new HttpError(401, messages.notLoggedIn, 'NOT_LOGGED_IN');
   return request.user;

@@ -1,53 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../../domain/access/roles.js';
+import { HOUR_MS } from '../../domain/calendar/dates.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import { sessionsRepo, usersRepo } from '../../db/repositories/users.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { HttpError } from '../errors.js';
 import { currentUser, hashToken, newToken } from '../plugins/auth.js';
+import { loggedInView, loginBody, session, toUserView, userView } from '../schemas/auth.js';
 
-const userView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  jurisdictionId: z.string(),
-  departmentId: z.string().nullable(),
-});
+/** A hash no password matches, verified for an unknown user so that timing does not reveal which usernames exist. */
+const NO_USER_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export const authRoutes: FastifyPluginAsyncZod<{ sessionTtlHours: number }> = async (app, options) => {
   app.post(
     '/auth/login',
-    {
-      schema: {
-        summary: 'Log in with username and password; returns a bearer token',
-        tags: ['auth'],
-        body: z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(256) }),
-        response: { 200: z.object({ token: z.string(), expiresAt: z.string(), user: userView }) },
-      },
-    },
+    { schema: { summary: 'Log in with username and password; returns a bearer token', tags: ['auth'], body: loginBody, response: { 200: session } } },
     async (request) => {
       const user = await usersRepo(app.db).findByUsername(request.body.username);
-      // Verify even for an unknown user so that timing does not reveal which usernames exist.
-      const ok = await verifyPassword(request.body.password, user?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+      const ok = await verifyPassword(request.body.password, user?.password_hash ?? NO_USER_HASH);
       if (!user || !ok || !user.active) throw new HttpError(401, messages.badCredentials, 'BAD_CREDENTIALS');
       const token = newToken();
-      const expiresAt = new Date(Date.now() + options.sessionTtlHours * 3600_000);
+      const expiresAt = new Date(Date.now() + options.sessionTtlHours * HOUR_MS);
       await sessionsRepo(app.db).create({ tokenHash: hashToken(token), userId: user.id, expiresAt });
       request.log.info({ userId: user.id }, 'logged in');
-      return {
-        token,
-        expiresAt: expiresAt.toISOString(),
-        user: {
-          id: user.id,
-          username: user.username,
-          displayName: user.display_name,
-          role: user.role,
-          jurisdictionId: user.jurisdiction_id,
-          departmentId: user.department_id,
-        },
-      };
+      return { token, expiresAt: expiresAt.toISOString(), user: toUserView(user) };
     },
   );
 
@@ -64,16 +40,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ sessionTtlHours: number }> = as
   app.get(
     '/auth/me',
     { preHandler: app.requireLogin, schema: { summary: 'The logged-in user', tags: ['auth'], response: { 200: userView } } },
-    async (request) => {
-      const user = currentUser(request);
-      return {
-        id: user.userId,
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        jurisdictionId: user.jurisdictionId,
-        departmentId: user.departmentId ?? null,
-      };
-    },
+    async (request) => loggedInView(currentUser(request)),
   );
 };

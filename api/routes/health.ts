@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pingDb } from '../../db/kysely.js';
 import { succeedsWithin } from '../../platform/timeout.js';
-
-const status = z.enum(['up', 'down']);
+import { degraded, healthy } from '../schemas/health.js';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -12,17 +10,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Health of the API, the database and Temporal, each on its own',
         tags: ['operations'],
-        response: {
-          200: z.object({ status: z.literal('ok'), api: status, database: status, temporal: status }),
-          503: z.object({ status: z.literal('degraded'), api: status, database: status, temporal: status }),
-        },
+        response: { 200: healthy, 503: degraded },
       },
     },
     async (_request, reply) => {
-      const [database, temporal] = await Promise.all([
-        pingDb(app.db),
-        succeedsWithin(() => app.temporal.workflowService.getSystemInfo({}), 2000),
-      ]);
+      const [database, temporal] = await Promise.all([pingDb(app.db), succeedsWithin(() => app.temporal.workflowService.getSystemInfo({}), 2000)]);
       const parts = { api: 'up', database: database ? 'up' : 'down', temporal: temporal ? 'up' : 'down' } as const;
       if (database && temporal) return reply.status(200).send({ status: 'ok', ...parts });
       return reply.status(503).send({ status: 'degraded', ...parts });

@@ -1,69 +1,45 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { applyUpdate } from '../workflow-update.js';
-import { RISK_CAUSES } from '../../domain/identification/steps.js';
+import { describeRule } from '../../domain/deadlines/messages.js';
+import { DEFAULT_CADENCE } from '../../domain/policy/defaults.js';
 import { recordVisit, submitMonthlyUpdate } from '../../workflows/household/definitions.js';
-import { householdHandle } from '../household-access.js';
-import { incomeLine, period, spendingLine, text, threats, yuan } from '../schemas/common.js';
+import { currentUser } from '../plugins/auth.js';
+import { idParams } from '../schemas/common.js';
+import { monthlyItemResult, monthlyUpdateBody, visitBody } from '../schemas/monitoring.js';
+import { updateHousehold } from '../services/households.js';
 import { withoutUndefined } from '../without-undefined.js';
-import { idParams } from './households.js';
 
-const signal = z.enum(['none', 'warning', 'elimination_suggested', 'reentry']);
+/** The default cadence's monthly update rule, for the documentation; each county's profile sets its own day. */
+const monthlyUpdateDue = DEFAULT_CADENCE.filter((item) => item.kind === 'monthly_update').map((item) => describeRule(item.rule))[0] ?? '';
 
-/** The monthly items of a household: the update before the 20th and the visit. */
+/** The monthly items of a household: the update, due by the day its county's profile sets, and the visit. */
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
-
-  const handleFor = (householdId: string, request: FastifyRequest) => householdHandle(app, householdId, request);
 
   app.post(
     '/households/:id/monthly-updates',
     {
       schema: {
-        summary: 'Submit the monthly update 月度信息更新 (due before the 20th): income, spending, member changes, policies enjoyed; re-assesses the household',
+        summary: `Submit the monthly update (due by the day the county’s profile sets; by default ${monthlyUpdateDue}): income, spending, member changes, policies enjoyed; re-assesses the household`,
         tags: ['monitoring'],
         params: idParams,
-        body: z.object({
-          period,
-          note: z.string().trim().max(2000).optional(),
-          income: z.array(incomeLine).max(120).optional(),
-          spending: z.array(spendingLine).max(120).optional(),
-          memberCount: z.number().int().min(1, '家庭人口数至少为1').max(50).optional(),
-          memberChanges: z.string().trim().max(2000).optional(),
-          policiesEnjoyed: z.array(text(200, '请填写享受的政策')).max(50).optional(),
-          lastYearIncomePerCapita: yuan.optional(),
-          threats: threats.optional(),
-        }),
-        response: { 200: z.object({ period: z.string(), late: z.boolean(), signal }) },
+        body: monthlyUpdateBody,
+        response: { 200: monthlyItemResult },
       },
     },
-    async (request) => {
-      const { actor, handle } = await handleFor(request.params.id, request);
-      return applyUpdate(handle, submitMonthlyUpdate, { args: [{ actor, ...withoutUndefined(request.body) }] });
-    },
+    async (request) => updateHousehold(app, currentUser(request), request.params.id, submitMonthlyUpdate, withoutUndefined(request.body)),
   );
 
   app.post(
     '/households/:id/visits',
     {
       schema: {
-        summary: 'Record the month’s visit with its form 走访服务信息采集表; a risk found raises a warning',
+        summary: 'Record the month’s visit with its form; a risk found raises a warning',
         tags: ['monitoring'],
         params: idParams,
-        body: z.object({
-          period,
-          visitedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '走访日期格式应为 YYYY-MM-DD'),
-          findings: text(5000, '请填写走访发现的情况'),
-          risksFound: z.array(z.enum(RISK_CAUSES)).max(10).optional(),
-          threats: threats.optional(),
-        }),
-        response: { 200: z.object({ period: z.string(), late: z.boolean(), signal }) },
+        body: visitBody,
+        response: { 200: monthlyItemResult },
       },
     },
-    async (request) => {
-      const { actor, handle } = await handleFor(request.params.id, request);
-      return applyUpdate(handle, recordVisit, { args: [{ actor, ...withoutUndefined(request.body) }] });
-    },
+    async (request) => updateHousehold(app, currentUser(request), request.params.id, recordVisit, withoutUndefined(request.body)),
   );
 };

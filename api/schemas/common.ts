@@ -1,13 +1,28 @@
 import { z } from 'zod';
 import { INCOME_KINDS, SPENDING_KINDS } from '../../domain/income/projection.js';
+import { FIELD_LABELS, validationMessages as v } from '../../domain/messages/fields.js';
 
-export const text = (max: number, required: string) => z.string().trim().min(1, required).max(max);
-export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM') as unknown as z.ZodType<`${number}-${string}`>;
-export const yuan = z.number().finite().min(0, '金额不能为负数').max(100_000_000);
+/** A text a person must fill in; the handler words a missing one from the field's label unless `required` says more. */
+export const text = (max: number, required?: string) => z.string().trim().min(1, required).max(max);
+/** A text a person may leave out. */
+export const optionalText = (max: number) => z.string().trim().max(max).optional();
+export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, v.monthFormat) as unknown as z.ZodType<`${number}-${string}`>;
+/** A day as YYYY-MM-DD; refused with `message`, which names the field when it has a name of its own. */
+export const localDateAs = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: message, abort: true });
+/** A day named by its field's label: 走访日期格式应为 YYYY-MM-DD. */
+export const labelledDate = (key: string) => localDateAs(v.dateFormatOf(FIELD_LABELS[key] ?? v.unnamedField));
+export const yuan = z.number().finite().min(0, v.amountNegative).max(100_000_000);
+export const jurisdictionId = z.string().trim().min(1).max(32);
+export const uuid = z.uuid();
+export const measureCode = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/);
+export const page = { limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) };
+export const pageQuery = z.object(page);
+export const idParams = z.object({ id: uuid });
+
 /** Net production and property income may be a loss; wages and transfers may not. */
 export const incomeLine = z
   .object({ period, kind: z.enum(INCOME_KINDS), yuan: z.number().finite().min(-100_000_000).max(100_000_000) })
-  .refine((l) => l.yuan >= 0 || l.kind === 'production_net' || l.kind === 'property', { message: '工资性收入和转移性收入不能为负数', path: ['yuan'] });
+  .refine((l) => l.yuan >= 0 || l.kind === 'production_net' || l.kind === 'property', { message: v.wagesNegative, path: ['yuan'] });
 export const spendingLine = z.object({ period, kind: z.enum(SPENDING_KINDS), yuan, rigid: z.boolean() });
 export const threats = z
   .object({
@@ -19,4 +34,15 @@ export const threats = z
     drinkingWater: z.boolean(),
   })
   .partial();
-export const evidence = z.array(z.object({ title: text(200, '请填写材料名称'), reference: z.string().trim().max(500).optional() })).max(50);
+export const evidence = z.array(z.object({ title: text(200), reference: z.string().trim().max(500).optional() })).max(50);
+
+/** A person or place named in a list: its id and name. */
+export const named = z.object({ id: z.string(), name: z.string() });
+export const namedOrNull = z.object({ id: z.string(), name: z.string().nullable() }).nullable();
+/** One page of a list. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), items: z.array(item) });
+
+/** Saved, but its workflow could not start yet: it starts on the next request that needs it. */
+export const workflowPending = z.object({ error: z.literal('WORKFLOW_PENDING'), message: z.string(), id: z.string() });
+
+export const iso = (ms: number): string => new Date(ms).toISOString();

@@ -1,14 +1,73 @@
 import { z } from 'zod';
-import { formatLocalDate } from '../../domain/calendar/dates.js';
+import { endOfLocalDay, formatLocalDate, parseLocalDate } from '../../domain/calendar/dates.js';
 import { HAND_BACK_REASONS, isOpenStatus, lastDayOf, measureName, overdueDays, TASK_STATUSES } from '../../domain/measures/tasks.js';
-import { escalationLevelNames, handBackReasonNames, taskStatusNames } from '../../domain/measures/task-messages.js';
+import { escalationLevelNames, handBackReasonNames, taskMessages, taskStatusNames } from '../../domain/measures/task-messages.js';
+import { validationMessages as v } from '../../domain/messages/fields.js';
 import type { MeasureTaskListRow } from '../../db/repositories/measure-tasks.js';
+import type { TaskView } from '../../workflows/measure-task/definitions.js';
+import { evidence, iso, jurisdictionId, labelledDate, localDateAs, measureCode, named, page, pageOf, text, uuid } from './common.js';
 
-export const taskKey = z.string().regex(/^task-[0-9a-f-]{36}-\d{1,6}-[a-z][a-z0-9_]{0,62}-\d{1,4}$/, '任务编号格式不正确');
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-export const page = { limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) };
+export const taskKey = z.string().regex(/^task-[0-9a-f-]{36}-\d{1,6}-[a-z][a-z0-9_]{0,62}-\d{1,4}$/);
+export const taskParams = z.object({ key: taskKey });
 
-const named = z.object({ id: z.string(), name: z.string() });
+const dayExists = (text: string): boolean => {
+  try {
+    parseLocalDate(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A day that exists, given as YYYY-MM-DD, read as the end of that day (Asia/Shanghai). */
+const endOfDay = (key: string) =>
+  labelledDate(key)
+    .refine(dayExists, { error: (issue) => v.dateNotExist(String(issue.input)) })
+    .transform((day) => new Date(endOfLocalDay(parseLocalDate(day))));
+
+export const taskListQuery = z.object({
+  status: z.enum([...TASK_STATUSES, 'open', 'overdue']).optional(),
+  dueFrom: endOfDay('dueFrom').optional().describe('last day on or after this date'),
+  dueTo: endOfDay('dueTo').optional().describe('last day on or before this date'),
+  townId: jurisdictionId.optional(),
+  villageId: jurisdictionId.optional(),
+  measure: measureCode.optional(),
+  householdId: uuid.optional(),
+  ...page,
+});
+
+export const overdueTaskQuery = z.object({ townId: jurisdictionId.optional(), departmentId: uuid.optional(), measure: measureCode.optional(), ...page });
+
+export const progressBody = z.object({ text: text(5000, taskMessages.progressRequired) });
+
+export const completeTaskBody = z.object({
+  whatWasDone: text(5000, taskMessages.whatWasDoneRequired),
+  amountYuan: z.number().finite().min(0, v.amountNegative).max(100_000_000).optional(),
+  date: localDateAs(taskMessages.completionDateInvalid),
+  documents: evidence.min(1, taskMessages.documentsRequired),
+});
+
+export const handBackBody = z.object({ reason: z.enum(HAND_BACK_REASONS), text: text(5000, taskMessages.handBackTextRequired) });
+
+export const taskState = z.object({
+  key: z.string(),
+  status: z.enum(TASK_STATUSES),
+  statusName: z.string(),
+  acceptedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  late: z.boolean(),
+  escalationLevel: z.number(),
+});
+
+export const toTaskState = (view: TaskView): z.infer<typeof taskState> => ({
+  key: view.taskKey,
+  status: view.status,
+  statusName: taskStatusNames[view.status],
+  acceptedAt: view.acceptedAt === null ? null : iso(view.acceptedAt),
+  completedAt: view.completedAt === null ? null : iso(view.completedAt),
+  late: view.late,
+  escalationLevel: view.escalationLevel,
+});
 
 export const taskItem = z.object({
   key: z.string(),
@@ -39,6 +98,7 @@ export const taskItem = z.object({
 });
 
 export type TaskItem = z.infer<typeof taskItem>;
+export const taskPage = pageOf(taskItem);
 
 export function toTaskItem(row: MeasureTaskListRow, now: Date): TaskItem {
   const dueAt = row.due_at.getTime();

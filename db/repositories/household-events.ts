@@ -33,6 +33,11 @@ export function householdEventsRepo(db: Kysely<Database>) {
       return db.selectFrom('household_events').select(['kind', 'payload']).where('event_key', '=', eventKey).executeTakeFirst();
     },
 
+    /** A registration entry with who made it, for starting a household's workflow late. */
+    findRegistration(eventKey: string) {
+      return db.selectFrom('household_events').select(['kind', 'payload', 'actor_user_id', 'occurred_at']).where('event_key', '=', eventKey).where('kind', '=', 'household.registered').executeTakeFirst();
+    },
+
     listForHousehold(householdId: string) {
       return db
         .selectFrom('household_events as e')

@@ -64,33 +64,49 @@ export function householdsRepo(db: Kysely<Database>) {
 
     /**
      * Pairs the household with its 帮扶责任人 (or with no one): the household's
-     * open items move to that person, and the file records who changed it, in
-     * one transaction. Answers false when the household already had that person.
+     * open items move to that person, and the file records who changed it.
+     * Run it in the caller's transaction (`db` is then that transaction): the
+     * household row is locked until it commits. Answers false when the
+     * household already had that person.
      */
     async assignResponsible(change: { householdId: string; userId: string | null; byUserId: string; at: Date; eventKey: string }): Promise<boolean> {
-      return db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('households').select('responsible_user_id').where('id', '=', change.householdId).forUpdate().executeTakeFirstOrThrow();
-        if (before.responsible_user_id === change.userId) return false;
-        await trx.updateTable('households').set({ responsible_user_id: change.userId, updated_at: change.at }).where('id', '=', change.householdId).execute();
-        await trx
-          .updateTable('due_items')
-          .set({ responsible_user_id: change.userId })
-          .where('household_id', '=', change.householdId)
-          .where('status', '=', 'open')
-          .where('kind', 'in', RESPONSIBLE_ITEM_KINDS)
-          .execute();
-        const names = await usersRepo(trx).displayNames([change.userId, before.responsible_user_id]);
-        const person = (id: string | null) => (id === null ? null : { id, name: names.get(id) ?? null });
-        await householdEventsRepo(trx).append({
-          householdId: change.householdId,
-          eventKey: change.eventKey,
-          kind: 'household.responsible_assigned',
-          actorUserId: change.byUserId,
-          occurredAt: change.at,
-          payload: { responsible: person(change.userId), previous: person(before.responsible_user_id) },
-        });
-        return true;
+      const before = await db.selectFrom('households').select('responsible_user_id').where('id', '=', change.householdId).forUpdate().executeTakeFirstOrThrow();
+      if (before.responsible_user_id === change.userId) return false;
+      await db.updateTable('households').set({ responsible_user_id: change.userId, updated_at: change.at }).where('id', '=', change.householdId).execute();
+      await db
+        .updateTable('due_items')
+        .set({ responsible_user_id: change.userId })
+        .where('household_id', '=', change.householdId)
+        .where('status', '=', 'open')
+        .where('kind', 'in', RESPONSIBLE_ITEM_KINDS)
+        .execute();
+      const names = await usersRepo(db).displayNames([change.userId, before.responsible_user_id]);
+      const person = (id: string | null) => (id === null ? null : { id, name: names.get(id) ?? null });
+      await householdEventsRepo(db).append({
+        householdId: change.householdId,
+        eventKey: change.eventKey,
+        kind: 'household.responsible_assigned',
+        actorUserId: change.byUserId,
+        occurredAt: change.at,
+        payload: { responsible: person(change.userId), previous: person(before.responsible_user_id) },
       });
+      return true;
+    },
+
+    /**
+     * Households registered before `before` with no item in the register at
+     * all: their workflow, which opens their monthly items, has never run.
+     * Oldest first.
+     */
+    withoutRegisterItems(before: Date, limit: number) {
+      return db
+        .selectFrom('households as h')
+        .selectAll('h')
+        .where('h.created_at', '<', before)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('due_items as d').select('d.id').whereRef('d.household_id', '=', 'h.id'))))
+        .orderBy('h.created_at')
+        .limit(limit)
+        .execute();
     },
 
     findById(id: string) {

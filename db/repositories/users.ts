@@ -7,6 +7,15 @@ export function usersRepo(db: Kysely<Database>) {
       return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
     },
 
+    findById(id: string) {
+      return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** What decides whether a user may be a household's 帮扶责任人: role, place, whether the account is active. */
+    findCandidate(id: string) {
+      return db.selectFrom('users').select(['role', 'jurisdiction_id as jurisdictionId', 'active']).where('id', '=', id).executeTakeFirst();
+    },
+
     /** The display names of the given users (nulls skipped), e.g. for lists that show a household's 帮扶责任人. */
     async displayNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
       const wanted = [...new Set(ids.filter((id): id is string => id !== null))];

@@ -24,10 +24,21 @@ export const messages = {
   unstorableText: '填写的内容含有无法识别的控制字符（可能是从其他软件复制带入的），请删除后重新填写',
   unstorableData: '提交的内容无法保存（含有不支持的字符或超出范围的数值），请检查后重新填写',
   internalError: '系统内部错误，请稍后重试或联系管理员',
+  /** A request refused before any route saw it (malformed JSON, too large, an address no route has), by its status. */
+  requestRefused: (status: number): string =>
+    ({ 404: '请求的地址不存在', 405: '不支持该请求方式', 413: '提交的内容过大', 415: '提交的内容格式不受支持，请以 JSON 提交', 429: '请求过于频繁，请稍后重试' })[status] ??
+    '请求有误，请检查填写的内容后重试',
   temporalUnavailable: '流程服务暂时不可用，请稍后重试',
   noPolicyProfile: (period: string) => `本县尚未配置 ${period} 适用的监测帮扶政策，请联系县乡村振兴局`,
   malformedPolicyProfile: (id: string, version: number) => `政策配置 ${id} 第${version}版不完整，请联系县乡村振兴局`,
+  /** The household is saved but its workflow could not be started yet; it starts when the household is next acted on. */
+  householdWorkflowPending: (id: string) => `该户已登记（户编号 ${id}），但流程服务暂时不可用，监测流程将在下次办理该户时自动启动；请勿重复登记`,
+  /** The screening is saved but its workflow could not be started yet; it starts when the screening is next opened. */
+  screeningWorkflowPending: (id: string) => `排查任务已保存（编号 ${id}），但流程服务暂时不可用，将在下次查看该排查时自动下发；请勿重复部署`,
 } as const;
+
+/** The API's description in its OpenAPI document. */
+export const apiDocs = { title: 'Shoudi 守底 API', description: '防止返贫动态监测和帮扶' } as const;
 
 /** Names of household event kinds as they appear in the household file 一户一档. */
 export const eventKindNames: Record<string, string> = {
@@ -241,6 +252,7 @@ export const screeningMessages = {
   reasonRequired: '请填写排查原因（如灾情、疫情）',
   areaOutside: '排查范围不在您的管辖范围内',
   areaNotFound: '排查范围不存在',
+  notFound: '未找到该排查任务',
 } as const;
 
 /** The county bureau's and departments' own items of the cadence. */
@@ -252,4 +264,5 @@ export const countyItemMessages = {
   itemNotOpen: (what: string, period: string) => `${period}${what}尚未开始或不存在`,
   itemDone: (what: string, period: string) => `${period}${what}已办结`,
   summaryRequired: '请填写办理情况',
+  cadenceNotStarted: '本县的工作日程尚未启动，请联系县乡村振兴局',
 } as const;

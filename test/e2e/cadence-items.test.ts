@@ -40,12 +40,12 @@ describe('POST /county-items/:kind/:period/complete', () => {
     expect(await complete(tokens.town, summary)).toMatchObject({ status: 403, body: { message: '“乡镇干部”不能办理“办结台账事项”' } });
     expect(await complete(tokens.cadre, summary)).toMatchObject({ status: 403, body: { message: '“村干部”不能办理“办结台账事项”' } });
     expect(await complete(tokens.supervisor, summary)).toMatchObject({ status: 403, body: { message: '“督查人员”不能办理“办结台账事项”' } });
-    expect(await complete(tokens.county, { summary: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.summary：请填写办理情况' } });
+    expect(await complete(tokens.county, { summary: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请填写办理情况' } });
     expect(await complete(tokens.county, summary, 'department_data_comparison', '2026-13')).toMatchObject({
       status: 400,
-      body: { message: '填写的内容有误：params.period：期间格式应为 YYYY、YYYY-MM 或 YYYY-Qn' },
+      body: { message: '填写的内容有误：期次格式应为 YYYY、YYYY-MM 或 YYYY-Qn' },
     });
-    expect(await complete(tokens.county, summary, 'Data-Comparison')).toMatchObject({ status: 400, body: { message: '填写的内容有误：params.kind：事项类型不正确' } });
+    expect(await complete(tokens.county, summary, 'Data-Comparison')).toMatchObject({ status: 400, body: { message: '填写的内容有误：事项类型格式不正确' } });
     expect(await complete(tokens.county, summary, 'department_data_comparison', '2030-01')).toMatchObject({
       status: 409,
       body: { error: 'WrongStep', message: '2030-01部门数据比对筛查尚未开始或不存在' },
@@ -88,11 +88,11 @@ describe('POST /towns/:id/items/:kind/:period/complete', () => {
     expect(await complete(tokens.otherTown, summary)).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', message: '只能办理本乡镇的事项' } });
     expect(await complete(tokens.county, summary)).toMatchObject({ status: 403, body: { message: '“县乡村振兴局”不能办理“办结乡镇事项”' } });
     expect(await complete(tokens.cadre, summary)).toMatchObject({ status: 403, body: { message: '“村干部”不能办理“办结乡镇事项”' } });
-    expect(await complete(tokens.town, { summary: '' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.summary：请填写办理情况' } });
-    expect(await complete(tokens.town, summary, 'nonsense')).toMatchObject({ status: 400, body: { message: '填写的内容有误：params.kind：事项类别有误' } });
+    expect(await complete(tokens.town, { summary: '' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请填写办理情况' } });
+    expect((await complete(tokens.town, summary, 'nonsense')).body.message).toMatch(/^填写的内容有误：事项类型不在可选范围内：月度走访/);
     expect(await complete(tokens.town, summary, 'town_quarterly_screening', '2026-Q5')).toMatchObject({
       status: 400,
-      body: { message: '填写的内容有误：params.period：期次格式应为 YYYY-MM（月）、YYYY-Qn（季度）或 YYYY（年度）' },
+      body: { message: '填写的内容有误：期次格式应为 YYYY-MM（月）、YYYY-Qn（季度）或 YYYY（年度）' },
     });
     expect(await complete(tokens.town, summary, 'town_monthly_report', thisMonth())).toMatchObject({
       status: 400,

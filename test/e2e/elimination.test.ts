@@ -114,8 +114,8 @@ describe('risk elimination: proposal, town audit, county confirmation, rollback'
 
     expect(await elimination.propose(tokens.town)).toMatchObject({ status: 403, body: { error: 'NotAllowed', message: '“乡镇干部”不能办理“村级提出风险消除”' } });
     expect(await elimination.propose(tokens.otherCadre)).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', message: '该户不在您的管辖范围内' } });
-    expect(await elimination.propose(tokens.cadre, { ...proposal, evidence: [] })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.evidence：请至少提供一份佐证材料' } });
-    expect(await elimination.propose(tokens.cadre, { ...proposal, statement: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.statement：请填写风险消除的理由' } });
+    expect(await elimination.propose(tokens.cadre, { ...proposal, evidence: [] })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请至少提供一份佐证材料' } });
+    expect(await elimination.propose(tokens.cadre, { ...proposal, statement: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请填写风险消除的理由（享受的帮扶措施、家庭成员、收入和生活条件的变化）' } });
     expect(await elimination.decide(tokens.town, approve)).toMatchObject({ status: 409, body: { message: '该户目前没有正在办理的风险消除' } });
     expect(await elimination.rollback(tokens.county, { reason: '复核' })).toMatchObject({ status: 409, body: { error: 'WrongStep', message: '该户未标注风险消除，无需回退' } });
 
@@ -126,13 +126,13 @@ describe('risk elimination: proposal, town audit, county confirmation, rollback'
     expect(await elimination.decide(tokens.county, { ...approve, step: 'county_decision' })).toMatchObject({ status: 409, body: { message: '当前环节是“乡镇审核”，不能办理“县级确认”' } });
     expect((await elimination.decide(tokens.town, { ...approve, decision: 'maybe' })).status).toBe(400);
     expect((await elimination.decide(tokens.town, { ...approve, step: 'village_review' })).status).toBe(400);
-    expect(await elimination.decide(tokens.town, { ...approve, opinion: '' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.opinion：请填写意见' } });
+    expect(await elimination.decide(tokens.town, { ...approve, opinion: '' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请填写意见' } });
 
     await elimination.decide(tokens.town, approve);
     await elimination.decide(tokens.county, { ...approve, step: 'county_decision' });
     expect(await elimination.rollback(tokens.town, { reason: '复核' })).toMatchObject({ status: 403, body: { error: 'NotAllowed', message: '“乡镇干部”不能办理“风险消除回退”' } });
     expect(await elimination.rollback(tokens.supervisor, { reason: '复核' })).toMatchObject({ status: 403, body: { message: '“督查人员”不能办理“风险消除回退”' } });
-    expect(await elimination.rollback(tokens.county, { reason: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.reason：请填写回退理由' } });
+    expect(await elimination.rollback(tokens.county, { reason: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请填写回退理由' } });
 
     expect(await stageOf(api, id)).toBe('eliminated');
     expect(await kindsSince(api, id, from)).toEqual(['elimination.proposed', 'elimination.step_approved', 'elimination.confirmed']);
@@ -157,7 +157,7 @@ describe('objections during the public notice 公示', () => {
       const objection = { objector: '村民李某', content: '该户儿子在外务工，收入较高' };
       expect(await identification('/objections', tokens.mz, objection)).toMatchObject({ status: 403, body: { error: 'NotAllowed', message: '“行业部门”不能办理“公示异议登记”' } });
       expect(await identification('/objections', tokens.otherCadre, objection)).toMatchObject({ status: 403, body: { message: '该户不在您的管辖范围内' } });
-      expect(await identification('/objections', tokens.cadre, { ...objection, objector: '' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.objector：请填写异议人' } });
+      expect(await identification('/objections', tokens.cadre, { ...objection, objector: '' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请填写异议人' } });
       expect((await identification('/objections', tokens.cadre, { objector: '村民李某' })).status).toBe(400);
 
       expect(await identification('/objections', tokens.cadre, objection)).toMatchObject({ status: 200, body: { caseNo: 1, status: 'in_progress', current: 'village_review' } });
@@ -175,7 +175,7 @@ describe('objections during the public notice 公示', () => {
       const since = (await fileEvents(api, tokens.cadre, monitored)).length;
       expect(await elimination.object(tokens.county, objection)).toMatchObject({ status: 403, body: { message: '“县乡村振兴局”不能办理“公示异议登记”' } });
       expect(await elimination.object(tokens.otherTown, objection)).toMatchObject({ status: 403, body: { message: '该户不在您的管辖范围内' } });
-      expect(await elimination.object(tokens.town, { ...objection, content: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.content：请填写异议内容' } });
+      expect(await elimination.object(tokens.town, { ...objection, content: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请填写异议内容' } });
 
       expect(await elimination.object(tokens.town, objection)).toMatchObject({ status: 200, body: { caseNo: 1, status: 'in_progress', current: 'application' } });
       const [eliminationRaised] = (await fileEvents(api, tokens.cadre, monitored)).slice(since);

@@ -86,8 +86,8 @@ describe('POST /households/:id/monthly-updates', () => {
     expect(await update(tokens.county, { period: month })).toMatchObject({ status: 403, body: { message: '“县乡村振兴局”不能办理“月度信息更新”' } });
 
     const badPeriod = await update(tokens.cadre, { period: '2026-13' });
-    expect(badPeriod).toMatchObject({ status: 400, body: { error: 'INVALID_INPUT', message: '填写的内容有误：body.period：月份格式应为 YYYY-MM' } });
-    expect((await update(tokens.cadre, { period: month, memberCount: 0 })).body.message).toBe('填写的内容有误：body.memberCount：家庭人口数至少为1');
+    expect(badPeriod).toMatchObject({ status: 400, body: { error: 'INVALID_INPUT', message: '填写的内容有误：月份格式应为 YYYY-MM' } });
+    expect((await update(tokens.cadre, { period: month, memberCount: 0 })).body.message).toBe('填写的内容有误：家庭人口数至少为1');
     expect(await update(tokens.cadre, { period: next })).toMatchObject({ status: 400, body: { error: 'InvalidInput', message: `${next} 尚未到来，不能提前填报` } });
     expect(await update(tokens.cadre, { period: last })).toMatchObject({ status: 400, body: { message: `${last} 早于该户建档时间` } });
     expect(await update(tokens.cadre, { period: month, income: [{ period: next, kind: 'wages', yuan: 100 }] })).toMatchObject({
@@ -154,8 +154,8 @@ describe('POST /households/:id/visits', () => {
     expect(await visit(tokens.county, {})).toMatchObject({ status: 403, body: { error: 'NotAllowed', message: '“县乡村振兴局”不能办理“入户走访”' } });
     expect(await visit(tokens.supervisor, {})).toMatchObject({ status: 403, body: { message: '“督查人员”不能办理“入户走访”' } });
 
-    expect(await visit(tokens.cadre, { findings: '  ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.findings：请填写走访发现的情况' } });
-    expect(await visit(tokens.cadre, { visitedOn: '2026/12/01' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.visitedOn：走访日期格式应为 YYYY-MM-DD' } });
+    expect(await visit(tokens.cadre, { findings: '  ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请填写走访发现的情况' } });
+    expect(await visit(tokens.cadre, { visitedOn: '2026/12/01' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：走访日期格式应为 YYYY-MM-DD' } });
     expect((await visit(tokens.cadre, { risksFound: ['bad_luck'] })).status).toBe(400);
     expect(await visit(tokens.cadre, { visitedOn: `${monthAfter(month, -1)}-15` })).toMatchObject({
       status: 400,

@@ -35,8 +35,8 @@ describe('POST /tasks/:key/hand-back', () => {
     expect(await handBack(tokens.rs, reason)).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', message: '该任务不由您所在的部门承办，您不能办理' } });
     expect(await handBack(tokens.town, reason)).toMatchObject({ status: 403, body: { message: '只有承办部门的工作人员才能办理该任务' } });
     expect((await handBack(tokens.mz, { ...reason, reason: 'too_busy' })).status).toBe(400);
-    expect(await handBack(tokens.mz, { ...reason, text: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.text：请说明退回的具体理由' } });
-    expect(await handBack(tokens.mz, reason, 'task-1')).toMatchObject({ status: 400, body: { message: '填写的内容有误：params.key：任务编号格式不正确' } });
+    expect(await handBack(tokens.mz, { ...reason, text: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请说明退回的具体理由' } });
+    expect(await handBack(tokens.mz, reason, 'task-1')).toMatchObject({ status: 400, body: { message: '填写的内容有误：任务编号格式不正确' } });
     expect(await handBack(tokens.mz, reason, STRANGER_TASK)).toMatchObject({ status: 404, body: { message: '未找到该帮扶任务' } });
     expect(await taskIn(api, tokens.town, id, key)).toMatchObject({ status: 'assigned', handBack: null });
 
@@ -79,9 +79,9 @@ describe('POST /households/:id/tasks/:key/reassign', () => {
 
     expect(await reassign(tokens.cadre, body)).toMatchObject({ status: 403, body: { error: 'NotAllowed', message: '“村干部”不能办理“重新指派帮扶任务”' } });
     expect(await reassign(tokens.otherTown, body)).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', message: '该户不在您的管辖范围内' } });
-    expect(await reassign(tokens.town, { ...body, departmentId: 'rs' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.departmentId：承办部门编号格式不正确' } });
+    expect(await reassign(tokens.town, { ...body, departmentId: 'rs' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：承办部门编号格式不正确' } });
     expect(await reassign(tokens.town, { ...body, departmentId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ status: 400, body: { message: '所选承办部门不属于本县' } });
-    expect((await reassign(tokens.town, { ...body, deadlineDays: 0 })).body.message).toMatch(/^填写的内容有误：body\.deadlineDays：办理期限应为1至\d+天的整数$/);
+    expect((await reassign(tokens.town, { ...body, deadlineDays: 0 })).body.message).toMatch(/^填写的内容有误：办理期限应为1至\d+天的整数$/);
     expect(await reassign(tokens.town, body, STRANGER_TASK)).toMatchObject({ status: 400, body: { error: 'InvalidInput', message: '该任务不属于此户' } });
     expect(await reassign(tokens.town, body, employment)).toMatchObject({ status: 409, body: { message: '该任务待接收，只有部门退回的任务才能重新指派' } });
 
@@ -143,7 +143,7 @@ describe('POST /households/:id/tasks/:key/waive', () => {
 
     expect(await waive(tokens.town, reason)).toMatchObject({ status: 403, body: { error: 'NotAllowed', message: '“乡镇干部”不能办理“说明必要措施未办结的理由”' } });
     expect(await waive(tokens.mz, reason)).toMatchObject({ status: 403, body: { message: '“行业部门”不能办理“说明必要措施未办结的理由”' } });
-    expect(await waive(tokens.county, { reason: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：body.reason：请填写理由' } });
+    expect(await waive(tokens.county, { reason: ' ' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请填写理由' } });
     expect(await waive(tokens.county, reason, STRANGER_TASK)).toMatchObject({ status: 400, body: { message: '该任务不属于此户' } });
     expect(await waive(tokens.county, reason, employment)).toMatchObject({ status: 409, body: { message: '该措施不是风险消除的必要措施，无需说明' } });
     expect((await taskIn(api, tokens.town, id, key)).waiver).toBeNull();

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { HOUSEHOLD_CATEGORIES } from '../../domain/identification/steps.js';
+import { eventKindNames } from '../../domain/messages/catalogue.js';
+import { validationMessages as v } from '../../domain/messages/fields.js';
+import type { Household } from '../../db/database.js';
+import type { householdEventsRepo } from '../../db/repositories/household-events.js';
+import { DISCOVERY_CHANNELS, HOUSEHOLD_STAGES } from '../../workflows/household/definitions.js';
+import { jurisdictionId, page, pageOf, uuid } from './common.js';
+
+export const registerHouseholdBody = z.object({
+  villageId: jurisdictionId,
+  groupId: jurisdictionId.optional(),
+  address: z.string().trim().min(1).max(200),
+  headName: z.string().trim().min(1).max(50),
+  category: z.enum(HOUSEHOLD_CATEGORIES),
+  channel: z.enum(DISCOVERY_CHANNELS).default('application'),
+});
+export type RegisterHouseholdBody = z.infer<typeof registerHouseholdBody>;
+
+export const registeredHousehold = z.object({ id: z.string(), workflowId: z.string() });
+
+export const householdSearchQuery = z.object({
+  townId: jurisdictionId.optional(),
+  villageId: jurisdictionId.optional(),
+  category: z.enum(HOUSEHOLD_CATEGORIES).optional(),
+  stage: z.enum(HOUSEHOLD_STAGES).optional(),
+  name: z.string().trim().min(1).max(50).optional(),
+  idNumber: z
+    .string()
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.string().regex(/^[0-9]{17}[0-9X]$/, v.idNumberFormat))
+    .optional(),
+  ...page,
+});
+
+export const householdView = z.object({
+  id: z.string(),
+  countyId: z.string(),
+  townId: z.string(),
+  villageId: z.string(),
+  groupId: z.string().nullable(),
+  address: z.string(),
+  headName: z.string(),
+  category: z.enum(HOUSEHOLD_CATEGORIES),
+  stage: z.string(),
+  /** 帮扶责任人: the cadre paired with the household. */
+  responsible: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export type HouseholdView = z.infer<typeof householdView>;
+export const householdPage = pageOf(householdView);
+
+export const toHouseholdView = (h: Household, names: ReadonlyMap<string, string> = new Map()): HouseholdView => ({
+  id: h.id,
+  countyId: h.county_id,
+  townId: h.town_id,
+  villageId: h.village_id,
+  groupId: h.group_id,
+  address: h.address,
+  headName: h.head_name,
+  category: h.category,
+  stage: h.stage,
+  responsible: h.responsible_user_id ? { id: h.responsible_user_id, name: names.get(h.responsible_user_id) ?? '' } : null,
+  createdAt: h.created_at.toISOString(),
+});
+
+export const responsibleBody = z.object({ userId: uuid.nullable() });
+
+const fileEvent = z.object({
+  kind: z.string(),
+  kindName: z.string(),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  actor: z.object({ id: z.string(), name: z.string().nullable(), role: z.string().nullable() }).nullable(),
+  details: z.unknown(),
+});
+export const householdFile = z.object({ household: householdView, events: z.array(fileEvent) });
+
+type FileEventRow = Awaited<ReturnType<ReturnType<typeof householdEventsRepo>['listForHousehold']>>[number];
+
+export const toFileEvent = (e: FileEventRow): z.infer<typeof fileEvent> => ({
+  kind: e.kind,
+  kindName: eventKindNames[e.kind] ?? e.kind,
+  occurredAt: e.occurred_at.toISOString(),
+  recordedAt: e.recorded_at.toISOString(),
+  actor: e.actor_user_id ? { id: e.actor_user_id, name: e.actor_name, role: e.actor_role } : null,
+  details: e.payload,
+});

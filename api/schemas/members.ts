@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { maskIdNumber } from '../../domain/people/id-number.js';
+import { MEMBER_LABOUR_ABILITIES } from '../../domain/people/labour.js';
+import type { HouseholdMember } from '../../db/database.js';
+
+const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'child_in_law', 'other'] as const;
+const DISABILITY_GRADES = ['1', '2', '3', '4'] as const;
+
+export const addMemberBody = z.object({
+  name: z.string().trim().min(1).max(50),
+  idNumber: z.string().trim().min(1).max(30),
+  relation: z.enum(RELATIONS),
+  labourAbility: z.enum(MEMBER_LABOUR_ABILITIES),
+  isStudent: z.boolean().default(false),
+  isActiveMilitary: z.boolean().default(false),
+  disabilityGrade: z.enum(DISABILITY_GRADES).nullable().default(null),
+  chronicIllness: z.boolean().default(false),
+});
+export type AddMemberBody = z.infer<typeof addMemberBody>;
+
+export const memberView = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumber: z.string().describe('masked: first 6 and last 4 characters'),
+  birthDate: z.string(),
+  sex: z.enum(['male', 'female']),
+  relation: z.enum(RELATIONS),
+  labourAbility: z.enum(MEMBER_LABOUR_ABILITIES),
+  isStudent: z.boolean(),
+  isActiveMilitary: z.boolean(),
+  disabilityGrade: z.enum(DISABILITY_GRADES).nullable(),
+  chronicIllness: z.boolean(),
+});
+
+export const toMemberView = (m: HouseholdMember): z.infer<typeof memberView> => ({
+  id: m.id,
+  name: m.name,
+  idNumber: maskIdNumber(m.id_number),
+  birthDate: m.birth_date,
+  sex: m.sex,
+  relation: m.relation,
+  labourAbility: m.labour_ability,
+  isStudent: m.is_student,
+  isActiveMilitary: m.is_active_military,
+  disabilityGrade: m.disability_grade,
+  chronicIllness: m.chronic_illness,
+});

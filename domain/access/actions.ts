@@ -1,0 +1,45 @@
+/**
+ * Who may do what: one table of the actions a person asks for, each with the
+ * roles that may ask and its name as a county user reads it in a refusal.
+ * Where (which household, town or area) is checked beside it, by place.
+ * The API refuses with it before a workflow sees the request; the workflows'
+ * validators may use the same table.
+ */
+import { countyItemMessages, messages } from '../messages/catalogue.js';
+import { townMessages } from '../town/messages.js';
+import { COUNTY_ITEM_ROLES, MONTHLY_ROLES, RESPONSIBLE_ASSIGNERS, ROLE_NAMES, type Actor, type Role } from './roles.js';
+
+export interface ActionRule {
+  readonly roles: readonly Role[];
+  /** The action in the words of a refusal: “村干部”不能办理“部署突发情况排查”. */
+  readonly name: string;
+}
+
+const CADRES_AND_BUREAU: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
+
+export const ACTIONS = {
+  registerHousehold: { roles: CADRES_AND_BUREAU, name: '建档登记' },
+  registerMember: { roles: CADRES_AND_BUREAU, name: '家庭成员登记' },
+  assignResponsible: { roles: RESPONSIBLE_ASSIGNERS, name: '调整帮扶责任人' },
+  monthlyUpdate: { roles: MONTHLY_ROLES, name: '月度信息更新' },
+  orderScreening: { roles: ['county_bureau', 'leadership_group'], name: '部署突发情况排查' },
+  viewOverdueTasks: { roles: ['supervisor', 'county_bureau', 'leadership_group'], name: '查看逾期任务' },
+  actOnTask: { roles: ['department'], name: '办理帮扶任务' },
+  /** A town's own officers read its reports; the county's bureau and supervisors too, read-only. */
+  readTownReports: { roles: ['town_officer', 'county_bureau', 'supervisor'], name: '查看乡镇报告' },
+  submitTownReport: { roles: ['town_officer'], name: townMessages.submitReportAction },
+  completeTownItem: { roles: ['town_officer'], name: townMessages.completeItemAction },
+  completeCountyItem: { roles: COUNTY_ITEM_ROLES, name: countyItemMessages.completeAction },
+} as const satisfies Record<string, ActionRule>;
+
+export type Action = keyof typeof ACTIONS;
+
+export function mayDo(actor: Pick<Actor, 'role'>, action: Action): boolean {
+  return (ACTIONS[action].roles as readonly Role[]).includes(actor.role);
+}
+
+/** The refusal a person reads when their role may not do `action`: “村干部”不能办理“部署突发情况排查”; null when it may. */
+export function roleRefusal(actor: Pick<Actor, 'role'>, action: Action): string | null {
+  if (mayDo(actor, action)) return null;
+  return messages.forbiddenRole(ACTIONS[action].name, ROLE_NAMES[actor.role] ?? actor.role);
+}

@@ -1,0 +1,23 @@
+/**
+ * Where a person may act, beside what (actions.ts): a town's items and an
+ * area's screening. Pure: the places come in with their parents.
+ */
+import type { Actor } from './roles.js';
+
+/**
+ * Why the actor cannot reach the town's items: a town officer reaches only
+ * their own town, anyone else only the towns of their county. Null when they can.
+ */
+export function townRefusal(actor: Pick<Actor, 'role' | 'jurisdictionId'>, town: { readonly id: string; readonly parentId: string | null }): 'not_own_town' | 'outside' | null {
+  if (actor.role === 'town_officer') return actor.jurisdictionId === town.id ? null : 'not_own_town';
+  return actor.jurisdictionId === town.parentId ? null : 'outside';
+}
+
+/**
+ * Whether an area and the actor's jurisdiction lie in one line: the area is
+ * within the jurisdiction (the county sees a village's screening), or the
+ * jurisdiction within the area (a village sees the county's). Lineages are
+ * the place and its ancestors' ids.
+ */
+export const sameLine = (areaLineage: readonly string[], actorLineage: readonly string[]): boolean =>
+  areaLineage.includes(actorLineage[0] ?? '') || actorLineage.includes(areaLineage[0] ?? '');
