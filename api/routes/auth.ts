@@ -7,7 +7,7 @@ import { verifyPassword } from '../../platform/passwords.js';
 import { HttpError } from '../errors.js';
 import { currentUser, hashToken, newToken } from '../plugins/auth.js';
 
-const userView = z.object({
+export const userView = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
@@ -16,6 +16,9 @@ const userView = z.object({
   departmentId: z.string().nullable(),
 });
 
+export const loginBody = z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(256) });
+export const loginAnswer = z.object({ token: z.string(), expiresAt: z.string(), user: userView });
+
 export const authRoutes: FastifyPluginAsyncZod<{ sessionTtlHours: number }> = async (app, options) => {
   app.post(
     '/auth/login',
@@ -23,8 +26,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ sessionTtlHours: number }> = as
       schema: {
         summary: 'Log in with username and password; returns a bearer token',
         tags: ['auth'],
-        body: z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(256) }),
-        response: { 200: z.object({ token: z.string(), expiresAt: z.string(), user: userView }) },
+        body: loginBody,
+        response: { 200: loginAnswer },
       },
     },
     async (request) => {

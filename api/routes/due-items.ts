@@ -8,6 +8,28 @@ import { DAY_MS } from '../../domain/calendar/dates.js';
 
 const jurisdictionId = z.string().trim().min(1).max(32);
 
+export const dueItemPage = z.object({
+  total: z.number(),
+  items: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.string(),
+      kindName: z.string(),
+      period: z.string().nullable(),
+      dueAt: z.string(),
+      status: z.string(),
+      overdue: z.boolean(),
+      overdueDays: z.number(),
+      doneAt: z.string().nullable(),
+      household: z.object({ id: z.string(), headName: z.string().nullable() }).nullable(),
+      town: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+      village: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+      department: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+      responsible: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+    }),
+  ),
+});
+
 /** The deadline register as people read it: open deadlines and overdue items, and the in-app inbox. */
 export const dueItemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
@@ -30,27 +52,7 @@ export const dueItemRoutes: FastifyPluginAsyncZod = async (app) => {
           offset: z.coerce.number().int().min(0).default(0),
         }),
         response: {
-          200: z.object({
-            total: z.number(),
-            items: z.array(
-              z.object({
-                key: z.string(),
-                kind: z.string(),
-                kindName: z.string(),
-                period: z.string().nullable(),
-                dueAt: z.string(),
-                status: z.string(),
-                overdue: z.boolean(),
-                overdueDays: z.number(),
-                doneAt: z.string().nullable(),
-                household: z.object({ id: z.string(), headName: z.string().nullable() }).nullable(),
-                town: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
-                village: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
-                department: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
-                responsible: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
-              }),
-            ),
-          }),
+          200: dueItemPage,
         },
       },
     },

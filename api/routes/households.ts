@@ -23,7 +23,7 @@ import { currentUser, type LoggedInUser } from '../plugins/auth.js';
 const REGISTER_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
 const RESPONSIBLE_REFUSALS = { not_found: messages.responsibleNotFound, wrong_role: messages.responsibleWrongRole, outside: messages.responsibleOutside } as const;
 
-const householdView = z.object({
+export const householdView = z.object({
   id: z.string(),
   countyId: z.string(),
   townId: z.string(),
@@ -54,6 +54,31 @@ const toView = (h: Household, names: ReadonlyMap<string, string> = new Map()): z
 
 export const idParams = z.object({ id: z.uuid({ message: '户编号格式不正确' }) });
 
+export const registerBody = z.object({
+  villageId: z.string().trim().min(1).max(32),
+  groupId: z.string().trim().min(1).max(32).optional(),
+  address: z.string().trim().min(1, '请填写住址').max(200),
+  headName: z.string().trim().min(1, '请填写户主姓名').max(50),
+  category: z.enum(HOUSEHOLD_CATEGORIES),
+  channel: z.enum(DISCOVERY_CHANNELS).default('application'),
+});
+
+export const registerAnswer = z.object({ id: z.string(), workflowId: z.string() });
+
+export const householdFile = z.object({
+  household: householdView,
+  events: z.array(
+    z.object({
+      kind: z.string(),
+      kindName: z.string(),
+      occurredAt: z.string(),
+      recordedAt: z.string(),
+      actor: z.object({ id: z.string(), name: z.string().nullable(), role: z.string().nullable() }).nullable(),
+      details: z.unknown(),
+    }),
+  ),
+});
+
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
 
@@ -66,15 +91,8 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Register a household and start its workflow',
         tags: ['households'],
-        body: z.object({
-          villageId: z.string().trim().min(1).max(32),
-          groupId: z.string().trim().min(1).max(32).optional(),
-          address: z.string().trim().min(1, '请填写住址').max(200),
-          headName: z.string().trim().min(1, '请填写户主姓名').max(50),
-          category: z.enum(HOUSEHOLD_CATEGORIES),
-          channel: z.enum(DISCOVERY_CHANNELS).default('application'),
-        }),
-        response: { 202: z.object({ id: z.string(), workflowId: z.string() }) },
+        body: registerBody,
+        response: { 202: registerAnswer },
       },
     },
     async (request, reply) => {
@@ -203,19 +221,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['households'],
         params: idParams,
         response: {
-          200: z.object({
-            household: householdView,
-            events: z.array(
-              z.object({
-                kind: z.string(),
-                kindName: z.string(),
-                occurredAt: z.string(),
-                recordedAt: z.string(),
-                actor: z.object({ id: z.string(), name: z.string().nullable(), role: z.string().nullable() }).nullable(),
-                details: z.unknown(),
-              }),
-            ),
-          }),
+          200: householdFile,
         },
       },
     },

@@ -18,7 +18,7 @@ import { idParams } from './households.js';
 import { evidence, incomeLine, spendingLine, text, threats, yuan } from '../schemas/common.js';
 import { withoutUndefined } from '../without-undefined.js';
 
-const caseResult = z.object({
+export const caseResult = z.object({
   caseNo: z.number(),
   status: z.enum(['in_progress', 'approved', 'rejected']),
   current: z.enum(IDENTIFICATION_STEPS).nullable(),
@@ -26,6 +26,73 @@ const caseResult = z.object({
 });
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+export const discoveryBody = z.object({ channel: z.enum(DISCOVERY_CHANNELS), reason: text(2000, '请填写发现情况或申请理由') });
+
+export const applicationBody = z.object({
+  statement: text(5000, '请填写申请书内容'),
+  riskCauses: z.array(z.enum(RISK_CAUSES)).min(1, '请至少选择一项风险类型'),
+  survey: z.object({
+    memberCount: z.number().int().min(1, '家庭人口数至少为1').max(50),
+    income: z.array(incomeLine).max(120),
+    spending: z.array(spendingLine).max(120),
+    lastYearIncomePerCapita: yuan.optional(),
+    threats: threats.optional(),
+  }),
+  evidence: evidence.default([]),
+});
+
+export const decisionBody = z.object({
+  step: z.enum(['village_review', 'department_comparison', 'town_audit', 'county_decision']),
+  decision: z.enum(['approve', 'reject', 'return']),
+  opinion: text(5000, '请填写意见'),
+  participants: z.array(text(100, '参与人员不能为空')).max(50).optional(),
+  evidence: evidence.optional(),
+  category: z.enum(MONITORING_CATEGORIES).optional(),
+  riskCauses: z.array(z.enum(RISK_CAUSES)).optional(),
+});
+
+export const identificationView = z.object({
+  stage: z.string(),
+  category: z.string().nullable(),
+  riskCauses: z.array(z.string()),
+  case: z
+    .object({
+      caseNo: z.number(),
+      channels: z.array(z.string()),
+      status: z.string(),
+      current: z.string().nullable(),
+      steps: z.array(z.string()),
+      policy: z.object({ profileId: z.string(), profileVersion: z.number(), publicNoticeDays: z.number().nullable() }),
+      noticeEndsAt: z.string().nullable(),
+      lastReturnReason: z.string().nullable(),
+      /** Working-day clocks on the steps and the whole case (DOMAIN.md §9), as far as the profile has them. */
+      clocks: z.array(
+        z.object({
+          name: z.string(),
+          step: z.string().nullable(),
+          workingDays: z.number(),
+          startedAt: z.string(),
+          deadline: z.string().nullable(),
+          doneAt: z.string().nullable(),
+          overdue: z.boolean(),
+        }),
+      ),
+      assessment: z
+        .object({
+          profileId: z.string().nullable(),
+          profileVersion: z.number().nullable(),
+          period: z.string(),
+          conclusion: z.enum(['eligible', 'not_eligible', 'undetermined']),
+          perCapitaYuan: z.number().nullable(),
+          monitoringLine: z.number().nullable(),
+          warningLine: z.number().nullable(),
+          explanation: z.array(z.string()),
+        })
+        .nullable(),
+    })
+    .nullable(),
+});
 
 export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
@@ -40,7 +107,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Record a discovery (application, cadre visit, department warning); opens a case or joins the one in progress',
         tags: ['identification'],
         params: idParams,
-        body: z.object({ channel: z.enum(DISCOVERY_CHANNELS), reason: text(2000, '请填写发现情况或申请理由') }),
+        body: discoveryBody,
         response: { 200: caseResult },
       },
     },
@@ -57,18 +124,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Submit (or resubmit) the application with the household survey and the income/expenditure calculation',
         tags: ['identification'],
         params: idParams,
-        body: z.object({
-          statement: text(5000, '请填写申请书内容'),
-          riskCauses: z.array(z.enum(RISK_CAUSES)).min(1, '请至少选择一项风险类型'),
-          survey: z.object({
-            memberCount: z.number().int().min(1, '家庭人口数至少为1').max(50),
-            income: z.array(incomeLine).max(120),
-            spending: z.array(spendingLine).max(120),
-            lastYearIncomePerCapita: yuan.optional(),
-            threats: threats.optional(),
-          }),
-          evidence: evidence.default([]),
-        }),
+        body: applicationBody,
         response: { 200: caseResult },
       },
     },
@@ -85,15 +141,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Decide the current review step: village review, department comparison, town audit or county decision',
         tags: ['identification'],
         params: idParams,
-        body: z.object({
-          step: z.enum(['village_review', 'department_comparison', 'town_audit', 'county_decision']),
-          decision: z.enum(['approve', 'reject', 'return']),
-          opinion: text(5000, '请填写意见'),
-          participants: z.array(text(100, '参与人员不能为空')).max(50).optional(),
-          evidence: evidence.optional(),
-          category: z.enum(MONITORING_CATEGORIES).optional(),
-          riskCauses: z.array(z.enum(RISK_CAUSES)).optional(),
-        }),
+        body: decisionBody,
         response: { 200: caseResult },
       },
     },
@@ -128,47 +176,7 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['identification'],
         params: idParams,
         response: {
-          200: z.object({
-            stage: z.string(),
-            category: z.string().nullable(),
-            riskCauses: z.array(z.string()),
-            case: z
-              .object({
-                caseNo: z.number(),
-                channels: z.array(z.string()),
-                status: z.string(),
-                current: z.string().nullable(),
-                steps: z.array(z.string()),
-                policy: z.object({ profileId: z.string(), profileVersion: z.number(), publicNoticeDays: z.number().nullable() }),
-                noticeEndsAt: z.string().nullable(),
-                lastReturnReason: z.string().nullable(),
-                /** Working-day clocks on the steps and the whole case (DOMAIN.md §9), as far as the profile has them. */
-                clocks: z.array(
-                  z.object({
-                    name: z.string(),
-                    step: z.string().nullable(),
-                    workingDays: z.number(),
-                    startedAt: z.string(),
-                    deadline: z.string().nullable(),
-                    doneAt: z.string().nullable(),
-                    overdue: z.boolean(),
-                  }),
-                ),
-                assessment: z
-                  .object({
-                    profileId: z.string().nullable(),
-                    profileVersion: z.number().nullable(),
-                    period: z.string(),
-                    conclusion: z.enum(['eligible', 'not_eligible', 'undetermined']),
-                    perCapitaYuan: z.number().nullable(),
-                    monitoringLine: z.number().nullable(),
-                    warningLine: z.number().nullable(),
-                    explanation: z.array(z.string()),
-                  })
-                  .nullable(),
-              })
-              .nullable(),
-          }),
+          200: identificationView,
         },
       },
     },

@@ -15,7 +15,7 @@ const EDIT_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bu
 const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'child_in_law', 'other'] as const;
 const LABOUR = ['capable', 'weak', 'partial', 'none'] as const;
 
-const memberView = z.object({
+export const memberView = z.object({
   id: z.string(),
   name: z.string(),
   idNumber: z.string().describe('masked: first 6 and last 4 characters'),
@@ -31,6 +31,17 @@ const memberView = z.object({
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
+export const memberBody = z.object({
+  name: z.string().trim().min(1, '请填写姓名').max(50),
+  idNumber: z.string().trim().min(1, '请填写身份证号码').max(30),
+  relation: z.enum(RELATIONS),
+  labourAbility: z.enum(LABOUR),
+  isStudent: z.boolean().default(false),
+  isActiveMilitary: z.boolean().default(false),
+  disabilityGrade: z.enum(['1', '2', '3', '4']).nullable().default(null),
+  chronicIllness: z.boolean().default(false),
+});
+
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
 
@@ -41,16 +52,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Add a member; the national ID number is checked (check digit) and may sit in one household only',
         tags: ['households'],
         params: idParams,
-        body: z.object({
-          name: z.string().trim().min(1, '请填写姓名').max(50),
-          idNumber: z.string().trim().min(1, '请填写身份证号码').max(30),
-          relation: z.enum(RELATIONS),
-          labourAbility: z.enum(LABOUR),
-          isStudent: z.boolean().default(false),
-          isActiveMilitary: z.boolean().default(false),
-          disabilityGrade: z.enum(['1', '2', '3', '4']).nullable().default(null),
-          chronicIllness: z.boolean().default(false),
-        }),
+        body: memberBody,
         response: { 201: memberView },
       },
     },
