@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 export type { AssessmentSummary } from '../domain/monitoring/risk-signal.js';
 import { addMonths, type Period } from '../domain/calendar/dates.js';
-import { assessHousehold, type LabourAbility, type Threats } from '../domain/assessment/assess.js';
+import { assessHousehold, type Threats } from '../domain/assessment/assess.js';
 import type { RiskCause } from '../domain/identification/steps.js';
 import type { IncomeRecord, SpendingRecord } from '../domain/income/projection.js';
 import { assessmentMessages } from '../domain/messages/catalogue.js';
-import { profileProblems, type PolicyProfile } from '../domain/policy/profile.js';
+import { parseProfile } from '../domain/policy/parse.js';
+import { ASSESSED_LABOUR } from '../domain/people/labour.js';
 import type { AssessmentSummary } from '../domain/monitoring/risk-signal.js';
 import type { Database } from '../db/database.js';
 import { householdEventsRepo } from '../db/repositories/household-events.js';
@@ -35,16 +36,6 @@ export interface AssessInput {
 
 const NO_THREATS: Threats = { food: false, clothing: false, compulsoryEducation: false, basicMedical: false, safeHousing: false, drinkingWater: false };
 
-const LABOUR: Record<string, LabourAbility> = { capable: 'full', weak: 'weak', partial: 'weak', none: 'none' };
-
-/** The stored body as a full profile, or undefined when it lacks what an assessment needs. */
-export function asPolicyProfile(body: unknown): PolicyProfile | undefined {
-  try {
-    return profileProblems(body as PolicyProfile).length === 0 ? (body as PolicyProfile) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The rigid-spending trigger looks back twelve months; income windows at most to the previous December or a fixed start. */
 const LOOK_BACK_MONTHS = 24;
@@ -89,9 +80,10 @@ export function createAssessmentActivities(deps: { db: Kysely<Database> }) {
 }
 
 async function assess(db: Kysely<Database>, input: AssessInput): Promise<AssessmentSummary> {
+  // An assessment without a profile that parses is recorded as undetermined, with the reason: the village review still judges.
   const row = await policyProfilesRepo(db).inForceForCounty(input.countyId, input.period);
-  const profile = row ? asPolicyProfile(row.body) : undefined;
-  if (!row || !profile) {
+  const parsed = row ? parseProfile(row.body) : undefined;
+  if (!row || !parsed?.ok) {
     return {
       profileId: row?.id ?? null,
       profileVersion: row?.version ?? null,
@@ -106,8 +98,9 @@ async function assess(db: Kysely<Database>, input: AssessInput): Promise<Assessm
       explanation: [row ? assessmentMessages.profileIncomplete(row.id, row.version) : assessmentMessages.noProfile(input.period)],
     };
   }
+  const profile = parsed.profile;
   const members = await householdMembersRepo(db).listCurrent(input.householdId);
-  const labour = members.length > 0 ? members.map((m) => LABOUR[m.labour_ability] ?? 'full') : Array.from({ length: input.memberCount }, () => 'full' as const);
+  const labour = members.length > 0 ? members.map((m) => ASSESSED_LABOUR[m.labour_ability]) : Array.from({ length: input.memberCount }, () => 'full' as const);
   const records = await householdFinancesRepo(db).current(input.householdId, addMonths(input.period, -LOOK_BACK_MONTHS));
   const result = assessHousehold({
     profile,

@@ -1,16 +1,14 @@
 import type { Kysely } from 'kysely';
 import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar/dates.js';
 import { countyItemMessages as m, dueItemKindNames } from '../domain/messages/catalogue.js';
-import { DEFAULT_CADENCE } from '../domain/policy/defaults.js';
 import { cadenceOf } from '../domain/policy/profile.js';
 import { cadenceItemsLive } from '../domain/town/report.js';
 import type { Database } from '../db/database.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
 import { notificationsRepo } from '../db/repositories/notifications.js';
-import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
-import { asPolicyProfile } from './assessment.js';
-import { DEADLINE_CALENDAR } from './policy.js';
+import { profileInForceIfAny } from './profiles.js';
+import { DEADLINE_CALENDAR } from '../domain/deadlines/calendar.js';
 
 /** An item of the county bureau or of one department, as the county's workflow tracks it (no personal data). */
 export interface CountyItemPlan {
@@ -34,10 +32,9 @@ export function createCountyActivities(deps: { db: Kysely<Database> }) {
      * departments when it names none), opened in the register once each.
      */
     async openCountyItems(input: { countyId: string; fromMs: number; toMs: number; at: number }): Promise<CountyItemPlan[]> {
-      const row = await policyProfilesRepo(db).inForceForCounty(input.countyId, periodOf(input.fromMs));
-      if (!row) return [];
-      const profile = asPolicyProfile(row.body);
-      const live = cadenceItemsLive(profile ? cadenceOf(profile) : DEFAULT_CADENCE, ['county', 'department'], input.fromMs, input.toMs, DEADLINE_CALENDAR);
+      const profile = await profileInForceIfAny(db, input.countyId, periodOf(input.fromMs));
+      if (!profile) return [];
+      const live = cadenceItemsLive(cadenceOf(profile), ['county', 'department'], input.fromMs, input.toMs, DEADLINE_CALENDAR);
       const departments = await departmentsRepo(db).ofCounty(input.countyId);
       const plans = live.flatMap((item): CountyItemPlan[] => {
         const base = `county:${input.countyId}:${item.key}`;

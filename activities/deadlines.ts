@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar/dates.js';
 import { resolveDue } from '../domain/deadlines/rules.js';
-import { DEADLINE_CALENDAR } from './policy.js';
+import { DEADLINE_CALENDAR } from '../domain/deadlines/calendar.js';
 import { dueItemKindNames, notificationMessages } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';

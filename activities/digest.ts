@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { DAY_MS, formatLocalDate, toLocalDate } from '../domain/calendar/dates.js';
-import { DEFAULT_MEASURE_CATALOGUE, measureByCode } from '../domain/measures/index.js';
+import { formatLocalDate, toLocalDate } from '../domain/calendar/dates.js';
+import { overdueDays } from '../domain/deadlines/lateness.js';
+import { measureName } from '../domain/measures/tasks.js';
 import { digestMessages } from '../domain/measures/task-messages.js';
 import type { Database } from '../db/database.js';
 import { measureTasksRepo } from '../db/repositories/measure-tasks.js';
@@ -28,9 +29,9 @@ export function createDigestActivities(deps: { db: Kysely<Database> }) {
           digestMessages.line({
             place: `${t.town_name ?? ''}${t.village_name ?? ''}`,
             head: t.head_name ?? '',
-            measure: measureByCode(DEFAULT_MEASURE_CATALOGUE, t.measure)?.name ?? t.measure,
+            measure: measureName(t.measure),
             due: formatLocalDate(toLocalDate(t.due_at.getTime() - 1)),
-            days: Math.max(0, Math.floor((input.at - t.due_at.getTime()) / DAY_MS)),
+            days: overdueDays(t.due_at.getTime(), input.at),
           }),
         );
         const more = tasks.length - lines.length;

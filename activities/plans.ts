@@ -6,20 +6,20 @@ import {
   parseTaskKey,
   taskDueAt,
   taskKeyOf,
-  taskPolicyOf,
   type PlanMeasureChoice,
   type PlannedTask,
   type RecordedPlan,
   type TaskPolicy,
 } from '../domain/measures/tasks.js';
-import { catalogueOf, departmentName, measureByCode, type MeasureCatalogue } from '../domain/measures/index.js';
+import { departmentName, measureByCode, type MeasureCatalogue } from '../domain/measures/index.js';
+import { catalogueOf, taskPolicyOf } from '../domain/policy/parse.js';
 import { planMessages as m, taskStatusNames } from '../domain/measures/task-messages.js';
 import type { Database } from '../db/database.js';
 import { assistancePlansRepo } from '../db/repositories/assistance-plans.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
 import { measureTasksRepo } from '../db/repositories/measure-tasks.js';
-import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
 import { REFUSALS, refuse } from '../domain/failures.js';
+import { profileInForce } from './profiles.js';
 
 /** For a measure the catalogue no longer has. */
 const DEFAULT_DEADLINE_DAYS = 30;
@@ -34,8 +34,8 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
 
   /** The county's task policy and measure catalogue in force at `at`. */
   async function countyRules(trx: Kysely<Database>, countyId: string, at: number): Promise<{ policy: TaskPolicy; catalogue: MeasureCatalogue }> {
-    const profile = await policyProfilesRepo(trx).inForceForCounty(countyId, periodOf(at));
-    return { policy: taskPolicyOf(profile?.body ?? null), catalogue: catalogueOf(profile?.body ?? null) };
+    const profile = await profileInForce(trx, countyId, periodOf(at));
+    return { policy: taskPolicyOf(profile), catalogue: catalogueOf(profile) };
   }
 
   return {
@@ -67,9 +67,12 @@ export function createPlanActivities(deps: { db: Kysely<Database> }) {
 
         const departments = await countyDepartments(trx, household.county_id);
         const planNo = await assistancePlansRepo(trx).nextPlanNo(household.id);
+        const seen = new Set<string>();
         const tasks: PlannedTask[] = input.measures.map((choice) => {
           const definition = measureByCode(catalogue, choice.code);
           if (!definition) refuse(REFUSALS.invalidInput, m.unknownMeasure(choice.code));
+          if (seen.has(definition.code)) refuse(REFUSALS.invalidInput, m.duplicateMeasure(definition.name));
+          seen.add(definition.code);
           const department = choice.departmentId ? departments.byId.get(choice.departmentId) : departments.byCode.get(definition.lead);
           if (!department) {
             refuse(

@@ -4,6 +4,7 @@ import { screeningMessages } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
 import { inPlace, jurisdictionsRepo } from '../db/repositories/jurisdictions.js';
 import { notificationsRepo, type NewNotification } from '../db/repositories/notifications.js';
+import { isLate } from '../domain/deadlines/lateness.js';
 
 interface VillageCount {
   village_id: string;
@@ -110,7 +111,7 @@ export function createScreeningActivities(deps: { db: Kysely<Database> }) {
         .where('status', '=', 'open')
         .returning(['due_at'])
         .execute();
-      return { completed: rows.length, late: rows.some((r) => r.due_at.getTime() < input.at) };
+      return { completed: rows.length, late: rows.some((r) => isLate(input.at, r.due_at.getTime())) };
     },
   };
 }

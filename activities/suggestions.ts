@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar/dates.js';
 import { RISK_CAUSES, type RiskCause } from '../domain/identification/steps.js';
 import type { PlanDraft } from '../domain/measures/tasks.js';
-import { catalogueOf, departmentName, suggestMeasures, type MeasureMember } from '../domain/measures/index.js';
+import { departmentName, suggestMeasures, type MeasureMember } from '../domain/measures/index.js';
+import { catalogueOf } from '../domain/policy/parse.js';
 import { planMessages as m, relationNames } from '../domain/measures/task-messages.js';
 import type { Database, HouseholdMember } from '../db/database.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
 import { householdMembersRepo } from '../db/repositories/household-members.js';
 import { measureTasksRepo } from '../db/repositories/measure-tasks.js';
-import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
+import { profileInForce } from './profiles.js';
 
 
 /** Members named by their relation to the head (户主, 子女1 …): the draft is returned into workflow history. */
@@ -63,9 +64,9 @@ export function createSuggestionActivities(deps: { db: Kysely<Database> }) {
         householdMembersRepo(db).listCurrent(input.householdId),
         departmentsRepo(db).ofCounty(household.county_id),
         measureTasksRepo(db).openMeasures(input.householdId),
-        policyProfilesRepo(db).inForceForCounty(household.county_id, periodOf(input.asOf)),
+        profileInForce(db, household.county_id, periodOf(input.asOf)),
       ]);
-      const catalogue = catalogueOf(profile?.body ?? null);
+      const catalogue = catalogueOf(profile);
       const riskCauses = input.riskCauses?.length ? [...input.riskCauses] : await latestRiskCauses(input.householdId);
       const asOf = toLocalDate(input.asOf);
       const lead = (code: string) => {

@@ -1,17 +1,16 @@
 import type { Kysely } from 'kysely';
 import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../domain/calendar/dates.js';
-import { DEFAULT_CADENCE } from '../domain/policy/defaults.js';
 import { cadenceOf } from '../domain/policy/profile.js';
 import { townItemName, townMessages } from '../domain/town/messages.js';
 import { applyCorrections, buildTownReport, townItemsLive, type ReportCorrection, type ReportCounts, type TownItemPlan, type TownReportBody } from '../domain/town/report.js';
-import { DEADLINE_CALENDAR } from './policy.js';
+import { DEADLINE_CALENDAR } from '../domain/deadlines/calendar.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
 import { notificationsRepo } from '../db/repositories/notifications.js';
-import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
 import { townReportsRepo } from '../db/repositories/town-reports.js';
-import { asPolicyProfile } from './assessment.js';
+import { profileInForceIfAny } from './profiles.js';
 import { REFUSALS, refuse } from '../domain/failures.js';
+import { isLate } from '../domain/deadlines/lateness.js';
 
 /** The town's items live in a span, by the county's profile in force for its first month. */
 export interface TownPlan {
@@ -37,11 +36,9 @@ export function createTownActivities(deps: { db: Kysely<Database> }) {
      * county without a profile has none.
      */
     async planTownItems(input: { countyId: string; fromMs: number; toMs: number }): Promise<TownPlan> {
-      const row = await policyProfilesRepo(db).inForceForCounty(input.countyId, periodOf(input.fromMs));
-      if (!row) return { profileId: null, profileVersion: null, items: [] };
-      const profile = asPolicyProfile(row.body);
-      const cadence = profile ? cadenceOf(profile) : DEFAULT_CADENCE;
-      return { profileId: row.id, profileVersion: row.version, items: townItemsLive(cadence, input.fromMs, input.toMs, DEADLINE_CALENDAR) };
+      const profile = await profileInForceIfAny(db, input.countyId, periodOf(input.fromMs));
+      if (!profile) return { profileId: null, profileVersion: null, items: [] };
+      return { profileId: profile.id, profileVersion: profile.version, items: townItemsLive(cadenceOf(profile), input.fromMs, input.toMs, DEADLINE_CALENDAR) };
     },
 
     /** Opens the town's items in the register (once each, by key): town set, no village or household. */
@@ -110,7 +107,7 @@ export function createTownActivities(deps: { db: Kysely<Database> }) {
         const town = await reports.townHouseholds(input.townId, [...new Set(added)]);
         const corrected = applyCorrections(row.draft as TownReportBody, input.corrections, town);
         if ('problem' in corrected) refuse(REFUSALS.invalidInput, townMessages.correction(corrected.problem));
-        const late = input.at >= row.due_at.getTime();
+        const late = isLate(input.at, row.due_at.getTime());
         await reports.submit(row.id, {
           corrections: corrected.report.corrections,
           report: corrected.report,
@@ -132,7 +129,7 @@ export function createTownActivities(deps: { db: Kysely<Database> }) {
         if (done) return { doneAt: done.completed_at.getTime(), late: done.late };
         const item = await dueItemsRepo(trx).findByKey(input.key);
         if (!item) refuse(REFUSALS.wrongStep, townMessages.itemNotOpen(input.kind, input.periodKey));
-        const late = input.at >= item.due_at.getTime();
+        const late = isLate(input.at, item.due_at.getTime());
         await reports.addCompletion({
           itemKey: input.key,
           townId: input.townId,

@@ -5,6 +5,7 @@ export type { Role } from '../domain/access/roles.js';
 import type { Role } from '../domain/access/roles.js';
 export type { HouseholdCategory } from '../domain/identification/steps.js';
 import type { HouseholdCategory } from '../domain/identification/steps.js';
+import type { MemberLabourAbility } from '../domain/people/labour.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -73,7 +74,7 @@ export interface HouseholdsTable {
 }
 
 export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandparent' | 'grandchild' | 'sibling' | 'child_in_law' | 'other';
-export type LabourAbility = 'capable' | 'weak' | 'partial' | 'none';
+export type LabourAbility = MemberLabourAbility;
 
 export interface HouseholdMembersTable {
   id: Generated<string>;

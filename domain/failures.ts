@@ -39,9 +39,9 @@ export const FAILURE_STATUS: Readonly<Partial<Record<FailureType, number>>> = {
   [FAILURES.malformedPolicyProfile]: 409,
 };
 
-/** A failure that retrying cannot mend (a refusal, a policy missing or broken): never retried. */
-export function permanentFailure(type: FailureType, message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true });
+/** A failure that retrying cannot mend (a refusal, a policy missing or broken): never retried. `details` go to whoever maintains the data. */
+export function permanentFailure(type: FailureType, message: string, details?: readonly unknown[]): ApplicationFailure {
+  return ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [...details] } : {}) });
 }
 
 /** Refuses a request from an update validator or an activity. */

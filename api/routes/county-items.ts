@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyUpdate } from '../workflow-update.js';
+import { COUNTY_ITEM_ROLES, ROLE_NAMES } from '../../domain/access/roles.js';
+import { countyItemMessages, messages } from '../../domain/messages/catalogue.js';
 import { completeCountyItem, countyWorkflowId } from '../../workflows/county/definitions.js';
+import { HttpError } from '../errors.js';
 import { actorOf } from '../household-access.js';
 import { currentUser } from '../plugins/auth.js';
 import { text } from '../schemas/common.js';
@@ -26,6 +29,10 @@ export const countyItemRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
+      // A town's or a village's user has no county workflow of their own jurisdiction to ask.
+      if (!COUNTY_ITEM_ROLES.includes(user.role)) {
+        throw new HttpError(403, messages.forbiddenRole(countyItemMessages.completeAction, ROLE_NAMES[user.role] ?? user.role), 'FORBIDDEN');
+      }
       const handle = app.temporal.workflow.getHandle(countyWorkflowId(user.jurisdictionId));
       const done = await applyUpdate(handle, completeCountyItem, { args: [{ actor: actorOf(user), ...request.params, summary: request.body.summary }] });
       return { ...done, doneAt: new Date(done.doneAt).toISOString() };

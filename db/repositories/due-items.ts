@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
 import { DAY_MS } from '../../domain/calendar/dates.js';
+import { isLate } from '../../domain/deadlines/lateness.js';
 
 export interface NewDueItem {
   readonly key: string;
@@ -72,7 +73,7 @@ export function dueItemsRepo(db: Kysely<Database>) {
         .where('status', '=', 'open')
         .returning(['due_at'])
         .executeTakeFirst();
-      return row ? { late: at.getTime() > row.due_at.getTime() } : undefined;
+      return row ? { late: isLate(at.getTime(), row.due_at.getTime()) } : undefined;
     },
 
     /** Records that the deadline passed with the item open; returns whether this call recorded it. */
@@ -114,7 +115,7 @@ export function dueItemsRepo(db: Kysely<Database>) {
       if (filter.state === 'done') query = query.where('d.status', '=', 'done');
       else query = query.where('d.status', '=', 'open');
       // Overdue: recorded so at its deadline by the workflow, or past its deadline now.
-      if (filter.state === 'overdue') query = query.where((eb) => eb.or([eb('d.overdue_at', 'is not', null), eb('d.due_at', '<', filter.now)]));
+      if (filter.state === 'overdue') query = query.where((eb) => eb.or([eb('d.overdue_at', 'is not', null), eb('d.due_at', '<=', filter.now)]));
       if (filter.minOverdueDays !== undefined) query = query.where('d.due_at', '<=', new Date(filter.now.getTime() - filter.minOverdueDays * DAY_MS));
 
       const [items, count] = await Promise.all([

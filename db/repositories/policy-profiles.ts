@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { parseProfile } from '../../domain/policy/parse.js';
 import type { Database } from '../database.js';
 
 export interface StoredProfile {
@@ -11,9 +12,16 @@ export interface StoredProfile {
 
 export function policyProfilesRepo(db: Kysely<Database>) {
   return {
-    /** Adds the versions not stored yet; a stored version is never changed. Returns how many were added. */
+    /**
+     * Adds the versions not stored yet; a stored version is never changed. A body
+     * that does not parse is never stored (RangeError). Returns how many were added.
+     */
     async addMissing(profiles: readonly StoredProfile[]): Promise<number> {
       if (profiles.length === 0) return 0;
+      for (const p of profiles) {
+        const parsed = parseProfile(p.body);
+        if (!parsed.ok) throw new RangeError(`policy profile ${p.id} v${p.version} does not parse: ${parsed.problems.join('; ')}`);
+      }
       const result = await db
         .insertInto('policy_profiles')
         .values(profiles.map((p) => ({ id: p.id, version: p.version, effective_from: p.effectiveFrom, county_name: p.countyName, body: JSON.stringify(p.body) })))

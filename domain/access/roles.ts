@@ -43,6 +43,9 @@ export const ROLE_NAMES: Record<Role, string> = {
 /** Who visits a household and enters its monthly update: the cadres of its village and town [003, 004]. */
 export const MONTHLY_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];
 
+/** Who closes the county's own cadence items: the county bureau its own, a department those of its department (the county workflow checks which). */
+export const COUNTY_ITEM_ROLES: readonly Role[] = ['county_bureau', 'department'];
+
 /** Who pairs a household with its 帮扶责任人: the village and town adjust pairings [004], the county bureau too. */
 export const RESPONSIBLE_ASSIGNERS: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
 

@@ -30,8 +30,9 @@ import { divideRounded, formatFen, formatYuan, yuanToFen, type Fen } from '../in
 import { monthIndex, type MonthSpan } from '../calendar/months.js';
 import { isUnder, thresholdFor, type PolicyProfile, type ThresholdInForce, type ThresholdKind } from '../policy/profile.js';
 
-/** 有劳动能力 · 弱劳力或半劳力 · 无劳动能力 [004] */
-export type LabourAbility = 'full' | 'weak' | 'none';
+import type { LabourAbility } from '../people/labour.js';
+
+export type { LabourAbility } from '../people/labour.js';
 
 /** “两不愁三保障” and drinking water: `true` where the household's is threatened. */
 export interface Threats {

@@ -515,18 +515,3 @@ export function catalogueProblems(catalogue: MeasureCatalogue): string[] {
 function isSeedList(sources: readonly string[]): boolean {
   return sources.every((s) => (SEED_IDS as readonly string[]).includes(s));
 }
-
-/**
- * The measure catalogue a profile body holds under `measureCatalogue`, when it
- * is sound; otherwise the design's default. A county changes its measures,
- * departments and deadlines by a new profile version, not by code.
- */
-export function catalogueOf(profileBody: unknown): MeasureCatalogue {
-  const own = (profileBody as { measureCatalogue?: MeasureCatalogue } | null)?.measureCatalogue;
-  if (!own) return DEFAULT_MEASURE_CATALOGUE;
-  try {
-    return catalogueProblems(own).length === 0 ? own : DEFAULT_MEASURE_CATALOGUE;
-  } catch {
-    return DEFAULT_MEASURE_CATALOGUE;
-  }
-}

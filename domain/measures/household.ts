@@ -8,8 +8,9 @@ import type { RiskCause } from '../identification/steps.js';
 import { ageOn } from '../people/id-number.js';
 import type { HouseSafetyGrade, MicrocreditCheck } from './catalogue.js';
 
-/** 有劳动能力 · 弱劳力 · 半劳力 · 无劳动能力, as the member register records it. */
-export type MemberLabourAbility = 'capable' | 'weak' | 'partial' | 'none';
+import type { MemberLabourAbility } from '../people/labour.js';
+
+export type { MemberLabourAbility } from '../people/labour.js';
 
 /**
  * - in_school 在校

@@ -43,15 +43,18 @@ export const DEFAULT_TASK_POLICY: TaskPolicy = { remindDaysBefore: [3], reminder
 
 const wholeIn = (value: unknown, min: number, max: number): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 
-/** The task policy a profile body holds under `measureTasks`, each field defaulting to DEFAULT_TASK_POLICY's. */
-export function taskPolicyOf(profileBody: unknown): TaskPolicy {
-  const raw = (profileBody as { measureTasks?: Partial<Record<keyof TaskPolicy, unknown>> } | null)?.measureTasks ?? {};
-  const days = Array.isArray(raw.remindDaysBefore) && raw.remindDaysBefore.every((d) => wholeIn(d, 1, 365)) ? (raw.remindDaysBefore as number[]) : undefined;
-  return {
-    remindDaysBefore: days ? [...new Set(days)].sort((a, b) => b - a) : DEFAULT_TASK_POLICY.remindDaysBefore,
-    reminderHour: wholeIn(raw.reminderHour, 0, 23) ? raw.reminderHour : DEFAULT_TASK_POLICY.reminderHour,
-    supervisorsAfterDays: wholeIn(raw.supervisorsAfterDays, 1, 365) ? raw.supervisorsAfterDays : DEFAULT_TASK_POLICY.supervisorsAfterDays,
-  };
+/** What is wrong with a profile's own task policy (each field optional); empty when sound. */
+export function taskPolicyProblems(own: Partial<Record<keyof TaskPolicy, unknown>>): string[] {
+  const problems: string[] = [];
+  const days = own.remindDaysBefore;
+  if (days !== undefined && !(Array.isArray(days) && days.length > 0 && days.every((d) => wholeIn(d, 1, 365)))) {
+    problems.push('measureTasks.remindDaysBefore must be whole days from 1 to 365');
+  }
+  if (own.reminderHour !== undefined && !wholeIn(own.reminderHour, 0, 23)) problems.push('measureTasks.reminderHour must be an hour from 0 to 23');
+  if (own.supervisorsAfterDays !== undefined && !wholeIn(own.supervisorsAfterDays, 1, 365)) {
+    problems.push('measureTasks.supervisorsAfterDays must be whole days from 1 to 365');
+  }
+  return problems;
 }
 
 export const MAX_DEADLINE_DAYS = 365;
@@ -91,11 +94,7 @@ export function taskSchedule(policy: TaskPolicy, assignedAt: number, dueAt: numb
 /** A measure's name in the catalogue, or its code when the catalogue no longer has it. */
 export const measureName = (code: string): string => measureByCode(DEFAULT_MEASURE_CATALOGUE, code)?.name ?? code;
 
-/** Work done at or after the deadline instant is late. */
-export const isLate = (at: number, dueAt: number): boolean => at >= dueAt;
-
-/** Whole days a task has been overdue at `now`; 0 before its deadline. */
-export const overdueDays = (dueAt: number, now: number): number => (now <= dueAt ? 0 : Math.floor((now - dueAt) / DAY_MS));
+export { isLate, overdueDays } from '../deadlines/lateness.js';
 
 /** Calendar days from `now`'s day to the task's last day (3 on the day a 3-days-before reminder goes out). */
 export const daysLeft = (dueAt: number, now: number): number =>

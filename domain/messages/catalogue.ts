@@ -75,8 +75,6 @@ export const identificationMessages = {
   statementRequired: '请填写申请书内容',
   riskCausesRequired: '请至少选择一项风险类型',
   memberCountInvalid: '家庭人口数应为不小于1的整数',
-  amountInvalid: (period: string) => `${period} 的金额应为不小于0的数字`,
-  periodInvalid: (period: string) => `月份“${period}”格式不正确，应为 YYYY-MM`,
   decisionInvalid: '审核意见只能是同意、不予认定或退回补充材料',
   opinionRequired: '请填写意见',
   participantsRequired: '村组评议须登记参与人员（村民小组、村“三委”干部、驻村工作队、包村干部）',
@@ -103,6 +101,8 @@ export const idNumberMessages = {
 } as const;
 
 export const incomeMessages = {
+  lineAmountInvalid: (period: string) => `${period} 的金额应为不小于0的数字`,
+  linePeriodInvalid: (period: string) => `月份“${period}”格式不正确，应为 YYYY-MM`,
   projection: (p: { from: string; to: string; months: number; sum: string; projectedFrom: string; projectedTo: string; annual: string }) =>
     `按 ${p.from} 至 ${p.to} 共 ${p.months} 个月已采集的家庭收入合计 ${p.sum} 元，÷ ${p.months} × 12，预计 ${p.projectedFrom} 至 ${p.projectedTo} 全年家庭收入 ${p.annual} 元`,
 } as const;
@@ -182,7 +182,6 @@ export const assessmentMessages = {
 
 /** The monthly re-assessment's signals 预警 and proposals, and the monthly items' refusals. */
 export const monitoringMessages = {
-  amountInvalid: (period: string) => `${period} 的金额不是有效数字`,
   lineAfterPeriod: (line: string, period: string) => `${line} 的收支晚于本次更新的月份 ${period}`,
   memberCountInvalid: '家庭人口数应为不小于1的整数',
   visitDateInvalid: (period: string) => `走访日期应为 ${period} 内的日期（YYYY-MM-DD）`,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPolicyActivities } from '../../activities/policy.js';
 import { seedPolicyProfiles } from '../../db/seed.js';
+import { mileV1 } from '../../domain/policy/counties/mile.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 let t: TestDatabase;
@@ -37,11 +38,33 @@ describe('policy profiles stored in PostgreSQL', () => {
     const { loadCasePolicy } = createPolicyActivities({ db: t.db });
     await t.db
       .insertInto('policy_profiles')
-      .values({ id: 'mile', version: 2, effective_from: '2022-01', county_name: '弥勒市', body: JSON.stringify({ identificationSteps: ['application', 'town_audit', 'county_decision'] }) })
+      .values({
+        id: 'mile',
+        version: 2,
+        effective_from: '2022-01',
+        county_name: '弥勒市',
+        body: JSON.stringify({ ...mileV1, version: 2, effectiveFrom: '2022-01', identificationSteps: ['application', 'town_audit', 'county_decision'] }),
+      })
       .execute();
     await pointCountyAt('mile');
     expect(await loadCasePolicy({ countyId: '990101', period: '2021-12' })).toMatchObject({ profileVersion: 1, steps: ['application', 'village_review', 'town_audit', 'county_decision'] });
     expect(await loadCasePolicy({ countyId: '990101', period: '2022-01' })).toMatchObject({ profileVersion: 2, steps: ['application', 'town_audit', 'county_decision'] });
-    await expect(loadCasePolicy({ countyId: '990101', period: '2019-12' })).rejects.toMatchObject({ type: 'NoPolicyProfile' });
+    await expect(loadCasePolicy({ countyId: '990101', period: '2019-12' })).rejects.toMatchObject({ type: 'NoPolicyProfile', nonRetryable: true });
+  });
+
+  it('refuses, for good and in words for the county bureau, a stored version that does not parse — no silent fallback to the design', async () => {
+    const { loadCasePolicy, planMonth } = createPolicyActivities({ db: t.db });
+    await t.db
+      .insertInto('policy_profiles')
+      .values({ id: 'mile', version: 3, effective_from: '2023-01', county_name: '弥勒市', body: JSON.stringify({ identificationSteps: ['application', 'county_decision'] }) })
+      .execute();
+    await pointCountyAt('mile');
+    const malformed = { type: 'MalformedPolicyProfile', nonRetryable: true, message: '政策配置 mile 第3版不完整，请联系县乡村振兴局' };
+    await expect(loadCasePolicy({ countyId: '990101', period: '2023-01' })).rejects.toMatchObject(malformed);
+    await expect(planMonth({ countyId: '990101', period: '2023-01', eliminated: false })).rejects.toMatchObject({
+      ...malformed,
+      details: expect.arrayContaining(['thresholds must be a list of lines']),
+    });
+    expect(await loadCasePolicy({ countyId: '990101', period: '2022-12' })).toMatchObject({ profileVersion: 2 });
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { formatLocalDate, toLocalDate } from '../../domain/calendar/dates.js';
 import { decideStep, householdWorkflowId, openIdentification, submitApplication } from '../../workflows/household/definitions.js';
@@ -7,6 +7,7 @@ import { application, demoActors } from '../helpers/household.js';
 import { demoCountyWithoutNotice } from '../helpers/profiles.js';
 import { useStack } from '../helpers/stack.js';
 import { departmentId, planAndStart } from '../helpers/tasks.js';
+import { eventually } from '../helpers/wait.js';
 
 const stack = useStack({
   server: 'dev',
@@ -14,7 +15,6 @@ const stack = useStack({
   beforeStart: (t) => demoCountyWithoutNotice(t.db, 'e2e-tasks-no-notice'),
 });
 const DAY = 24 * 60 * 60 * 1000;
-const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 100 });
 const today = () => formatLocalDate(toLocalDate(Date.now()));
 
 describe('a department works its inbox through the HTTP API', () => {

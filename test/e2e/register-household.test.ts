@@ -1,9 +1,10 @@
 import { Client, Connection } from '@temporalio/client';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeadlineActivities } from '../../activities/deadlines.js';
 import { checkCharacter } from '../../domain/people/id-number.js';
 import { startApi } from '../helpers/api.js';
 import { useStack } from '../helpers/stack.js';
+import { eventually } from '../helpers/wait.js';
 
 const stack = useStack({ server: 'dev', api: true });
 
@@ -29,7 +30,7 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
     const description = await env.client.workflow.getHandle(created.body.workflowId).describe();
     expect(description.status.name).toBe('RUNNING');
 
-    await vi.waitFor(
+    await eventually(
       async () => {
         const file = await api.call('GET', `/households/${created.body.id}/file`, { token });
         expect(file.status).toBe(200);
@@ -37,9 +38,7 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
         expect(file.body.events).toEqual([
           expect.objectContaining({ kind: 'household.registered', kindName: '建档登记', details: { channel: 'application' }, actor: expect.objectContaining({ name: '东岗村 村干部' }) }),
         ]);
-      },
-      { timeout: 15_000, interval: 200 },
-    );
+      });
   });
 
   it('pairs a household with its 帮扶责任人: its open items move to that person, the file records it, the wrong person is refused', async () => {
@@ -53,7 +52,7 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
     });
     const id = created.body.id as string;
     const openItems = () => t.db.selectFrom('due_items').select(['kind', 'responsible_user_id']).where('household_id', '=', id).where('status', '=', 'open').execute();
-    await vi.waitFor(async () => expect((await openItems()).length).toBeGreaterThan(0), { timeout: 15_000, interval: 200 });
+    await eventually(async () => expect((await openItems()).length).toBeGreaterThan(0));
     expect((await openItems()).every((i) => i.responsible_user_id === null)).toBe(true);
 
     const assign = (userId: string | null, as = token) => api.call('PUT', `/households/${id}/responsible`, { token: as, body: { userId } });

@@ -4,6 +4,8 @@ import { API_PREFIX, buildApp, type App } from '../../api/app.js';
 import type { Database } from '../../db/database.js';
 import { DEMO_PASSWORD } from '../../db/seed.js';
 
+export { DEMO_PASSWORD };
+
 /** The real app listening on a random local port; requests go over HTTP. */
 export async function startApi(deps: { db: Kysely<Database>; temporal: Client; taskQueue: string }) {
   const app: App = await buildApp({ ...deps, sessionTtlHours: 1 });

@@ -3,11 +3,22 @@ import type { Database } from '../../db/database.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
 import { shifanV1 } from '../../domain/policy/counties/shifan.js';
 
+/** The demo county 示范县. */
+export const DEMO_COUNTY = '990101';
+
+/**
+ * Points the demo county at the stored profile `id`: a profile is data, so the
+ * county switches by a row, not by code. A case keeps the policy it opened
+ * with, so a switch reaches only the cases opened after it.
+ */
+export async function pointDemoCountyAt(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable('jurisdictions').set({ policy_profile_id: id }).where('id', '=', DEMO_COUNTY).execute();
+}
+
 /**
  * Points the demo county at a version of its profile that decides without a
  * public notice (like seed 002's procedure): the dev server runs in real time,
- * and a 7-day notice is the workflow tests' business. A profile is data, so
- * the county switches by a row, not by code.
+ * and a 7-day notice is the workflow tests' business.
  */
 export async function demoCountyWithoutNotice(db: Kysely<Database>, id: string): Promise<void> {
   await policyProfilesRepo(db).addMissing([
@@ -19,5 +30,5 @@ export async function demoCountyWithoutNotice(db: Kysely<Database>, id: string):
       body: { ...shifanV1, id, identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'], publicNoticeDays: undefined },
     },
   ]);
-  await db.updateTable('jurisdictions').set({ policy_profile_id: id }).where('id', '=', '990101').execute();
+  await pointDemoCountyAt(db, id);
 }

@@ -8,9 +8,10 @@ import {
   parseTaskKey,
   taskDueAt,
   taskKeyOf,
-  taskPolicyOf,
   taskSchedule,
 } from '../../domain/measures/tasks.js';
+import { shifanV1 } from '../../domain/policy/counties/shifan.js';
+import { parseProfile, taskPolicyOf } from '../../domain/policy/parse.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -43,10 +44,14 @@ describe('task deadlines 办理期限', () => {
     expect(taskSchedule({ ...DEFAULT_TASK_POLICY, remindDaysBefore: [7, 3, 1] }, assignedAt, dueAt).reminders.map(local)).toEqual(['2026-11-24 09h']);
   });
 
-  it('reads a county profile’s task policy, each field defaulting', () => {
-    expect(taskPolicyOf(null)).toEqual(DEFAULT_TASK_POLICY);
-    expect(taskPolicyOf({ measureTasks: { remindDaysBefore: [1, 5], supervisorsAfterDays: 3 } })).toEqual({ remindDaysBefore: [5, 1], reminderHour: 9, supervisorsAfterDays: 3 });
-    expect(taskPolicyOf({ measureTasks: { remindDaysBefore: [0], reminderHour: 25 } })).toEqual(DEFAULT_TASK_POLICY);
+  it('reads a county profile’s task policy, each field defaulting, and refuses a profile whose task policy is impossible', () => {
+    expect(taskPolicyOf(shifanV1)).toEqual(DEFAULT_TASK_POLICY);
+    expect(taskPolicyOf({ ...shifanV1, measureTasks: { remindDaysBefore: [1, 5], supervisorsAfterDays: 3 } })).toEqual({ remindDaysBefore: [5, 1], reminderHour: 9, supervisorsAfterDays: 3 });
+    const parsed = parseProfile({ ...shifanV1, measureTasks: { remindDaysBefore: [0], reminderHour: 25 } });
+    expect(parsed).toEqual({
+      ok: false,
+      problems: ['measureTasks.remindDaysBefore must be whole days from 1 to 365', 'measureTasks.reminderHour must be an hour from 0 to 23'],
+    });
   });
 
   it('keys a task by household, plan, measure and assignment', () => {

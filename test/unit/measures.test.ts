@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENTS } from '../../db/seed.js';
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import {
-  catalogueOf,
   catalogueProblems,
   DEFAULT_MEASURE_CATALOGUE,
   MEASURE_CODES,
@@ -15,6 +14,8 @@ import {
   type MeasureSuggestions,
 } from '../../domain/measures/index.js';
 import { measureMember } from '../helpers/measure-member.js';
+import { shifanV1 } from '../../domain/policy/counties/shifan.js';
+import { catalogueOf, parseProfile } from '../../domain/policy/parse.js';
 
 const catalogue = DEFAULT_MEASURE_CATALOGUE;
 
@@ -223,12 +224,13 @@ describe('suggestMeasures', () => {
 });
 
 describe('the measure catalogue of a county profile', () => {
-  it('takes the profile’s own catalogue when it is sound, and the design’s otherwise', () => {
+  it('takes the profile’s own catalogue, the design’s when it has none, and refuses a profile whose catalogue is unsound', () => {
     const own = { ...DEFAULT_MEASURE_CATALOGUE, id: 'county-own', measures: DEFAULT_MEASURE_CATALOGUE.measures.map((d) => ({ ...d, defaultDeadlineDays: 10 })) };
-    expect(catalogueOf({ measureCatalogue: own })).toBe(own);
-    expect(catalogueOf({})).toBe(DEFAULT_MEASURE_CATALOGUE);
-    expect(catalogueOf(null)).toBe(DEFAULT_MEASURE_CATALOGUE);
+    expect(catalogueOf({ ...shifanV1, measureCatalogue: own })).toBe(own);
+    expect(catalogueOf({ ...shifanV1, measureCatalogue: undefined })).toBe(DEFAULT_MEASURE_CATALOGUE);
     const broken = { ...own, measures: [...own.measures, own.measures[0]!] };
-    expect(catalogueOf({ measureCatalogue: broken })).toBe(DEFAULT_MEASURE_CATALOGUE);
+    const parsed = parseProfile({ ...shifanV1, measureCatalogue: broken });
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.problems.join('\n')).toMatch(/measure catalogue: .*appears twice/);
   });
 });

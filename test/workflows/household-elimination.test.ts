@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate } from '../../domain/calendar/dates.js';
 import {
@@ -15,6 +15,7 @@ import { keepHistory } from '../helpers/histories.js';
 import { refusal } from '../helpers/updates.js';
 import { demoActors, makeMonitoringObject, startHouseholdWorkflow } from '../helpers/household.js';
 import { useStack } from '../helpers/stack.js';
+import { eventually } from '../helpers/wait.js';
 
 const stack = useStack({ server: 'time-skipping' });
 const DAY = 24 * 60 * 60 * 1000;
@@ -45,7 +46,7 @@ async function eliminate(handle: Awaited<ReturnType<typeof monitored>>['handle']
   const passed = (await eventsOf(t.db, householdId, 'elimination.notice_passed')).length;
   expect(await applyUpdate(handle, proposeElimination, { args: [proposal()] })).toMatchObject({ status: 'in_progress', current: 'public_notice' });
   await env.sleep(7 * DAY + 60_000);
-  await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(passed + 1));
+  await eventually(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(passed + 1));
   expect(await applyUpdate(handle, decideElimination, { args: [decision('town_audit')] })).toMatchObject({ current: 'county_decision' });
   expect(await applyUpdate(handle, decideElimination, { args: [decision('county_decision')] })).toMatchObject({ status: 'approved', current: null });
 }
@@ -56,12 +57,12 @@ describe('risk elimination 风险消除: proposal → public notice → town aud
     const { householdId, handle } = await monitored();
     await eliminate(handle, householdId);
     expect((await handle.query(getHouseholdState)).stage).toBe('eliminated');
-    await vi.waitFor(async () => expect(await stageInDb(householdId)).toEqual({ stage: 'eliminated' }));
+    await eventually(async () => expect(await stageInDb(householdId)).toEqual({ stage: 'eliminated' }));
 
     // Light monitoring: next month only the visit is due.
     const next = addMonths(periodOf(await env.currentTimeMs()), 1);
     await env.sleep(startOfPeriod(next) + DAY - (await env.currentTimeMs()));
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const items = await t.db.selectFrom('due_items').select('kind').where('household_id', '=', householdId).where('period', '=', next).execute();
       expect(items.map((i) => i.kind)).toEqual(['monthly_visit']);
     });
@@ -70,7 +71,7 @@ describe('risk elimination 风险消除: proposal → public notice → town aud
     expect(await refusal(applyUpdate(handle, rollbackElimination, { args: [{ actor: actors.county, reason: ' ' }] }))).toMatchObject({ type: 'InvalidInput' });
     expect(await refusal(applyUpdate(handle, rollbackElimination, { args: [{ actor: actors.town, reason: '核查发现收入未达标' }] }))).toMatchObject({ type: 'NotAllowed' });
     expect(await applyUpdate(handle, rollbackElimination, { args: [{ actor: actors.county, reason: '督查核查发现务工收入不稳定' }] })).toEqual({ stage: 'monitoring' });
-    await vi.waitFor(async () => expect(await stageInDb(householdId)).toEqual({ stage: 'monitoring' }));
+    await eventually(async () => expect(await stageInDb(householdId)).toEqual({ stage: 'monitoring' }));
 
     await eliminate(handle, householdId);
     const today = toLocalDate(await env.currentTimeMs());
@@ -114,7 +115,7 @@ describe('risk elimination 风险消除: proposal → public notice → town aud
     expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(0);
     expect(await applyUpdate(handle, proposeElimination, { args: [proposal()] })).toMatchObject({ caseNo: 1, current: 'public_notice' });
     await env.sleep(7 * DAY + 60_000);
-    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(1));
+    await eventually(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(1));
     expect(await applyUpdate(handle, decideElimination, { args: [decision('town_audit', 'return')] })).toMatchObject({ current: 'application' });
     expect((await handle.query(getHouseholdState)).stage).toBe('monitoring');
   });
@@ -124,13 +125,13 @@ describe('risk elimination 风险消除: proposal → public notice → town aud
     const { householdId, handle } = await monitored();
     await applyUpdate(handle, proposeElimination, { args: [proposal()] });
     await env.sleep(7 * DAY + 60_000);
-    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(1));
+    await eventually(async () => expect(await eventsOf(t.db, householdId, 'elimination.notice_passed')).toHaveLength(1));
     const clockItem = () => t.db.selectFrom('due_items').selectAll().where('household_id', '=', householdId).where('kind', '=', 'elimination_step').executeTakeFirst();
     const item = await clockItem();
     expect(item).toMatchObject({ status: 'open', overdue_at: null });
 
     await env.sleep(item!.due_at.getTime() - (await env.currentTimeMs()) + 60_000);
-    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'elimination.step_overdue')).toHaveLength(1));
+    await eventually(async () => expect(await eventsOf(t.db, householdId, 'elimination.step_overdue')).toHaveLength(1));
     const told = await t.db.selectFrom('notifications').select(['recipient_role', 'body']).where('due_item_key', '=', item!.item_key).execute();
     expect(told).toEqual([{ recipient_role: 'town_officer', body: expect.stringContaining('风险消除“乡镇审核”环节（2个工作日）') }]);
 

@@ -1,8 +1,8 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEADLINE_CALENDAR } from '../../activities/policy.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { addDays, endOfLocalDay, toLocalDate } from '../../domain/calendar/dates.js';
 import { isWorkingDay } from '../../domain/calendar/working-days.js';
@@ -21,6 +21,7 @@ import { keepHistory } from '../helpers/histories.js';
 import { refusal } from '../helpers/updates.js';
 import { application, demoActors, startHouseholdWorkflow } from '../helpers/household.js';
 import { testWorker, timeSkippingEnv, uniqueTaskQueue } from '../helpers/temporal.js';
+import { eventually } from '../helpers/wait.js';
 
 let t: TestDatabase;
 let env: TestWorkflowEnvironment;
@@ -77,7 +78,7 @@ async function throughNotice(handle: Handle, householdId: string) {
   expect((await handle.query(getHouseholdState)).currentCase?.progress.current).toBe('public_notice');
   const passedBefore = (await eventsOf(t.db, householdId, 'identification.notice_passed')).length;
   await env.sleep(7 * DAY + 60_000);
-  await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'identification.notice_passed')).toHaveLength(passedBefore + 1));
+  await eventually(async () => expect(await eventsOf(t.db, householdId, 'identification.notice_passed')).toHaveLength(passedBefore + 1));
 }
 
 async function household(householdId: string) {
@@ -96,7 +97,7 @@ describe('identification: application → village review → public notice → t
     const state = await handle.query(getHouseholdState);
     expect(state).toMatchObject({ stage: 'monitoring', category: 'sudden_hardship', riskCauses: ['illness'] });
     expect(state.currentCase?.policy).toEqual({ profileId: 'shifan', profileVersion: 1, steps: ['application', 'village_review', 'public_notice', 'town_audit', 'county_decision'], publicNoticeDays: 7, clocks: { steps: { town_audit: 2 }, wholeCase: 20 } });
-    await vi.waitFor(async () => expect(await household(householdId)).toMatchObject({ stage: 'monitoring', category: 'sudden_hardship' }));
+    await eventually(async () => expect(await household(householdId)).toMatchObject({ stage: 'monitoring', category: 'sudden_hardship' }));
 
     const file = await eventsOf(t.db, householdId);
     expect(file.map((e) => e.kind)).toEqual([
@@ -153,7 +154,7 @@ describe('identification: application → village review → public notice → t
     const state = await handle.query(getHouseholdState);
     expect(state.stage).toBe('not_included');
     expect(state.currentCase?.progress).toMatchObject({ status: 'rejected', current: null });
-    await vi.waitFor(async () => expect((await household(householdId)).stage).toBe('not_included'));
+    await eventually(async () => expect((await household(householdId)).stage).toBe('not_included'));
     const [rejected] = await eventsOf(t.db, householdId, 'identification.rejected');
     expect(rejected?.payload).toMatchObject({ decision: 'reject', step: last });
     expect(String((rejected?.payload as { opinion: string }).opinion)).not.toHaveLength(0);
@@ -267,7 +268,7 @@ describe('a worker stopped in the middle of the procedure', () => {
     await second.runUntil(async () => {
       // The public notice timer set under the first worker fires under the second.
       await env.sleep(7 * DAY + 60_000);
-      await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'identification.notice_passed')).toHaveLength(1));
+      await eventually(async () => expect(await eventsOf(t.db, householdId, 'identification.notice_passed')).toHaveLength(1));
       await applyUpdate(handle, decideStep, { args: [townAudit()] });
       expect(await applyUpdate(handle, decideStep, { args: [countyDecision()] })).toMatchObject({ status: 'approved' });
     });
@@ -319,7 +320,7 @@ describe('working-day clocks on the procedure (DOMAIN.md §9): the town within 2
 
     // The town lets its 2 working days pass.
     await env.sleep(stepDue - (await env.currentTimeMs()) + 60_000);
-    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'identification.step_overdue')).toHaveLength(1));
+    await eventually(async () => expect(await eventsOf(t.db, householdId, 'identification.step_overdue')).toHaveLength(1));
     const [overdue] = await eventsOf(t.db, householdId, 'identification.step_overdue');
     expect(overdue!.occurred_at.getTime()).toBe(stepDue);
     expect(overdue!.payload).toMatchObject({ caseNo: 1, step: '乡镇审核', workingDays: 2, current: 'town_audit' });
@@ -344,7 +345,7 @@ describe('working-day clocks on the procedure (DOMAIN.md §9): the town within 2
     // The whole case runs out before the county decides: the town and the county bureau are told.
     const caseDue = workingDaysAfter(openedAt, 20);
     await env.sleep(caseDue - (await env.currentTimeMs()) + 60_000);
-    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'identification.case_overdue')).toHaveLength(1));
+    await eventually(async () => expect(await eventsOf(t.db, householdId, 'identification.case_overdue')).toHaveLength(1));
     expect((await notified(householdId, 'identification_case')).map((n) => [n.recipient_jurisdiction_id, n.recipient_role])).toEqual([
       [actors.county.jurisdictionId, 'county_bureau'],
       [actors.town.jurisdictionId, 'town_officer'],

@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { addMonths, periodOf, startOfPeriod, endOfDayInPeriod, type Period } from '../../domain/calendar/dates.js';
 import {
@@ -12,6 +12,7 @@ import {
 import { actorOf, eventsOf, insertHousehold } from '../helpers/fixtures.js';
 import { keepHistory } from '../helpers/histories.js';
 import { useStack } from '../helpers/stack.js';
+import { eventually } from '../helpers/wait.js';
 
 const stack = useStack({ server: 'time-skipping' });
 const HOUR = 60 * 60_000;
@@ -28,7 +29,7 @@ async function startHousehold(options: { registeredAt?: number } = {}) {
     ...options,
   };
   const handle = await env.client.workflow.start('householdWorkflow', { taskQueue, workflowId: householdWorkflowId(row.id), args: [input] });
-  await vi.waitFor(async () => expect(await eventsOf(t.db, row.id, 'household.registered')).toHaveLength(1), { timeout: 10_000 });
+  await eventually(async () => expect(await eventsOf(t.db, row.id, 'household.registered')).toHaveLength(1));
   return { householdId: row.id, handle, openedAt: await env.currentTimeMs() };
 }
 
@@ -53,7 +54,7 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
 
     // Registered after this month's deadline, the household is first due next month.
     if (missed !== periodOf(openedAt)) await env.sleep(startOfPeriod(missed) + HOUR - (await env.currentTimeMs()));
-    await vi.waitFor(async () => expect((await dueItems(householdId, missed)).map((i) => i.kind)).toEqual(['monthly_update', 'monthly_visit']));
+    await eventually(async () => expect((await dueItems(householdId, missed)).map((i) => i.kind)).toEqual(['monthly_update', 'monthly_visit']));
     const visitDeadline = startOfPeriod(addMonths(missed, 1));
     const opened = await dueItems(householdId, missed);
     expect(opened.map((i) => [i.kind, i.period, i.due_at.getTime(), i.status, i.overdue_at])).toEqual([
@@ -65,7 +66,7 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
     await env.sleep(deadline - (await env.currentTimeMs()) - HOUR);
     expect(await eventsOf(t.db, householdId, 'monthly_update.overdue')).toHaveLength(0);
     await env.sleep(2 * HOUR);
-    await vi.waitFor(async () => expect(await eventsOf(t.db, householdId, 'monthly_update.overdue')).toHaveLength(1), { timeout: 10_000 });
+    await eventually(async () => expect(await eventsOf(t.db, householdId, 'monthly_update.overdue')).toHaveLength(1));
     const [overdue] = await eventsOf(t.db, householdId, 'monthly_update.overdue');
     expect(overdue).toMatchObject({ payload: { period: missed } });
     expect(overdue!.occurred_at.getTime()).toBe(deadline);
@@ -89,7 +90,7 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
 
     // The visit, never made, is overdue at the month's end.
     await env.sleep(visitDeadline - (await env.currentTimeMs()) + HOUR);
-    await vi.waitFor(
+    await eventually(
       async () => expect((await eventsOf(t.db, householdId, 'monthly_visit.overdue')).map((e) => (e.payload as { period: string }).period)).toContain(missed),
       { timeout: 10_000 },
     );
@@ -104,7 +105,7 @@ describe('the monthly update and visit, due before the 20th (Asia/Shanghai)', ()
       signal: 'none',
     });
     await env.sleep(startOfPeriod(addMonths(next, 1)) - (await env.currentTimeMs()) + HOUR);
-    await vi.waitFor(async () => expect((await dueItems(householdId)).filter((i) => i.period === next).map((i) => i.status)).toEqual(['done', 'done']));
+    await eventually(async () => expect((await dueItems(householdId)).filter((i) => i.period === next).map((i) => i.status)).toEqual(['done', 'done']));
 
     const submitted = await eventsOf(t.db, householdId, 'monthly_update.submitted');
     expect(submitted.map((e) => (e.payload as { period: string; late: boolean }).late)).toEqual([true, false]);

@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
-import { DEADLINE_CALENDAR } from '../../activities/policy.js';
+import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { addDays, addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
 import { shifanV1 } from '../../domain/policy/counties/shifan.js';
 import { cadenceOf, profileProblems } from '../../domain/policy/profile.js';
@@ -20,6 +20,7 @@ import { actorOf, eventsOf, insertHousehold } from '../helpers/fixtures.js';
 import { keepHistory, runsOf } from '../helpers/histories.js';
 import { demoActors, makeMonitoringObject, startHouseholdWorkflow } from '../helpers/household.js';
 import { useStack } from '../helpers/stack.js';
+import { eventually } from '../helpers/wait.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -61,7 +62,7 @@ describe('a household over years: one workflow, continued as new at each year’
     for (let i = 0; i < 24; i++) {
       const period = addMonths(first, i);
       await sleepUntil(localDay(period, 5));
-      await vi.waitFor(async () => expect((await items(householdId, period)).length).toBeGreaterThan(0), { timeout: 10_000 });
+      await eventually(async () => expect((await items(householdId, period)).length).toBeGreaterThan(0));
       const state = await handle.query(getHouseholdState);
       const due = await items(householdId, period);
       if (state.stage === 'eliminated') {
@@ -98,7 +99,7 @@ describe('a household over years: one workflow, continued as new at each year’
         // The village proposes elimination; notice, town audit, county confirmation.
         await applyUpdate(handle, proposeElimination, { args: [{ actor: cadre, statement: '务工收入稳定，已超过监测标准', evidence: [{ title: '务工收入证明' }] }] });
         await sleepUntil((await env.currentTimeMs()) + 7 * DAY + 60_000);
-        await vi.waitFor(async () => expect((await handle.query(getHouseholdState)).eliminationCase?.progress.current).toBe('town_audit'));
+        await eventually(async () => expect((await handle.query(getHouseholdState)).eliminationCase?.progress.current).toBe('town_audit'));
         await applyUpdate(handle, decideElimination, { args: [{ actor: actors.town, step: 'town_audit', decision: 'approve', opinion: '同意' }] });
         await applyUpdate(handle, decideElimination, { args: [{ actor: actors.county, step: 'county_decision', decision: 'approve', opinion: '确认风险消除' }] });
       }
@@ -132,7 +133,7 @@ describe('a household over years: one workflow, continued as new at each year’
     const start = await env.currentTimeMs();
     const lastMonth = addMonths(periodOf(start), 120);
     await sleepUntil(startOfPeriod(addMonths(lastMonth, 1)) + DAY);
-    await vi.waitFor(async () => expect(await eventsOf(t.db, row.id, 'monthly_visit.overdue')).toHaveLength(121), { timeout: 30_000 });
+    await eventually(async () => expect(await eventsOf(t.db, row.id, 'monthly_visit.overdue')).toHaveLength(121));
 
     const chain = await runsOf(env.client, householdWorkflowId(row.id));
     expect(chain.length).toBeGreaterThanOrEqual(10);

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WorkflowHandle } from '@temporalio/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { createTaskActivities } from '../../activities/tasks.js';
 import type { Actor } from '../../domain/access/roles.js';
@@ -22,6 +22,7 @@ import { useStack } from '../helpers/stack.js';
 import { refusal } from '../helpers/updates.js';
 import { keepHistory } from '../helpers/histories.js';
 import { departmentActor, departmentId, notificationsOf, planAndStart, startTaskWorkflow, taskRow } from '../helpers/tasks.js';
+import { eventually } from '../helpers/wait.js';
 
 const stack = useStack({ server: 'time-skipping' });
 const MINUTE = 60_000;
@@ -49,8 +50,6 @@ async function sleepUntil(at: number) {
   if (at > now) await stack.env.sleep(at - now);
 }
 
-/** Workers and the database take their time on two shared cores. */
-const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 100 });
 
 const byMeasure = (tasks: readonly PlannedTask[], measure: string) => tasks.find((t) => t.measure === measure)!;
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { formatLocalDate, periodOf, toLocalDate } from '../../domain/calendar/dates.js';
 import { recordVisit } from '../../workflows/household/definitions.js';
@@ -8,6 +8,7 @@ import { eventsOf } from '../helpers/fixtures.js';
 import { keepHistory } from '../helpers/histories.js';
 import { demoActors, startHouseholdWorkflow } from '../helpers/household.js';
 import { useStack } from '../helpers/stack.js';
+import { eventually } from '../helpers/wait.js';
 
 const stack = useStack({ server: 'time-skipping', api: true });
 const DAY = 24 * 60 * 60 * 1000;
@@ -31,7 +32,7 @@ describe('an immediate screening of an area after a disaster 及早介入', () =
     expect(ordered.status).toBe(202);
     const campaignId = ordered.body.id as string;
 
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const items = await t.db.selectFrom('due_items').select(['household_id', 'status']).where('campaign_id', '=', campaignId).execute();
       expect(items.map((i) => i.household_id).sort()).toEqual(expect.arrayContaining([visited.householdId, missed.householdId]));
     });

@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { addMonths, endOfDayInPeriod, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
 import { occurrencePeriod, periodKeyOf } from '../../domain/deadlines/rules.js';
@@ -16,6 +16,7 @@ import { countyWorkflowId } from '../../workflows/county/definitions.js';
 import { actorOf } from '../helpers/fixtures.js';
 import { keepHistory } from '../helpers/histories.js';
 import { useStack } from '../helpers/stack.js';
+import { eventually } from '../helpers/wait.js';
 
 const stack = useStack({ server: 'time-skipping', api: true });
 const HOUR = 60 * 60_000;
@@ -107,7 +108,7 @@ describe('a town’s monthly report of risk and risk-eliminated households, by t
     try {
       for (const period of periods) {
         await sleepUntil(startOfPeriod(addMonths(period, 1)) + HOUR);
-        await vi.waitFor(async () => expect((await handle.query(getTownState)).reports.map((r) => r.period)).toContain(period), { timeout: 10_000 });
+        await eventually(async () => expect((await handle.query(getTownState)).reports.map((r) => r.period)).toContain(period));
 
         if (period === first) {
           const draft = await api.call('GET', `/towns/${DONGCHENG}/reports/${first}`, { token: tokens.town });
@@ -158,7 +159,7 @@ describe('a town’s monthly report of risk and risk-eliminated households, by t
         }
         if (period === late || period === never) {
           await sleepUntil(dueOf(period) + HOUR);
-          await vi.waitFor(async () => expect((await townItems(DONGCHENG, 'town_monthly_report')).find((i) => i.period === period)?.overdue_at?.getTime()).toBe(dueOf(period)), {
+          await eventually(async () => expect((await townItems(DONGCHENG, 'town_monthly_report')).find((i) => i.period === period)?.overdue_at?.getTime()).toBe(dueOf(period)), {
             timeout: 10_000,
           });
           if (period === late) {
@@ -225,7 +226,7 @@ describe('a Xinfeng town’s quarterly screening 镇每季 and employment ledger
         ['quarter_end_export', thisKey],
         ['town_quarterly_screening', thisKey],
       ];
-      await vi.waitFor(async () => expect((await townItems(XILING)).map((i) => [i.kind, i.period])).toEqual(open), { timeout: 10_000 });
+      await eventually(async () => expect((await townItems(XILING)).map((i) => [i.kind, i.period])).toEqual(open));
       expect((await townItems(XILING)).every((i) => i.due_at.getTime() === quarterEnd || i.kind === 'employment_ledger')).toBe(true);
 
       const [town, otherTown, county] = await Promise.all(['zhen.xiling', 'zhen.dongcheng', 'xian.xczx'].map((u) => actorOf(t.db, u)));
@@ -248,16 +249,16 @@ describe('a Xinfeng town’s quarterly screening 镇每季 and employment ledger
       // The quarter ends with the export not done: overdue, the town and the county told.
       await sleepUntil(quarterEnd + HOUR);
       const exportKey = `town:${XILING}:quarter_end_export:town:${thisKey}`;
-      await vi.waitFor(async () => expect((await inbox(exportKey)).map((n) => n.recipient_role)).toEqual(['county_bureau', 'town_officer']), { timeout: 10_000 });
+      await eventually(async () => expect((await inbox(exportKey)).map((n) => n.recipient_role)).toEqual(['county_bureau', 'town_officer']));
       expect((await inbox(exportKey))[0]!.body).toContain(`西岭镇${thisKey.slice(0, 4)}年第`);
 
       // The next quarter's items open at its start; the ledger is missed by the 20th, then submitted late.
-      await vi.waitFor(async () => expect((await townItems(XILING)).filter((i) => i.period === nextKey).map((i) => i.kind)).toEqual(['employment_ledger', 'quarter_end_export', 'town_quarterly_screening']), {
+      await eventually(async () => expect((await townItems(XILING)).filter((i) => i.period === nextKey).map((i) => i.kind)).toEqual(['employment_ledger', 'quarter_end_export', 'town_quarterly_screening']), {
         timeout: 10_000,
       });
       await sleepUntil(ledgerDue + DAY);
       const ledgerKey = `town:${XILING}:employment_ledger:town:${nextKey}`;
-      await vi.waitFor(async () => expect(await inbox(ledgerKey)).toHaveLength(2), { timeout: 10_000 });
+      await eventually(async () => expect(await inbox(ledgerKey)).toHaveLength(2));
       expect(
         await applyUpdate(handle, completeTownItem, { args: [{ actor: town!, kind: 'employment_ledger', period: nextKey, summary: '脱贫劳动力就业台账已建立，反馈人社局' }] }),
       ).toMatchObject({ late: true });

@@ -11,6 +11,7 @@ import { clockChanges, clockItemKind, clockLevels, clockName, clocksDue, WHOLE_C
 import { records } from './activities.js';
 import { eventBase, inProgress, type CaseSlot } from './review-case.js';
 import type { HouseholdState } from './state.js';
+import { isOverdue } from '../../domain/deadlines/lateness.js';
 
 /** Marks that the household runs the clocks (histories from before them have none). */
 export const CASE_CLOCKS_PATCH = 'case-working-day-clocks';
@@ -57,7 +58,7 @@ export async function runClocks(state: HouseholdState, slot: CaseSlot, handOver:
     if (!Number.isFinite(next)) await condition(woken);
     else if (next > now()) await condition(woken, next - now());
     if (handOver()) return;
-    for (const clock of waiting().filter((c) => c.dueAt <= now())) {
+    for (const clock of waiting().filter((c) => isOverdue(c.dueAt, now()))) {
       state.updateClock(clock.key, { overdue: true });
       const open = inProgress(state, slot);
       const stepName = clock.scope === WHOLE_CASE ? null : slot.names[clock.scope];

@@ -47,15 +47,15 @@ export interface DueRecord {
 }
 
 /** The policy an identification case follows, fixed when the case opens. */
-export type { CasePolicy } from '../../activities/policy.js';
-import type { CasePolicy } from '../../activities/policy.js';
+export type { CasePolicy } from '../../domain/identification/case-policy.js';
+import type { CasePolicy } from '../../domain/identification/case-policy.js';
 import type { CaseClock } from '../../domain/identification/clocks.js';
 import type { AnsweredUpdate } from '../shared/answered-updates.js';
 export type { AssessmentSummary } from '../../activities/assessment.js';
 import type { AssessmentSummary } from '../../activities/assessment.js';
 import type { Threats } from '../../domain/assessment/assess.js';
 import type { RiskSignal } from '../../domain/monitoring/risk-signal.js';
-import type { MonthlyItemKind } from '../../activities/policy.js';
+import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 
 export interface IdentificationCase {
   readonly caseNo: number;

@@ -5,7 +5,7 @@
  */
 import { condition } from '@temporalio/workflow';
 import type { Role } from '../../domain/access/roles.js';
-import { parsePeriod, periodOf } from '../../domain/calendar/dates.js';
+import { periodOf } from '../../domain/calendar/dates.js';
 import {
   decide,
   isDecidingStep,
@@ -33,6 +33,7 @@ import {
 import { type ApplicationInput, type CaseResult, type IdentificationCase, type ObjectionInput, type OpenCaseInput, type StepDecisionInput } from './definitions.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { lineRefusal } from '../../domain/income/lines.js';
 
 const OPEN_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau', 'department'];
 
@@ -103,13 +104,8 @@ export function validateApplication(state: HouseholdState, input: ApplicationInp
   const survey = input.survey;
   if (!Number.isInteger(survey.memberCount) || survey.memberCount < 1) refuse(REFUSALS.invalidInput, m.memberCountInvalid);
   for (const line of [...survey.income, ...survey.spending]) {
-    const mayBeLoss = line.kind === 'production_net' || line.kind === 'property';
-    if (!Number.isFinite(line.yuan) || (line.yuan < 0 && !mayBeLoss)) refuse(REFUSALS.invalidInput, m.amountInvalid(line.period));
-    try {
-      parsePeriod(line.period);
-    } catch {
-      refuse(REFUSALS.invalidInput, m.periodInvalid(String(line.period)));
-    }
+    const refusal = lineRefusal(line);
+    if (refusal) refuse(REFUSALS.invalidInput, refusal);
   }
 }
 

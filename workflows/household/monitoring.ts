@@ -7,22 +7,24 @@
  */
 import { condition } from '@temporalio/workflow';
 import { MONTHLY_ROLES } from '../../domain/access/roles.js';
-import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
+import { addMonths, formatLocalDate, parseLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import { monitoringMessages as m } from '../../domain/messages/catalogue.js';
 import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring/risk-signal.js';
-import type { MonthlyItemKind } from '../../activities/policy.js';
+import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 import { records } from './activities.js';
 import { type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
 import { eventBase as base } from './review-case.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { lineRefusal } from '../../domain/income/lines.js';
 
 export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: number): void {
   state.checkActor(update.actor, MONTHLY_ROLES, '月度信息更新');
   state.validatePeriod(update.period, now);
   for (const line of [...(update.income ?? []), ...(update.spending ?? [])]) {
-    if (!Number.isFinite(line.yuan)) refuse(REFUSALS.invalidInput, m.amountInvalid(line.period));
+    const refusal = lineRefusal(line);
+    if (refusal) refuse(REFUSALS.invalidInput, refusal);
     if (line.period > update.period) refuse(REFUSALS.invalidInput, m.lineAfterPeriod(line.period, update.period));
   }
   if (update.memberCount !== undefined && (!Number.isInteger(update.memberCount) || update.memberCount < 1)) refuse(REFUSALS.invalidInput, m.memberCountInvalid);
@@ -68,10 +70,20 @@ export function validateVisit(state: HouseholdState, visit: VisitInput, now: num
   state.checkActor(visit.actor, MONTHLY_ROLES, '入户走访');
   state.validatePeriod(visit.period, now);
   const today = formatLocalDate(toLocalDate(now));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(visit.visitedOn) || !visit.visitedOn.startsWith(visit.period)) refuse(REFUSALS.invalidInput, m.visitDateInvalid(visit.period));
+  if (!isDate(visit.visitedOn) || !visit.visitedOn.startsWith(visit.period)) refuse(REFUSALS.invalidInput, m.visitDateInvalid(visit.period));
   if (visit.visitedOn > today) refuse(REFUSALS.invalidInput, m.visitDateInFuture(today));
   if (visit.findings.trim().length === 0) refuse(REFUSALS.invalidInput, m.findingsRequired);
   if ((visit.risksFound ?? []).some((c) => !RISK_CAUSES.includes(c))) refuse(REFUSALS.invalidInput, m.riskCauseUnknown);
+}
+
+/** A day that exists, written YYYY-MM-DD: not the 0th, nor the 30th of February. */
+function isDate(text: string): boolean {
+  try {
+    parseLocalDate(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function onVisit(state: HouseholdState, visit: VisitInput, now: () => number): Promise<VisitResult> {
@@ -147,7 +159,7 @@ export async function monitorMonthly(state: HouseholdState, handOver: () => bool
   while (!handOver()) {
     const period: Period = periodOf(now());
     if (state.itemsOf(period).length === 0) await planMonth(state, period, now());
-    for (const item of waiting().filter((i) => i.dueAt <= now())) {
+    for (const item of state.pastDueItems(now())) {
       state.markOverdue(item);
       await records.markHouseholdItemOverdue({ key: item.key, at: item.dueAt });
       await records.recordHouseholdEvent({

@@ -4,10 +4,11 @@ import { DEFAULT_MONTHLY_UPDATE_DAY } from '../../domain/policy/defaults.js';
 import type { CaseClock } from '../../domain/identification/clocks.js';
 import type { MonitoringCategory, RiskCause } from '../../domain/identification/steps.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { DueLedger } from '../shared/due-ledger.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import type { AssessmentSummary, MonitoringStatus } from '../../domain/monitoring/risk-signal.js';
 import { monthIndex } from '../../domain/calendar/months.js';
-import type { MonthlyItemKind } from '../../activities/policy.js';
+import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 import {
   type DueRecord,
   type HouseholdSnapshot,
@@ -16,9 +17,12 @@ import {
   type HouseholdWorkflowInput,
   type IdentificationCase,
 } from './definitions.js';
+import { isLate } from '../../domain/deadlines/lateness.js';
 
-/** Items older than this many months leave the workflow's state (the register and the file keep them). */
+/** Items older than this many months leave the workflow's state (the register and the file keep them), unless still waiting. */
 const KEPT_MONTHS = 13;
+const keptItem = (i: DueRecord, now: number): boolean =>
+  monthIndex(i.period) >= monthIndex(addMonths(periodOf(now), -KEPT_MONTHS)) || (i.doneAt === null && !i.overdue);
 
 /** The household's whole state: what the workflow knows and carries across continue-as-new. */
 export class HouseholdState {
@@ -35,7 +39,7 @@ export class HouseholdState {
   /** A case is being opened (its policy is loading): a concurrent discovery waits and joins it. */
   opening = false;
   private eventSeq: number;
-  private dueItems: DueRecord[];
+  private readonly ledger: DueLedger<DueRecord>;
   private clocks: CaseClock[];
 
   constructor(
@@ -53,7 +57,7 @@ export class HouseholdState {
     this.eliminationCase = carried?.eliminationCase ?? null;
     this.eliminationsOpened = carried?.eliminationsOpened ?? 0;
     this.lastAssessment = carried?.lastAssessment ?? null;
-    this.dueItems = [...(carried?.dueItems ?? [])];
+    this.ledger = new DueLedger(carried?.dueItems, keptItem);
     this.monthlyDueDay = carried?.monthlyDueDay ?? DEFAULT_MONTHLY_UPDATE_DAY;
     this.clocks = [...(carried?.clocks ?? [])];
   }
@@ -81,39 +85,41 @@ export class HouseholdState {
   }
 
   itemsOf(period: Period): DueRecord[] {
-    return this.dueItems.filter((i) => i.period === period);
+    return this.ledger.items.filter((i) => i.period === period);
   }
 
   /** Items neither done nor yet overdue, of any month. */
   waitingItems(): DueRecord[] {
-    return this.dueItems.filter((i) => i.doneAt === null && !i.overdue);
+    return this.ledger.waiting();
+  }
+
+  /** Waiting items whose deadline has passed at `now`. */
+  pastDueItems(now: number): DueRecord[] {
+    return this.ledger.pastDue(now);
   }
 
   item(kind: MonthlyItemKind, period: Period): DueRecord | undefined {
-    return this.dueItems.find((i) => i.kind === kind && i.period === period);
+    return this.ledger.find((i) => i.kind === kind && i.period === period);
   }
 
   addItems(items: readonly DueRecord[], now: number): void {
-    const oldest = monthIndex(addMonths(periodOf(now), -KEPT_MONTHS));
-    this.dueItems = [...this.dueItems.filter((i) => monthIndex(i.period) >= oldest || (i.doneAt === null && !i.overdue)), ...items];
+    this.ledger.add(items, now);
   }
 
   /** Whether work for the period done at `at` is late: after its item's deadline, or the county's day for a month without one. */
   isLate(kind: MonthlyItemKind, period: Period, at: number): boolean {
     const item = this.item(kind, period);
-    return at >= (item?.dueAt ?? endOfDayInPeriod(period, this.monthlyDueDay));
+    return isLate(at, item?.dueAt ?? endOfDayInPeriod(period, this.monthlyDueDay));
   }
 
   completeItem(kind: MonthlyItemKind, period: Period, at: number): DueRecord | undefined {
     const item = this.item(kind, period);
     if (!item || item.doneAt !== null) return item;
-    const done = { ...item, doneAt: at, late: at >= item.dueAt };
-    this.dueItems = this.dueItems.map((i) => (i === item ? done : i));
-    return done;
+    return this.ledger.complete(item.key, at);
   }
 
   markOverdue(item: DueRecord): void {
-    this.dueItems = this.dueItems.map((i) => (i.key === item.key ? { ...i, overdue: true } : i));
+    this.ledger.markOverdue(item.key);
   }
 
   validatePeriod(period: Period, now: number): void {
@@ -159,7 +165,7 @@ export class HouseholdState {
       eventSeq: this.eventSeq,
       casesOpened: this.casesOpened,
       currentCase: this.currentCase,
-      dueItems: [...this.dueItems],
+      dueItems: this.ledger.snapshot(),
       lastAssessment: this.lastAssessment,
       eliminationCase: this.eliminationCase,
       eliminationsOpened: this.eliminationsOpened,

@@ -2,6 +2,7 @@ import { ROLE_NAMES, type Actor } from '../../domain/access/roles.js';
 import { addMonths, periodOf, startOfPeriod, type Period } from '../../domain/calendar/dates.js';
 import type { DueItemKind } from '../../domain/deadlines/rules.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { DueLedger } from '../shared/due-ledger.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import { monthIndex } from '../../domain/calendar/months.js';
 import { townMessages } from '../../domain/town/messages.js';
@@ -10,6 +11,7 @@ import { type TownItemRecord, type TownReportRecord, type TownSnapshot, type Tow
 
 /** Items and reports older than this many months leave the workflow's state (the register and town_reports keep them). */
 const KEPT_MONTHS = 24;
+const oldestKept = (now: number): number => startOfPeriod(addMonths(periodOf(now), -KEPT_MONTHS));
 
 /** The town's whole state: what the workflow knows and carries across continue-as-new. */
 export class TownState {
@@ -18,7 +20,7 @@ export class TownState {
   plannedUntil: number | null;
   /** Register keys whose submission or completion is under way: a second one waits for the answer. */
   readonly busy = new Set<string>();
-  private items: TownItemRecord[];
+  private readonly ledger: DueLedger<TownItemRecord>;
   private reports: TownReportRecord[];
 
   constructor(
@@ -28,7 +30,7 @@ export class TownState {
     const carried = input.carried;
     this.openedAt = carried?.openedAt ?? now;
     this.plannedUntil = carried?.plannedUntil ?? null;
-    this.items = [...(carried?.items ?? [])];
+    this.ledger = new DueLedger(carried?.items, (i, at) => i.dueAt >= oldestKept(at));
     this.reports = [...(carried?.reports ?? [])];
   }
 
@@ -46,30 +48,34 @@ export class TownState {
   }
 
   hasItem(key: string): boolean {
-    return this.items.some((i) => i.key === key);
+    return this.ledger.has(key);
   }
 
   item(kind: DueItemKind, periodKey: string): TownItemRecord | undefined {
-    return this.items.find((i) => i.kind === kind && i.periodKey === periodKey);
+    return this.ledger.find((i) => i.kind === kind && i.periodKey === periodKey);
   }
 
   /** Open items whose deadline has not been met yet. */
   waiting(): TownItemRecord[] {
-    return this.items.filter((i) => i.doneAt === null && !i.overdue);
+    return this.ledger.waiting();
+  }
+
+  /** Waiting items whose deadline has passed at `now`. */
+  pastDue(now: number): TownItemRecord[] {
+    return this.ledger.pastDue(now);
   }
 
   addItems(items: readonly TownItemRecord[], now: number): void {
-    const oldest = startOfPeriod(addMonths(periodOf(now), -KEPT_MONTHS));
-    this.items = [...this.items.filter((i) => i.dueAt >= oldest), ...items];
-    this.reports = this.reports.filter((r) => startOfPeriod(r.period) >= oldest);
+    this.ledger.add(items, now);
+    this.reports = this.reports.filter((r) => startOfPeriod(r.period) >= oldestKept(now));
   }
 
   complete(key: string, doneAt: number, late: boolean): void {
-    this.items = this.items.map((i) => (i.key === key ? { ...i, doneAt, late } : i));
+    this.ledger.complete(key, doneAt, late);
   }
 
   markOverdue(key: string): void {
-    this.items = this.items.map((i) => (i.key === key ? { ...i, overdue: true } : i));
+    this.ledger.markOverdue(key);
   }
 
   report(period: Period): TownReportRecord | undefined {
@@ -92,7 +98,7 @@ export class TownState {
   }
 
   snapshot(): TownSnapshot {
-    return { openedAt: this.openedAt, plannedUntil: this.plannedUntil, items: [...this.items], reports: [...this.reports] };
+    return { openedAt: this.openedAt, plannedUntil: this.plannedUntil, items: this.ledger.snapshot(), reports: [...this.reports] };
   }
 
   view(): TownView {

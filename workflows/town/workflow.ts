@@ -59,7 +59,7 @@ async function keepCadence(state: TownState): Promise<void> {
     if (parsePeriod(period).year !== year || handOver()) return;
     const monthEnd = startOfPeriod(addMonths(period, 1));
     if ((state.plannedUntil ?? -Infinity) < monthEnd) await plan(state, monthEnd);
-    for (const item of state.waiting().filter((i) => i.dueAt <= now())) {
+    for (const item of state.pastDue(now())) {
       state.markOverdue(item.key);
       await town.markTownItemOverdue({ key: item.key, at: item.dueAt });
     }
