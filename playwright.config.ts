@@ -23,10 +23,7 @@ export default defineConfig({
     timezoneId: 'America/New_York',
     trace: 'off',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: CHROMIUM_PATH,
-      // As root Chromium refuses to start without this; nothing else is turned off.
-      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-    },
+    // Playwright starts it with --no-sandbox (its default, chromiumSandbox: false), which root needs.
+    launchOptions: { executablePath: CHROMIUM_PATH },
   },
 });

@@ -31,7 +31,7 @@ const endOfDate = (date: string | undefined): Date | undefined => {
   }
 };
 
-const taskState = z.object({
+export const taskState = z.object({
   key: z.string(),
   status: z.enum(TASK_STATUSES),
   statusName: z.string(),
@@ -40,6 +40,14 @@ const taskState = z.object({
   late: z.boolean(),
   escalationLevel: z.number(),
 });
+
+export const completeBody = z.object({
+  whatWasDone: text(5000, taskMessages.whatWasDoneRequired),
+  amountYuan: z.number().finite().min(0, '金额不能为负数').max(100_000_000).optional(),
+  date: localDate,
+  documents: evidence.min(1, taskMessages.documentsRequired),
+});
+export const handBackBody = z.object({ reason: z.enum(HAND_BACK_REASONS), text: text(5000, taskMessages.handBackTextRequired) });
 
 const toState = (view: TaskView): z.infer<typeof taskState> => ({
   key: view.taskKey,
@@ -186,12 +194,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The department completes the task with evidence: what was done, the amount, the date, documents (late after the deadline)',
         tags: ['tasks'],
         params: keyParams,
-        body: z.object({
-          whatWasDone: text(5000, taskMessages.whatWasDoneRequired),
-          amountYuan: z.number().finite().min(0, '金额不能为负数').max(100_000_000).optional(),
-          date: localDate,
-          documents: evidence.min(1, taskMessages.documentsRequired),
-        }),
+        body: completeBody,
         response: { 200: taskState },
       },
     },
@@ -211,7 +214,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The department hands the task back with a reason (not eligible, wrong department, other) for the town to reassign',
         tags: ['tasks'],
         params: keyParams,
-        body: z.object({ reason: z.enum(HAND_BACK_REASONS), text: text(5000, taskMessages.handBackTextRequired) }),
+        body: handBackBody,
         response: { 200: taskState },
       },
     },

@@ -11,6 +11,7 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { WEB_DIST } from '../../api/plugins/console.js';
 import { createDb } from '../../db/kysely.js';
 import { ensureChromium } from '../../platform/chromium.js';
 import { demoCountyWithoutNotice } from '../helpers/profiles.js';
@@ -48,6 +49,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const logFile = path.join(dataDir, 'stack.log');
   const log = createWriteStream(logFile);
   const root = path.resolve(import.meta.dirname, '../..');
+  // Never a stale bundle: removed, so that scripts/start.ts builds it from the sources, as after a fresh clone.
+  await rm(WEB_DIST, { recursive: true, force: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     env: {

@@ -9,6 +9,7 @@ import { RegisterPage } from '../features/households/RegisterPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { ApplicationPage } from '../features/identification/ApplicationPage.js';
 import { OverviewPage } from '../features/overview/OverviewPage.js';
+import { TasksPage } from '../features/tasks/TasksPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
 import { ApiError } from './api.js';
 import { AuthProvider, useAuth } from './auth.js';
@@ -34,6 +35,7 @@ function Screens() {
       <Route element={<Shell />}>
         <Route index element={<Home />} />
         <Route path="overview" element={<OverviewPage />} />
+        <Route path="tasks" element={<TasksPage />} />
         <Route path="households" element={<HouseholdsPage />} />
         <Route path="households/new" element={<RegisterPage />} />
         <Route path="households/:id" element={<HouseholdPage />} />

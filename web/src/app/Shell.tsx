@@ -29,7 +29,10 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/households', label: t.menu.households },
     { path: '/overview', label: t.menu.overview },
   ],
-  department: [{ path: '/', label: t.menu.today }],
+  department: [
+    { path: '/', label: t.menu.today },
+    { path: '/tasks', label: t.menu.tasks },
+  ],
   supervisor: [
     { path: '/', label: t.menu.overdue },
     { path: '/households', label: t.menu.households },
@@ -87,13 +90,13 @@ export function Shell() {
           {narrow && (
             <Button icon={<MenuOutlined />} aria-label={t.shell.openMenu} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
           )}
-          <Typography.Text strong ellipsis>
+          <Typography.Text strong style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
             {t.appSubtitle}
           </Typography.Text>
           <Space size="small" wrap={false}>
-            <Typography.Text aria-label={t.shell.userLabel(user.displayName, roleName(user.role))} ellipsis>
+            <span aria-label={t.shell.userLabel(user.displayName, roleName(user.role))} style={{ whiteSpace: 'nowrap' }}>
               {user.displayName}（{roleName(user.role)}）
-            </Typography.Text>
+            </span>
             <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
               {t.shell.logout}
             </Button>

@@ -11,6 +11,8 @@ import type { applicationBody, caseResult, decisionBody, discoveryBody, identifi
 import type { jurisdictionView } from '../../../api/routes/jurisdictions.js';
 import type { memberBody, memberView } from '../../../api/routes/members.js';
 import type { profileInForce } from '../../../api/routes/policy.js';
+import type { completeBody, handBackBody, taskState } from '../../../api/routes/tasks.js';
+import type { taskItem } from '../../../api/schemas/tasks.js';
 
 export type LoginBody = z.input<typeof loginBody>;
 export type LoginAnswer = z.output<typeof loginAnswer>;
@@ -32,3 +34,8 @@ export type CaseResult = z.output<typeof caseResult>;
 export type IdentificationState = z.output<typeof identificationView>;
 export type Jurisdiction = z.output<typeof jurisdictionView>;
 export type ProfileInForce = z.output<typeof profileInForce>;
+export type TaskItem = z.output<typeof taskItem>;
+export type TaskPage = { total: number; items: TaskItem[] };
+export type TaskState = z.output<typeof taskState>;
+export type CompleteBody = z.input<typeof completeBody>;
+export type HandBackBody = z.input<typeof handBackBody>;

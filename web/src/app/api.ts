@@ -23,6 +23,10 @@ import type {
   RegisterAnswer,
   RegisterBody,
   User,
+  CompleteBody,
+  HandBackBody,
+  TaskPage,
+  TaskState,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -91,5 +95,9 @@ export const api = {
   discover: (id: string, body: DiscoveryBody) => call<CaseResult>('POST', `${h(id)}/identification`, { body }),
   apply: (id: string, body: ApplicationBody) => call<CaseResult>('POST', `${h(id)}/identification/application`, { body }),
   decide: (id: string, body: DecisionBody) => call<CaseResult>('POST', `${h(id)}/identification/decisions`, { body }),
+  tasks: (query: Query) => call<TaskPage>('GET', '/tasks', { query }),
+  acceptTask: (key: string) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/accept`),
+  completeTask: (key: string, body: CompleteBody) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/complete`, { body }),
+  handBackTask: (key: string, body: HandBackBody) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/hand-back`, { body }),
   profile: (period: string) => call<ProfileInForce>('GET', '/policy/profile', { query: { period } }),
 };

@@ -35,6 +35,8 @@ export function HouseholdsPage() {
             aria-label={t.households.stage}
             placeholder={t.households.stage}
             allowClear
+            showSearch
+            optionFilterProp="label"
             style={{ width: 160 }}
             options={STAGES.map((s) => ({ value: s, label: STAGE_NAMES[s] }))}
             onChange={(v: string | undefined) => {

@@ -51,7 +51,7 @@ export function DecisionForm({ householdId, step }: { householdId: string; step:
         </Form.Item>
       )}
       {step === 'village_review' && (
-        <Form.Item label={t.identification.participants} name="participants">
+        <Form.Item label={t.identification.participants} name="participants" rules={[{ required: true, whitespace: true, message: t.identification.participantsRequired }]}>
           <Input maxLength={500} />
         </Form.Item>
       )}
