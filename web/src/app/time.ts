@@ -13,6 +13,14 @@ dayjs.locale('zh-cn');
 export const ZONE = 'Asia/Shanghai';
 
 export const formatTime = (iso: string) => dayjs(iso).tz(ZONE).format('YYYY-MM-DD HH:mm');
+/**
+ * A deadline is the instant its last day ends: midnight of the next day. Shown as the last day at
+ * 24:00, so that nobody reads the next day as still on time.
+ */
+export function formatDeadline(iso: string): string {
+  const at = dayjs(iso).tz(ZONE);
+  return at.format('HH:mm:ss') === '00:00:00' ? `${at.subtract(1, 'day').format('YYYY-MM-DD')} 24:00` : at.format('YYYY-MM-DD HH:mm');
+}
 export const formatDate = (iso: string) => dayjs(iso).tz(ZONE).format('YYYY-MM-DD');
 export const periodName = (period: string) => `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
 

@@ -5,7 +5,7 @@ import type { DecisionBody } from '../../app/api-types.js';
 import { useUser } from '../../app/auth.js';
 import { CASE_STATUS_NAMES, CATEGORY_NAMES, CONCLUSION_NAMES, STEP_NAMES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
-import { formatTime } from '../../app/time.js';
+import { formatDeadline, formatTime } from '../../app/time.js';
 import { DecisionForm } from './DecisionForm.js';
 import { useIdentification } from './hooks.js';
 
@@ -60,7 +60,7 @@ export function IdentificationPanel({ householdId }: { householdId: string }) {
                     renderItem={(k) => (
                       <List.Item>
                         {k.name}
-                        {k.deadline ? `，${t.identification.deadline} ${formatTime(k.deadline)}` : ''}
+                        {k.deadline ? `，${t.identification.deadline} ${formatDeadline(k.deadline)}` : ''}
                         {k.overdue ? <Tag color="red">{t.identification.overdue}</Tag> : null}
                       </List.Item>
                     )}

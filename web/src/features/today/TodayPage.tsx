@@ -4,7 +4,7 @@ import type { DueItem } from '../../app/api-types.js';
 import { useUser } from '../../app/auth.js';
 import { STEP_NAMES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
-import { formatTime } from '../../app/time.js';
+import { formatDeadline } from '../../app/time.js';
 import { useCasesWaitingOn, useDueItems } from './hooks.js';
 
 const ACTING_ROLES = ['village_cadre', 'town_officer', 'county_bureau'] as const;
@@ -25,7 +25,7 @@ function DueTable({ items }: { items: DueItem[] }) {
           render: (_, i) => (i.household ? <Link to={`/households/${i.household.id}`}>{i.household.headName}</Link> : '—'),
         },
         { title: t.today.place, render: (_, i) => [i.town?.name, i.village?.name].filter(Boolean).join(' ') || i.department?.name || '—' },
-        { title: t.today.dueAt, dataIndex: 'dueAt', render: (v: string) => formatTime(v) },
+        { title: t.today.dueAt, dataIndex: 'dueAt', render: (v: string) => formatDeadline(v) },
         {
           title: t.today.state,
           render: (_, i) => (i.overdue ? <Tag color="red">{t.today.overdueDays(i.overdueDays)}</Tag> : <Tag color="blue">{t.today.open}</Tag>),
