@@ -28,6 +28,10 @@ for (const r of ROLES) {
     // The page has finished loading: no spinner, no error.
     await expect(page.getByRole('status')).toHaveCount(0);
     await expect(page.getByRole('alert')).toHaveCount(0);
+    if (r.role === 'leadership_group') {
+      // The chart says its figures to a screen reader.
+      await expect(page.getByRole('img', { name: /^各阶段农户数：已建档 \d+，认定中 \d+，监测对象 \d+，/ })).toBeVisible();
+    }
     await page.screenshot({ path: path.join(SCREENSHOTS, `${r.role}.png`) });
     await logOut(page);
     await page.reload();

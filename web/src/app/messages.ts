@@ -71,6 +71,7 @@ export const t = {
     title: '工作总览',
     byStage: '各阶段农户数',
     households: '户数',
+    unit: '户',
     chartLabel: (parts: string) => `各阶段农户数：${parts}`,
   },
   households: {

@@ -22,12 +22,12 @@ export function OverviewPage() {
       </Typography.Title>
       <QueryView query={counts}>
         {(bars) => (
-          <>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Row gutter={[12, 12]}>
               {bars.map((b) => (
                 <Col key={b.name} xs={12} md={8} lg={4}>
                   <Card size="small">
-                    <Statistic title={b.name} value={b.value} suffix={t.overview.households} />
+                    <Statistic title={b.name} value={b.value} suffix={t.overview.unit} />
                   </Card>
                 </Col>
               ))}
@@ -35,7 +35,7 @@ export function OverviewPage() {
             <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.overview.byStage}</h2>}>
               <StageChart bars={bars} />
             </Card>
-          </>
+          </Space>
         )}
       </QueryView>
     </Space>
