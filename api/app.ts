@@ -9,6 +9,7 @@ import { apiDocs } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { authPlugin } from './plugins/auth.js';
+import { consolePlugin, WEB_DIST } from './plugins/console.js';
 import { dbPlugin } from './plugins/db.js';
 import { temporalPlugin } from './plugins/temporal.js';
 import { authRoutes } from './routes/auth.js';
@@ -18,9 +19,11 @@ import { eliminationRoutes } from './routes/elimination.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
 import { identificationRoutes } from './routes/identification.js';
+import { jurisdictionRoutes } from './routes/jurisdictions.js';
 import { memberRoutes } from './routes/members.js';
 import { monitoringRoutes } from './routes/monitoring.js';
 import { planRoutes } from './routes/plans.js';
+import { policyRoutes } from './routes/policy.js';
 import { screeningRoutes } from './routes/screenings.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
@@ -35,6 +38,8 @@ export interface AppDeps {
   readonly taskQueue: string;
   readonly sessionTtlHours: number;
   readonly logger?: FastifyServerOptions['logger'];
+  /** The console's built bundle (default web/dist); served at `/` when it holds an index.html. */
+  readonly webRoot?: string;
 }
 
 export async function buildApp(deps: AppDeps) {
@@ -82,9 +87,12 @@ export async function buildApp(deps: AppDeps) {
       await api.register(townRoutes);
       await api.register(planRoutes);
       await api.register(taskRoutes);
+      await api.register(policyRoutes);
+      await api.register(jurisdictionRoutes);
     },
     { prefix: API_PREFIX },
   );
+  await app.register(consolePlugin, { root: deps.webRoot ?? WEB_DIST, apiPrefix: API_PREFIX });
   return app;
 }
 

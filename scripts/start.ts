@@ -18,6 +18,7 @@ import { hashPassword } from '../platform/passwords.js';
 import { ensureTemporalBinary } from '../platform/temporal-binaries.js';
 import { ensureDatabase } from './database.js';
 import { startProcess, stopProcess, waitFor, type Managed } from './processes.js';
+import { ensureWebBundle } from './web-bundle.js';
 
 const config = loadConfigOrExit();
 const say = (message: string) => process.stdout.write(`[start] ${message}\n`);
@@ -107,6 +108,8 @@ try {
     }, 60_000);
   }
 
+  await ensureWebBundle(say);
+
   // Worker and API, each its own process.
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
   const tsx = ['--import', 'tsx'];
@@ -126,6 +129,7 @@ try {
   const apiUrl = `http://${config.API_HOST}:${config.API_PORT}`;
   await waitFor('the API', async () => ((await fetch(`${apiUrl}/health`)).ok ? true : undefined), 170_000);
   say('ready:');
+  say(`  console        ${apiUrl}/   (the browser console; log in as a demo user)`);
   say(`  API            ${apiUrl}   (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/api/docs)`);
   say(`  PostgreSQL     ${postgres ? `127.0.0.1:${config.EMBEDDED_POSTGRES_PORT} (embedded)` : '(external, DATABASE_URL)'}`);
   say(`  Temporal       ${temporalAddress}${config.TEMPORAL_ADDRESS ? ' (external)' : ' (dev server)'}`);

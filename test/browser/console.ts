@@ -1,0 +1,31 @@
+/** What the browser tests share: logging in as a demo user, and the home page's screenshot. */
+import { expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../db/seed.js';
+import { checkCharacter } from '../../domain/people/id-number.js';
+
+export async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('heading', { name: '用户登录' })).toBeVisible();
+}
+
+/** A valid 18-character ID number: area 990101, the birth date, a sequence whose last digit is odd for a man. */
+export function idNumber(birth: string, sequence: string): string {
+  const first17 = `990101${birth}${sequence}`;
+  return `${first17}${checkCharacter(first17)}`;
+}
+
+/** Picks an option of an Ant Design select by typing it, as a keyboard user would. */
+export async function choose(page: Page, label: string | RegExp, option: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: label });
+  await box.focus();
+  await box.fill(option);
+  await box.press('Enter');
+}

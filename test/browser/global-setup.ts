@@ -1,0 +1,97 @@
+/**
+ * The real stack for the browser tests, started the way `npm start` starts it
+ * (scripts/start.ts: embedded PostgreSQL, the Temporal dev server, the worker,
+ * the API serving the console, which it builds when missing), on free ports and
+ * a temporary data folder, with the demo county loaded. Chromium and a CJK font
+ * come from Debian (platform/chromium.ts) when missing.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { WEB_DIST } from '../../api/plugins/console.js';
+import { createDb } from '../../db/kysely.js';
+import { ensureChromium } from '../../platform/chromium.js';
+import { demoCountyWithoutNotice } from '../helpers/profiles.js';
+
+const say = (message: string) => process.stdout.write(`[browser setup] ${message}\n`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForHealth(url: string, exited: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (exited()) throw new Error('the stack exited before it was ready');
+    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the stack was not ready at ${url} within ${timeoutMs / 1000} s`);
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  await ensureChromium(say);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'shoudi-browser-'));
+  // The postgres system user must be able to reach its data directory inside.
+  await chmod(dataDir, 0o755);
+  const [api, postgres, temporal, ui] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const logFile = path.join(dataDir, 'stack.log');
+  const log = createWriteStream(logFile);
+  const root = path.resolve(import.meta.dirname, '../..');
+  // Never a stale bundle: removed, so that scripts/start.ts builds it from the sources, as after a fresh clone.
+  await rm(WEB_DIST, { recursive: true, force: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+      SHOUDI_DATA_DIR: dataDir,
+      API_HOST: '127.0.0.1',
+      API_PORT: String(api),
+      EMBEDDED_POSTGRES_PORT: String(postgres),
+      EMBEDDED_TEMPORAL_PORT: String(temporal),
+      EMBEDDED_TEMPORAL_UI_PORT: String(ui),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let exited = false;
+  const stopped = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+
+  const baseURL = `http://127.0.0.1:${api}`;
+  say(`starting the stack (npm start's scripts/start.ts) at ${baseURL}, log in ${logFile}`);
+  try {
+    await waitForHealth(baseURL, () => exited, 240_000);
+    // The demo county decides without its 7-day public notice here, as in the API's e2e tests (test/helpers/profiles.ts).
+    const db = createDb(`postgres://shoudi:shoudi-local@127.0.0.1:${postgres}/shoudi`, { max: 1 });
+    await demoCountyWithoutNotice(db, 'browser-no-notice');
+    await db.destroy();
+  } catch (error) {
+    child.kill('SIGINT');
+    await stopped;
+    process.stdout.write(await readFile(logFile, 'utf8').catch(() => ''));
+    throw error;
+  }
+  process.env.SHOUDI_BROWSER_BASE_URL = baseURL;
+  say('ready');
+
+  return async () => {
+    child.kill('SIGINT');
+    await stopped;
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

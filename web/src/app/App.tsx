@@ -1,0 +1,64 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { FilePage } from '../features/file/FilePage.js';
+import { HouseholdPage } from '../features/households/HouseholdPage.js';
+import { HouseholdsPage } from '../features/households/HouseholdsPage.js';
+import { RegisterPage } from '../features/households/RegisterPage.js';
+import { LoginPage } from '../features/auth/LoginPage.js';
+import { ApplicationPage } from '../features/identification/ApplicationPage.js';
+import { OverviewPage } from '../features/overview/OverviewPage.js';
+import { TasksPage } from '../features/tasks/TasksPage.js';
+import { TodayPage } from '../features/today/TodayPage.js';
+import { ApiError } from './api.js';
+import { AuthProvider, useAuth } from './auth.js';
+import { Shell } from './Shell.js';
+import './time.js';
+
+const queries = new QueryClient({
+  defaultOptions: {
+    queries: { retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2, staleTime: 10_000 },
+  },
+});
+
+function Home() {
+  const { user } = useAuth();
+  return user?.role === 'leadership_group' ? <OverviewPage /> : <TodayPage />;
+}
+
+function Screens() {
+  const { user } = useAuth();
+  if (!user) return <LoginPage />;
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route index element={<Home />} />
+        <Route path="overview" element={<OverviewPage />} />
+        <Route path="tasks" element={<TasksPage />} />
+        <Route path="households" element={<HouseholdsPage />} />
+        <Route path="households/new" element={<RegisterPage />} />
+        <Route path="households/:id" element={<HouseholdPage />} />
+        <Route path="households/:id/apply" element={<ApplicationPage />} />
+        <Route path="households/:id/file" element={<FilePage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <AntApp>
+        <QueryClientProvider client={queries}>
+          <AuthProvider>
+            <BrowserRouter>
+              <Screens />
+            </BrowserRouter>
+          </AuthProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,113 @@
+/** The frame around every screen: the menu of the user's role, who is logged in, and logout. */
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import type { Role } from '../../../domain/access/roles.js';
+import { useAuth, useUser } from './auth.js';
+import { roleName, t } from './messages.js';
+
+export interface MenuEntry {
+  readonly path: string;
+  readonly label: string;
+}
+
+/** Each role's menu; its first entry is the role's home page. */
+export const MENUS: Record<Role, readonly MenuEntry[]> = {
+  village_cadre: [
+    { path: '/', label: t.menu.today },
+    { path: '/households/new', label: t.menu.register },
+    { path: '/households', label: t.menu.households },
+  ],
+  town_officer: [
+    { path: '/', label: t.menu.today },
+    { path: '/households', label: t.menu.households },
+    { path: '/households/new', label: t.menu.register },
+  ],
+  county_bureau: [
+    { path: '/', label: t.menu.today },
+    { path: '/households', label: t.menu.households },
+    { path: '/overview', label: t.menu.overview },
+  ],
+  department: [
+    { path: '/', label: t.menu.today },
+    { path: '/tasks', label: t.menu.tasks },
+  ],
+  supervisor: [
+    { path: '/', label: t.menu.overdue },
+    { path: '/households', label: t.menu.households },
+    { path: '/overview', label: t.menu.overview },
+  ],
+  leadership_group: [
+    { path: '/', label: t.menu.overview },
+    { path: '/households', label: t.menu.households },
+  ],
+};
+
+function selectedKey(pathname: string, entries: readonly MenuEntry[]): string {
+  const exact = entries.find((e) => e.path === pathname);
+  if (exact) return exact.path;
+  const prefix = entries.filter((e) => e.path !== '/' && pathname.startsWith(`${e.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+  return prefix?.path ?? '/';
+}
+
+export function Shell() {
+  const user = useUser();
+  const { logout } = useAuth();
+  const location = useLocation();
+  // Below Ant Design's lg breakpoint (a phone, a narrow window) the menu opens in a drawer.
+  const narrow = !Grid.useBreakpoint().lg;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const entries = MENUS[user.role];
+
+  const menu = (
+    <nav aria-label={t.shell.menu}>
+      <Menu
+        theme="dark"
+        mode="inline"
+        selectedKeys={[selectedKey(location.pathname, entries)]}
+        items={entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }))}
+        onClick={() => setDrawerOpen(false)}
+      />
+    </nav>
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!narrow && (
+        <Layout.Sider width={200}>
+          <div style={{ color: '#fff', padding: '16px 20px', fontSize: 18, fontWeight: 600 }}>{t.appName}</div>
+          {menu}
+        </Layout.Sider>
+      )}
+      {narrow && (
+        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" width={220} title={t.appName} styles={{ body: { padding: 0, background: '#001529' } }}>
+          {menu}
+        </Drawer>
+      )}
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
+          {narrow && (
+            <Button icon={<MenuOutlined />} aria-label={t.shell.openMenu} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
+          )}
+          <Typography.Text strong style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            {t.appSubtitle}
+          </Typography.Text>
+          <Space size="small" wrap={false}>
+            <span aria-label={t.shell.userLabel(user.displayName, roleName(user.role))} style={{ whiteSpace: 'nowrap' }}>
+              {user.displayName}（{roleName(user.role)}）
+            </span>
+            <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
+              {t.shell.logout}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16 }}>
+          <main>
+            <Outlet />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

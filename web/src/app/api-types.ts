@@ -1,0 +1,40 @@
+/**
+ * The API's types, inferred from the zod schemas its routes validate and
+ * serialize with: a change to a schema changes the console's types, never a copy.
+ * Type-only imports: nothing of the server reaches the bundle.
+ */
+import type { z } from 'zod';
+import type { loginBody, session, userView } from '../../../api/schemas/auth.js';
+import type { dueItemPage } from '../../../api/schemas/due-items.js';
+import type { householdFile, householdView, registeredHousehold, registerHouseholdBody } from '../../../api/schemas/households.js';
+import type { applicationBody, caseResult, discoveryBody, identificationView, stepDecisionBody } from '../../../api/schemas/identification.js';
+import type { jurisdictionView } from '../../../api/routes/jurisdictions.js';
+import type { addMemberBody, memberView } from '../../../api/schemas/members.js';
+import type { profileInForce } from '../../../api/routes/policy.js';
+import type { completeTaskBody, handBackBody, taskItem, taskState } from '../../../api/schemas/tasks.js';
+
+export type LoginBody = z.input<typeof loginBody>;
+export type LoginAnswer = z.output<typeof session>;
+export type User = z.output<typeof userView>;
+export type DueItemPage = z.output<typeof dueItemPage>;
+export type DueItem = DueItemPage['items'][number];
+export type Household = z.output<typeof householdView>;
+export type HouseholdPage = { total: number; items: Household[] };
+export type HouseholdFile = z.output<typeof householdFile>;
+export type FileEvent = HouseholdFile['events'][number];
+export type RegisterBody = z.input<typeof registerHouseholdBody>;
+export type RegisterAnswer = z.output<typeof registeredHousehold>;
+export type MemberBody = z.input<typeof addMemberBody>;
+export type Member = z.output<typeof memberView>;
+export type DiscoveryBody = z.input<typeof discoveryBody>;
+export type ApplicationBody = z.input<typeof applicationBody>;
+export type DecisionBody = z.input<typeof stepDecisionBody>;
+export type CaseResult = z.output<typeof caseResult>;
+export type IdentificationState = z.output<typeof identificationView>;
+export type Jurisdiction = z.output<typeof jurisdictionView>;
+export type ProfileInForce = z.output<typeof profileInForce>;
+export type TaskItem = z.output<typeof taskItem>;
+export type TaskPage = { total: number; items: TaskItem[] };
+export type TaskState = z.output<typeof taskState>;
+export type CompleteBody = z.input<typeof completeTaskBody>;
+export type HandBackBody = z.input<typeof handBackBody>;

@@ -1,0 +1,103 @@
+/**
+ * The one HTTP client: every call goes to `/api` on the console's own origin
+ * with the session's bearer token. A refusal becomes an ApiError carrying the
+ * message the server wrote for people (never a field path or a code).
+ */
+import { t } from './messages.js';
+import type {
+  ApplicationBody,
+  CaseResult,
+  DecisionBody,
+  DiscoveryBody,
+  DueItemPage,
+  HouseholdFile,
+  HouseholdPage,
+  Household,
+  IdentificationState,
+  Jurisdiction,
+  LoginAnswer,
+  LoginBody,
+  Member,
+  MemberBody,
+  ProfileInForce,
+  RegisterAnswer,
+  RegisterBody,
+  User,
+  CompleteBody,
+  HandBackBody,
+  TaskPage,
+  TaskState,
+} from './api-types.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let token: string | null = null;
+let onUnauthorized: () => void = () => {};
+
+export function setSessionToken(next: string | null, whenRefused: () => void): void {
+  token = next;
+  onUnauthorized = whenRefused;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+async function call<T>(method: string, path: string, options: { body?: unknown; query?: Query } = {}): Promise<T> {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== '') search.set(k, String(v));
+  const url = `/api${path}${search.size > 0 ? `?${search}` : ''}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+  } catch {
+    throw new ApiError(0, t.networkError);
+  }
+  if (response.status === 204) return undefined as T;
+  const body = (await response.json().catch(() => null)) as { message?: string; details?: { message: string }[] } | null;
+  if (!response.ok) {
+    if (response.status === 401 && token) onUnauthorized();
+    // Validation refusals list each problem; the field paths in `message` are for developers.
+    const message = body?.details?.length ? body.details.map((d) => d.message).join('；') : (body?.message ?? t.loadFailed);
+    throw new ApiError(response.status, message);
+  }
+  return body as T;
+}
+
+const h = (id: string) => `/households/${encodeURIComponent(id)}`;
+
+export const api = {
+  login: (body: LoginBody) => call<LoginAnswer>('POST', '/auth/login', { body }),
+  logout: () => call<void>('POST', '/auth/logout'),
+  me: () => call<User>('GET', '/auth/me'),
+  jurisdiction: (id: string) => call<Jurisdiction>('GET', `/jurisdictions/${encodeURIComponent(id)}`),
+  dueItems: (query: Query) => call<DueItemPage>('GET', '/due-items', { query }),
+  households: (query: Query) => call<HouseholdPage>('GET', '/households', { query }),
+  household: (id: string) => call<Household>('GET', h(id)),
+  register: (body: RegisterBody) => call<RegisterAnswer>('POST', '/households', { body }),
+  members: (id: string) => call<Member[]>('GET', `${h(id)}/members`),
+  addMember: (id: string, body: MemberBody) => call<Member>('POST', `${h(id)}/members`, { body }),
+  file: (id: string) => call<HouseholdFile>('GET', `${h(id)}/file`),
+  identification: (id: string) => call<IdentificationState>('GET', `${h(id)}/identification`),
+  discover: (id: string, body: DiscoveryBody) => call<CaseResult>('POST', `${h(id)}/identification`, { body }),
+  apply: (id: string, body: ApplicationBody) => call<CaseResult>('POST', `${h(id)}/identification/application`, { body }),
+  decide: (id: string, body: DecisionBody) => call<CaseResult>('POST', `${h(id)}/identification/decisions`, { body }),
+  tasks: (query: Query) => call<TaskPage>('GET', '/tasks', { query }),
+  acceptTask: (key: string) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/accept`),
+  completeTask: (key: string, body: CompleteBody) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/complete`, { body }),
+  handBackTask: (key: string, body: HandBackBody) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/hand-back`, { body }),
+  profile: (period: string) => call<ProfileInForce>('GET', '/policy/profile', { query: { period } }),
+};

@@ -1,0 +1,74 @@
+import { App, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import type { Member } from '../../app/api-types.js';
+import { useUser } from '../../app/auth.js';
+import { CATEGORY_NAMES, LABOUR_NAMES, RELATION_NAMES, SEX_NAMES, STAGE_NAMES, t } from '../../app/messages.js';
+import { QueryView } from '../../app/states.js';
+import { formatTime } from '../../app/time.js';
+import { IdentificationPanel } from '../identification/IdentificationPanel.js';
+import { useHousehold, useMembers } from './hooks.js';
+import { MemberForm } from './MemberForm.js';
+
+const EDIT_ROLES: readonly string[] = ['village_cadre', 'town_officer', 'county_bureau'];
+
+export function HouseholdPage() {
+  const { id = '' } = useParams();
+  const user = useUser();
+  const { message } = App.useApp();
+  const household = useHousehold(id);
+  const members = useMembers(id);
+
+  return (
+    <QueryView query={household}>
+      {(h) => (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+            {h.headName} · {t.households.detail}
+          </Typography.Title>
+          <Card size="small" extra={<Link to={`/households/${h.id}/file`}>{t.households.file}</Link>}>
+            <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+              <Descriptions.Item label={t.households.address}>{h.address}</Descriptions.Item>
+              <Descriptions.Item label={t.households.category}>{CATEGORY_NAMES[h.category]}</Descriptions.Item>
+              <Descriptions.Item label={t.households.stage}>
+                <Tag>{STAGE_NAMES[h.stage as keyof typeof STAGE_NAMES] ?? h.stage}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t.households.responsible}>{h.responsible?.name ?? t.households.none}</Descriptions.Item>
+              <Descriptions.Item label={t.households.createdAt}>{formatTime(h.createdAt)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.members.title}</h2>}>
+            <QueryView query={members}>
+              {(list) => (
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Table<Member>
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    scroll={{ x: 'max-content' }}
+                    aria-label={t.members.title}
+                    locale={{ emptyText: t.members.none }}
+                    dataSource={list}
+                    columns={[
+                      { title: t.members.name, dataIndex: 'name' },
+                      { title: t.members.relation, render: (_, m) => RELATION_NAMES[m.relation] },
+                      { title: t.members.idNumber, dataIndex: 'idNumber' },
+                      { title: t.members.birthDate, dataIndex: 'birthDate' },
+                      { title: t.members.sex, render: (_, m) => SEX_NAMES[m.sex] },
+                      { title: t.members.labour, render: (_, m) => LABOUR_NAMES[m.labourAbility] },
+                    ]}
+                  />
+                  {EDIT_ROLES.includes(user.role) && (
+                    <MemberForm householdId={h.id} first={list.length === 0} onAdded={(name) => void message.success(t.members.added(name))} />
+                  )}
+                </Space>
+              )}
+            </QueryView>
+          </Card>
+          <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.identification.title}</h2>}>
+            <IdentificationPanel householdId={h.id} />
+          </Card>
+        </Space>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,72 @@
+import { Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { Household } from '../../app/api-types.js';
+import { CATEGORY_NAMES, STAGE_NAMES, STAGES, t } from '../../app/messages.js';
+import { QueryView } from '../../app/states.js';
+import { formatTime } from '../../app/time.js';
+import { useHouseholdSearch } from './hooks.js';
+
+export function HouseholdsPage() {
+  const [name, setName] = useState<string | undefined>();
+  const [stage, setStage] = useState<string | undefined>();
+  const [offset, setOffset] = useState(0);
+  const search = useHouseholdSearch({ ...(name ? { name } : {}), ...(stage ? { stage } : {}), offset });
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+        {t.households.title}
+      </Typography.Title>
+      <Card size="small">
+        <Space wrap>
+          <Input.Search
+            aria-label={t.households.searchName}
+            placeholder={t.households.searchName}
+            enterButton={t.households.search}
+            allowClear
+            onSearch={(v) => {
+              setName(v.trim() || undefined);
+              setOffset(0);
+            }}
+            style={{ maxWidth: 320 }}
+          />
+          <Select
+            aria-label={t.households.stage}
+            placeholder={t.households.stage}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 160 }}
+            options={STAGES.map((s) => ({ value: s, label: STAGE_NAMES[s] }))}
+            onChange={(v: string | undefined) => {
+              setStage(v);
+              setOffset(0);
+            }}
+          />
+        </Space>
+      </Card>
+      <Card size="small">
+        <QueryView query={search} empty={(d) => d.total === 0}>
+          {(page) => (
+            <Table<Household>
+              rowKey="id"
+              size="small"
+              scroll={{ x: 'max-content' }}
+              dataSource={page.items}
+              pagination={{ total: page.total, pageSize: 20, current: offset / 20 + 1, onChange: (p) => setOffset((p - 1) * 20), showTotal: t.households.count }}
+              columns={[
+                { title: t.households.headName, render: (_, h) => <Link to={`/households/${h.id}`}>{h.headName}</Link> },
+                { title: t.households.address, dataIndex: 'address' },
+                { title: t.households.category, render: (_, h) => CATEGORY_NAMES[h.category] },
+                { title: t.households.stage, render: (_, h) => <Tag>{STAGE_NAMES[h.stage as keyof typeof STAGE_NAMES] ?? h.stage}</Tag> },
+                { title: t.households.createdAt, render: (_, h) => formatTime(h.createdAt) },
+                { title: t.households.file, render: (_, h) => <Link to={`/households/${h.id}/file`} aria-label={`${h.headName} ${t.households.file}`}>{t.households.file}</Link> },
+              ]}
+            />
+          )}
+        </QueryView>
+      </Card>
+    </Space>
+  );
+}
