@@ -1,5 +1,5 @@
 /** What the browser tests share: logging in as a demo user, and the home page's screenshot. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../db/seed.js';
 import { checkCharacter } from '../../domain/people/id-number.js';
 
@@ -28,4 +28,14 @@ export async function choose(page: Page, label: string | RegExp, option: string)
   await box.focus();
   await box.fill(option);
   await box.press('Enter');
+}
+
+/**
+ * Ticks a checkbox as a person does — a click — and waits until it shows
+ * ticked: an Ant Design checkbox inside a form shows its new state on the
+ * form's next render, not within the click (Playwright's `check()` asks at once).
+ */
+export async function tick(checkbox: Locator): Promise<void> {
+  await checkbox.click();
+  await expect(checkbox).toBeChecked();
 }

@@ -18,15 +18,28 @@ import { demoCountyWithoutNotice } from '../helpers/profiles.js';
 
 const say = (message: string) => process.stdout.write(`[browser setup] ${message}\n`);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Whether nothing listens on the port now. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port free now, below Linux's ephemeral range (32768–60999): the Temporal
+ * dev server opens its internal services on ephemeral ports while the stack
+ * starts, and one of them must not be the port the API is about to take.
+ */
+async function freePort(taken: Set<number>): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!taken.has(port) && (await isFree(port))) {
+      taken.add(port);
+      return port;
+    }
+  }
 }
 
 async function waitForHealth(url: string, exited: () => boolean, timeoutMs: number): Promise<void> {
@@ -45,7 +58,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'shoudi-browser-'));
   // The postgres system user must be able to reach its data directory inside.
   await chmod(dataDir, 0o755);
-  const [api, postgres, temporal, ui] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const taken = new Set<number>();
+  const [api, postgres, temporal, ui] = [await freePort(taken), await freePort(taken), await freePort(taken), await freePort(taken)];
   const logFile = path.join(dataDir, 'stack.log');
   const log = createWriteStream(logFile);
   const root = path.resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose, idNumber, logIn, logOut } from './console.js';
+import { choose, idNumber, logIn, logOut, tick } from './console.js';
 
 const HEAD = '周福来';
 const head = { name: HEAD, id: idNumber('19680312', '001'), birth: '1968-03-12', sex: '男' };
@@ -38,7 +38,7 @@ test('a village cadre registers a household and applies; the town audits, the co
   await page.getByRole('button', { name: '申请纳入监测' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${HEAD} · 纳入监测申请` })).toBeVisible();
   await page.getByLabel('申请理由').fill('户主患慢性病，收入明显下降，申请纳入监测');
-  await page.getByRole('checkbox', { name: '因病' }).check();
+  await tick(page.getByRole('checkbox', { name: '因病' }));
   const preview = page.getByRole('region', { name: '收支测算（按县级政策实时预览）' });
   await expect(preview).toContainText('按政策 browser-no-notice 第 1 版测算');
   await page.getByLabel('收入金额（第1行）').fill('30000');
@@ -75,7 +75,7 @@ test('a village cadre registers a household and applies; the town audits, the co
   await page.getByRole('table', { name: '等待本级办理的认定' }).getByRole('row', { name: new RegExp(HEAD) }).getByRole('link', { name: `办理 ${HEAD}` }).click();
   const decision = page.getByRole('form', { name: '办理“县级确定”' });
   await decision.getByRole('radio', { name: '脱贫不稳定户' }).check();
-  await decision.getByRole('checkbox', { name: '因病' }).check();
+  await tick(decision.getByRole('checkbox', { name: '因病' }));
   await decision.getByLabel('意见').fill('确定为监测对象');
   await decision.getByRole('button', { name: '办理“县级确定”' }).click();
   await expect(page.getByText('已确定为监测对象')).toBeVisible();
