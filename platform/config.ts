@@ -15,6 +15,10 @@ export const configSchema = z.object({
   DATABASE_URL: optionalUrl.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   ),
+  /** The schema owner's connection, for migrations only (the app's DATABASE_URL is a role that owns nothing). */
+  MIGRATION_DATABASE_URL: optionalUrl.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  ),
   TEMPORAL_ADDRESS: optionalUrl.pipe(
     z.string().regex(/^[^\s:/]+:\d+$/, 'must be host:port, for example temporal:7233').optional(),
   ),
@@ -61,6 +65,17 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
     }
     throw error;
   }
+}
+
+/** Migrations need the owner's connection; `npm start` sets it for the embedded PostgreSQL. */
+export function requireMigrationUrl(config: Config, program: string): string {
+  if (!config.MIGRATION_DATABASE_URL) {
+    process.stderr.write(
+      `Invalid configuration:\n  MIGRATION_DATABASE_URL: required to migrate with ${program} (the schema owner's connection; DATABASE_URL is the app's, which may not change the schema)\n`,
+    );
+    process.exit(2);
+  }
+  return config.MIGRATION_DATABASE_URL;
 }
 
 /**

@@ -12,11 +12,11 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createDb } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { DEMO_PASSWORD, seedDemoCounty, seedPolicyProfiles } from '../db/seed.js';
-import { loadConfigOrExit } from '../platform/config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/embedded-postgres.js';
+import { loadConfigOrExit, requireMigrationUrl } from '../platform/config.js';
+import { LOCAL_ROLES, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/embedded-postgres.js';
 import { hashPassword } from '../platform/passwords.js';
 import { ensureTemporalBinary } from '../platform/temporal-binaries.js';
-import { ensureDatabase } from './database.js';
+import { ensureDatabase, ensureRoles } from './database.js';
 import { startProcess, stopProcess, waitFor, type Managed } from './processes.js';
 
 const config = loadConfigOrExit();
@@ -43,10 +43,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  // PostgreSQL
+  // PostgreSQL: the superuser creates the roles and the database, the owner migrates, the app runs.
   let databaseUrl = config.DATABASE_URL;
+  let migrationUrl = databaseUrl ? requireMigrationUrl(config, 'npm start and an external DATABASE_URL') : undefined;
   let postgres: EmbeddedPostgresHandle | undefined;
-  if (!databaseUrl) {
+  if (!databaseUrl || !migrationUrl) {
     say(`starting embedded PostgreSQL (data in ${path.join(dataDir, 'postgres')})`);
     postgres = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'postgres'),
@@ -54,10 +55,12 @@ try {
       persistent: true,
     });
     stops.push(() => postgres!.stop());
-    await ensureDatabase(postgres.url, 'shoudi');
-    databaseUrl = postgres.urlFor('shoudi');
+    await ensureRoles(postgres.url, LOCAL_ROLES);
+    await ensureDatabase(postgres.url, 'shoudi', LOCAL_ROLES.owner.name);
+    databaseUrl = postgres.urlFor('shoudi', LOCAL_ROLES.app);
+    migrationUrl = postgres.urlFor('shoudi', LOCAL_ROLES.owner);
   }
-  const db = createDb(databaseUrl, { max: 2 });
+  const db = createDb(migrationUrl, { max: 2 });
   const applied = await migrateToLatest(db);
   if (applied.length > 0) say(`migrations applied: ${applied.join(', ')}`);
   const profiles = await seedPolicyProfiles(db);
@@ -108,7 +111,9 @@ try {
   }
 
   // Worker and API, each its own process.
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+  // The children connect as the app; the owner's connection is not theirs to have.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+  delete env.MIGRATION_DATABASE_URL;
   const tsx = ['--import', 'tsx'];
   const worker: Managed = startProcess('worker', process.execPath, [...tsx, 'worker/main.ts'], env);
   const api: Managed = startProcess('api', process.execPath, [...tsx, 'api/server.ts'], env);
