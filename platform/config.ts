@@ -26,6 +26,9 @@ export const configSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('shoudi-households'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
+  /** The worker's health endpoint (GET /health), which compose's health check asks. */
+  WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_HEALTH_PORT: port.default(3001),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHOUDI_DATA_DIR: z.string().min(1).default('.data'),
   SHOUDI_CACHE_DIR: z.string().min(1).default('.cache'),

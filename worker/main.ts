@@ -7,6 +7,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { requireExternal, loadConfigOrExit } from '../platform/config.js';
 import { createDb } from '../db/kysely.js';
 import { createHouseholdWorker } from './create-worker.js';
+import { startWorkerHealthServer } from './health.js';
 import { ensureTownCadences } from './town-cadences.js';
 
 const config = loadConfigOrExit();
@@ -23,8 +24,16 @@ try {
   });
   const towns = await ensureTownCadences({ client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), db, taskQueue: config.TEMPORAL_TASK_QUEUE });
   process.stdout.write(`town cadences: ${towns.started.length} started, ${towns.running.length} already running\n`);
-  process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${temporalAddress}\n`);
-  await worker.run();
+  const health = await startWorkerHealthServer(
+    { worker, connection, taskQueue: config.TEMPORAL_TASK_QUEUE },
+    { host: config.WORKER_HEALTH_HOST, port: config.WORKER_HEALTH_PORT },
+  );
+  process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${temporalAddress}; health at http://${config.WORKER_HEALTH_HOST}:${config.WORKER_HEALTH_PORT}/health\n`);
+  try {
+    await worker.run();
+  } finally {
+    health.close();
+  }
 } finally {
   await connection.close();
   await db.destroy();
