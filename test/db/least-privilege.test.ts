@@ -91,9 +91,28 @@ describe('the app’s role', () => {
     for (const column of ['head_name', 'address', 'village_id', 'town_id', 'county_id', 'group_id', 'created_at']) {
       await refused(t.db, sql.raw(`update households set ${column} = ${column} where id = '${householdId}'`));
     }
-    await t.db.updateTable('households').set({ stage: 'monitoring', category: 'marginal', updated_at: new Date() }).where('id', '=', householdId).execute();
+    await t.db.transaction().execute(async (trx) => {
+      await householdEventsRepo(trx).append({ householdId, eventKey: `stage:${householdId}`, kind: 'identification.confirmed', actorUserId: null, occurredAt: new Date(), payload: {} });
+      await trx.updateTable('households').set({ stage: 'monitoring', category: 'marginal', updated_at: new Date() }).where('id', '=', householdId).execute();
+    });
     const row = await t.db.selectFrom('households').select(['head_name', 'stage']).where('id', '=', householdId).executeTakeFirstOrThrow();
     expect(row).toEqual({ head_name: '王某', stage: 'monitoring' });
+  });
+
+  it('cannot change a household’s stage, category or responsible person without an entry in its file in the same transaction', async () => {
+    const cadre = await t.db.selectFrom('users').select('id').where('username', '=', 'cun.donggang').executeTakeFirstOrThrow();
+    for (const change of [{ stage: 'eliminated' }, { category: 'lifted_out' as const }, { responsible_user_id: cadre.id }]) {
+      await expect(t.db.updateTable('households').set(change).where('id', '=', householdId).execute()).rejects.toThrow(/without an entry in its file/);
+      // An entry written in another transaction earlier does not count.
+      await expect(
+        t.db.transaction().execute(async (trx) => {
+          await trx.updateTable('households').set(change).where('id', '=', householdId).execute();
+          await householdEventsRepo(t.db).append({ householdId, eventKey: `elsewhere:${JSON.stringify(change)}`, kind: 'household.note', actorUserId: null, occurredAt: new Date(), payload: {} });
+        }),
+      ).rejects.toThrow(/without an entry in its file/);
+    }
+    const row = await t.db.selectFrom('households').select(['stage', 'category', 'responsible_user_id']).where('id', '=', householdId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ stage: 'monitoring', category: 'marginal', responsible_user_id: null });
   });
 
   it('cannot reach a row’s change through an upsert on an append-only table', async () => {
