@@ -10,7 +10,8 @@ import { clockProblems, type ProcedureClocks } from '../identification/clocks.js
 import { eliminationSteps } from '../identification/elimination.js';
 import type { TaskPolicy } from '../measures/tasks.js';
 import { catalogueProblems, type MeasureCatalogue } from '../measures/catalogue.js';
-import { cadenceProblems, type Cadence, type PeriodicRule } from '../deadlines/rules.js';
+import { type PeriodicRule } from '../deadlines/rules.js';
+import { cadenceProblems, type Cadence } from '../deadlines/cadence.js';
 import type { IdentificationStep } from '../identification/steps.js';
 import type { IncomeWindow } from '../income/projection.js';
 import type { TriggerRules } from '../assessment/triggers.js';
