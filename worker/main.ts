@@ -6,6 +6,7 @@ import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { requireExternal, loadConfigOrExit } from '../platform/config.js';
 import { createDb } from '../db/kysely.js';
+import { runtimeRoleProblem } from '../db/runtime-role.js';
 import { createShoudiWorker } from './create-worker.js';
 import { ensureCadenceWorkflows } from './cadence-workflows.js';
 import { startWorkerHealthServer } from './health.js';
@@ -14,6 +15,12 @@ const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'worker');
 
 const db = createDb(databaseUrl);
+const roleProblem = await runtimeRoleProblem(db);
+if (roleProblem) {
+  process.stderr.write(`Refusing to run the worker: ${roleProblem}; connect as the app's role, shoudi_app (README, "Database roles")\n`);
+  await db.destroy();
+  process.exit(2);
+}
 const connection = await NativeConnection.connect({ address: temporalAddress });
 try {
   const worker = await createShoudiWorker({

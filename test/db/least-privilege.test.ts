@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../db/database.js';
+import { createDb } from '../../db/kysely.js';
+import { runtimeRoleProblem } from '../../db/runtime-role.js';
 import { householdEventsRepo } from '../../db/repositories/household-events.js';
 import { householdFinancesRepo } from '../../db/repositories/household-finances.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -145,5 +147,18 @@ describe('the owner', () => {
     expect(me.rows[0]?.rolsuper).toBe(false);
     await expect(sql`set session_replication_role = replica`.execute(t.owner)).rejects.toThrow(/permission denied/);
     await expect(sql.raw('delete from household_events').execute(t.owner)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('the worker’s check of its role at start', () => {
+  it('accepts the app, and refuses the owner and a superuser', async () => {
+    expect(await runtimeRoleProblem(t.db)).toBeUndefined();
+    expect(await runtimeRoleProblem(t.owner)).toMatch(/^DATABASE_URL connects as shoudi_owner, which owns \d+ table/);
+    const superuser = createDb(inject('databaseUrl'), { max: 1 });
+    try {
+      expect(await runtimeRoleProblem(superuser)).toMatch(/a superuser$/);
+    } finally {
+      await superuser.destroy();
+    }
   });
 });
