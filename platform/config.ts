@@ -15,6 +15,10 @@ export const configSchema = z.object({
   DATABASE_URL: optionalUrl.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   ),
+  /** The schema owner's connection, for migrations only (the app's DATABASE_URL is a role that owns nothing). */
+  MIGRATION_DATABASE_URL: optionalUrl.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  ),
   TEMPORAL_ADDRESS: optionalUrl.pipe(
     z.string().regex(/^[^\s:/]+:\d+$/, 'must be host:port, for example temporal:7233').optional(),
   ),
@@ -22,6 +26,9 @@ export const configSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('shoudi-households'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
+  /** The worker's health endpoint (GET /health), which compose's health check asks. */
+  WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_HEALTH_PORT: port.default(3001),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHOUDI_DATA_DIR: z.string().min(1).default('.data'),
   SHOUDI_CACHE_DIR: z.string().min(1).default('.cache'),
@@ -61,6 +68,17 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
     }
     throw error;
   }
+}
+
+/** Migrations need the owner's connection; `npm start` sets it for the embedded PostgreSQL. */
+export function requireMigrationUrl(config: Config, program: string): string {
+  if (!config.MIGRATION_DATABASE_URL) {
+    process.stderr.write(
+      `Invalid configuration:\n  MIGRATION_DATABASE_URL: required to migrate with ${program} (the schema owner's connection; DATABASE_URL is the app's, which may not change the schema)\n`,
+    );
+    process.exit(2);
+  }
+  return config.MIGRATION_DATABASE_URL;
 }
 
 /**

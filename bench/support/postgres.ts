@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { parseConfig } from '../../platform/config.js';
-import { startEmbeddedPostgres } from '../../platform/embedded-postgres.js';
+import { LOCAL_ROLES, startEmbeddedPostgres } from '../../platform/embedded-postgres.js';
+import { ensureDatabase, ensureRoles, urlAs } from '../../scripts/database.js';
 
 export interface BenchDatabase {
-  /** Connection string of the fresh database. */
+  /** Connection string of the fresh database, as its owner (who migrates and bulk-loads it). */
   readonly url: string;
   /** Where it runs, for the report. */
   readonly where: string;
@@ -25,11 +26,10 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
 
   if (config.DATABASE_URL) {
     const maintenanceUrl = config.DATABASE_URL;
-    await adminQuery(maintenanceUrl, `create database ${database} encoding 'UTF8'`);
-    const url = new URL(maintenanceUrl);
-    url.pathname = `/${database}`;
+    await ensureRoles(maintenanceUrl, LOCAL_ROLES);
+    await ensureDatabase(maintenanceUrl, database, LOCAL_ROLES.owner.name);
     return {
-      url: url.toString(),
+      url: urlAs(maintenanceUrl, LOCAL_ROLES.owner, database),
       where: `database ${database} on the server of DATABASE_URL (dropped afterwards)`,
       dispose: () => adminQuery(maintenanceUrl, `drop database if exists ${database} with (force)`),
     };
@@ -42,9 +42,10 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
   try {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const server = await startEmbeddedPostgres({ dataDir: path.join(work, 'postgres'), port, persistent: false });
-    await adminQuery(server.url, `create database ${database} encoding 'UTF8'`);
+    await ensureRoles(server.url, LOCAL_ROLES);
+    await ensureDatabase(server.url, database, LOCAL_ROLES.owner.name);
     return {
-      url: server.urlFor(database),
+      url: server.urlFor(database, LOCAL_ROLES.owner),
       where: `embedded PostgreSQL in ${work} on port ${port} (removed afterwards)`,
       dispose: async () => {
         try {

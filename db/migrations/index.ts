@@ -14,6 +14,8 @@ import * as dueItemsIndexes from './2026_11_23_012_due_items_indexes.js';
 import * as searchIndexes from './2026_11_23_013_search_indexes.js';
 import * as memberNameIndex from './2026_11_23_014_member_name_index.js';
 import * as householdResponsible from './2026_11_23_015_household_responsible.js';
+import * as leastPrivilege from './2026_12_01_016_least_privilege.js';
+import * as householdChangesRecorded from './2026_12_01_017_household_changes_recorded.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_013_search_indexes': searchIndexes,
   '2026_11_23_014_member_name_index': memberNameIndex,
   '2026_11_23_015_household_responsible': householdResponsible,
+  '2026_12_01_016_least_privilege': leastPrivilege,
+  '2026_12_01_017_household_changes_recorded': householdChangesRecorded,
 };

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { WEB_DIST } from '../../api/plugins/console.js';
 import { createDb } from '../../db/kysely.js';
 import { ensureChromium } from '../../platform/chromium.js';
+import { LOCAL_ROLES } from '../../platform/embedded-postgres.js';
 import { demoCountyWithoutNotice } from '../helpers/profiles.js';
 
 const say = (message: string) => process.stdout.write(`[browser setup] ${message}\n`);
@@ -59,7 +60,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // The postgres system user must be able to reach its data directory inside.
   await chmod(dataDir, 0o755);
   const taken = new Set<number>();
-  const [api, postgres, temporal, ui] = [await freePort(taken), await freePort(taken), await freePort(taken), await freePort(taken)];
+  const [api, postgres, temporal, ui, workerHealth] = [await freePort(taken), await freePort(taken), await freePort(taken), await freePort(taken), await freePort(taken)];
   const logFile = path.join(dataDir, 'stack.log');
   const log = createWriteStream(logFile);
   const root = path.resolve(import.meta.dirname, '../..');
@@ -77,6 +78,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       EMBEDDED_POSTGRES_PORT: String(postgres),
       EMBEDDED_TEMPORAL_PORT: String(temporal),
       EMBEDDED_TEMPORAL_UI_PORT: String(ui),
+      WORKER_HEALTH_PORT: String(workerHealth),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,7 +93,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     await waitForHealth(baseURL, () => exited, 240_000);
     // The demo county decides without its 7-day public notice here, as in the API's e2e tests (test/helpers/profiles.ts).
-    const db = createDb(`postgres://shoudi:shoudi-local@127.0.0.1:${postgres}/shoudi`, { max: 1 });
+    const owner = LOCAL_ROLES.owner;
+    const db = createDb(`postgres://${owner.name}:${encodeURIComponent(owner.password)}@127.0.0.1:${postgres}/shoudi`, { max: 1 });
     await demoCountyWithoutNotice(db, 'browser-no-notice');
     await db.destroy();
   } catch (error) {

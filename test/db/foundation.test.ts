@@ -77,10 +77,10 @@ describe('the household file', () => {
     expect(events).toHaveLength(1);
     expect(events[0]?.payload).toEqual({ channel: 'application' });
 
-    await expect(t.db.updateTable('household_events').set({ kind: 'tampered' }).where('household_id', '=', household.id).execute()).rejects.toThrow(
+    await expect(t.owner.updateTable('household_events').set({ kind: 'tampered' }).where('household_id', '=', household.id).execute()).rejects.toThrow(
       /append-only/,
     );
-    await expect(t.db.deleteFrom('household_events').where('household_id', '=', household.id).execute()).rejects.toThrow(/append-only/);
+    await expect(t.owner.deleteFrom('household_events').where('household_id', '=', household.id).execute()).rejects.toThrow(/append-only/);
     expect(await householdEventsRepo(t.db).listForHousehold(household.id)).toHaveLength(1);
   });
 });

@@ -62,8 +62,8 @@ describe('income and spending records', () => {
       income: [{ period: '2026-09', kind: 'production_net', yuan: -200 }],
       spending: [],
     });
-    await expect(t.db.updateTable('household_income_records').set({ period: '2026-08' }).where('household_id', '=', row.id).execute()).rejects.toThrow(/append-only/);
-    await expect(t.db.deleteFrom('household_income_records').where('household_id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+    await expect(t.owner.updateTable('household_income_records').set({ period: '2026-08' }).where('household_id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+    await expect(t.owner.deleteFrom('household_income_records').where('household_id', '=', row.id).execute()).rejects.toThrow(/append-only/);
     await expect(
       t.db
         .insertInto('household_income_records')

@@ -1,6 +1,8 @@
 /**
  * Once per test run: fetch the Temporal binaries if missing, start one real
- * PostgreSQL (unless DATABASE_URL is set), and bundle the workflow code once.
+ * PostgreSQL (unless DATABASE_URL is set: then a superuser's, or one with
+ * CREATEROLE and CREATEDB), create the system's two roles in it, and bundle the
+ * workflow code once.
  */
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,12 +10,14 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { parseConfig } from '../../platform/config.js';
-import { startEmbeddedPostgres } from '../../platform/embedded-postgres.js';
+import { LOCAL_ROLES, startEmbeddedPostgres } from '../../platform/embedded-postgres.js';
+import { ensureRoles } from '../../scripts/database.js';
 import { ensureTemporalBinaries } from '../../platform/temporal-binaries.js';
 import { workflowsPath } from '../../worker/create-worker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** A superuser's: only for creating each test file's database (test/helpers/database.ts). */
     databaseUrl: string;
     temporalCli: string | null;
     temporalTestServer: string | null;
@@ -38,6 +42,7 @@ export default async function setup(project: TestProject) {
     databaseUrl = pg.url;
     stopPostgres = () => pg.stop();
   }
+  await ensureRoles(databaseUrl, LOCAL_ROLES);
 
   const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger });
   const workflowBundlePath = path.join(work, 'workflow-bundle.js');
