@@ -5,7 +5,7 @@ import { DEADLINE_CALENDAR } from '../domain/deadlines/calendar.js';
 import { dueItemKindNames, notificationMessages } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
-import { RESPONSIBLE_ITEM_KINDS } from '../db/repositories/households.js';
+import { RESPONSIBLE_ITEM_KINDS } from '../domain/access/roles.js';
 import { notificationsRepo } from '../db/repositories/notifications.js';
 
 /** A household's item in the deadline register, as the workflow describes it (no personal data). */

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { createActivities } from '../activities/index.js';
 import type { Database } from '../db/database.js';
 
-export interface HouseholdWorkerOptions {
+export interface ShoudiWorkerOptions {
   readonly connection: NativeConnection;
   readonly namespace: string;
   readonly taskQueue: string;
@@ -20,7 +20,7 @@ export function workflowsPath(): string {
   return fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 }
 
-export function createHouseholdWorker(options: HouseholdWorkerOptions): Promise<Worker> {
+export function createShoudiWorker(options: ShoudiWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,

@@ -4,8 +4,7 @@ import { householdEventsRepo } from './household-events.js';
 import { usersRepo } from './users.js';
 import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
 
-/** The household's own items in the register, which its 帮扶责任人 does: the monthly update and visit, a screening visit. */
-export const RESPONSIBLE_ITEM_KINDS = ['monthly_update', 'monthly_visit', 'screening_visit'] as const;
+import { RESPONSIBLE_ITEM_KINDS } from '../../domain/access/roles.js';
 
 export function householdsRepo(db: Kysely<Database>) {
   return {

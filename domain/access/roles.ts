@@ -46,6 +46,9 @@ export const MONTHLY_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];
 /** Who closes the county's own cadence items: the county bureau its own, a department those of its department (the county workflow checks which). */
 export const COUNTY_ITEM_ROLES: readonly Role[] = ['county_bureau', 'department'];
 
+/** The household's own items in the register, which its 帮扶责任人 does: the monthly update and visit, a screening visit. */
+export const RESPONSIBLE_ITEM_KINDS = ['monthly_update', 'monthly_visit', 'screening_visit'] as const;
+
 /** Who pairs a household with its 帮扶责任人: the village and town adjust pairings [004], the county bureau too. */
 export const RESPONSIBLE_ASSIGNERS: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau'];
 

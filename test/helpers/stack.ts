@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll } from 'vitest';
-import { ensureTownCadences } from '../../worker/town-cadences.js';
+import { ensureCadenceWorkflows } from '../../worker/cadence-workflows.js';
 import { startApi } from './api.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { devServerEnv, testWorker, timeSkippingEnv, uniqueTaskQueue } from './temporal.js';
@@ -40,7 +40,7 @@ export function useStack(options: {
     stack.env = options.server === 'dev' ? await devServerEnv(options.serverConfig) : await timeSkippingEnv();
     stack.worker = await testWorker(stack.env, stack.t.db, stack.taskQueue);
     running = stack.worker.run();
-    if (options.cadences) await ensureTownCadences({ client: stack.env.client, db: stack.t.db, taskQueue: stack.taskQueue });
+    if (options.cadences) await ensureCadenceWorkflows({ client: stack.env.client, db: stack.t.db, taskQueue: stack.taskQueue });
     if (options.api) stack.api = await startApi({ db: stack.t.db, temporal: stack.env.client, taskQueue: stack.taskQueue });
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { Runtime, DefaultLogger } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import type { Database } from '../../db/database.js';
-import { createHouseholdWorker } from '../../worker/create-worker.js';
+import { createShoudiWorker } from '../../worker/create-worker.js';
 
 let runtimeInstalled = false;
 function quietRuntime() {
@@ -39,7 +39,7 @@ export const uniqueTaskQueue = () => `test-${randomUUID()}`;
 
 /** A worker on the given environment, with the workflow bundle built once by the global setup. */
 export function testWorker(env: TestWorkflowEnvironment, db: Kysely<Database>, taskQueue: string, options: { maxCachedWorkflows?: number } = {}) {
-  return createHouseholdWorker({
+  return createShoudiWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,

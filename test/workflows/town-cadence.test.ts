@@ -11,7 +11,7 @@ import {
   type TownWorkflowInput,
 } from '../../workflows/town/definitions.js';
 import type { townWorkflow } from '../../workflows/town/workflow.js';
-import { ensureTownCadences } from '../../worker/town-cadences.js';
+import { ensureCadenceWorkflows } from '../../worker/cadence-workflows.js';
 import { countyWorkflowId } from '../../workflows/county/definitions.js';
 import { actorOf } from '../helpers/fixtures.js';
 import { keepHistory } from '../helpers/histories.js';
@@ -278,12 +278,12 @@ describe('a Xinfeng town’s quarterly screening 镇每季 and employment ledger
   });
 });
 
-describe('ensureTownCadences', () => {
+describe('ensureCadenceWorkflows', () => {
   it('starts the workflow of every town and county that has none, and leaves running ones alone', async () => {
     const { t, env, taskQueue } = stack;
-    const first = await ensureTownCadences({ client: env.client, db: t.db, taskQueue });
+    const first = await ensureCadenceWorkflows({ client: env.client, db: t.db, taskQueue });
     expect(first).toEqual({ started: [DONGCHENG, XILING, '990101003', COUNTY], running: [] });
-    const again = await ensureTownCadences({ client: env.client, db: t.db, taskQueue });
+    const again = await ensureCadenceWorkflows({ client: env.client, db: t.db, taskQueue });
     expect(again).toEqual({ started: [], running: [DONGCHENG, XILING, '990101003', COUNTY] });
     for (const townId of first.started.slice(0, 3)) await env.client.workflow.getHandle(townWorkflowId(townId)).terminate();
     await env.client.workflow.getHandle(countyWorkflowId(COUNTY)).terminate();

@@ -16,9 +16,8 @@ import type {
 export const DISCOVERY_CHANNELS = ['application', 'cadre_visit', 'department_warning'] as const;
 export type DiscoveryChannel = (typeof DISCOVERY_CHANNELS)[number];
 
-/** registered → identifying → monitoring (监测对象) → eliminated (风险消除, still on file and watched lightly); not_included after a rejection. */
-export const HOUSEHOLD_STAGES = ['registered', 'identifying', 'monitoring', 'eliminated', 'not_included'] as const;
-export type HouseholdStage = (typeof HOUSEHOLD_STAGES)[number];
+export { HOUSEHOLD_STAGES, type HouseholdStage } from '../../domain/identification/stages.js';
+import type { HouseholdStage } from '../../domain/identification/stages.js';
 
 export interface HouseholdWorkflowInput {
   readonly version: 1;
@@ -52,12 +51,12 @@ import type { CasePolicy } from '../../domain/identification/case-policy.js';
 import type { CaseClock } from '../../domain/identification/clocks.js';
 import type { AnsweredUpdate } from '../shared/answered-updates.js';
 export type { AssessmentSummary } from '../../activities/assessment.js';
-import type { AssessmentSummary } from '../../activities/assessment.js';
+import type { AssessmentSummary } from '../../domain/monitoring/risk-signal.js';
 import type { Threats } from '../../domain/assessment/assess.js';
 import type { RiskSignal } from '../../domain/monitoring/risk-signal.js';
 import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 
-export interface IdentificationCase {
+export interface ReviewCase {
   readonly caseNo: number;
   readonly openedAt: number;
   readonly channels: readonly DiscoveryChannel[];
@@ -78,11 +77,11 @@ export interface HouseholdSnapshot {
   readonly riskCauses: readonly RiskCause[];
   readonly eventSeq: number;
   readonly casesOpened: number;
-  readonly currentCase: IdentificationCase | null;
+  readonly currentCase: ReviewCase | null;
   /** The items of the last months (older ones are in the register and the file). */
   readonly dueItems: readonly DueRecord[];
   readonly lastAssessment: AssessmentSummary | null;
-  readonly eliminationCase: IdentificationCase | null;
+  readonly eliminationCase: ReviewCase | null;
   readonly eliminationsOpened: number;
   /** The county's day for the monthly items, as last planned. */
   readonly monthlyDueDay: number;

@@ -7,19 +7,33 @@
 import type { Role } from '../../domain/access/roles.js';
 import { periodOf } from '../../domain/calendar/dates.js';
 import { ELIMINATION_STEP_NAMES } from '../../domain/identification/elimination.js';
-import { decide, objectionRaised, openCase, STEP_ROLES, submitApplication as proposalSubmitted } from '../../domain/identification/steps.js';
-import { eliminationMessages as m, identificationMessages } from '../../domain/messages/catalogue.js';
+import { openCase, STEP_ROLES, submitApplication as proposalSubmitted } from '../../domain/identification/steps.js';
+import { eliminationMessages as m } from '../../domain/messages/catalogue.js';
 import { records } from './activities.js';
-import { type CaseResult, type EliminationDecisionInput, type EliminationProposalInput, type EliminationRollbackInput, type HouseholdStage, type IdentificationCase, type ObjectionInput } from './definitions.js';
+import { type CaseResult, type EliminationDecisionInput, type EliminationProposalInput, type EliminationRollbackInput, type HouseholdStage, type ReviewCase, type ObjectionInput } from './definitions.js';
 import { requireMeasuresDone } from './plan.js';
 import { syncClocks } from './clocks.js';
-import { announceNotice, caseResult, enterStep, eventBase, inProgress, requireStep, type CaseSlot } from './review-case.js';
+import {
+  announceNotice,
+  caseResult,
+  decideCase,
+  enterStep,
+  eventBase,
+  inProgress,
+  onObjection as onCaseObjection,
+  validateCaseDecision,
+  validateObjection as validateCaseObjection,
+  type CaseSlot,
+} from './review-case.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { isBlank } from '../../domain/text.js';
+import { mayMove, stageAfter } from '../../domain/identification/stages.js';
 
 export const ELIMINATION_SLOT: CaseSlot = {
   kind: 'elimination',
   names: ELIMINATION_STEP_NAMES,
+  approvedKind: 'confirmed',
   get: (state) => state.eliminationCase,
   set: (state, c) => {
     state.eliminationCase = c;
@@ -28,18 +42,17 @@ export const ELIMINATION_SLOT: CaseSlot = {
 const SLOT = ELIMINATION_SLOT;
 const ROLLBACK_ROLES: readonly Role[] = ['county_bureau'];
 
-const blank = (text: string | undefined) => !text || text.trim().length === 0;
 
 export function validateProposal(state: HouseholdState, input: EliminationProposalInput): void {
   state.checkActor(input.actor, STEP_ROLES.application, ELIMINATION_STEP_NAMES.application);
-  if (state.stage !== 'monitoring') refuse(REFUSALS.wrongStep, m.notMonitored);
+  if (!mayMove(state.stage, 'eliminationConfirmed')) refuse(REFUSALS.wrongStep, m.notMonitored);
   if (inProgress(state, SLOT) && !returned(state)) refuse(REFUSALS.wrongStep, m.alreadyInProgress);
-  if (blank(input.statement)) refuse(REFUSALS.invalidInput, m.statementRequired);
+  if (isBlank(input.statement)) refuse(REFUSALS.invalidInput, m.statementRequired);
   if (input.evidence.length === 0) refuse(REFUSALS.invalidInput, m.evidenceRequired);
 }
 
 /** A case returned for more information waits for the village to propose again. */
-function returned(state: HouseholdState): IdentificationCase | null {
+function returned(state: HouseholdState): ReviewCase | null {
   const open = inProgress(state, SLOT);
   return open?.progress.current === 'application' ? open : null;
 }
@@ -64,10 +77,10 @@ export async function onProposal(state: HouseholdState, input: EliminationPropos
     householdId: state.householdId,
   });
   // Checked again after the await: another proposal may have come first.
-  if (inProgress(state, SLOT) || state.stage !== 'monitoring') refuse(REFUSALS.wrongStep, m.alreadyInProgress);
+  if (inProgress(state, SLOT) || !mayMove(state.stage, 'eliminationConfirmed')) refuse(REFUSALS.wrongStep, m.alreadyInProgress);
   if (!labourAllows) refuse(REFUSALS.notAllowed, m.noLabour);
   state.eliminationsOpened += 1;
-  const opened: IdentificationCase = {
+  const opened: ReviewCase = {
     caseNo: state.eliminationsOpened,
     openedAt: now(),
     channels: [],
@@ -88,62 +101,34 @@ export async function onProposal(state: HouseholdState, input: EliminationPropos
 }
 
 export function validateDecision(state: HouseholdState, input: EliminationDecisionInput): void {
-  requireStep(state, SLOT, input.step);
-  state.checkActor(input.actor, STEP_ROLES[input.step], ELIMINATION_STEP_NAMES[input.step]);
-  if (!['approve', 'reject', 'return'].includes(input.decision)) refuse(REFUSALS.invalidInput, identificationMessages.decisionInvalid);
-  if (blank(input.opinion)) refuse(REFUSALS.invalidInput, identificationMessages.opinionRequired);
+  validateCaseDecision(state, SLOT, input);
 }
 
-export async function onDecision(state: HouseholdState, input: EliminationDecisionInput, now: () => number): Promise<CaseResult> {
-  const open = requireStep(state, SLOT, input.step);
-  const progress = decide(open.progress, input.step, input.decision);
-  const updated = enterStep(state, SLOT, { ...open, progress, lastReturnReason: input.decision === 'return' ? input.opinion : open.lastReturnReason }, now());
-  let kind = 'elimination.step_approved';
-  let stage: HouseholdStage | undefined;
-  if (progress.status === 'approved') {
-    kind = 'elimination.confirmed';
-    stage = 'eliminated';
-    state.stage = stage;
-  } else if (progress.status === 'rejected') kind = 'elimination.rejected';
-  else if (input.decision === 'return') kind = 'elimination.returned';
-  await records.recordHouseholdEvent({
-    ...eventBase(state, kind, input.actor.userId, now()),
-    payload: { caseNo: open.caseNo, step: input.step, decision: input.decision, opinion: input.opinion, evidence: input.evidence ?? [], next: progress.current },
-    ...(stage ? { stage } : {}),
+export function onDecision(state: HouseholdState, input: EliminationDecisionInput, now: () => number): Promise<CaseResult> {
+  return decideCase(state, SLOT, input, now, ({ open, progress }) => {
+    if (progress.status === 'approved') state.stage = stageAfter('eliminationConfirmed');
+    return {
+      payload: { caseNo: open.caseNo, step: input.step, decision: input.decision, opinion: input.opinion, evidence: input.evidence ?? [], next: progress.current },
+      ...(progress.status === 'approved' ? { stage: state.stage } : {}),
+    };
   });
-  await announceNotice(state, SLOT, updated, input.actor.userId);
-  await syncClocks(state, SLOT, input.actor.userId, now);
-  return caseResult(updated);
 }
 
-export function validateObjection(state: HouseholdState, input: ObjectionInput): void {
-  requireStep(state, SLOT, 'public_notice');
-  state.checkActor(input.actor, STEP_ROLES.public_notice, '公示异议登记');
-  if (blank(input.objector) || blank(input.content)) refuse(REFUSALS.invalidInput, identificationMessages.objectionIncomplete);
-}
-
-export async function onObjection(state: HouseholdState, input: ObjectionInput, now: () => number): Promise<CaseResult> {
-  const open = requireStep(state, SLOT, 'public_notice');
-  const updated = enterStep(state, SLOT, { ...open, progress: objectionRaised(open.progress) }, now());
-  await records.recordHouseholdEvent({
-    ...eventBase(state, 'elimination.objection_raised', input.actor.userId, now()),
-    payload: { caseNo: open.caseNo, objector: input.objector, content: input.content, next: updated.progress.current },
-  });
-  return caseResult(updated);
-}
+export const validateObjection = (state: HouseholdState, input: ObjectionInput): void => validateCaseObjection(state, SLOT, input);
+export const onObjection = (state: HouseholdState, input: ObjectionInput, now: () => number): Promise<CaseResult> => onCaseObjection(state, SLOT, input, now);
 
 export function validateRollback(state: HouseholdState, input: EliminationRollbackInput): void {
   state.checkActor(input.actor, ROLLBACK_ROLES, '风险消除回退');
-  if (state.stage !== 'eliminated') refuse(REFUSALS.wrongStep, m.notEliminated);
-  if (blank(input.reason)) refuse(REFUSALS.invalidInput, m.rollbackReasonRequired);
+  if (!mayMove(state.stage, 'eliminationRolledBack')) refuse(REFUSALS.wrongStep, m.notEliminated);
+  if (isBlank(input.reason)) refuse(REFUSALS.invalidInput, m.rollbackReasonRequired);
 }
 
 export async function onRollback(state: HouseholdState, input: EliminationRollbackInput, now: () => number): Promise<{ stage: HouseholdStage }> {
-  state.stage = 'monitoring';
+  state.stage = stageAfter('eliminationRolledBack');
   await records.recordHouseholdEvent({
     ...eventBase(state, 'elimination.rolled_back', input.actor.userId, now()),
     payload: { caseNo: state.eliminationCase?.caseNo ?? null, reason: input.reason },
-    stage: 'monitoring',
+    stage: state.stage,
   });
   return { stage: state.stage };
 }

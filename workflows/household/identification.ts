@@ -7,10 +7,8 @@ import { condition } from '@temporalio/workflow';
 import type { Role } from '../../domain/access/roles.js';
 import { periodOf } from '../../domain/calendar/dates.js';
 import {
-  decide,
   isDecidingStep,
   MONITORING_CATEGORIES,
-  objectionRaised,
   openCase,
   RISK_CAUSES,
   STEP_NAMES,
@@ -24,34 +22,39 @@ import { syncClocks } from './clocks.js';
 import {
   announceNotice as announceSlotNotice,
   caseResult,
+  decideCase,
   enterStep as enterSlotStep,
   eventBase,
   IDENTIFICATION_SLOT,
   inProgress,
+  onObjection as onCaseObjection,
   requireStep as requireIdStep,
+  validateCaseDecision,
+  validateObjection as validateCaseObjection,
 } from './review-case.js';
-import { type ApplicationInput, type CaseResult, type IdentificationCase, type ObjectionInput, type OpenCaseInput, type StepDecisionInput } from './definitions.js';
+import { type ApplicationInput, type CaseResult, type ReviewCase, type ObjectionInput, type OpenCaseInput, type StepDecisionInput } from './definitions.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { isBlank } from '../../domain/text.js';
 import { lineRefusal } from '../../domain/income/lines.js';
+import { mayMove, stageAfter } from '../../domain/identification/stages.js';
 
 const OPEN_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau', 'department'];
 
-const blank = (text: string | undefined) => !text || text.trim().length === 0;
 
 const ID = IDENTIFICATION_SLOT;
 const result = caseResult;
 const caseInProgress = (state: HouseholdState) => inProgress(state, ID);
 const requireStep = (state: HouseholdState, step: NonNullable<CaseProgress['current']>) => requireIdStep(state, ID, step);
-const enterStep = (state: HouseholdState, next: IdentificationCase, now: number) => enterSlotStep(state, ID, next, now);
-const announceNotice = (state: HouseholdState, c: IdentificationCase, actorUserId: string) => announceSlotNotice(state, ID, c, actorUserId);
+const enterStep = (state: HouseholdState, next: ReviewCase, now: number) => enterSlotStep(state, ID, next, now);
+const announceNotice = (state: HouseholdState, c: ReviewCase, actorUserId: string) => announceSlotNotice(state, ID, c, actorUserId);
 const base = eventBase;
 
 export function validateOpen(state: HouseholdState, input: OpenCaseInput): void {
   state.checkActor(input.actor, OPEN_ROLES, '发现登记');
   if (input.actor.role === 'department' && input.channel !== 'department_warning') refuse(REFUSALS.notAllowed, m.departmentOnlyWarns);
-  if (blank(input.reason)) refuse(REFUSALS.invalidInput, m.reasonRequired);
-  if (state.stage === 'monitoring') refuse(REFUSALS.wrongStep, m.alreadyMonitored);
+  if (isBlank(input.reason)) refuse(REFUSALS.invalidInput, m.reasonRequired);
+  if (!mayMove(state.stage, 'caseOpened')) refuse(REFUSALS.wrongStep, m.alreadyMonitored);
 }
 
 export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: () => number): Promise<CaseResult> {
@@ -71,7 +74,7 @@ export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: (
   try {
     const policy = await records.loadCasePolicy({ countyId: state.input.place.countyId, period: periodOf(now()) });
     state.casesOpened += 1;
-    const opened: IdentificationCase = {
+    const opened: ReviewCase = {
       caseNo: state.casesOpened,
       openedAt: now(),
       channels: [input.channel],
@@ -83,11 +86,11 @@ export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: (
       assessment: null,
     };
     state.currentCase = opened;
-    state.stage = 'identifying';
+    state.stage = stageAfter('caseOpened');
     await records.recordHouseholdEvent({
       ...base(state, 'identification.opened', input.actor.userId, opened.openedAt),
       payload: { caseNo: opened.caseNo, channel: input.channel, reason: input.reason, policy },
-      stage: 'identifying',
+      stage: state.stage,
     });
     await syncClocks(state, ID, input.actor.userId, now);
     return result(opened);
@@ -99,7 +102,7 @@ export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: (
 export function validateApplication(state: HouseholdState, input: ApplicationInput): void {
   requireStep(state, 'application');
   state.checkActor(input.actor, STEP_ROLES.application, STEP_NAMES.application);
-  if (blank(input.statement)) refuse(REFUSALS.invalidInput, m.statementRequired);
+  if (isBlank(input.statement)) refuse(REFUSALS.invalidInput, m.statementRequired);
   if (input.riskCauses.length === 0 || input.riskCauses.some((c) => !RISK_CAUSES.includes(c))) refuse(REFUSALS.invalidInput, m.riskCausesRequired);
   const survey = input.survey;
   if (!Number.isInteger(survey.memberCount) || survey.memberCount < 1) refuse(REFUSALS.invalidInput, m.memberCountInvalid);
@@ -151,11 +154,8 @@ export async function onApplication(state: HouseholdState, input: ApplicationInp
 }
 
 export function validateDecision(state: HouseholdState, input: StepDecisionInput): void {
-  const open = requireStep(state, input.step);
-  state.checkActor(input.actor, STEP_ROLES[input.step], STEP_NAMES[input.step]);
-  if (!['approve', 'reject', 'return'].includes(input.decision)) refuse(REFUSALS.invalidInput, m.decisionInvalid);
-  if (blank(input.opinion)) refuse(REFUSALS.invalidInput, m.opinionRequired);
-  if (input.step === 'village_review' && (input.participants ?? []).filter((p) => !blank(p)).length === 0) {
+  const open = validateCaseDecision(state, ID, input);
+  if (input.step === 'village_review' && (input.participants ?? []).filter((p) => !isBlank(p)).length === 0) {
     refuse(REFUSALS.invalidInput, m.participantsRequired);
   }
   if (input.decision === 'approve' && isDecidingStep(open.progress, input.step)) {
@@ -164,62 +164,36 @@ export function validateDecision(state: HouseholdState, input: StepDecisionInput
   }
 }
 
-export async function onDecision(state: HouseholdState, input: StepDecisionInput, now: () => number): Promise<CaseResult> {
-  const open = requireStep(state, input.step);
-  const deciding = isDecidingStep(open.progress, input.step);
-  const progress = decide(open.progress, input.step, input.decision);
-  const updated = enterStep(state, { ...open, progress, lastReturnReason: input.decision === 'return' ? input.opinion : open.lastReturnReason }, now());
-  let kind = 'identification.step_approved';
-  let stage: string | undefined;
-  if (progress.status === 'approved') {
-    kind = 'identification.approved';
-    state.stage = 'monitoring';
-    state.category = input.category ?? null;
-    state.riskCauses = [...(input.riskCauses ?? [])];
-    // Monthly re-assessments compare with the assessment the decision rested on.
-    if (open.assessment) state.lastAssessment = open.assessment;
-    stage = 'monitoring';
-  } else if (progress.status === 'rejected') {
-    kind = 'identification.rejected';
-    state.stage = 'not_included';
-    stage = 'not_included';
-  } else if (input.decision === 'return') {
-    kind = 'identification.returned';
-  }
-  await records.recordHouseholdEvent({
-    ...base(state, kind, input.actor.userId, now()),
-    payload: {
-      caseNo: open.caseNo,
-      step: input.step,
-      decision: input.decision,
-      deciding,
-      opinion: input.opinion,
-      participants: input.participants ?? [],
-      evidence: input.evidence ?? [],
-      category: progress.status === 'approved' ? input.category : undefined,
-      riskCauses: progress.status === 'approved' ? input.riskCauses : undefined,
-      next: progress.current,
-    },
-    ...(stage ? { stage } : {}),
-    ...(progress.status === 'approved' && input.category ? { category: input.category } : {}),
+export function onDecision(state: HouseholdState, input: StepDecisionInput, now: () => number): Promise<CaseResult> {
+  return decideCase(state, ID, input, now, ({ open, progress, deciding }) => {
+    const approved = progress.status === 'approved';
+    if (approved) {
+      state.stage = stageAfter('caseApproved');
+      state.category = input.category ?? null;
+      state.riskCauses = [...(input.riskCauses ?? [])];
+      // Monthly re-assessments compare with the assessment the decision rested on.
+      if (open.assessment) state.lastAssessment = open.assessment;
+    } else if (progress.status === 'rejected') {
+      state.stage = stageAfter('caseRejected');
+    }
+    return {
+      payload: {
+        caseNo: open.caseNo,
+        step: input.step,
+        decision: input.decision,
+        deciding,
+        opinion: input.opinion,
+        participants: input.participants ?? [],
+        evidence: input.evidence ?? [],
+        category: approved ? input.category : undefined,
+        riskCauses: approved ? input.riskCauses : undefined,
+        next: progress.current,
+      },
+      ...(approved || progress.status === 'rejected' ? { stage: state.stage } : {}),
+      ...(approved && input.category ? { category: input.category } : {}),
+    };
   });
-  await announceNotice(state, updated, input.actor.userId);
-  await syncClocks(state, ID, input.actor.userId, now);
-  return result(updated);
 }
 
-export function validateObjection(state: HouseholdState, input: ObjectionInput): void {
-  requireStep(state, 'public_notice');
-  state.checkActor(input.actor, STEP_ROLES.public_notice, '公示异议登记');
-  if (blank(input.objector) || blank(input.content)) refuse(REFUSALS.invalidInput, m.objectionIncomplete);
-}
-
-export async function onObjection(state: HouseholdState, input: ObjectionInput, now: () => number): Promise<CaseResult> {
-  const open = requireStep(state, 'public_notice');
-  const updated = enterStep(state, { ...open, progress: objectionRaised(open.progress) }, now());
-  await records.recordHouseholdEvent({
-    ...base(state, 'identification.objection_raised', input.actor.userId, now()),
-    payload: { caseNo: open.caseNo, objector: input.objector, content: input.content, next: updated.progress.current },
-  });
-  return result(updated);
-}
+export const validateObjection = (state: HouseholdState, input: ObjectionInput): void => validateCaseObjection(state, ID, input);
+export const onObjection = (state: HouseholdState, input: ObjectionInput, now: () => number): Promise<CaseResult> => onCaseObjection(state, ID, input, now);

@@ -18,6 +18,7 @@ import { eventBase as base } from './review-case.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
 import { lineRefusal } from '../../domain/income/lines.js';
+import { stageAfter } from '../../domain/identification/stages.js';
 
 export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: number): void {
   state.checkActor(update.actor, MONTHLY_ROLES, '月度信息更新');
@@ -137,11 +138,11 @@ async function act(state: HouseholdState, signal: RiskSignal, actorUserId: strin
       await records.recordHouseholdEvent({ ...base(state, 'monitoring.elimination_suggested', null, at), payload: { period, reasons: signal.reasons } });
       return;
     case 'reentry':
-      state.stage = 'monitoring';
+      state.stage = stageAfter('riskReturned');
       await records.recordHouseholdEvent({
         ...base(state, 'monitoring.reentered', null, at),
         payload: { period, reasons: signal.reasons, reportedBy: actorUserId },
-        stage: 'monitoring',
+        stage: state.stage,
       });
       return;
   }

@@ -20,6 +20,7 @@ import { type ConfirmPlanInput, type DraftPlanInput, type OpenRequiredTask, type
 import { eventBase } from './review-case.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { isBlank } from '../../domain/text.js';
 import { refusedByActivity } from '../shared/refused-by-activity.js';
 
 const PLAN_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];
@@ -29,7 +30,6 @@ const MAX_MEASURES = 30;
 const MAX_NOTE = 2000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const blank = (text: string | undefined) => typeof text !== 'string' || text.trim().length === 0;
 const validDays = (days: number | undefined) => days === undefined || (Number.isInteger(days) && days >= 1 && days <= MAX_DEADLINE_DAYS);
 
 export function validateDraftPlan(state: HouseholdState, input: DraftPlanInput, action = '制定帮扶措施'): void {
@@ -101,7 +101,7 @@ export async function onReassign(state: HouseholdState, input: ReassignTaskInput
 export function validateWaiveRequirement(state: HouseholdState, input: WaiveRequirementInput): void {
   state.checkActor(input.actor, WAIVE_ROLES, '说明必要措施未办结的理由');
   checkTaskKey(state, input.taskKey);
-  if (blank(input.reason) || input.reason.length > MAX_NOTE) refuse(REFUSALS.invalidInput, m.reasonRequired);
+  if (isBlank(input.reason) || input.reason.length > MAX_NOTE) refuse(REFUSALS.invalidInput, m.reasonRequired);
 }
 
 /** The county's reason is recorded on the task and in the file; answers the required tasks still holding elimination back. */

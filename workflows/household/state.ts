@@ -15,7 +15,7 @@ import {
   type HouseholdStage,
   type HouseholdView,
   type HouseholdWorkflowInput,
-  type IdentificationCase,
+  type ReviewCase,
 } from './definitions.js';
 import { isLate } from '../../domain/deadlines/lateness.js';
 
@@ -30,9 +30,9 @@ export class HouseholdState {
   stage: HouseholdStage;
   category: MonitoringCategory | null;
   riskCauses: readonly RiskCause[];
-  currentCase: IdentificationCase | null;
+  currentCase: ReviewCase | null;
   casesOpened: number;
-  eliminationCase: IdentificationCase | null;
+  eliminationCase: ReviewCase | null;
   eliminationsOpened: number;
   lastAssessment: AssessmentSummary | null;
   monthlyDueDay: number;

@@ -13,9 +13,9 @@ import type {
 } from './definitions.js';
 import type { Actor } from '../../domain/access/roles.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { isBlank } from '../../domain/text.js';
 
 const MAX_TEXT = 5000;
-const blank = (text: string | undefined) => typeof text !== 'string' || text.trim().length === 0;
 
 /** One task's state: what its department did and how far it escalated. */
 export class TaskState {
@@ -58,13 +58,13 @@ export class TaskState {
   validateProgress(input: ReportProgressInput): void {
     this.checkActor(input.actor);
     if (this.status === 'assigned') refuse(REFUSALS.wrongStep, m.acceptFirst);
-    if (blank(input.text) || input.text.length > MAX_TEXT) refuse(REFUSALS.invalidInput, m.progressRequired);
+    if (isBlank(input.text) || input.text.length > MAX_TEXT) refuse(REFUSALS.invalidInput, m.progressRequired);
   }
 
   validateComplete(input: CompleteTaskInput, now: number): void {
     this.checkActor(input.actor);
     const evidence = input.evidence;
-    if (!evidence || blank(evidence.whatWasDone) || evidence.whatWasDone.length > MAX_TEXT) refuse(REFUSALS.invalidInput, m.whatWasDoneRequired);
+    if (!evidence || isBlank(evidence.whatWasDone) || evidence.whatWasDone.length > MAX_TEXT) refuse(REFUSALS.invalidInput, m.whatWasDoneRequired);
     if (evidence.amountFen !== null && !(Number.isSafeInteger(evidence.amountFen) && evidence.amountFen >= 0)) refuse(REFUSALS.invalidInput, m.amountInvalid);
     let date: string;
     try {
@@ -74,7 +74,7 @@ export class TaskState {
     }
     const today = formatLocalDate(toLocalDate(now));
     if (date > today) refuse(REFUSALS.invalidInput, m.completionDateInFuture(today));
-    if (!Array.isArray(evidence.documents) || evidence.documents.length === 0 || evidence.documents.some((d) => blank(d?.title))) {
+    if (!Array.isArray(evidence.documents) || evidence.documents.length === 0 || evidence.documents.some((d) => isBlank(d?.title))) {
       refuse(REFUSALS.invalidInput, m.documentsRequired);
     }
   }
@@ -82,7 +82,7 @@ export class TaskState {
   validateHandBack(input: HandBackTaskInput): void {
     this.checkActor(input.actor);
     if (!HAND_BACK_REASONS.includes(input.reason)) refuse(REFUSALS.invalidInput, m.handBackReasonInvalid);
-    if (blank(input.text) || input.text.length > MAX_TEXT) refuse(REFUSALS.invalidInput, m.handBackTextRequired);
+    if (isBlank(input.text) || input.text.length > MAX_TEXT) refuse(REFUSALS.invalidInput, m.handBackTextRequired);
   }
 
   accept(at: number): void {

@@ -14,14 +14,14 @@ import type { townWorkflow } from '../workflows/town/workflow.js';
 import { countyWorkflowId, type CountyWorkflowInput } from '../workflows/county/definitions.js';
 import type { countyWorkflow } from '../workflows/county/workflow.js';
 
-export interface TownCadences {
+export interface CadenceWorkflows {
   /** Towns and counties whose workflow this call started. */
   readonly started: readonly string[];
   /** Towns and counties whose workflow was already running. */
   readonly running: readonly string[];
 }
 
-export async function ensureTownCadences(deps: { client: Client; db: Kysely<Database>; taskQueue: string }): Promise<TownCadences> {
+export async function ensureCadenceWorkflows(deps: { client: Client; db: Kysely<Database>; taskQueue: string }): Promise<CadenceWorkflows> {
   const towns = await deps.db
     .selectFrom('jurisdictions as t')
     .innerJoin('jurisdictions as c', 'c.id', 't.parent_id')
