@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cadenceOf } from '../../domain/policy/index.js';
+import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
+import { monthPlan } from '../../domain/monitoring/month-plan.js';
 import { assess, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
 
 const mile = storedProfile('mile');
@@ -180,5 +182,13 @@ describe('[001] 弥勒市: monitoring scope, procedure and cadence', () => {
     expect(catalogue.sources).toEqual(['001']);
     for (const m of catalogue.measures) expect(m.sources).toEqual(['001']);
     expect(reasonsFor(suggest(mile, { members: [member('a', '1980-01-01')], riskCauses: [] }, '2020-08-01'), 'employment')).toEqual([]);
+  });
+
+  it('一(四)“对返贫致贫风险已经消除的脱贫监测户和边缘户，在系统中进行标注，但不得在系统中作剔除处理” — a marked household keeps its monthly visit', () => {
+    expect(monthPlan(mile, '2020-09', true, DEADLINE_CALENDAR).items.map((i) => i.kind)).toEqual(['monthly_visit']);
+  });
+
+  it('the seed’s line 4428 is the 2020 figure: 2021 has no line until the county adds one', () => {
+    expect(assess(mile, '2021-06', { incomeRecords: monthly('2020-07', '2021-06', 'wages', 300) }).monitoring).toBeNull();
   });
 });

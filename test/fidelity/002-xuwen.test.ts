@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveWindow } from '../../domain/income/projection.js';
+import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
+import { monthPlan } from '../../domain/monitoring/month-plan.js';
 import { assess, measure, member, monthly, ownCatalogue, practiceFields, storedProfile, suggest, suggested, units, withheld } from './support.js';
 
 const xuwen = storedProfile('xuwen');
@@ -99,5 +101,15 @@ describe('[002] 徐闻县: lines, income window and procedure', () => {
     const result = assess(xuwen, '2021-05', { labour: ['full', 'none', 'none'], incomeRecords: records });
     expect(result.members).toBe(3);
     expect(result.perCapitaFen * 3).toBe(result.projection.annualFen);
+  });
+
+  it('四(二)“从 2021 年开始至 2025 年，每年按上一年省公布的四类地区农村低保标准的 1.5 倍” — only the 2021 figure is given: 2022 has no line until the county adds it', () => {
+    const result = assess(xuwen, '2022-03', { labour: ['full'], incomeRecords: monthly('2021-12', '2022-03', 'wages', 500), riskCauses: ['illness'] });
+    expect(result.monitoring).toBeNull();
+    expect(result.conclusion).toBe('undetermined');
+  });
+
+  it('六(三)“及时对致贫风险已消除的进行标记，可不再进行帮扶，但不做退出处理” — a household marked eliminated keeps its monthly visit', () => {
+    expect(monthPlan(xuwen, '2021-08', true, DEADLINE_CALENDAR).items.map((i) => i.kind)).toEqual(['monthly_visit']);
   });
 });

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cadenceOf } from '../../domain/policy/index.js';
+import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
+import { monthPlan } from '../../domain/monitoring/month-plan.js';
 import { assess, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units } from './support.js';
 
 const xinfeng = storedProfile('xinfeng');
@@ -180,5 +182,10 @@ describe('[003] 新丰县: lines and cadence', () => {
     const cadence = cadenceOf(xinfeng);
     expect(cadence.find((i) => i.kind === 'employment_ledger')).toMatchObject({ who: 'town', rule: { kind: 'day_in_quarter', monthOfQuarter: 1, day: 20 } });
     expect(cadence.find((i) => i.kind === 'hrss_quarter_summary')).toMatchObject({ department: '人社局', rule: { monthOfQuarter: 3 } });
+  });
+
+  it('(五)“每月20日前” — the June 2023 update is due by the end of 20 June, Asia/Shanghai', () => {
+    const update = monthPlan(xinfeng, '2023-06', false, DEADLINE_CALENDAR).items.find((i) => i.kind === 'monthly_update');
+    expect(update?.dueAt).toBe(Date.parse('2023-06-21T00:00:00+08:00'));
   });
 });
