@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyUpdate } from '../workflow-update.js';
 import { ROLE_NAMES, type Role } from '../../domain/access/roles.js';
-import { DUE_ITEM_KINDS } from '../../domain/deadlines/rules.js';
+import { DUE_ITEM_KINDS } from '../../domain/deadlines/cadence.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import { newRiskHowNames, reportSectionNames, townMessages } from '../../domain/town/messages.js';
 import { applyCorrections, isPeriodKey, NEW_RISK_HOW, REPORT_SECTIONS, type SubmittedTownReport, type TownReportBody } from '../../domain/town/report.js';

@@ -3,7 +3,8 @@
  * the recurring items, the rules in words, and why a due day moved.
  */
 import { dayOfWeek, parsePeriod, type LocalDate } from '../calendar/dates.js';
-import type { CadenceItem, DeadlineRule, Due, DueItemKind, Occurrence, Recurrence, Responsible, Shift } from './rules.js';
+import type { DeadlineRule, Due, Shift } from './rules.js';
+import type { CadenceItem, DueItemKind, Occurrence, Recurrence, Responsible } from './cadence.js';
 
 /** Names of the cadence's items 台账事项 (the same words as `dueItemKindNames` in messages.ts where both name a kind). */
 export const cadenceItemKindNames: Record<DueItemKind, string> = {

@@ -6,7 +6,8 @@
  */
 import type { Period } from '../calendar/dates.js';
 import type { WorkCalendar } from '../calendar/working-days.js';
-import { dueAt, type CadenceItem } from '../deadlines/rules.js';
+import { dueAt } from '../deadlines/rules.js';
+import { type CadenceItem } from '../deadlines/cadence.js';
 import { DEFAULT_MONTHLY_UPDATE_DAY } from '../policy/defaults.js';
 import { cadenceOf, type PolicyProfile } from '../policy/profile.js';
 

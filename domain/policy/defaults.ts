@@ -3,7 +3,7 @@
  * (DOMAIN.md §9 or our reading), kept as data so a county can override it in
  * a new version of its profile.
  */
-import type { Cadence, CadenceItem } from '../deadlines/rules.js';
+import type { Cadence, CadenceItem } from '../deadlines/cadence.js';
 import { DEFAULT_IDENTIFICATION_STEPS } from '../identification/steps.js';
 import type { TriggerRules } from '../assessment/triggers.js';
 

@@ -4,7 +4,7 @@
  * employment ledger; in Simplified Chinese.
  */
 import { cadenceItemKindNames } from '../deadlines/messages.js';
-import type { DueItemKind } from '../deadlines/rules.js';
+import type { DueItemKind } from '../deadlines/cadence.js';
 import type { CorrectionProblem, NewRiskHow, ReportSection } from './report.js';
 
 const QUARTER_NAMES = ['一', '二', '三', '四'] as const;

@@ -5,7 +5,7 @@
  * households and their stage events. Pure: time and rows are arguments.
  */
 import { addMonths, periodOf, startOfPeriod, type Period } from '../calendar/dates.js';
-import { occurrenceFor, occurrencePeriod, type Cadence, type CadenceItem, type DueItemKind, type Recurrence, type Responsible } from '../deadlines/rules.js';
+import { occurrenceFor, occurrencePeriod, type Cadence, type CadenceItem, type DueItemKind, type Recurrence, type Responsible } from '../deadlines/cadence.js';
 import { monthIndex } from '../calendar/months.js';
 import type { WorkCalendar } from '../calendar/working-days.js';
 

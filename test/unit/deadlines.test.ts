@@ -7,21 +7,8 @@ import {
   explainShift,
   occurrenceTitle,
 } from '../../domain/deadlines/messages.js';
-import {
-  cadenceProblems,
-  DUE_ITEM_KINDS,
-  dueAt,
-  dueDate,
-  nextDeadline,
-  nextDue,
-  occurrenceFor,
-  occurrencesBetween,
-  resolveDue,
-  type Cadence,
-  type CadenceItem,
-  type DeadlineRule,
-  type PeriodicRule,
-} from '../../domain/deadlines/rules.js';
+import { dueAt, dueDate, resolveDue, type DeadlineRule, type PeriodicRule } from '../../domain/deadlines/rules.js';
+import { cadenceProblems, DUE_ITEM_KINDS, nextDeadline, nextDue, occurrenceFor, occurrencesBetween, type Cadence, type CadenceItem } from '../../domain/deadlines/cadence.js';
 import { DEFAULT_CADENCE } from '../../domain/policy/defaults.js';
 import { cadenceOf, policyProfiles } from '../../domain/policy/index.js';
 import { OFFICIAL_CN_CALENDAR as cal } from '../../domain/calendar/official-cn.js';

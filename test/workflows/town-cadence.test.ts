@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { addMonths, endOfDayInPeriod, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
-import { occurrencePeriod, periodKeyOf } from '../../domain/deadlines/rules.js';
+import { occurrencePeriod, periodKeyOf } from '../../domain/deadlines/cadence.js';
 import {
   completeTownItem,
   getTownState,

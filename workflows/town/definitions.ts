@@ -7,7 +7,7 @@ import type { AnsweredUpdate } from '../shared/answered-updates.js';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/access/roles.js';
 import type { Period } from '../../domain/calendar/dates.js';
-import type { DueItemKind } from '../../domain/deadlines/rules.js';
+import type { DueItemKind } from '../../domain/deadlines/cadence.js';
 import type { ReportCorrection, ReportCounts, TownItemPlan } from '../../domain/town/report.js';
 
 /** The same failure types as the household's: the API maps each to an HTTP status. */

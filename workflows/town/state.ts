@@ -1,6 +1,6 @@
 import { ROLE_NAMES, type Actor } from '../../domain/access/roles.js';
 import { addMonths, periodOf, startOfPeriod, type Period } from '../../domain/calendar/dates.js';
-import type { DueItemKind } from '../../domain/deadlines/rules.js';
+import type { DueItemKind } from '../../domain/deadlines/cadence.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
 import { DueLedger } from '../shared/due-ledger.js';
 import { messages } from '../../domain/messages/catalogue.js';

@@ -20,7 +20,7 @@ import { RECORDS_RETRY } from '../shared/retry.js';
 import { AnsweredUpdates } from '../shared/answered-updates.js';
 import type { Activities } from '../../activities/index.js';
 import { addMonths, parsePeriod, periodOf, startOfPeriod } from '../../domain/calendar/dates.js';
-import { DUE_ITEM_KINDS } from '../../domain/deadlines/rules.js';
+import { DUE_ITEM_KINDS } from '../../domain/deadlines/cadence.js';
 import { isPeriod } from '../../domain/calendar/months.js';
 import { townMessages as m } from '../../domain/town/messages.js';
 import { correctionShapeProblem, isPeriodKey, REPORT_SECTIONS } from '../../domain/town/report.js';
