@@ -3,6 +3,8 @@
  * rules, and the suggestions a person confirms or changes.
  */
 export * from './catalogue.js';
+export * from './catalogue-problems.js';
+export * from './catalogues/index.js';
 export * from './eligibility.js';
 export * from './household.js';
 export * from './suggest.js';

@@ -73,7 +73,7 @@ export const educationMessages = {
   completed: (who: string) => `${who}已完成义务教育`,
   notCompulsoryAge: (who: string, from: number, to: number) => `${who}不在义务教育适龄阶段（${from}至${to}周岁）`,
   unknown: (who: string) => `${who}处于义务教育适龄阶段，就学情况未填报，须核实`,
-  aid: (who: string) => `${who}在校就读：落实义务教育、高中（含中职、中技）等阶段的教育资助政策`,
+  aid: (who: string) => `${who}在校就读：落实教育资助政策`,
 } as const;
 
 export const employmentMessages = {
@@ -84,7 +84,9 @@ export const employmentMessages = {
   employed: (who: string) => `${who}已在岗就业，无须推送岗位信息，做好稳岗服务`,
   complete: (who: string) => `${who}的“一人一案”已落实：就业指导、就业培训和岗位信息均已达到要求`,
   planFor: (who: string, guidance: number, training: number, offers: number) =>
-    `${who}有劳动能力：落实“一人一案”，至少提供 ${guidance} 次就业指导、${training} 次就业培训，未就业的提供1:${offers}岗位信息`,
+    `${who}有劳动能力：落实“一人一案”` +
+    (guidance > 0 || training > 0 ? `，至少提供 ${guidance} 次就业指导、${training} 次就业培训` : '') +
+    (offers > 0 ? `，未就业的提供1:${offers}岗位信息` : ''),
   allComplete: '所有有劳动能力成员的“一人一案”均已落实',
   noCapableMember: '家庭没有有劳动能力的成员，无须建立“一人一案”',
   publicWelfarePost: (names: string) => `弱劳力、半劳力（${names}）可通过公益性岗位、劳务合作社等托底安置就业`,

@@ -9,7 +9,8 @@
 import { formatLocalDate, type LocalDate } from '../calendar/dates.js';
 import { RISK_CAUSE_NAMES } from '../identification/steps.js';
 import type { SeedId } from '../policy/versioned.js';
-import { catalogueProblems, measureByCode, type MeasureCatalogue, type MeasureDefinition, type MeasureNature } from './catalogue.js';
+import { measureByCode, type MeasureCatalogue, type MeasureDefinition, type MeasureNature } from './catalogue.js';
+import { catalogueProblems } from './catalogue-problems.js';
 import {
   compulsoryEducationCheck,
   describeMember,
@@ -59,6 +60,8 @@ export interface MeasureSuggestion {
   readonly name: string;
   readonly nature: MeasureNature;
   readonly lead: string;
+  /** Further lead units the catalogue names with the lead. */
+  readonly coLeads: readonly string[];
   readonly cooperating: readonly string[];
   readonly townsCooperate: boolean;
   readonly deadlineDays: number;
@@ -156,7 +159,7 @@ export function suggestMeasures(household: MeasureHousehold, asOf: LocalDate, ca
   if (rules.medicalInsurance) {
     const rule = rules.medicalInsurance;
     add(rule.measure, 'medical_insurance', medicalMessages.insurance, members.map((m) => m.id), [rule.source]);
-    for (const member of members.filter((m) => m.chronicIllness)) add(rule.measure, 'chronic_illness', medicalMessages.chronic(who(member)), [member.id], [rule.source]);
+    for (const member of rule.chronicIllness ? members.filter((m) => m.chronicIllness) : []) add(rule.measure, 'chronic_illness', medicalMessages.chronic(who(member)), [member.id], [rule.source]);
   }
   let medicalExtraAid: MedicalExtraAidResult[] = [];
   if (rules.medicalExtraAid) {
@@ -241,6 +244,7 @@ export function suggestMeasures(household: MeasureHousehold, asOf: LocalDate, ca
       name: measure.name,
       nature: measure.nature,
       lead: measure.lead,
+      coLeads: measure.coLeads ?? [],
       cooperating: measure.cooperating,
       townsCooperate: measure.townsCooperate,
       deadlineDays: measure.defaultDeadlineDays,

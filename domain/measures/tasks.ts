@@ -7,7 +7,8 @@
  * supervisors. Pure: time is always an argument.
  */
 import { addDays, DAY_MS, endOfLocalDay, HOUR_MS, startOfLocalDay, toLocalDate, type LocalDate } from '../calendar/dates.js';
-import { DEFAULT_MEASURE_CATALOGUE, measureByCode } from './catalogue.js';
+import { measureByCode, type MeasureCatalogue } from './catalogue.js';
+import { SHIPPED_CATALOGUES } from './catalogues/index.js';
 
 
 export const TASK_STATUSES = ['assigned', 'accepted', 'in_progress', 'completed', 'handed_back', 'cancelled'] as const;
@@ -91,8 +92,20 @@ export function taskSchedule(policy: TaskPolicy, assignedAt: number, dueAt: numb
   return { reminders, overdueAt: dueAt, supervisorsAt: dueAt + policy.supervisorsAfterDays * DAY_MS };
 }
 
-/** A measure's name in the catalogue, or its code when the catalogue no longer has it. */
-export const measureName = (code: string): string => measureByCode(DEFAULT_MEASURE_CATALOGUE, code)?.name ?? code;
+/**
+ * A measure's name in the county's catalogue when given, else in the first
+ * shipped catalogue (the design's, then the seed counties') that has the code,
+ * else the code itself.
+ */
+export function measureName(code: string, catalogue?: MeasureCatalogue): string {
+  const own = catalogue && measureByCode(catalogue, code);
+  if (own) return own.name;
+  for (const shipped of SHIPPED_CATALOGUES) {
+    const found = measureByCode(shipped, code);
+    if (found) return found.name;
+  }
+  return code;
+}
 
 export { isLate, overdueDays } from '../deadlines/lateness.js';
 

@@ -6,7 +6,8 @@
  * cadence, the catalogue, the task policy, light monitoring) are filled by the
  * look-ups below, from a parsed profile only.
  */
-import { DEFAULT_MEASURE_CATALOGUE, type MeasureCatalogue } from '../measures/catalogue.js';
+import type { MeasureCatalogue } from '../measures/catalogue.js';
+import { DEFAULT_MEASURE_CATALOGUE } from '../measures/catalogues/design.js';
 import { DEFAULT_TASK_POLICY, taskPolicyProblems, type TaskPolicy } from '../measures/tasks.js';
 import { IDENTIFICATION_STEPS } from '../identification/steps.js';
 import { profileProblems, type PolicyProfile } from './profile.js';

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENTS } from '../../db/seed.js';
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import {
+  boluoMeasures,
   catalogueProblems,
   DEFAULT_MEASURE_CATALOGUE,
+  mileMeasures,
   MEASURE_CODES,
   MICROCREDIT_CHECKS,
   parseLocalDate,
@@ -16,6 +18,8 @@ import {
 import { measureMember } from '../helpers/measure-member.js';
 import { shifanV1 } from '../../domain/policy/counties/shifan.js';
 import { catalogueOf, parseProfile } from '../../domain/policy/parse.js';
+import { policyProfiles, registryProblems } from '../../domain/policy/index.js';
+import { measureName } from '../../domain/measures/tasks.js';
 
 const catalogue = DEFAULT_MEASURE_CATALOGUE;
 
@@ -232,5 +236,51 @@ describe('the measure catalogue of a county profile', () => {
     const parsed = parseProfile({ ...shifanV1, measureCatalogue: broken });
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.problems.join('\n')).toMatch(/measure catalogue: .*appears twice/);
+  });
+});
+
+describe('the shipped catalogues', () => {
+  it('gives every seed county its own sound catalogue, built from its seed alone; the demo county 示范县 keeps the design’s', () => {
+    expect(registryProblems(policyProfiles)).toEqual([]);
+    for (const [id, versions] of Object.entries(policyProfiles)) {
+      for (const profile of versions) {
+        const own = catalogueOf(profile);
+        expect(catalogueProblems(own), id).toEqual([]);
+        if (id === 'shifan') expect(own).toBe(DEFAULT_MEASURE_CATALOGUE);
+        else expect(own).toMatchObject({ id, version: profile.version, effectiveFrom: profile.effectiveFrom, sources: profile.sources });
+      }
+    }
+  });
+
+  it('reports a co-lead not in the catalogue, a seed the catalogue is not built from, an empty practice note and an invented-looking document number', () => {
+    const [first, ...rest] = boluoMeasures.measures;
+    const broken: MeasureCatalogue = {
+      ...boluoMeasures,
+      measures: [
+        { ...first!, coLeads: ['nobody', first!.lead], sources: ['000', '004'], practice: [{ field: 'deadline', note: '' }], documents: [{ title: '《某某方案》', number: '第1号' }] },
+        ...rest,
+      ],
+      rules: { ...boluoMeasures.rules, severeDisability: { measure: 'dibao_pension', grades: ['1'], source: '004' } },
+    };
+    const problems = catalogueProblems(broken);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'boluo v1: measure "industry": lead department "nobody" is not in the catalogue',
+        'boluo v1: measure "industry": the lead department is named twice as lead',
+        'boluo v1: measure "industry": cites seed 004 that the catalogue is not built from',
+        'boluo v1: measure "industry": a practice note marks "deadline", which it does not have',
+        'boluo v1: measure "industry": the practice note on "deadline" must say why, in Chinese',
+        'boluo v1: measure "industry": document number "第1号" is not of the form 〔YYYY〕N号 (null when the seed gives none)',
+        'boluo v1: rule severeDisability: cites seed 004 that the catalogue is not built from',
+      ]),
+    );
+    expect(catalogueProblems({ ...broken, measures: [{ ...first!, documents: [{ title: '《某某方案》', number: null }] }, ...rest], rules: boluoMeasures.rules })).toEqual([]);
+  });
+
+  it('names a task’s measure from the county’s catalogue, else from the first shipped catalogue that has the code', () => {
+    expect(measureName('medical')).toBe('医疗保障');
+    expect(measureName('medical', mileMeasures)).toBe('医疗救助');
+    expect(measureName('consumption')).toBe('持续开展消费帮扶');
+    expect(measureName('no_such_measure')).toBe('no_such_measure');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { MID_MONTH_DAY } from '../../deadlines/rules.js';
 import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS } from '../defaults.js';
+import { boluoMeasures } from '../../measures/catalogues/boluo.js';
 import type { PolicyProfile } from '../profile.js';
 
 export const boluoV1: PolicyProfile = {
@@ -26,6 +27,8 @@ export const boluoV1: PolicyProfile = {
   identificationSteps: DESIGN_IDENTIFICATION_STEPS,
   publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
   eliminationAllowsNoLabour: false,
+  // The measures, departments and rules of this county's own document.
+  measureCatalogue: boluoMeasures,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
   cadence: [
     // “各镇（街道、管委会）及村要做好日常监测预警、定期开展走访摸排，按时上报人员名单”: periodic,

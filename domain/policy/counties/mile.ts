@@ -3,6 +3,7 @@
  * 监测和帮扶机制巩固脱贫成果的实施办法》, signed 2020-05-28.
  */
 import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES, townMonthlyReportItem } from '../defaults.js';
+import { mileMeasures } from '../../measures/catalogues/mile.js';
 import type { PolicyProfile } from '../profile.js';
 
 export const mileV1: PolicyProfile = {
@@ -39,6 +40,8 @@ export const mileV1: PolicyProfile = {
   // investigation belong to the application; no public notice is named, so none is held.
   identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'],
   eliminationAllowsNoLabour: false,
+  // The measures, departments and rules of this county's own document.
+  measureCatalogue: mileMeasures,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
   // “次月3日前将上月返贫致贫风险户、风险消除户上报”
   townReportDayOfNextMonth: 3,

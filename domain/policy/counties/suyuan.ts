@@ -4,6 +4,7 @@
  */
 import { MID_MONTH_DAY } from '../../deadlines/rules.js';
 import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, MONTHLY_VISIT, monthlyUpdateItem } from '../defaults.js';
+import { suyuanMeasures } from '../../measures/catalogues/suyuan.js';
 import type { PolicyProfile } from '../profile.js';
 
 export const suyuanV1: PolicyProfile = {
@@ -57,6 +58,8 @@ export const suyuanV1: PolicyProfile = {
   identificationSteps: DESIGN_IDENTIFICATION_STEPS,
   publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
   eliminationAllowsNoLabour: false,
+  // The measures, departments and rules of this county's own document.
+  measureCatalogue: suyuanMeasures,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
   cadence: [
     // “结合我县印发的《关于对全部脱贫户和防止返贫监测对象开展月走访服务工作的通知》要求…逐户填写

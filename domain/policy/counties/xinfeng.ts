@@ -5,6 +5,7 @@
  */
 import { MID_MONTH_DAY } from '../../deadlines/rules.js';
 import { DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, DEFAULT_PUBLIC_NOTICE_DAYS, MONTHLY_VISIT, monthlyUpdateItem } from '../defaults.js';
+import { xinfengMeasures } from '../../measures/catalogues/xinfeng.js';
 import type { PolicyProfile } from '../profile.js';
 
 export const xinfengV1: PolicyProfile = {
@@ -60,6 +61,8 @@ export const xinfengV1: PolicyProfile = {
   identificationSteps: DESIGN_IDENTIFICATION_STEPS,
   publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
   eliminationAllowsNoLabour: false,
+  // The measures, departments and rules of this county's own document.
+  measureCatalogue: xinfengMeasures,
   // “每月20日前镇村完成脱贫人口和监测对象基础信息变更、家庭收入支出、政策享受情况等信息”
   monthlyUpdateDay: 20,
   cadence: [

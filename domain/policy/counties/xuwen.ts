@@ -3,6 +3,7 @@
  * monitoring unstable and marginal households from 2021 to 2025.
  */
 import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES } from '../defaults.js';
+import { xuwenMeasures } from '../../measures/catalogues/xuwen.js';
 import type { PolicyProfile } from '../profile.js';
 
 export const xuwenV1: PolicyProfile = {
@@ -51,6 +52,8 @@ export const xuwenV1: PolicyProfile = {
   // town audit is the last step. No public notice is named.
   identificationSteps: ['application', 'village_review', 'department_comparison', 'town_audit'],
   eliminationAllowsNoLabour: false,
+  // The measures, departments and rules of this county's own document.
+  measureCatalogue: xuwenMeasures,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
   // “镇、村、帮扶单位三级定期开展走访摸排” names no day; “在出现大灾大疫时及时排查” is screening at once,
   // on an event, not a date: the design's monthly visit and update by the 20th.

@@ -1,0 +1,115 @@
+/**
+ * Seed [002] 徐闻县 — 徐扶组〔2021〕7号《关于建立脱贫不稳定人口与边缘易致贫人口防止返贫致贫监测预警和动态帮扶机制的实施方案》,
+ * through Xuwen's own profile and catalogue.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveWindow } from '../../domain/income/projection.js';
+import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
+import { monthPlan } from '../../domain/monitoring/month-plan.js';
+import { assess, measure, member, monthly, ownCatalogue, practiceFields, storedProfile, suggest, suggested, units, withheld } from './support.js';
+
+const xuwen = storedProfile('xuwen');
+const rules = ownCatalogue(xuwen).rules;
+
+describe('[002] 徐闻县: the measures of 五、帮扶措施', () => {
+  it('has the five measures (一)–(五) and no other (扶贫小额信贷 is part of 产业帮扶)', () => {
+    expect(ownCatalogue(xuwen).measures.map((m) => [m.code, m.name])).toEqual([
+      ['industry', '产业帮扶'],
+      ['employment', '就业帮扶'],
+      ['safety_net', '综合保障'],
+      ['motivation', '扶志扶智'],
+      ['other', '其他帮扶'],
+    ]);
+  });
+
+  it('names no 责任单位 for any measure: the towns carry them out (“镇级落实主体责任”) and 县扶贫办 leads each, marked as practice', () => {
+    for (const m of ownCatalogue(xuwen).measures) {
+      expect(units(xuwen, m.code), m.code).toEqual({ lead: '县扶贫办', coLeads: [], cooperating: [], towns: true });
+      expect(practiceFields(m), m.code).toEqual(expect.arrayContaining(['lead', 'defaultDeadlineDays']));
+    }
+    expect(ownCatalogue(xuwen).departments).toEqual([{ code: 'xczx', name: '县扶贫办' }]);
+  });
+
+  it('(一)“…提供扶贫小额信贷支持…” — no microcredit rule of Boluo’s (ages 18–65)', () => {
+    expect(measure(xuwen, 'industry').quote).toContain('提供扶贫小额信贷支持');
+    expect(rules.microcredit).toBeUndefined();
+    expect(rules.pensionPremium).toBeUndefined();
+    expect(rules.housing).toBeUndefined();
+  });
+
+  it('(三)“对无劳动能力的监测对象，进一步强化低保、医疗、养老保险和特困人员救助供养等综合性社会保障措施”', () => {
+    const result = suggest(xuwen, { members: [member('old', '1950-01-01', { labourAbility: 'none' })], riskCauses: ['industry_failure', 'unstable_employment'] }, '2021-05-15');
+    expect(suggested(result)).toEqual(['safety_net']);
+    expect(withheld(result)).toEqual(['industry', 'employment']);
+  });
+
+  it('(二)“强化公益岗位兜底安置” — weak labour only still gets 就业帮扶', () => {
+    const result = suggest(xuwen, { members: [member('w', '1970-01-01', { labourAbility: 'partial' })], riskCauses: [] }, '2021-05-15');
+    expect(suggested(result)).toEqual(['employment', 'safety_net']);
+  });
+
+  it('(三)“对因病、因残、因灾等意外变故返贫致贫的家庭，及时落实健康扶贫和残疾人、灾害、临时救助等政策”', () => {
+    expect(measure(xuwen, 'safety_net').suggestedBy).toEqual(['illness', 'disability', 'disaster', 'accident']);
+    expect(suggested(suggest(xuwen, { members: [member('a', '1980-01-01')], riskCauses: ['illness'] }, '2021-05-15'))).toEqual(['safety_net']);
+  });
+
+  it('(四)“更好激发贫困群体的奋斗精神…发挥村规民约作用” — weak motivation brings 扶志扶智', () => {
+    expect(suggested(suggest(xuwen, { members: [member('a', '1980-01-01')], riskCauses: ['weak_motivation'] }, '2021-05-15'))).toEqual(['motivation']);
+  });
+
+  it('二、“按照“缺什么补什么”的原则” — a household with labour and no risk cause is suggested nothing', () => {
+    const result = suggest(xuwen, { members: [member('a', '1980-01-01')], riskCauses: [] }, '2021-05-15');
+    expect(suggested(result)).toEqual([]);
+  });
+});
+
+describe('[002] 徐闻县: lines, income window and procedure', () => {
+  // Three members, 2,000 a month from 2020-12: 24,000 a year, 8,000 each.
+  const records = monthly('2020-12', '2021-05', 'wages', 2000);
+
+  it('三、“即 2020 年家庭人均可支配收入低于我省农村四类地区标准 9576 元” — 9576 itself is not below', () => {
+    const onLine = assess(xuwen, '2021-11', { labour: ['full'], incomeRecords: monthly('2020-12', '2021-11', 'wages', 798), riskCauses: ['illness'] });
+    expect(onLine.perCapitaFen).toBe(957_600);
+    expect(onLine.eligibleForMonitoring).toBe(false);
+    const under = assess(xuwen, '2021-11', { labour: ['full'], incomeRecords: monthly('2020-12', '2021-11', 'wages', 797.99), riskCauses: ['illness'] });
+    expect(under.eligibleForMonitoring).toBe(true);
+    expect(under.monitoring?.threshold.row.note).toContain('9600');
+  });
+
+  it('三、“对有以上任何一项表现的脱贫户，要核查其家庭人均收入是否在…1.5 倍以下” — below the line without a trigger is not enough', () => {
+    const result = assess(xuwen, '2021-05', { labour: ['full', 'none', 'none'], incomeRecords: records, lastYearIncomePerCapita: 8000 });
+    expect(result.belowThreshold).toBe(true);
+    expect(result.eligibleForMonitoring).toBe(false);
+  });
+
+  it('四(二)“以 2020 年我省相对扶贫脱贫标准（人均可支配收入 9060 元）为底线” — a floor for 2021–2025', () => {
+    expect(xuwen.thresholds.find((r) => r.kind === 'floor')).toMatchObject({ yuanPerPersonYear: 9060, from: '2021-01', to: '2025-12' });
+  });
+
+  it('四(四)“如5月份纳入监测，则家庭人均可支配收入计算为2020年12月-2021年5月份，预计2020年12月-2021年11月全年收入”', () => {
+    expect(resolveWindow(xuwen.incomeWindow, '2021-05')).toEqual({ actual: { from: '2020-12', to: '2021-05' }, months: 6, projected: { from: '2020-12', to: '2021-11' } });
+    const result = assess(xuwen, '2021-05', { labour: ['full', 'none', 'none'], incomeRecords: records, riskCauses: ['illness'] });
+    expect(result.perCapitaFen).toBe(800_000);
+  });
+
+  it('四(三)“1. 农户申报 2. 镇、村、帮扶驻村干部核查 3. 比对筛查 4. 确认对象：由镇农业农村部门确定监测对象” — the town decides', () => {
+    expect(xuwen.identificationSteps).toEqual(['application', 'village_review', 'department_comparison', 'town_audit']);
+    expect(xuwen.publicNoticeDays).toBeUndefined();
+  });
+
+  it('四(一)“以家庭为单位”: the income is per person of the household', () => {
+    const result = assess(xuwen, '2021-05', { labour: ['full', 'none', 'none'], incomeRecords: records });
+    expect(result.members).toBe(3);
+    expect(result.perCapitaFen * 3).toBe(result.projection.annualFen);
+  });
+
+  it('四(二)“从 2021 年开始至 2025 年，每年按上一年省公布的四类地区农村低保标准的 1.5 倍” — only the 2021 figure is given: 2022 has no line until the county adds it', () => {
+    const result = assess(xuwen, '2022-03', { labour: ['full'], incomeRecords: monthly('2021-12', '2022-03', 'wages', 500), riskCauses: ['illness'] });
+    expect(result.monitoring).toBeNull();
+    expect(result.conclusion).toBe('undetermined');
+  });
+
+  it('六(三)“及时对致贫风险已消除的进行标记，可不再进行帮扶，但不做退出处理” — a household marked eliminated keeps its monthly visit', () => {
+    expect(monthPlan(xuwen, '2021-08', true, DEADLINE_CALENDAR).items.map((i) => i.kind)).toEqual(['monthly_visit']);
+  });
+});
