@@ -28,11 +28,13 @@ import {
 } from '../messages/catalogue.js';
 import { divideRounded, formatFen, formatYuan, yuanToFen, type Fen } from '../income/money.js';
 import { monthIndex, type MonthSpan } from '../calendar/months.js';
-import { isUnder, thresholdFor, type PolicyProfile, type ThresholdInForce, type ThresholdKind } from '../policy/profile.js';
+import { isUnder, thresholdFor, type PolicyProfile, type ThresholdKind } from '../policy/profile.js';
 
 import type { LabourAbility } from '../people/labour.js';
+import { focusFlags, focusSentence, transferShareOf, type FocusFlags, type LineCheck } from './focus.js';
 
 export type { LabourAbility } from '../people/labour.js';
+export type { FocusFlags, LineCheck } from './focus.js';
 
 /** “两不愁三保障” and drinking water: `true` where the household's is threatened. */
 export interface Threats {
@@ -72,22 +74,6 @@ export type Trigger =
   | { readonly kind: 'income_drop'; readonly lastYearPerCapitaFen: Fen; readonly perCapitaFen: Fen; readonly dropPercent: number }
   | { readonly kind: 'threat'; readonly threats: readonly ThreatKey[] }
   | { readonly kind: 'risk_cause'; readonly causes: readonly RiskCause[] };
-
-/** A line in force and where the household stands against it. */
-export interface LineCheck {
-  readonly threshold: ThresholdInForce;
-  readonly under: boolean;
-}
-
-/** The focus analysis flags of [004]; `null` where the criterion cannot be judged (no data or no line). */
-export interface FocusFlags {
-  readonly incomeDown: boolean | null;
-  readonly belowMonitoring: boolean | null;
-  readonly belowFocusLine: boolean | null;
-  readonly transferShareHigh: boolean | null;
-  readonly noLabourLowIncome: boolean | null;
-  readonly any: boolean;
-}
 
 export type Conclusion = 'eligible' | 'not_eligible' | 'undetermined';
 
@@ -206,64 +192,6 @@ export function assessHousehold(input: AssessmentInput): Assessment {
     conclusion,
     explanation,
   };
-}
-
-interface TransferShare {
-  /** One decimal; null when the window's income is not positive. */
-  readonly percent: number | null;
-  readonly transferFen: Fen;
-  readonly totalFen: Fen;
-}
-
-function transferShareOf(projection: IncomeProjection): TransferShare {
-  const transferFen = projection.income.byKindFen.transfer;
-  const totalFen = projection.income.totalFen;
-  return { transferFen, totalFen, percent: totalFen > 0 ? divideRounded(transferFen * 1000, totalFen) / 10 : null };
-}
-
-interface FocusFacts {
-  readonly perCapita: Fen;
-  readonly lastYearPerCapita: Fen | undefined;
-  readonly transferShare: TransferShare;
-  readonly monitoring: LineCheck | null;
-  readonly focusLine: LineCheck | null;
-}
-
-function focusFlags(input: AssessmentInput, facts: FocusFacts): FocusFlags | null {
-  const criteria = input.profile.focusCriteria;
-  if (!criteria) return null;
-  const { transferFen, totalFen } = facts.transferShare;
-  const limit = criteria.transferSharePercentAbove;
-  const lowLine = criteria.noLabourLowIncomeBelow === undefined ? undefined : thresholdFor(input.profile, criteria.noLabourLowIncomeBelow, input.period);
-  const noLabour = input.members.labour.every((a) => a === 'none');
-
-  const flags = {
-    incomeDown: criteria.incomeDown && facts.lastYearPerCapita !== undefined ? facts.perCapita < facts.lastYearPerCapita : null,
-    belowMonitoring: criteria.belowMonitoring && facts.monitoring ? facts.monitoring.under : null,
-    belowFocusLine: criteria.belowFocusLine && facts.focusLine ? facts.focusLine.under : null,
-    transferShareHigh:
-      limit === undefined ? null : totalFen > 0 ? transferFen * 100 > limit * totalFen : transferFen > 0 ? true : null,
-    noLabourLowIncome: lowLine ? noLabour && isUnder(facts.perCapita, lowLine.row) : null,
-  };
-  return { ...flags, any: Object.values(flags).some((flag) => flag === true) };
-}
-
-function focusSentence(focus: FocusFlags, input: AssessmentInput, facts: FocusFacts): string {
-  const { profile, period } = input;
-  const items: string[] = [];
-  if (focus.incomeDown && facts.lastYearPerCapita !== undefined) items.push(m.focusIncomeDown(formatFen(facts.lastYearPerCapita), formatFen(facts.perCapita)));
-  if (focus.belowMonitoring && facts.monitoring) items.push(m.focusBelowLine(thresholdKindNames.monitoring, formatYuan(facts.monitoring.threshold.row.yuanPerPersonYear)));
-  if (focus.belowFocusLine && facts.focusLine) items.push(m.focusBelowLine(facts.focusLine.threshold.row.meaning, formatYuan(facts.focusLine.threshold.row.yuanPerPersonYear)));
-  if (focus.transferShareHigh) {
-    const limit = profile.focusCriteria?.transferSharePercentAbove ?? 0;
-    items.push(facts.transferShare.percent === null ? m.focusTransferNoIncome : m.focusTransferShare(facts.transferShare.percent.toFixed(1), limit));
-  }
-  const lowKind = profile.focusCriteria?.noLabourLowIncomeBelow;
-  const lowLine = lowKind === undefined ? undefined : thresholdFor(profile, lowKind, period);
-  if (focus.noLabourLowIncome && lowKind !== undefined && lowLine) {
-    items.push(m.focusNoLabour(thresholdKindNames[lowKind], formatYuan(lowLine.row.yuanPerPersonYear)));
-  }
-  return items.length > 0 ? m.focusHeading(items.join('；')) : m.focusNone;
 }
 
 function lineSentence(profile: PolicyProfile, measure: string, perCapita: Fen, check: LineCheck): string {
