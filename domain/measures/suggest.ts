@@ -14,14 +14,12 @@ import { catalogueProblems } from './catalogue-problems.js';
 import {
   compulsoryEducationCheck,
   describeMember,
-  employmentPlanProgress,
   householdLabour,
   housingEligibility,
   medicalExtraAidEligibility,
   microcreditEligibility,
   pensionPremiumEligibility,
   type CompulsoryEducationResult,
-  type EmploymentProgress,
   type HouseholdLabour,
   type HousingResult,
   type MedicalExtraAidResult,
@@ -29,6 +27,7 @@ import {
   type MicrocreditResult,
   type PensionPremiumResult,
 } from './eligibility.js';
+import { employmentPlanProgress, type EmploymentProgress } from './employment.js';
 import type { MeasureHousehold, MeasureMember } from './household.js';
 import { educationMessages, employmentMessages, labourMessages, medicalMessages, suggestionMessages } from './messages.js';
 
