@@ -7,6 +7,8 @@
  */
 import { countyItemMessages, messages } from '../messages/catalogue.js';
 import { townMessages } from '../town/messages.js';
+import { ELIMINATION_STEP_NAMES } from '../identification/elimination.js';
+import { STEP_NAMES, STEP_ROLES } from '../identification/steps.js';
 import { COUNTY_ITEM_ROLES, MONTHLY_ROLES, RESPONSIBLE_ASSIGNERS, ROLE_NAMES, type Actor, type Role } from './roles.js';
 
 export interface ActionRule {
@@ -19,6 +21,22 @@ const CADRES_AND_BUREAU: readonly Role[] = ['village_cadre', 'town_officer', 'co
 
 export const ACTIONS = {
   registerHousehold: { roles: CADRES_AND_BUREAU, name: '建档登记' },
+  /** A discovery 发现 opens (or joins) an identification case; a department only by its warning channel. */
+  openCase: { roles: ['village_cadre', 'town_officer', 'county_bureau', 'department'], name: '发现登记' },
+  // The review steps, as the identification step machine gives them (domain/identification/steps.ts).
+  apply: { roles: STEP_ROLES.application, name: STEP_NAMES.application },
+  villageReview: { roles: STEP_ROLES.village_review, name: STEP_NAMES.village_review },
+  raiseObjection: { roles: STEP_ROLES.public_notice, name: '公示异议登记' },
+  departmentComparison: { roles: STEP_ROLES.department_comparison, name: STEP_NAMES.department_comparison },
+  townAudit: { roles: STEP_ROLES.town_audit, name: STEP_NAMES.town_audit },
+  countyDecision: { roles: STEP_ROLES.county_decision, name: STEP_NAMES.county_decision },
+  proposeElimination: { roles: STEP_ROLES.application, name: ELIMINATION_STEP_NAMES.application },
+  rollbackElimination: { roles: ['county_bureau'], name: '风险消除回退' },
+  visit: { roles: MONTHLY_ROLES, name: '入户走访' },
+  draftPlan: { roles: ['village_cadre', 'town_officer'], name: '制定帮扶措施' },
+  confirmPlan: { roles: ['village_cadre', 'town_officer'], name: '确定帮扶措施' },
+  reassignTask: { roles: ['town_officer'], name: '重新指派帮扶任务' },
+  waiveRequirement: { roles: ['county_bureau'], name: '说明必要措施未办结的理由' },
   registerMember: { roles: CADRES_AND_BUREAU, name: '家庭成员登记' },
   assignResponsible: { roles: RESPONSIBLE_ASSIGNERS, name: '调整帮扶责任人' },
   monthlyUpdate: { roles: MONTHLY_ROLES, name: '月度信息更新' },

@@ -4,10 +4,9 @@
  * then marked eliminated — never deleted, kept on a light monitoring — and the
  * county may roll the mark back 回退 with a reason.
  */
-import type { Role } from '../../domain/access/roles.js';
 import { periodOf } from '../../domain/calendar/dates.js';
 import { ELIMINATION_STEP_NAMES } from '../../domain/identification/elimination.js';
-import { openCase, STEP_ROLES, submitApplication as proposalSubmitted } from '../../domain/identification/steps.js';
+import { openCase, submitApplication as proposalSubmitted } from '../../domain/identification/steps.js';
 import { eliminationMessages as m } from '../../domain/messages/catalogue.js';
 import { records } from './activities.js';
 import { type CaseResult, type EliminationDecisionInput, type EliminationProposalInput, type EliminationRollbackInput, type HouseholdStage, type ReviewCase, type ObjectionInput } from './definitions.js';
@@ -40,11 +39,10 @@ export const ELIMINATION_SLOT: CaseSlot = {
   },
 };
 const SLOT = ELIMINATION_SLOT;
-const ROLLBACK_ROLES: readonly Role[] = ['county_bureau'];
 
 
 export function validateProposal(state: HouseholdState, input: EliminationProposalInput): void {
-  state.checkActor(input.actor, STEP_ROLES.application, ELIMINATION_STEP_NAMES.application);
+  state.checkAction(input.actor, 'proposeElimination');
   if (!mayMove(state.stage, 'eliminationConfirmed')) refuse(REFUSALS.wrongStep, m.notMonitored);
   if (inProgress(state, SLOT) && !returned(state)) refuse(REFUSALS.wrongStep, m.alreadyInProgress);
   if (isBlank(input.statement)) refuse(REFUSALS.invalidInput, m.statementRequired);
@@ -118,7 +116,7 @@ export const validateObjection = (state: HouseholdState, input: ObjectionInput):
 export const onObjection = (state: HouseholdState, input: ObjectionInput, now: () => number): Promise<CaseResult> => onCaseObjection(state, SLOT, input, now);
 
 export function validateRollback(state: HouseholdState, input: EliminationRollbackInput): void {
-  state.checkActor(input.actor, ROLLBACK_ROLES, '风险消除回退');
+  state.checkAction(input.actor, 'rollbackElimination');
   if (!mayMove(state.stage, 'eliminationRolledBack')) refuse(REFUSALS.wrongStep, m.notEliminated);
   if (isBlank(input.reason)) refuse(REFUSALS.invalidInput, m.rollbackReasonRequired);
 }

@@ -4,15 +4,12 @@
  * the wrong role or jurisdiction, and invalid input before anything is recorded.
  */
 import { condition } from '@temporalio/workflow';
-import type { Role } from '../../domain/access/roles.js';
 import { periodOf } from '../../domain/calendar/dates.js';
 import {
   isDecidingStep,
   MONITORING_CATEGORIES,
   openCase,
   RISK_CAUSES,
-  STEP_NAMES,
-  STEP_ROLES,
   submitApplication as applicationSubmitted,
   type CaseProgress,
 } from '../../domain/identification/steps.js';
@@ -39,7 +36,6 @@ import { isBlank } from '../../domain/text.js';
 import { lineRefusal } from '../../domain/income/lines.js';
 import { mayMove, stageAfter } from '../../domain/identification/stages.js';
 
-const OPEN_ROLES: readonly Role[] = ['village_cadre', 'town_officer', 'county_bureau', 'department'];
 
 
 const ID = IDENTIFICATION_SLOT;
@@ -51,7 +47,7 @@ const announceNotice = (state: HouseholdState, c: ReviewCase, actorUserId: strin
 const base = eventBase;
 
 export function validateOpen(state: HouseholdState, input: OpenCaseInput): void {
-  state.checkActor(input.actor, OPEN_ROLES, '发现登记');
+  state.checkAction(input.actor, 'openCase');
   if (input.actor.role === 'department' && input.channel !== 'department_warning') refuse(REFUSALS.notAllowed, m.departmentOnlyWarns);
   if (isBlank(input.reason)) refuse(REFUSALS.invalidInput, m.reasonRequired);
   if (!mayMove(state.stage, 'caseOpened')) refuse(REFUSALS.wrongStep, m.alreadyMonitored);
@@ -101,7 +97,7 @@ export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: (
 
 export function validateApplication(state: HouseholdState, input: ApplicationInput): void {
   requireStep(state, 'application');
-  state.checkActor(input.actor, STEP_ROLES.application, STEP_NAMES.application);
+  state.checkAction(input.actor, 'apply');
   if (isBlank(input.statement)) refuse(REFUSALS.invalidInput, m.statementRequired);
   if (input.riskCauses.length === 0 || input.riskCauses.some((c) => !RISK_CAUSES.includes(c))) refuse(REFUSALS.invalidInput, m.riskCausesRequired);
   const survey = input.survey;

@@ -6,7 +6,6 @@
  * re-assesses the household by the policy in force for its month.
  */
 import { condition } from '@temporalio/workflow';
-import { MONTHLY_ROLES } from '../../domain/access/roles.js';
 import { addMonths, formatLocalDate, parseLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import { monitoringMessages as m } from '../../domain/messages/catalogue.js';
@@ -21,7 +20,7 @@ import { lineRefusal } from '../../domain/income/lines.js';
 import { stageAfter } from '../../domain/identification/stages.js';
 
 export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: number): void {
-  state.checkActor(update.actor, MONTHLY_ROLES, '月度信息更新');
+  state.checkAction(update.actor, 'monthlyUpdate');
   state.validatePeriod(update.period, now);
   for (const line of [...(update.income ?? []), ...(update.spending ?? [])]) {
     const refusal = lineRefusal(line);
@@ -68,7 +67,7 @@ export async function onMonthlyUpdate(state: HouseholdState, update: MonthlyUpda
 }
 
 export function validateVisit(state: HouseholdState, visit: VisitInput, now: number): void {
-  state.checkActor(visit.actor, MONTHLY_ROLES, '入户走访');
+  state.checkAction(visit.actor, 'visit');
   state.validatePeriod(visit.period, now);
   const today = formatLocalDate(toLocalDate(now));
   if (!isDate(visit.visitedOn) || !visit.visitedOn.startsWith(visit.period)) refuse(REFUSALS.invalidInput, m.visitDateInvalid(visit.period));

@@ -9,7 +9,6 @@
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import type { Role } from '../../domain/access/roles.js';
 import { formatDateCn } from '../../domain/deadlines/messages.js';
 import { lastDayOf, MAX_DEADLINE_DAYS, parseTaskKey, type PlannedTask, type TaskPolicy } from '../../domain/measures/tasks.js';
 import { planMessages as m } from '../../domain/measures/task-messages.js';
@@ -23,17 +22,14 @@ import { REFUSALS, refuse } from '../../domain/failures.js';
 import { isBlank } from '../../domain/text.js';
 import { refusedByActivity } from '../shared/refused-by-activity.js';
 
-const PLAN_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];
-const REASSIGN_ROLES: readonly Role[] = ['town_officer'];
-const WAIVE_ROLES: readonly Role[] = ['county_bureau'];
 const MAX_MEASURES = 30;
 const MAX_NOTE = 2000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const validDays = (days: number | undefined) => days === undefined || (Number.isInteger(days) && days >= 1 && days <= MAX_DEADLINE_DAYS);
 
-export function validateDraftPlan(state: HouseholdState, input: DraftPlanInput, action = '制定帮扶措施'): void {
-  state.checkActor(input.actor, PLAN_ROLES, action);
+export function validateDraftPlan(state: HouseholdState, input: DraftPlanInput, action: 'draftPlan' | 'confirmPlan' = 'draftPlan'): void {
+  state.checkAction(input.actor, action);
   if (state.stage !== 'monitoring') refuse(REFUSALS.wrongStep, m.notMonitored);
 }
 
@@ -43,7 +39,7 @@ export function onDraftPlan(state: HouseholdState, _input: DraftPlanInput, now: 
 }
 
 export function validateConfirmPlan(state: HouseholdState, input: ConfirmPlanInput): void {
-  validateDraftPlan(state, input, '确定帮扶措施');
+  validateDraftPlan(state, input, 'confirmPlan');
   if (!Array.isArray(input.measures) || input.measures.length === 0 || input.measures.length > MAX_MEASURES) refuse(REFUSALS.invalidInput, m.measuresRequired);
   // Whether a code is in the county's own catalogue, and its name, only the activity knows: it refuses the rest.
   for (const choice of input.measures) {
@@ -70,7 +66,7 @@ export async function onConfirmPlan(state: HouseholdState, input: ConfirmPlanInp
 }
 
 export function validateReassign(state: HouseholdState, input: ReassignTaskInput): void {
-  state.checkActor(input.actor, REASSIGN_ROLES, '重新指派帮扶任务');
+  state.checkAction(input.actor, 'reassignTask');
   checkTaskKey(state, input.taskKey);
   if (typeof input.departmentId !== 'string' || !UUID.test(input.departmentId)) refuse(REFUSALS.invalidInput, m.departmentInvalid);
   if (!validDays(input.deadlineDays)) refuse(REFUSALS.invalidInput, m.deadlineDaysInvalid(MAX_DEADLINE_DAYS));
@@ -99,7 +95,7 @@ export async function onReassign(state: HouseholdState, input: ReassignTaskInput
 }
 
 export function validateWaiveRequirement(state: HouseholdState, input: WaiveRequirementInput): void {
-  state.checkActor(input.actor, WAIVE_ROLES, '说明必要措施未办结的理由');
+  state.checkAction(input.actor, 'waiveRequirement');
   checkTaskKey(state, input.taskKey);
   if (isBlank(input.reason) || input.reason.length > MAX_NOTE) refuse(REFUSALS.invalidInput, m.reasonRequired);
 }

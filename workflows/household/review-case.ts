@@ -165,7 +165,7 @@ export async function decideCase(
 /** An objection 异议 during the public notice: recorded, and the case goes back as the step machine says. */
 export function validateObjection(state: HouseholdState, slot: CaseSlot, input: ObjectionInput): void {
   requireStep(state, slot, 'public_notice');
-  state.checkActor(input.actor, STEP_ROLES.public_notice, '公示异议登记');
+  state.checkAction(input.actor, 'raiseObjection');
   if (isBlank(input.objector) || isBlank(input.content)) refuse(REFUSALS.invalidInput, m.objectionIncomplete);
 }
 

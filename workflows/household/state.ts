@@ -4,6 +4,7 @@ import { DEFAULT_MONTHLY_UPDATE_DAY } from '../../domain/policy/defaults.js';
 import type { CaseClock } from '../../domain/identification/clocks.js';
 import type { MonitoringCategory, RiskCause } from '../../domain/identification/steps.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
+import { ACTIONS, type Action } from '../../domain/access/actions.js';
 import { DueLedger } from '../shared/due-ledger.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import type { AssessmentSummary, MonitoringStatus } from '../../domain/monitoring/risk-signal.js';
@@ -130,6 +131,11 @@ export class HouseholdState {
     }
     if (startOfPeriod(period) > now) refuse(REFUSALS.invalidInput, messages.periodInFuture(period));
     if (period < periodOf(this.openedAt)) refuse(REFUSALS.invalidInput, messages.periodBeforeOpened(period));
+  }
+
+  /** The actor may take this action of the table (domain/access/actions.ts) on this household. */
+  checkAction(actor: Actor, action: Action): void {
+    this.checkActor(actor, ACTIONS[action].roles, ACTIONS[action].name);
   }
 
   checkActor(actor: Actor, roles: readonly Role[], action: string): void {
