@@ -114,7 +114,7 @@ export const DISCOVERY_CHANNEL_NAMES: Record<'application' | 'cadre_visit' | 'de
 export const HOUSEHOLD_STAGE_NAMES: Record<'registered' | 'identifying' | 'monitoring' | 'eliminated' | 'not_included', string> = {
   registered: '已建档',
   identifying: '认定中',
-  monitoring: '监测帮扶中',
+  monitoring: '监测对象',
   eliminated: '风险已消除',
   not_included: '未纳入监测',
 };

@@ -79,7 +79,7 @@ describe('validation errors in words a clerk reads 校验提示', () => {
       '是否在校学生应为“是”或“否”',
     ]);
     const list = await refused('GET', '/households?limit=0&stage=gone');
-    expect(list.details.map((d) => d.message)).toEqual(['所处阶段不在可选范围内：已建档、认定中、监测帮扶中、风险已消除、未纳入监测', '每页条数至少为1']);
+    expect(list.details.map((d) => d.message)).toEqual(['所处阶段不在可选范围内：已建档、认定中、监测对象、风险已消除、未纳入监测', '每页条数至少为1']);
     for (const refusal of [body, list, member]) expect(refusal.message).not.toMatch(ASCII_WORD);
   });
 

@@ -6,9 +6,7 @@
 import { ROLE_NAMES, type Role } from '../../../domain/access/roles.js';
 import { DECISION_NAMES, RISK_CAUSE_NAMES, STEP_NAMES } from '../../../domain/identification/steps.js';
 import { spendingKindNames, threatNames } from '../../../domain/messages/catalogue.js';
-import type { HouseholdCategory } from '../../../domain/identification/steps.js';
-import type { IncomeKind } from '../../../domain/income/projection.js';
-import type { HouseholdStage } from '../../../workflows/household/definitions.js';
+import { HOUSEHOLD_STAGES } from '../../../domain/identification/stages.js';
 
 export { DECISION_NAMES, RISK_CAUSE_NAMES, ROLE_NAMES, STEP_NAMES, spendingKindNames, threatNames };
 
@@ -213,48 +211,21 @@ export const t = {
 
 export const roleName = (role: Role) => ROLE_NAMES[role];
 
-export const CATEGORY_NAMES = {
-  lifted_out: '脱贫户',
-  unstable: '脱贫不稳定户',
-  marginal: '边缘易致贫户',
-  sudden_hardship: '突发严重困难户',
-} as const satisfies Record<HouseholdCategory, string>;
+// The names of choice values are the server's own (domain/messages/fields.ts): one wording on both sides.
+export {
+  DISCOVERY_CHANNEL_NAMES as CHANNEL_NAMES,
+  HOUSEHOLD_CATEGORY_NAMES as CATEGORY_NAMES,
+  HOUSEHOLD_STAGE_NAMES as STAGE_NAMES,
+  INCOME_KIND_NAMES,
+  LABOUR_ABILITY_NAMES as LABOUR_NAMES,
+} from '../../../domain/messages/fields.js';
+export { relationNames as RELATION_NAMES } from '../../../domain/measures/task-messages.js';
 
-export const STAGE_NAMES = {
-  registered: '已建档',
-  identifying: '认定中',
-  monitoring: '监测对象',
-  eliminated: '风险已消除',
-  not_included: '未纳入监测',
-} as const satisfies Record<HouseholdStage, string>;
-
-export const STAGES = Object.keys(STAGE_NAMES) as HouseholdStage[];
+export const STAGES = HOUSEHOLD_STAGES;
 
 export const CASE_STATUS_NAMES = { in_progress: '办理中', approved: '已认定', rejected: '不予认定' } as const;
 
 export const CONCLUSION_NAMES = { eligible: '符合纳入监测条件', not_eligible: '不符合纳入监测条件', undetermined: '暂无法判断' } as const;
 
-export const INCOME_KIND_NAMES = {
-  wages: '工资性收入',
-  production_net: '生产经营净收入',
-  property: '财产净收入',
-  transfer: '转移净收入',
-} as const satisfies Record<IncomeKind, string>;
-
-export const RELATION_NAMES = {
-  head: '户主',
-  spouse: '配偶',
-  child: '子女',
-  parent: '父母',
-  grandparent: '祖父母',
-  grandchild: '孙子女',
-  sibling: '兄弟姐妹',
-  child_in_law: '儿媳女婿',
-  other: '其他',
-} as const;
-
-export const LABOUR_NAMES = { capable: '有劳动能力', weak: '弱劳动力', partial: '半劳动力', none: '无劳动能力' } as const;
-
 export const SEX_NAMES = { male: '男', female: '女' } as const;
 
-export const CHANNEL_NAMES = { application: '农户申请', cadre_visit: '干部走访', department_warning: '部门预警' } as const;
