@@ -3,14 +3,14 @@
  * the same function (domain/assessment/assess.ts) on the county's profile in
  * force. The server's assessment also counts income already on record.
  */
-import { assessHousehold, type Assessment, type LabourAbility } from '../../../../domain/assessment/assess.js';
+import { assessHousehold, type Assessment } from '../../../../domain/assessment/assess.js';
 import type { IncomeKind, SpendingKind } from '../../../../domain/income/projection.js';
 import type { Period } from '../../../../domain/calendar/dates.js';
-import { profileProblems, type PolicyProfile } from '../../../../domain/policy/profile.js';
+import { ASSESSED_LABOUR } from '../../../../domain/people/labour.js';
+import { parseProfile } from '../../../../domain/policy/parse.js';
+import type { PolicyProfile } from '../../../../domain/policy/profile.js';
 import type { Member } from '../../app/api-types.js';
 
-// As activities/assessment.ts reads a member's labour ability.
-const LABOUR: Record<Member['labourAbility'], LabourAbility> = { capable: 'full', weak: 'weak', partial: 'weak', none: 'none' };
 const NO_THREATS = { food: false, clothing: false, compulsoryEducation: false, basicMedical: false, safeHousing: false, drinkingWater: false };
 
 export interface SurveyLines {
@@ -21,18 +21,16 @@ export interface SurveyLines {
   riskCauses?: string[];
 }
 
+/** The profile as the server reads it (the one parser), or undefined when it does not parse. */
 export function asProfile(body: unknown): PolicyProfile | undefined {
-  try {
-    return profileProblems(body as PolicyProfile).length === 0 ? (body as PolicyProfile) : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseProfile(body);
+  return parsed.ok ? parsed.profile : undefined;
 }
 
 export function previewAssessment(profile: PolicyProfile, period: Period, members: readonly Member[], survey: SurveyLines): Assessment | undefined {
   const count = members.length > 0 ? members.length : (survey.memberCount ?? 0);
   if (!Number.isInteger(count) || count < 1) return undefined;
-  const labour = members.length > 0 ? members.map((m) => LABOUR[m.labourAbility]) : Array.from({ length: count }, () => 'full' as const);
+  const labour = members.length > 0 ? members.map((m) => ASSESSED_LABOUR[m.labourAbility]) : Array.from({ length: count }, () => 'full' as const);
   try {
     return assessHousehold({
       profile,
