@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { messages } from '../../domain/messages/catalogue.js';
+import { notFoundHandler } from '../errors.js';
 
 /** Where `npm run build:web` writes the console's bundle. */
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
@@ -35,7 +35,7 @@ export const consolePlugin = fp(
       if (served && !isApi && wantsHtml(request)) {
         return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', { cacheControl: false });
       }
-      return reply.status(404).send({ error: 'NOT_FOUND', message: messages.notFound });
+      return notFoundHandler(request, reply);
     });
   },
   { name: 'console' },

@@ -54,7 +54,7 @@ describe('the console on the API’s origin', () => {
       const answer = await app.inject({ url, headers: html });
       expect(answer.statusCode, url).toBe(404);
       expect(answer.headers['content-type']).toContain('application/json');
-      expect(answer.json()).toEqual({ error: 'NOT_FOUND', message: '未找到该记录' });
+      expect(answer.json()).toEqual({ error: 'NOT_FOUND', message: '请求的地址不存在' });
     }
   });
 
