@@ -64,6 +64,8 @@ test('a village cadre on a phone files the monthly update and the visit from tod
   }
   await expect(page.getByRole('heading', { level: 1, name: `${HEAD} · 月度信息更新` })).toBeVisible();
   const update = page.getByRole('form', { name: '月度信息更新' });
+  // Usable at the phone's width: nothing wider than the screen.
+  expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
   await update.getByLabel('收入金额（第1行）').fill('30000');
   await update.getByLabel('家庭人口数').fill('1');
   await update.getByLabel('享受的政策（用顿号分隔）').fill('城乡居民基本医疗保险、低保');
@@ -78,6 +80,7 @@ test('a village cadre on a phone files the monthly update and the visit from tod
   await due.getByRole('link', { name: `办理月度走访（走访服务信息采集表）：${HEAD}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${HEAD} · 走访服务信息采集` })).toBeVisible();
   const visit = page.getByRole('form', { name: '走访服务信息采集' });
+  expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
   await visit.getByRole('button', { name: '提交' }).click();
   await expect(visit.getByText('请填写走访发现的情况')).toBeVisible();
   await visit.getByLabel('走访发现的情况').fill('户主病情稳定，家中务工收入稳定');

@@ -225,6 +225,7 @@ export const t = {
     findings: '走访发现的情况',
     findingsRequired: '请填写走访发现的情况',
     risksFound: '发现的风险',
+    threats: '“两不愁三保障”存在风险的方面',
     resultTitle: '提交结果',
     onTime: '按时提交',
     late: '逾期提交',

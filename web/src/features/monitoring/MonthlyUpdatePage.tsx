@@ -1,17 +1,15 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { periodOf } from '../../../../domain/calendar/dates.js';
+import { useNavigate, useParams } from 'react-router-dom';
 import { INCOME_KINDS, SPENDING_KINDS, type IncomeKind, type SpendingKind } from '../../../../domain/income/projection.js';
 import type { MonthlyItemResult, MonthlyUpdateBody } from '../../app/api-types.js';
 import { INCOME_KIND_NAMES, spendingKindNames, t } from '../../app/messages.js';
-import { QueryView } from '../../app/states.js';
-import { periodName, recentPeriods } from '../../app/time.js';
+import { Loading, QueryView } from '../../app/states.js';
 import { useHousehold, useMembers } from '../households/hooks.js';
 import { useMonthlyUpdate } from './hooks.js';
+import { periodOptions, ThreatsField, toThreats, usePeriod, type Period, type Threat } from './fields.js';
 import { MonthlyResult } from './MonthlyResult.js';
 
-type Period = ReturnType<typeof periodOf>;
 interface Values {
   period: Period;
   note?: string;
@@ -20,14 +18,7 @@ interface Values {
   memberCount?: number | null;
   memberChanges?: string;
   policies?: string;
-}
-
-export const periodOptions = () => recentPeriods().map((p) => ({ value: p, label: periodName(p) }));
-/** The period asked for in the address (a due item's), or this month. */
-export function usePeriod(): Period {
-  const [search] = useSearchParams();
-  const asked = search.get('period');
-  return asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? (asked as Period) : periodOf(Date.now());
+  threats?: Threat[];
 }
 
 const splitList = (text: string | undefined) => (text ?? '').split(/[、，,\n]/).map((s) => s.trim()).filter(Boolean);
@@ -53,6 +44,7 @@ export function MonthlyUpdatePage() {
       ...(typeof v.memberCount === 'number' ? { memberCount: v.memberCount } : {}),
       ...(v.memberChanges?.trim() ? { memberChanges: v.memberChanges } : {}),
       ...(splitList(v.policies).length > 0 ? { policiesEnjoyed: splitList(v.policies) } : {}),
+      ...toThreats(v.threats),
     };
     try {
       setResult(await update.mutateAsync(body));
@@ -61,6 +53,8 @@ export function MonthlyUpdatePage() {
     }
   };
 
+  // The member count starts from the household's members: the form waits for them (a failure leaves it blank).
+  if (members.isPending) return <Loading />;
   return (
     <QueryView query={household}>
       {(h) => (
@@ -142,6 +136,7 @@ export function MonthlyUpdatePage() {
                   <Form.Item label={t.monitoring.policies} name="policies">
                     <Input maxLength={2000} />
                   </Form.Item>
+                  <ThreatsField />
                   <Form.Item label={t.monitoring.note} name="note">
                     <Input.TextArea rows={3} maxLength={2000} />
                   </Form.Item>

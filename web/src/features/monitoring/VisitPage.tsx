@@ -2,7 +2,6 @@ import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography }
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { RISK_CAUSES, type RiskCause } from '../../../../domain/identification/steps.js';
-import type { periodOf } from '../../../../domain/calendar/dates.js';
 import type { MonthlyItemResult, VisitBody } from '../../app/api-types.js';
 import { RISK_CAUSE_NAMES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
@@ -10,13 +9,14 @@ import { formatDate } from '../../app/time.js';
 import { useHousehold } from '../households/hooks.js';
 import { useVisit } from './hooks.js';
 import { MonthlyResult } from './MonthlyResult.js';
-import { periodOptions, usePeriod } from './MonthlyUpdatePage.js';
+import { periodOptions, ThreatsField, toThreats, usePeriod, type Period, type Threat } from './fields.js';
 
 interface Values {
-  period: ReturnType<typeof periodOf>;
+  period: Period;
   visitedOn: string;
   findings: string;
   risksFound: RiskCause[];
+  threats?: Threat[];
 }
 
 /** 走访服务信息采集表: the month's visit, what was found and the risks seen; a risk found raises a warning. */
@@ -31,7 +31,7 @@ export function VisitPage() {
 
   const submit = async (v: Values) => {
     setError(null);
-    const body: VisitBody = { period: v.period, visitedOn: v.visitedOn, findings: v.findings, ...(v.risksFound.length > 0 ? { risksFound: v.risksFound } : {}) };
+    const body: VisitBody = { period: v.period, visitedOn: v.visitedOn, findings: v.findings, ...(v.risksFound.length > 0 ? { risksFound: v.risksFound } : {}), ...toThreats(v.threats) };
     try {
       setResult(await visit.mutateAsync(body));
     } catch (e) {
@@ -70,6 +70,7 @@ export function VisitPage() {
                   <Form.Item label={t.monitoring.risksFound} name="risksFound">
                     <Checkbox.Group options={RISK_CAUSES.map((c) => ({ value: c, label: RISK_CAUSE_NAMES[c] }))} />
                   </Form.Item>
+                  <ThreatsField />
                   <Space>
                     <Button type="primary" htmlType="submit" loading={visit.isPending}>
                       {t.submit}
