@@ -15,6 +15,7 @@ import { temporalPlugin } from './plugins/temporal.js';
 import { authRoutes } from './routes/auth.js';
 import { countyItemRoutes } from './routes/county-items.js';
 import { dueItemRoutes } from './routes/due-items.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { eliminationRoutes } from './routes/elimination.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(memberRoutes);
       await api.register(monitoringRoutes);
       await api.register(dueItemRoutes);
+      await api.register(notificationRoutes);
       await api.register(countyItemRoutes);
       await api.register(eliminationRoutes);
       await api.register(screeningRoutes);

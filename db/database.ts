@@ -180,7 +180,13 @@ export interface NotificationsTable {
   household_id: string | null;
   due_item_key: string | null;
   created_at: Timestamp;
-  read_at: Timestamp | null;
+}
+
+/** A user read a notification (2026_12_01_018): insert-only. */
+export interface NotificationReadsTable {
+  notification_id: string;
+  user_id: string;
+  read_at: Timestamp;
 }
 
 export interface DepartmentChannelsTable {
@@ -302,6 +308,7 @@ export interface Database {
   household_spending_records: HouseholdSpendingRecordsTable;
   due_items: DueItemsTable;
   notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
   screening_campaigns: ScreeningCampaignsTable;
   department_channels: DepartmentChannelsTable;
   notification_deliveries: NotificationDeliveriesTable;

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dueItemsRepo } from '../../db/repositories/due-items.js';
-import { notificationsRepo } from '../../db/repositories/notifications.js';
 import { listScope } from '../access.js';
 import { currentUser } from '../plugins/auth.js';
-import { dueItemPage, dueItemQuery, notificationList, notificationQuery, toDueItem, toNotification } from '../schemas/due-items.js';
+import { dueItemPage, dueItemQuery, toDueItem } from '../schemas/due-items.js';
 import { withoutUndefined } from '../without-undefined.js';
 
-/** The deadline register as people read it: open deadlines and overdue items, and the in-app inbox. */
+/** The deadline register as people read it: open deadlines and overdue items. */
 export const dueItemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
 
@@ -27,15 +26,4 @@ export const dueItemRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/notifications',
-    {
-      schema: { summary: 'Your in-app inbox, newest first', tags: ['deadlines'], querystring: notificationQuery, response: { 200: notificationList } },
-    },
-    async (request) => {
-      const user = currentUser(request);
-      const rows = await notificationsRepo(app.db).listFor({ jurisdictionId: user.jurisdictionId, role: user.role, departmentId: user.departmentId ?? null }, request.query);
-      return rows.map(toNotification);
-    },
-  );
 };

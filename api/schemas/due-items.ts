@@ -58,12 +58,29 @@ export function toDueItem(i: DueItemRow, now: Date): z.infer<typeof dueItem> {
   };
 }
 
-export const notificationQuery = z.object(page);
+export const notificationQuery = z.object({
+  /** Only the messages the caller has not read. */
+  unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...page,
+});
 export const notificationList = z.array(
-  z.object({ id: z.string(), kind: z.string(), title: z.string(), body: z.string(), householdId: z.string().nullable(), createdAt: z.string(), read: z.boolean() }),
+  z.object({
+    id: z.string(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    householdId: z.string().nullable(),
+    createdAt: z.string(),
+    read: z.boolean(),
+    readAt: z.string().nullable(),
+  }),
 );
+/** The caller's inbox: `total` messages (of the filter), `unread` of them all not read yet. */
+export const notificationPage = z.object({ total: z.number(), unread: z.number(), items: notificationList });
+export const notificationParams = z.object({ id: z.string().regex(/^\d{1,18}$/) });
+export const readAllAnswer = z.object({ marked: z.number(), unread: z.number() });
 
-type NotificationRow = Awaited<ReturnType<ReturnType<typeof notificationsRepo>['listFor']>>[number];
+type NotificationRow = Awaited<ReturnType<ReturnType<typeof notificationsRepo>['listFor']>>['items'][number];
 
 export const toNotification = (n: NotificationRow): z.infer<typeof notificationList>[number] => ({
   id: n.id,
@@ -73,4 +90,5 @@ export const toNotification = (n: NotificationRow): z.infer<typeof notificationL
   householdId: n.household_id,
   createdAt: n.created_at.toISOString(),
   read: n.read_at !== null,
+  readAt: n.read_at?.toISOString() ?? null,
 });

@@ -39,21 +39,68 @@ export function notificationsRepo(db: Kysely<Database>) {
         .execute();
     },
 
-    /** A user's inbox: messages to their jurisdiction and role, or to their department; newest first. */
-    listFor(user: { jurisdictionId: string; role: Role; departmentId: string | null }, page: { limit: number; offset: number }) {
-      return db
-        .selectFrom('notifications')
-        .selectAll()
-        .where((eb) =>
-          user.departmentId
-            ? eb('recipient_department_id', '=', user.departmentId)
-            : eb.and([eb('recipient_jurisdiction_id', '=', user.jurisdictionId), eb('recipient_role', '=', user.role)]),
-        )
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
+    /** A user's inbox, newest first, each with when this user read it (null: unread); only the unread ones if asked. */
+    async listFor(user: Reader, page: { limit: number; offset: number; unread?: boolean }) {
+      const items = await inbox(db, user)
+        .selectAll('notifications')
+        .select('notification_reads.read_at')
+        .$if(page.unread === true, (q) => q.where('notification_reads.read_at', 'is', null))
+        .orderBy('notifications.created_at', 'desc')
+        .orderBy('notifications.id', 'desc')
         .limit(page.limit)
         .offset(page.offset)
         .execute();
+      const counts = await inbox(db, user)
+        .select((eb) => [eb.fn.countAll<string>().as('total'), eb.fn.count<string>('notifications.id').filterWhere('notification_reads.read_at', 'is', null).as('unread')])
+        .executeTakeFirstOrThrow();
+      return { total: Number(counts.total), unread: Number(counts.unread), items };
+    },
+
+    /** Marks one message of the user's inbox read (once: a second time changes nothing); false when it is not in their inbox. */
+    async markRead(user: Reader, notificationId: string, at: Date): Promise<boolean> {
+      const mine = await inbox(db, user).select('notifications.id').where('notifications.id', '=', notificationId).executeTakeFirst();
+      if (!mine) return false;
+      await db
+        .insertInto('notification_reads')
+        .values({ notification_id: notificationId, user_id: user.id, read_at: at })
+        .onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing())
+        .execute();
+      return true;
+    },
+
+    /** Marks every unread message of the user's inbox read; answers how many. */
+    async markAllRead(user: Reader, at: Date): Promise<number> {
+      const result = await db
+        .insertInto('notification_reads')
+        .columns(['notification_id', 'user_id', 'read_at'])
+        .expression(
+          inbox(db, user)
+            .where('notification_reads.read_at', 'is', null)
+            .select((eb) => ['notifications.id', eb.val(user.id).as('user_id'), eb.val(at).as('read_at')]),
+        )
+        .onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0);
     },
   };
+}
+
+/** Who reads an inbox: messages go to their jurisdiction and role, or to their department. */
+export interface Reader {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly role: Role;
+  readonly departmentId: string | null;
+}
+
+/** The user's inbox joined with their own reads. */
+function inbox(db: Kysely<Database>, user: Reader) {
+  return db
+    .selectFrom('notifications')
+    .leftJoin('notification_reads', (join) => join.onRef('notification_reads.notification_id', '=', 'notifications.id').on('notification_reads.user_id', '=', user.id))
+    .where((eb) =>
+      user.departmentId
+        ? eb('notifications.recipient_department_id', '=', user.departmentId)
+        : eb.and([eb('notifications.recipient_jurisdiction_id', '=', user.jurisdictionId), eb('notifications.recipient_role', '=', user.role)]),
+    );
 }

@@ -224,6 +224,8 @@ export const dueItemKindNames: Record<string, string> = {
 
 /** Texts of the in-app inbox. */
 export const notificationMessages = {
+  /** Not in the caller's inbox: someone else's, or none at all (the same answer, so that nobody learns of another's messages). */
+  notFound: '未找到该消息',
   overdueTitle: (what: string) => `逾期提醒：${what}`,
   householdItemOverdue: (village: string, head: string, period: string, what: string, due: string) =>
     `${village}户主“${head}”的${period}${what}未在 ${due} 前完成，已逾期，请尽快办理`,

@@ -93,6 +93,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   change: '更正方式',
   state: '办理状态',
   minOverdueDays: '逾期天数',
+  unread: '只看未读',
   dueDays: '排查期限',
   limit: '每页条数',
   offset: '起始位置',

@@ -54,7 +54,7 @@ describe('POST /tasks/:key/hand-back', () => {
     expect(entries.map((e) => e.kind)).toEqual(['measure_task.assigned', 'measure_task.handed_back']);
     expect(entries[1]).toMatchObject({ kindName: '部门退回帮扶任务', actor: { id: await userId(api, tokens.mz), role: 'department' }, details: { reason: 'not_eligible', text: '家庭财产超过低保标准' } });
     const inbox = await api.call('GET', '/notifications', { token: tokens.town });
-    expect(inbox.body.filter((n: { householdId: string; title: string }) => n.householdId === id && n.title === '【任务退回】低保和养老保险')).toEqual([
+    expect(inbox.body.items.filter((n: { householdId: string; title: string }) => n.householdId === id && n.title === '【任务退回】低保和养老保险')).toEqual([
       expect.objectContaining({ body: '民政局退回了东城镇东岗村许一户的帮扶措施“低保和养老保险”，理由：不符合条件（家庭财产超过低保标准），请重新指派承办部门', read: false }),
     ]);
 

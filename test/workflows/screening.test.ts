@@ -38,7 +38,7 @@ describe('an immediate screening of an area after a disaster 及早介入', () =
     });
     expect(await t.db.selectFrom('due_items').select('id').where('campaign_id', '=', campaignId).where('household_id', '=', elsewhere.id).execute()).toEqual([]);
     const inbox = await api.call('GET', '/notifications', { token: cadre });
-    expect(inbox.body.map((n: { kind: string }) => n.kind)).toContain('screening.ordered');
+    expect(inbox.body.items.map((n: { kind: string }) => n.kind)).toContain('screening.ordered');
 
     const now = await env.currentTimeMs();
     const result = await applyUpdate(visited.handle, recordVisit, {
@@ -59,7 +59,7 @@ describe('an immediate screening of an area after a disaster 及早介入', () =
     const progress = await api.call('GET', `/screenings/${campaignId}`, { token: await api.login('zhen.dongcheng') });
     expect(progress).toMatchObject({ status: 200, body: { reason: '台风灾害', visited: 1, open: outcome.overdue, overdue: outcome.overdue } });
     const townInbox = await api.call('GET', '/notifications', { token: await api.login('zhen.dongcheng') });
-    expect(townInbox.body.find((n: { kind: string }) => n.kind === 'screening.overdue')?.body).toContain('本镇尚有');
+    expect(townInbox.body.items.find((n: { kind: string }) => n.kind === 'screening.overdue')?.body).toContain('本镇尚有');
     const overdueList = await api.call('GET', '/due-items?state=overdue&kind=screening_visit', { token: county });
     expect(overdueList.body.items.map((i: { household: { id: string } }) => i.household.id)).toContain(missed.householdId);
   });

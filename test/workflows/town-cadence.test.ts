@@ -195,7 +195,7 @@ describe('a town’s monthly report of risk and risk-eliminated households, by t
       expect(told[0]).toMatchObject({ title: '逾期提醒：镇月度风险户和风险消除户上报', body: `东城镇${year}年${Number(month)}月镇月度风险户和风险消除户上报未在 ${due} 前完成，已逾期，请尽快办理` });
       expect(await inbox(lateItem.item_key)).toHaveLength(2);
       const countyInbox = await api.call('GET', '/notifications', { token: tokens.county });
-      expect(countyInbox.body.map((n: { body: string }) => n.body)).toContain(told[0]!.body);
+      expect(countyInbox.body.items.map((n: { body: string }) => n.body)).toContain(told[0]!.body);
 
       // The new year continued as new, carrying the reports and items.
       const state = await handle.query(getTownState);

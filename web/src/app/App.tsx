@@ -8,6 +8,9 @@ import { HouseholdsPage } from '../features/households/HouseholdsPage.js';
 import { RegisterPage } from '../features/households/RegisterPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { ApplicationPage } from '../features/identification/ApplicationPage.js';
+import { MonthlyUpdatePage } from '../features/monitoring/MonthlyUpdatePage.js';
+import { VisitPage } from '../features/monitoring/VisitPage.js';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.js';
 import { OverviewPage } from '../features/overview/OverviewPage.js';
 import { TasksPage } from '../features/tasks/TasksPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
@@ -41,6 +44,9 @@ function Screens() {
         <Route path="households/:id" element={<HouseholdPage />} />
         <Route path="households/:id/apply" element={<ApplicationPage />} />
         <Route path="households/:id/file" element={<FilePage />} />
+        <Route path="households/:id/monthly-update" element={<MonthlyUpdatePage />} />
+        <Route path="households/:id/visit" element={<VisitPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -4,6 +4,7 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '../../../domain/access/roles.js';
+import { Bell } from '../features/notifications/Bell.js';
 import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
 
@@ -94,6 +95,7 @@ export function Shell() {
             {t.appSubtitle}
           </Typography.Text>
           <Space size="small" wrap={false}>
+            <Bell />
             <span aria-label={t.shell.userLabel(user.displayName, roleName(user.role))} style={{ whiteSpace: 'nowrap' }}>
               {user.displayName}（{roleName(user.role)}）
             </span>

@@ -10,6 +10,8 @@ import type { householdFile, householdView, registeredHousehold, registerHouseho
 import type { applicationBody, caseResult, discoveryBody, identificationView, stepDecisionBody } from '../../../api/schemas/identification.js';
 import type { jurisdictionView } from '../../../api/routes/jurisdictions.js';
 import type { addMemberBody, memberView } from '../../../api/schemas/members.js';
+import type { monthlyItemResult, monthlyUpdateBody, visitBody } from '../../../api/schemas/monitoring.js';
+import type { notificationList, notificationPage } from '../../../api/schemas/due-items.js';
 import type { profileInForce } from '../../../api/routes/policy.js';
 import type { completeTaskBody, handBackBody, taskItem, taskState } from '../../../api/schemas/tasks.js';
 
@@ -38,3 +40,8 @@ export type TaskPage = { total: number; items: TaskItem[] };
 export type TaskState = z.output<typeof taskState>;
 export type CompleteBody = z.input<typeof completeTaskBody>;
 export type HandBackBody = z.input<typeof handBackBody>;
+export type MonthlyUpdateBody = z.input<typeof monthlyUpdateBody>;
+export type VisitBody = z.input<typeof visitBody>;
+export type MonthlyItemResult = z.output<typeof monthlyItemResult>;
+export type Notification = z.output<typeof notificationList>[number];
+export type NotificationPage = z.output<typeof notificationPage>;

@@ -27,6 +27,10 @@ import type {
   HandBackBody,
   TaskPage,
   TaskState,
+  MonthlyUpdateBody,
+  VisitBody,
+  MonthlyItemResult,
+  NotificationPage,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -99,5 +103,10 @@ export const api = {
   acceptTask: (key: string) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/accept`),
   completeTask: (key: string, body: CompleteBody) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/complete`, { body }),
   handBackTask: (key: string, body: HandBackBody) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/hand-back`, { body }),
+  monthlyUpdate: (id: string, body: MonthlyUpdateBody) => call<MonthlyItemResult>('POST', `${h(id)}/monthly-updates`, { body }),
+  visit: (id: string, body: VisitBody) => call<MonthlyItemResult>('POST', `${h(id)}/visits`, { body }),
+  notifications: (query: Query) => call<NotificationPage>('GET', '/notifications', { query }),
+  markRead: (id: string) => call<void>('POST', `/notifications/${encodeURIComponent(id)}/read`),
+  markAllRead: () => call<void>('POST', '/notifications/read-all'),
   profile: (period: string) => call<ProfileInForce>('GET', '/policy/profile', { query: { period } }),
 };

@@ -1,5 +1,5 @@
-import { App, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Member } from '../../app/api-types.js';
 import { useUser } from '../../app/auth.js';
 import { CATEGORY_NAMES, LABOUR_NAMES, RELATION_NAMES, SEX_NAMES, STAGE_NAMES, t } from '../../app/messages.js';
@@ -17,6 +17,7 @@ export function HouseholdPage() {
   const { message } = App.useApp();
   const household = useHousehold(id);
   const members = useMembers(id);
+  const navigate = useNavigate();
 
   return (
     <QueryView query={household}>
@@ -25,6 +26,12 @@ export function HouseholdPage() {
           <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
             {h.headName} · {t.households.detail}
           </Typography.Title>
+          {EDIT_ROLES.includes(user.role) && (
+            <Space wrap>
+              {h.stage === 'monitoring' && <Button onClick={() => navigate(`/households/${h.id}/monthly-update`)}>{t.monitoring.fileMonthly}</Button>}
+              <Button onClick={() => navigate(`/households/${h.id}/visit`)}>{t.monitoring.fileVisit}</Button>
+            </Space>
+          )}
           <Card size="small" extra={<Link to={`/households/${h.id}/file`}>{t.households.file}</Link>}>
             <Descriptions size="small" column={{ xs: 1, md: 3 }}>
               <Descriptions.Item label={t.households.address}>{h.address}</Descriptions.Item>

@@ -5,6 +5,7 @@ import { useUser } from '../../app/auth.js';
 import { STEP_NAMES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
 import { formatDeadline } from '../../app/time.js';
+import { monitoringPath } from '../monitoring/hooks.js';
 import { useCasesWaitingOn, useDueItems } from './hooks.js';
 
 const ACTING_ROLES = ['village_cadre', 'town_officer', 'county_bureau'] as const;
@@ -29,6 +30,17 @@ function DueTable({ items }: { items: DueItem[] }) {
         {
           title: t.today.state,
           render: (_, i) => (i.overdue ? <Tag color="red">{t.today.overdueDays(i.overdueDays)}</Tag> : <Tag color="blue">{t.today.open}</Tag>),
+        },
+        {
+          title: t.monitoring.handle,
+          render: (_, i) => {
+            const path = monitoringPath(i);
+            return path ? (
+              <Link to={path} aria-label={t.monitoring.handleItem(i.kindName, i.household?.headName ?? '')}>
+                {t.monitoring.handle}
+              </Link>
+            ) : null;
+          },
         },
       ]}
     />
