@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOUSEHOLD_CATEGORIES } from '../../domain/identification/steps.js';
+import { HOUSEHOLD_CATEGORIES, RISK_CAUSES } from '../../domain/identification/steps.js';
 import { eventKindNames } from '../../domain/messages/catalogue.js';
 import { validationMessages as v } from '../../domain/messages/fields.js';
 import type { Household } from '../../db/database.js';
@@ -24,6 +24,7 @@ export const householdSearchQuery = z.object({
   villageId: jurisdictionId.optional(),
   category: z.enum(HOUSEHOLD_CATEGORIES).optional(),
   stage: z.enum(HOUSEHOLD_STAGES).optional(),
+  riskCause: z.enum(RISK_CAUSES).optional().describe('a risk cause of the latest county decision'),
   name: z.string().trim().min(1).max(50).optional(),
   idNumber: z
     .string()
