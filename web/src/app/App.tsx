@@ -9,6 +9,8 @@ import { RegisterPage } from '../features/households/RegisterPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { ApplicationPage } from '../features/identification/ApplicationPage.js';
 import { OverviewPage } from '../features/overview/OverviewPage.js';
+import { BoardPage } from '../features/supervision/BoardPage.js';
+import { ItemsPage } from '../features/supervision/ItemsPage.js';
 import { TasksPage } from '../features/tasks/TasksPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
 import { ApiError } from './api.js';
@@ -24,7 +26,9 @@ const queries = new QueryClient({
 
 function Home() {
   const { user } = useAuth();
-  return user?.role === 'leadership_group' ? <OverviewPage /> : <TodayPage />;
+  if (user?.role === 'leadership_group') return <OverviewPage />;
+  if (user?.role === 'supervisor') return <BoardPage />;
+  return <TodayPage />;
 }
 
 function Screens() {
@@ -36,6 +40,7 @@ function Screens() {
         <Route index element={<Home />} />
         <Route path="overview" element={<OverviewPage />} />
         <Route path="tasks" element={<TasksPage />} />
+        <Route path="supervision/items" element={<ItemsPage />} />
         <Route path="households" element={<HouseholdsPage />} />
         <Route path="households/new" element={<RegisterPage />} />
         <Route path="households/:id" element={<HouseholdPage />} />

@@ -11,6 +11,7 @@ import type { applicationBody, caseResult, discoveryBody, identificationView, st
 import type { jurisdictionView } from '../../../api/routes/jurisdictions.js';
 import type { addMemberBody, memberView } from '../../../api/schemas/members.js';
 import type { profileInForce } from '../../../api/routes/policy.js';
+import type { dashboard, overdueBoard } from '../../../api/schemas/supervision.js';
 import type { completeTaskBody, handBackBody, taskItem, taskState } from '../../../api/schemas/tasks.js';
 
 export type LoginBody = z.input<typeof loginBody>;
@@ -38,3 +39,5 @@ export type TaskPage = { total: number; items: TaskItem[] };
 export type TaskState = z.output<typeof taskState>;
 export type CompleteBody = z.input<typeof completeTaskBody>;
 export type HandBackBody = z.input<typeof handBackBody>;
+export type OverdueBoard = z.output<typeof overdueBoard>;
+export type Dashboard = z.output<typeof dashboard>;

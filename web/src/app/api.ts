@@ -27,6 +27,8 @@ import type {
   HandBackBody,
   TaskPage,
   TaskState,
+  OverdueBoard,
+  Dashboard,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -99,5 +101,8 @@ export const api = {
   acceptTask: (key: string) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/accept`),
   completeTask: (key: string, body: CompleteBody) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/complete`, { body }),
   handBackTask: (key: string, body: HandBackBody) => call<TaskState>('POST', `/tasks/${encodeURIComponent(key)}/hand-back`, { body }),
+  overdueBoard: (query: Query) => call<OverdueBoard>('GET', '/supervision/overdue', { query }),
+  overdueTasks: (query: Query) => call<TaskPage>('GET', '/tasks/overdue', { query }),
+  dashboard: () => call<Dashboard>('GET', '/dashboard'),
   profile: (period: string) => call<ProfileInForce>('GET', '/policy/profile', { query: { period } }),
 };
