@@ -61,6 +61,11 @@ test('the supervisor sees a bucket’s count on the overdue board, opens its ite
   await expect(page.getByRole('table', { name: '期限台账逾期数量（按部门）' }).getByLabel('未指定部门 逾期8至30天 1项')).toBeVisible();
   await page.getByRole('tab', { name: '帮扶任务' }).click();
   await expect(page.getByRole('table', { name: '帮扶任务逾期数量（按部门）' }).getByRole('row', { name: /民政局/ })).toBeVisible();
+  // At a phone's width the board fits the screen (the table scrolls inside it).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('table', { name: '帮扶任务逾期数量（按部门）' })).toBeVisible();
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1366, height: 768 });
   await logOut(page);
 
   // The leader's dashboard: the chart names its figures; its data table's link opens the list behind the bar (the same as a click on the bar).
