@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { STAGE_EVENT_KINDS } from '../../domain/town/report.js';
+import { MOVEMENT_EVENT_KINDS, type Movement } from '../../domain/supervision/movements.js';
 import { OPEN_TASK_STATUSES } from '../../domain/measures/tasks.js';
 import { overdueAtLeastSince, overdueAtMostAfter } from '../../domain/supervision/aging.js';
 import type { Database } from '../database.js';
@@ -127,15 +127,17 @@ export function supervisionRepo(db: Kysely<Database>) {
      * elimination.confirmed) or returned to monitoring (returned: monitoring.reentered,
      * elimination.rolled_back); each household counted once per series and month.
      */
-    async stageEventsByMonth(countyId: string, since: Date): Promise<{ period: string; series: 'new' | 'eliminated' | 'returned'; n: number }[]> {
+    async stageEventsByMonth(countyId: string, since: Date): Promise<{ period: string; series: Movement; n: number }[]> {
       const month = sql<string>`to_char(e.occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM')`;
-      const series = sql<'new' | 'eliminated' | 'returned'>`case e.kind when 'identification.approved' then 'new' when 'elimination.confirmed' then 'eliminated' else 'returned' end`;
+      const kinds = Object.entries(MOVEMENT_EVENT_KINDS).flatMap(([movement, of]) => of.map((kind) => ({ kind, movement: movement as Movement })));
+      // Literals, not parameters: the expression is grouped by, and PostgreSQL matches a grouped expression by its text.
+      const series = sql<Movement>`case ${sql.join(kinds.map((k) => sql`when e.kind = ${sql.lit(k.kind)} then ${sql.lit(k.movement)}`), sql` `)} end`;
       const rows = await db
         .selectFrom('household_events as e')
         .innerJoin('households as h', 'h.id', 'e.household_id')
         .select([month.as('period'), series.as('series'), sql<string>`count(distinct e.household_id)`.as('n')])
         .where('h.county_id', '=', countyId)
-        .where('e.kind', 'in', [...STAGE_EVENT_KINDS])
+        .where('e.kind', 'in', kinds.map((k) => k.kind))
         .where('e.occurred_at', '>=', since)
         .groupBy([month, series])
         .execute();

@@ -8,6 +8,7 @@ import { cadenceItemKindNames } from '../deadlines/messages.js';
 import { DECISION_NAMES, RISK_CAUSE_NAMES, STEP_NAMES } from '../identification/steps.js';
 import type { MemberLabourAbility } from '../people/labour.js';
 import { handBackReasonNames, relationNames, taskStatusNames } from '../measures/task-messages.js';
+import { MOVEMENT_NAMES } from '../supervision/movements.js';
 import { reportSectionNames } from '../town/messages.js';
 import { spendingKindNames, threatNames } from './catalogue.js';
 
@@ -95,6 +96,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   minOverdueDays: '逾期天数',
   maxOverdueDays: '逾期天数上限',
   riskCause: '风险类型',
+  movement: '变动类型',
   by: '统计口径',
   source: '督查范围',
   dueDays: '排查期限',
@@ -144,6 +146,7 @@ export const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string
   stage: HOUSEHOLD_STAGE_NAMES,
   riskCauses: RISK_CAUSE_NAMES,
   riskCause: RISK_CAUSE_NAMES,
+  movement: MOVEMENT_NAMES,
   risksFound: RISK_CAUSE_NAMES,
   step: STEP_NAMES,
   decision: DECISION_NAMES,

@@ -75,4 +75,12 @@ test('the supervisor sees a bucket’s count on the overdue board, opens its ite
   await expect(page.getByRole('heading', { level: 1, name: '农户查询' })).toBeVisible();
   await expect(page).toHaveURL(/townId=990101001/);
   await expect(page.getByRole('row', { name: /领导乙/ })).toContainText('监测对象');
+
+  // The monthly chart's figures open the households that moved that month.
+  await page.goBack();
+  const months = page.getByRole('table', { name: '近12个月新增、风险消除和返贫（数据表）' });
+  await expect(months.getByRole('row')).toHaveCount(13);
+  await months.getByRole('link', { name: /^查看\d{4}年\d{1,2}月 返贫（重新纳入监测） \d+$/ }).last().click();
+  await expect(page.getByRole('heading', { level: 1, name: '农户查询' })).toBeVisible();
+  await expect(page).toHaveURL(/movement=returned&period=\d{4}-\d{2}/);
 });

@@ -197,6 +197,16 @@ describe('the drill-down lists behind a bucket', () => {
     expect(illness.body.items.map((h: { headName: string }) => h.headName).sort()).toEqual(['乙二', '甲一']);
     expect((await get('/api/households?riskCause=schooling', 'lingdao')).body.total).toBe(0);
   });
+
+  it('households behind a month of the monthly chart', async () => {
+    const last = addMonths(periodOf(now.getTime()), -1);
+    const heads = async (movement: string, period: string) =>
+      (await get(`/api/households?movement=${movement}&period=${period}`, 'lingdao')).body.items.map((h: { headName: string }) => h.headName);
+    expect(await heads('returned', last)).toEqual(['乙二']);
+    expect(await heads('new', last)).toEqual(['丙三']);
+    expect(await heads('eliminated', addMonths(last, -1))).toEqual(['丁四']);
+    expect(await heads('returned', periodOf(now.getTime()))).toEqual([]);
+  });
 });
 
 describe('the dashboard GET /api/dashboard', () => {

@@ -20,7 +20,11 @@ function charts(d: Dashboard) {
     category: counts(d.monitoring.byCategory, 'category'),
     town: counts(d.monitoring.byTown, 'townId'),
     cause: counts(d.monitoring.byRiskCause, 'riskCause'),
-    months: d.months.map((m) => ({ name: periodName(m.period), values: [m.new, m.eliminated, m.returned] })),
+    months: d.months.map((m) => ({
+      name: periodName(m.period),
+      values: [m.new, m.eliminated, m.returned],
+      toEach: (['new', 'eliminated', 'returned'] as const).map((movement) => `/households?${new URLSearchParams({ movement, period: m.period })}`),
+    })),
     rateDepartment: rates(d.overdueRate.byDepartment, 'department'),
     rateTown: rates(d.overdueRate.byTown, 'town'),
   };

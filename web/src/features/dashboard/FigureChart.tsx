@@ -17,6 +17,8 @@ export interface Bar {
   readonly shown?: readonly string[];
   /** The list behind the bar; a bar without one opens nothing. */
   readonly to?: string;
+  /** The list behind each series' bar, where they differ. */
+  readonly toEach?: readonly (string | undefined)[];
 }
 
 /**
@@ -40,7 +42,8 @@ export function FigureChart({ title, series, bars }: { title: string; series: re
       series: series.map((name, i) => ({ name, type: 'bar', data: bars.map((b) => b.values[i] ?? 0) })),
     });
     chart.on('click', (p) => {
-      const to = bars[p.dataIndex]?.to;
+      const bar = bars[p.dataIndex];
+      const to = bar?.toEach?.[p.seriesIndex ?? 0] ?? bar?.to;
       if (to) void navigate(to);
     });
     const resize = () => chart.resize();
@@ -63,7 +66,15 @@ export function FigureChart({ title, series, bars }: { title: string; series: re
         dataSource={bars.map((b) => ({ ...b, key: b.name }))}
         columns={[
           { title: t.dashboard.name, render: (_, b) => (b.to ? <Link to={b.to} aria-label={t.dashboard.open(`${title} ${b.name}`)}>{b.name}</Link> : b.name) },
-          ...series.map((s, i) => ({ title: s, align: 'right' as const, render: (_: unknown, b: Row) => (b.shown ?? b.values)[i] })),
+          ...series.map((s, i) => ({
+            title: s,
+            align: 'right' as const,
+            render: (_: unknown, b: Row) => {
+              const shown = (b.shown ?? b.values)[i];
+              const to = b.toEach?.[i];
+              return to ? <Link to={to} aria-label={t.dashboard.open(`${b.name} ${s} ${shown}`)}>{shown}</Link> : shown;
+            },
+          })),
         ]}
       />
     </Card>
