@@ -1,5 +1,6 @@
 import { Card, Space, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useUser } from '../../app/auth.js';
 import { t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
 import { formatDeadline } from '../../app/time.js';
@@ -8,6 +9,8 @@ import { BUCKETS, useOverdueItems, type BucketKey, type Grouping, type Source } 
 /** The items behind a cell of the overdue board (or a bar of the dashboard's overdue rates), each with its household. */
 export function ItemsPage() {
   const [params] = useSearchParams();
+  // The board is the supervisor's home page; the leader comes from the dashboard (the browser's back).
+  const fromBoard = useUser().role === 'supervisor';
   const source: Source = params.get('source') === 'tasks' ? 'tasks' : 'register';
   const by: Grouping = params.get('by') === 'department' ? 'department' : 'town';
   const bucket = BUCKETS.find((b) => b.key === params.get('bucket'))?.key as BucketKey | undefined;
@@ -22,7 +25,7 @@ export function ItemsPage() {
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {t.supervision.itemsTitle}
       </Typography.Title>
-      <Link to={`/?${new URLSearchParams({ source, by })}`}>{t.supervision.back}</Link>
+      {fromBoard && <Link to={`/?${new URLSearchParams({ source, by })}`}>{t.supervision.back}</Link>}
       <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{heading}</h2>}>
         <QueryView query={items} empty={(d) => d.length === 0} emptyText={t.supervision.none}>
           {(rows) => (
