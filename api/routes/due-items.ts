@@ -21,7 +21,7 @@ export const dueItemRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const now = new Date();
-      const page = await dueItemsRepo(app.db).list({ ...listScope(currentUser(request)), ...withoutUndefined(request.query), now });
+      const page = await dueItemsRepo(app.db).list({ ...withoutUndefined(request.query), ...listScope(currentUser(request)), now });
       return { total: page.total, items: page.items.map((i) => toDueItem(i, now)) };
     },
   );

@@ -69,13 +69,15 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { townId, departmentId, measure, limit, offset } = request.query;
+      const { townId, departmentId, measure, minOverdueDays, maxOverdueDays, limit, offset } = request.query;
       const now = new Date();
       const result = await measureTasksRepo(app.db).listOverdue({
         countyId: currentUser(request).jurisdictionId,
         ...(townId ? { townId } : {}),
         ...(departmentId ? { departmentId } : {}),
         ...(measure ? { measure } : {}),
+        ...(minOverdueDays === undefined ? {} : { minOverdueDays }),
+        ...(maxOverdueDays === undefined ? {} : { maxOverdueDays }),
         now,
         limit,
         offset,

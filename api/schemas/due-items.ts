@@ -13,6 +13,8 @@ export const dueItemQuery = z.object({
   householdId: uuid.optional(),
   responsibleUserId: uuid.optional(),
   minOverdueDays: z.coerce.number().int().min(0).max(3650).optional(),
+  maxOverdueDays: z.coerce.number().int().min(0).max(3650).optional(),
+  departmentId: uuid.optional(),
   ...page,
 });
 

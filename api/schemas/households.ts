@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { HOUSEHOLD_CATEGORIES } from '../../domain/identification/steps.js';
+import { HOUSEHOLD_CATEGORIES, RISK_CAUSES } from '../../domain/identification/steps.js';
 import { eventKindNames } from '../../domain/messages/catalogue.js';
 import { validationMessages as v } from '../../domain/messages/fields.js';
 import type { Household } from '../../db/database.js';
 import type { householdEventsRepo } from '../../db/repositories/household-events.js';
 import { DISCOVERY_CHANNELS, HOUSEHOLD_STAGES } from '../../workflows/household/definitions.js';
-import { jurisdictionId, page, pageOf, uuid } from './common.js';
+import { MOVEMENTS, type Movement } from '../../domain/supervision/movements.js';
+import { jurisdictionId, page, pageOf, period, uuid } from './common.js';
 
 export const registerHouseholdBody = z.object({
   villageId: jurisdictionId,
@@ -24,6 +25,9 @@ export const householdSearchQuery = z.object({
   villageId: jurisdictionId.optional(),
   category: z.enum(HOUSEHOLD_CATEGORIES).optional(),
   stage: z.enum(HOUSEHOLD_STAGES).optional(),
+  riskCause: z.enum(RISK_CAUSES).optional().describe('a risk cause of the latest county decision'),
+  movement: z.enum(MOVEMENTS as [Movement, ...Movement[]]).optional().describe('with period: households that became monitoring objects, were eliminated or returned in that month'),
+  period: period.optional(),
   name: z.string().trim().min(1).max(50).optional(),
   idNumber: z
     .string()

@@ -36,7 +36,14 @@ export const taskListQuery = z.object({
   ...page,
 });
 
-export const overdueTaskQuery = z.object({ townId: jurisdictionId.optional(), departmentId: uuid.optional(), measure: measureCode.optional(), ...page });
+export const overdueTaskQuery = z.object({
+  townId: jurisdictionId.optional(),
+  departmentId: uuid.optional(),
+  measure: measureCode.optional(),
+  minOverdueDays: z.coerce.number().int().min(0).max(3650).optional(),
+  maxOverdueDays: z.coerce.number().int().min(0).max(3650).optional(),
+  ...page,
+});
 
 export const progressBody = z.object({ text: text(5000, taskMessages.progressRequired) });
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
-import { DAY_MS } from '../../domain/calendar/dates.js';
+import { overdueAtLeastSince, overdueAtMostAfter } from '../../domain/supervision/aging.js';
 import { isLate } from '../../domain/deadlines/lateness.js';
 
 export interface NewDueItem {
@@ -32,6 +32,8 @@ export interface DueItemFilter {
   readonly responsibleUserId?: string;
   /** Overdue by at least this many days. */
   readonly minOverdueDays?: number;
+  /** Overdue by at most this many days (with state overdue). */
+  readonly maxOverdueDays?: number;
   readonly now: Date;
   readonly limit: number;
   readonly offset: number;
@@ -116,7 +118,8 @@ export function dueItemsRepo(db: Kysely<Database>) {
       else query = query.where('d.status', '=', 'open');
       // Overdue: recorded so at its deadline by the workflow, or past its deadline now.
       if (filter.state === 'overdue') query = query.where((eb) => eb.or([eb('d.overdue_at', 'is not', null), eb('d.due_at', '<=', filter.now)]));
-      if (filter.minOverdueDays !== undefined) query = query.where('d.due_at', '<=', new Date(filter.now.getTime() - filter.minOverdueDays * DAY_MS));
+      if (filter.minOverdueDays !== undefined) query = query.where('d.due_at', '<=', overdueAtLeastSince(filter.now, filter.minOverdueDays));
+      if (filter.maxOverdueDays !== undefined) query = query.where('d.due_at', '>', overdueAtMostAfter(filter.now, filter.maxOverdueDays));
 
       const [items, count] = await Promise.all([
         query

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, HouseholdCategory, NewHousehold } from '../database.js';
 import { householdEventsRepo } from './household-events.js';
 import { usersRepo } from './users.js';
@@ -22,6 +22,10 @@ export function householdsRepo(db: Kysely<Database>) {
       villageId?: string | undefined;
       category?: HouseholdCategory | undefined;
       stage?: string | undefined;
+      /** A risk cause of the household's latest county decision (identification.approved), as the dashboard counts it. */
+      riskCause?: string | undefined;
+      /** Households that made this movement (domain/supervision/movements.ts) within [from, to). */
+      moved?: { kinds: readonly string[]; from: Date; to: Date } | undefined;
       name?: string | undefined;
       /** A member's national ID number, exact (current members only). */
       idNumber?: string | undefined;
@@ -36,6 +40,26 @@ export function householdsRepo(db: Kysely<Database>) {
       if (filter.villageId) query = query.where('village_id', '=', filter.villageId);
       if (filter.category) query = query.where('category', '=', filter.category);
       if (filter.stage) query = query.where('stage', '=', filter.stage);
+      if (filter.moved) {
+        const { kinds, from, to } = filter.moved;
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('household_events as e')
+              .select('e.id')
+              .whereRef('e.household_id', '=', 'households.id')
+              .where('e.kind', 'in', [...kinds])
+              .where('e.occurred_at', '>=', from)
+              .where('e.occurred_at', '<', to),
+          ),
+        );
+      }
+      if (filter.riskCause) {
+        const cause = filter.riskCause;
+        query = query.where(
+          sql<boolean>`coalesce((select e.payload -> 'riskCauses' from household_events e where e.household_id = households.id and e.kind = 'identification.approved' order by e.occurred_at desc, e.id desc limit 1), '[]'::jsonb) ? ${cause}`,
+        );
+      }
       if (filter.name) {
         const pattern = `%${filter.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         query = query.where((eb) =>

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { OPEN_TASK_STATUSES, type HandBackReason, type TaskStatus } from '../../domain/measures/tasks.js';
+import { overdueAtLeastSince, overdueAtMostAfter } from '../../domain/supervision/aging.js';
 import type { Database } from '../database.js';
 import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
 
@@ -40,6 +41,9 @@ export interface OverdueFilter {
   readonly townId?: string;
   readonly departmentId?: string;
   readonly measure?: string;
+  /** Overdue by at least, at most this many days (overdueDays, lateness.ts). */
+  readonly minOverdueDays?: number;
+  readonly maxOverdueDays?: number;
   readonly now: Date;
   readonly limit: number;
   readonly offset: number;
@@ -207,6 +211,8 @@ export function measureTasksRepo(db: Kysely<Database>) {
       if (filter.townId) query = query.where('k.town_id', '=', filter.townId);
       if (filter.departmentId) query = query.where('k.department_id', '=', filter.departmentId);
       if (filter.measure) query = query.where('k.measure', '=', filter.measure);
+      if (filter.minOverdueDays !== undefined) query = query.where('k.due_at', '<=', overdueAtLeastSince(filter.now, filter.minOverdueDays));
+      if (filter.maxOverdueDays !== undefined) query = query.where('k.due_at', '>', overdueAtMostAfter(filter.now, filter.maxOverdueDays));
       return page(query, filter);
     },
   };

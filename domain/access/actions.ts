@@ -43,6 +43,10 @@ export const ACTIONS = {
   orderScreening: { roles: ['county_bureau', 'leadership_group'], name: '部署突发情况排查' },
   viewOverdueTasks: { roles: ['supervisor', 'county_bureau', 'leadership_group'], name: '查看逾期任务' },
   actOnTask: { roles: ['department'], name: '办理帮扶任务' },
+  /** The supervisor's overdue board 逾期督查看板, by town and by department. */
+  viewOverdueBoard: { roles: ['supervisor', 'county_bureau', 'leadership_group'], name: '查看逾期督查看板' },
+  /** The leadership group's dashboard 领导小组看板 of the county. */
+  viewDashboard: { roles: ['supervisor', 'county_bureau', 'leadership_group'], name: '查看领导小组看板' },
   /** A town's own officers read its reports; the county's bureau and supervisors too, read-only. */
   readTownReports: { roles: ['town_officer', 'county_bureau', 'supervisor'], name: '查看乡镇报告' },
   submitTownReport: { roles: ['town_officer'], name: townMessages.submitReportAction },

@@ -8,6 +8,7 @@ import { cadenceItemKindNames } from '../deadlines/messages.js';
 import { DECISION_NAMES, RISK_CAUSE_NAMES, STEP_NAMES } from '../identification/steps.js';
 import type { MemberLabourAbility } from '../people/labour.js';
 import { handBackReasonNames, relationNames, taskStatusNames } from '../measures/task-messages.js';
+import { MOVEMENT_NAMES } from '../supervision/movements.js';
 import { reportSectionNames } from '../town/messages.js';
 import { spendingKindNames, threatNames } from './catalogue.js';
 
@@ -94,6 +95,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   state: '办理状态',
   minOverdueDays: '逾期天数',
   unread: '只看未读',
+  maxOverdueDays: '逾期天数上限',
+  riskCause: '风险类型',
+  movement: '变动类型',
+  by: '统计口径',
+  source: '督查范围',
   dueDays: '排查期限',
   limit: '每页条数',
   offset: '起始位置',
@@ -140,6 +146,8 @@ export const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string
   channel: DISCOVERY_CHANNEL_NAMES,
   stage: HOUSEHOLD_STAGE_NAMES,
   riskCauses: RISK_CAUSE_NAMES,
+  riskCause: RISK_CAUSE_NAMES,
+  movement: MOVEMENT_NAMES,
   risksFound: RISK_CAUSE_NAMES,
   step: STEP_NAMES,
   decision: DECISION_NAMES,

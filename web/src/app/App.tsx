@@ -12,6 +12,8 @@ import { MonthlyUpdatePage } from '../features/monitoring/MonthlyUpdatePage.js';
 import { VisitPage } from '../features/monitoring/VisitPage.js';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.js';
 import { OverviewPage } from '../features/overview/OverviewPage.js';
+import { BoardPage } from '../features/supervision/BoardPage.js';
+import { ItemsPage } from '../features/supervision/ItemsPage.js';
 import { TasksPage } from '../features/tasks/TasksPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
 import { ApiError } from './api.js';
@@ -27,7 +29,9 @@ const queries = new QueryClient({
 
 function Home() {
   const { user } = useAuth();
-  return user?.role === 'leadership_group' ? <OverviewPage /> : <TodayPage />;
+  if (user?.role === 'leadership_group') return <OverviewPage />;
+  if (user?.role === 'supervisor') return <BoardPage />;
+  return <TodayPage />;
 }
 
 function Screens() {
@@ -39,6 +43,7 @@ function Screens() {
         <Route index element={<Home />} />
         <Route path="overview" element={<OverviewPage />} />
         <Route path="tasks" element={<TasksPage />} />
+        <Route path="supervision/items" element={<ItemsPage />} />
         <Route path="households" element={<HouseholdsPage />} />
         <Route path="households/new" element={<RegisterPage />} />
         <Route path="households/:id" element={<HouseholdPage />} />

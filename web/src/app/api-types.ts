@@ -13,6 +13,7 @@ import type { addMemberBody, memberView } from '../../../api/schemas/members.js'
 import type { monthlyItemResult, monthlyUpdateBody, visitBody } from '../../../api/schemas/monitoring.js';
 import type { notificationList, notificationPage } from '../../../api/schemas/due-items.js';
 import type { profileInForce } from '../../../api/routes/policy.js';
+import type { dashboard, overdueBoard } from '../../../api/schemas/supervision.js';
 import type { completeTaskBody, handBackBody, taskItem, taskState } from '../../../api/schemas/tasks.js';
 
 export type LoginBody = z.input<typeof loginBody>;
@@ -45,3 +46,5 @@ export type VisitBody = z.input<typeof visitBody>;
 export type MonthlyItemResult = z.output<typeof monthlyItemResult>;
 export type Notification = z.output<typeof notificationList>[number];
 export type NotificationPage = z.output<typeof notificationPage>;
+export type OverdueBoard = z.output<typeof overdueBoard>;
+export type Dashboard = z.output<typeof dashboard>;

@@ -31,6 +31,8 @@ import type {
   VisitBody,
   MonthlyItemResult,
   NotificationPage,
+  OverdueBoard,
+  Dashboard,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -108,5 +110,8 @@ export const api = {
   notifications: (query: Query) => call<NotificationPage>('GET', '/notifications', { query }),
   markRead: (id: string) => call<void>('POST', `/notifications/${encodeURIComponent(id)}/read`),
   markAllRead: () => call<void>('POST', '/notifications/read-all'),
+  overdueBoard: (query: Query) => call<OverdueBoard>('GET', '/supervision/overdue', { query }),
+  overdueTasks: (query: Query) => call<TaskPage>('GET', '/tasks/overdue', { query }),
+  dashboard: () => call<Dashboard>('GET', '/dashboard'),
   profile: (period: string) => call<ProfileInForce>('GET', '/policy/profile', { query: { period } }),
 };

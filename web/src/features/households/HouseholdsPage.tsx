@@ -1,6 +1,6 @@
 import { Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { Household } from '../../app/api-types.js';
 import { CATEGORY_NAMES, STAGE_NAMES, STAGES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
@@ -9,9 +9,12 @@ import { useHouseholdSearch } from './hooks.js';
 
 export function HouseholdsPage() {
   const [name, setName] = useState<string | undefined>();
-  const [stage, setStage] = useState<string | undefined>();
+  const [params] = useSearchParams();
+  const [stage, setStage] = useState<string | undefined>(params.get('stage') ?? undefined);
   const [offset, setOffset] = useState(0);
-  const search = useHouseholdSearch({ ...(name ? { name } : {}), ...(stage ? { stage } : {}), offset });
+  // The dashboard's charts open this list filtered by category, town, risk cause or a month's movement.
+  const fromAddress = Object.fromEntries(['category', 'townId', 'riskCause', 'movement', 'period'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
+  const search = useHouseholdSearch({ ...fromAddress, ...(name ? { name } : {}), ...(stage ? { stage } : {}), offset });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -38,6 +41,7 @@ export function HouseholdsPage() {
             showSearch
             optionFilterProp="label"
             style={{ width: 160 }}
+            value={stage}
             options={STAGES.map((s) => ({ value: s, label: STAGE_NAMES[s] }))}
             onChange={(v: string | undefined) => {
               setStage(v);

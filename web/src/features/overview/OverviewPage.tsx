@@ -3,6 +3,7 @@ import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { api } from '../../app/api.js';
 import { STAGE_NAMES, STAGES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
+import { DashboardCharts } from '../dashboard/DashboardCharts.js';
 import { StageChart } from './StageChart.js';
 
 export function OverviewPage() {
@@ -38,6 +39,7 @@ export function OverviewPage() {
           </Space>
         )}
       </QueryView>
+      <DashboardCharts />
     </Space>
   );
 }
