@@ -1,11 +1,28 @@
 import { z } from 'zod';
 import { INCOME_KINDS, SPENDING_KINDS } from '../../domain/income/projection.js';
+import { messages } from '../../domain/messages/catalogue.js';
 import { FIELD_LABELS, validationMessages as v } from '../../domain/messages/fields.js';
+import { hasUnstorableCharacters, isBlank } from '../../domain/text.js';
 
-/** A text a person must fill in; the handler words a missing one from the field's label unless `required` says more. */
-export const text = (max: number, required?: string) => z.string().trim().min(1, required).max(max);
+/**
+ * Text as a person types it, trimmed: characters the database cannot store
+ * (NUL and other control characters, a lone surrogate) are refused in the
+ * clerk's words, as the workflows' validators refuse them again.
+ */
+const typed = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !hasUnstorableCharacters(s), { message: messages.unstorableText, abort: true });
+
+/** A text a person must fill in; one of only space or invisible characters is missing. The handler words it from the field's label unless `required` says more. */
+export const text = (max: number, required?: string) =>
+  typed(max).superRefine((s, ctx) => {
+    if (isBlank(s)) ctx.addIssue({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, input: s, ...(required ? { message: required } : {}) });
+  });
 /** A text a person may leave out. */
-export const optionalText = (max: number) => z.string().trim().max(max).optional();
+export const optionalText = (max: number) => typed(max).optional();
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, v.monthFormat) as unknown as z.ZodType<`${number}-${string}`>;
 /** A day as YYYY-MM-DD; refused with `message`, which names the field when it has a name of its own. */
 export const localDateAs = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: message, abort: true });
@@ -34,7 +51,7 @@ export const threats = z
     drinkingWater: z.boolean(),
   })
   .partial();
-export const evidence = z.array(z.object({ title: text(200), reference: z.string().trim().max(500).optional() })).max(50);
+export const evidence = z.array(z.object({ title: text(200), reference: optionalText(500) })).max(50);
 
 /** A person or place named in a list: its id and name. */
 export const named = z.object({ id: z.string(), name: z.string() });

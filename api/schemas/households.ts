@@ -6,13 +6,13 @@ import type { Household } from '../../db/database.js';
 import type { householdEventsRepo } from '../../db/repositories/household-events.js';
 import { DISCOVERY_CHANNELS, HOUSEHOLD_STAGES } from '../../workflows/household/definitions.js';
 import { MOVEMENTS, type Movement } from '../../domain/supervision/movements.js';
-import { jurisdictionId, page, pageOf, period, uuid } from './common.js';
+import { jurisdictionId, page, pageOf, period, text, uuid } from './common.js';
 
 export const registerHouseholdBody = z.object({
   villageId: jurisdictionId,
   groupId: jurisdictionId.optional(),
-  address: z.string().trim().min(1).max(200),
-  headName: z.string().trim().min(1).max(50),
+  address: text(200),
+  headName: text(50),
   category: z.enum(HOUSEHOLD_CATEGORIES),
   channel: z.enum(DISCOVERY_CHANNELS).default('application'),
 });
@@ -28,7 +28,7 @@ export const householdSearchQuery = z.object({
   riskCause: z.enum(RISK_CAUSES).optional().describe('a risk cause of the latest county decision'),
   movement: z.enum(MOVEMENTS as [Movement, ...Movement[]]).optional().describe('with period: households that became monitoring objects, were eliminated or returned in that month'),
   period: period.optional(),
-  name: z.string().trim().min(1).max(50).optional(),
+  name: text(50).optional(),
   idNumber: z
     .string()
     .trim()

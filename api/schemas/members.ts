@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { maskIdNumber } from '../../domain/people/id-number.js';
 import { MEMBER_LABOUR_ABILITIES } from '../../domain/people/labour.js';
 import type { HouseholdMember } from '../../db/database.js';
+import { text } from './common.js';
 
 const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'child_in_law', 'other'] as const;
 const DISABILITY_GRADES = ['1', '2', '3', '4'] as const;
 
 export const addMemberBody = z.object({
-  name: z.string().trim().min(1).max(50),
+  name: text(50),
   idNumber: z.string().trim().min(1).max(30),
   relation: z.enum(RELATIONS),
   labourAbility: z.enum(MEMBER_LABOUR_ABILITIES),

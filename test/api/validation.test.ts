@@ -94,6 +94,15 @@ describe('validation errors in words a clerk reads 校验提示', () => {
     expect(screening.message).toBe('填写的内容有误：排查期限应为1至60天');
   });
 
+  it('refuses text the database cannot store, and text of only invisible characters, before anything is written (issue 18)', async () => {
+    const nul = await refused('POST', '/households', { villageId: '990101001201', address: '东岗村\u00001号', headName: '王五', category: 'lifted_out' });
+    expect(nul.details).toEqual([{ field: 'body.address', label: '住址', message: '住址：填写的内容含有无法识别的控制字符（可能是从其他软件复制带入的），请删除后重新填写' }]);
+    const invisible = await refused('POST', '/households', { villageId: '990101001201', address: '东岗村1号', headName: '\u200B\u200D\uFEFF', category: 'lifted_out' });
+    expect(invisible.details.map((d) => d.message)).toEqual(['请填写户主姓名']);
+    const search = await refused('GET', `/households?name=${encodeURIComponent('王\u0000')}`);
+    expect(search.details.map((d) => d.field)).toEqual(['querystring.name']);
+  });
+
   it('has a Chinese name for every field a request may carry, and for every choice where a names table exists', () => {
     const modules = { auth, common, countyItems, dueItems, elimination, households, identification, members, monitoring, plans, screenings, tasks, towns };
     const inputs = Object.entries(modules).flatMap(([module, exports]) =>
