@@ -1,3 +1,4 @@
+import { covers } from '../../domain/access/roles.js';
 import { formatLocalDate, toLocalDate } from '../../domain/calendar/dates.js';
 import { memberMessages } from '../../domain/messages/catalogue.js';
 import { maskIdNumber, parseIdNumber } from '../../domain/people/id-number.js';
@@ -20,11 +21,14 @@ export async function addMember(app: FastifyInstance, user: LoggedInUser, househ
   if (!parsed.ok) throw new HttpError(400, parsed.reason, 'INVALID_ID_NUMBER');
   const { idNumber, birthDate, sex } = parsed.value;
 
+  // Where the person is registered is told only to someone whose jurisdiction covers that household (issue 18: a
+  // village cadre learnt another town's resident's village and head of household from this refusal).
   const refuseDuplicate = async (): Promise<never> => {
     const where = await householdMembersRepo(app.db).findCurrentByIdNumber(idNumber);
+    const visible = where && covers(user, { countyId: where.county_id, townId: where.town_id, villageId: where.village_id, groupId: where.group_id });
     throw new HttpError(
       409,
-      where ? memberMessages.alreadyInHousehold(where.town_name, where.village_name, where.head_name, where.household_id === household.id) : memberMessages.duplicate,
+      visible ? memberMessages.alreadyInHousehold(where.town_name, where.village_name, where.head_name, where.household_id === household.id) : memberMessages.duplicate,
       'DUPLICATE_PERSON',
     );
   };

@@ -146,6 +146,12 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
 
     const elsewhere = await api.call('POST', `/households/${second}/members`, { token, body: { ...member, name: '周一' } });
     expect(elsewhere).toMatchObject({ status: 409, body: { message: '此人已登记在东城镇东岗村户主为“周一”的家庭中，同一人不能同时在两户' } });
+    // A cadre of another village is refused too, but not told where the person lives nor who heads that household.
+    const hekou = await api.login('cun.hekou');
+    const theirs = (await api.call('POST', '/households', { token: hekou, body: { villageId: '990101001202', address: '河口村1号', headName: '郑三', category: 'lifted_out' } })).body.id as string;
+    const outside = await api.call('POST', `/households/${theirs}/members`, { token: hekou, body: { ...member, name: '周一' } });
+    expect(outside).toMatchObject({ status: 409, body: { message: '此人已登记在其他家庭中，同一人不能同时在两户' } });
+    expect(JSON.stringify(outside.body)).not.toMatch(/东岗村|周一/);
 
     const wrongCheck = `${first17}${checkCharacter(first17) === '0' ? '1' : '0'}`;
     const bad = await api.call('POST', `/households/${second}/members`, { token, body: { ...member, idNumber: wrongCheck } });
