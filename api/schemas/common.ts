@@ -3,6 +3,17 @@ import { INCOME_KINDS, SPENDING_KINDS } from '../../domain/income/projection.js'
 import { messages } from '../../domain/messages/catalogue.js';
 import { FIELD_LABELS, validationMessages as v } from '../../domain/messages/fields.js';
 import { hasUnstorableCharacters, isBlank } from '../../domain/text.js';
+import { parseLocalDate } from '../../domain/calendar/dates.js';
+
+/** A day the calendar has (not 2026-12-00, not 2026-02-30). */
+const isRealDay = (text: string): boolean => {
+  try {
+    parseLocalDate(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Text as a person types it, trimmed: characters the database cannot store
@@ -25,10 +36,16 @@ export const text = (max: number, required?: string) =>
 export const optionalText = (max: number) => typed(max).optional();
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, v.monthFormat) as unknown as z.ZodType<`${number}-${string}`>;
 /** A day as YYYY-MM-DD; refused with `message`, which names the field when it has a name of its own. */
-export const localDateAs = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: message, abort: true });
+export const localDateAs = (message: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: message, abort: true })
+    .refine(isRealDay, { error: (issue) => v.dateNotExist(String(issue.input)) });
 /** A day named by its field's label: 走访日期格式应为 YYYY-MM-DD. */
 export const labelledDate = (key: string) => localDateAs(v.dateFormatOf(FIELD_LABELS[key] ?? v.unnamedField));
-export const yuan = z.number().finite().min(0, v.amountNegative).max(100_000_000);
+/** An amount in yuan to the fen: a third decimal is refused, never rounded in silence. */
+const toTheFen = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
+export const yuan = z.number().finite().min(0, v.amountNegative).max(100_000_000).refine(toTheFen, v.amountBeyondFen);
 export const jurisdictionId = z.string().trim().min(1).max(32);
 export const uuid = z.uuid();
 export const measureCode = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/);
@@ -38,7 +55,7 @@ export const idParams = z.object({ id: uuid });
 
 /** Net production and property income may be a loss; wages and transfers may not. */
 export const incomeLine = z
-  .object({ period, kind: z.enum(INCOME_KINDS), yuan: z.number().finite().min(-100_000_000).max(100_000_000) })
+  .object({ period, kind: z.enum(INCOME_KINDS), yuan: z.number().finite().min(-100_000_000).max(100_000_000).refine(toTheFen, v.amountBeyondFen) })
   .refine((l) => l.yuan >= 0 || l.kind === 'production_net' || l.kind === 'property', { message: v.wagesNegative, path: ['yuan'] });
 export const spendingLine = z.object({ period, kind: z.enum(SPENDING_KINDS), yuan, rigid: z.boolean() });
 export const threats = z

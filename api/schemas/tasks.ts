@@ -10,20 +10,9 @@ import { evidence, iso, jurisdictionId, labelledDate, localDateAs, measureCode, 
 export const taskKey = z.string().regex(/^task-[0-9a-f-]{36}-\d{1,6}-[a-z][a-z0-9_]{0,62}-\d{1,4}$/);
 export const taskParams = z.object({ key: taskKey });
 
-const dayExists = (text: string): boolean => {
-  try {
-    parseLocalDate(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** A day that exists, given as YYYY-MM-DD, read as the end of that day (Asia/Shanghai). */
 const endOfDay = (key: string) =>
-  labelledDate(key)
-    .refine(dayExists, { error: (issue) => v.dateNotExist(String(issue.input)) })
-    .transform((day) => new Date(endOfLocalDay(parseLocalDate(day))));
+  labelledDate(key).transform((day) => new Date(endOfLocalDay(parseLocalDate(day))));
 
 export const taskListQuery = z.object({
   status: z.enum([...TASK_STATUSES, 'open', 'overdue']).optional(),

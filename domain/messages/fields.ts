@@ -197,6 +197,7 @@ export const validationMessages = {
   periodKeyFormat: '期次格式应为 YYYY、YYYY-MM 或 YYYY-Qn',
   idNumberFormat: '身份证号码应为18位，前17位为数字，最后一位为数字或字母X',
   amountNegative: '金额不能为负数',
+  amountBeyondFen: '金额最多保留两位小数（到分）',
   wagesNegative: '工资性收入和转移性收入不能为负数',
   dueDaysRange: (min: number, max: number) => `排查期限应为${min}至${max}天`,
 } as const;

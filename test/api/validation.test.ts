@@ -103,6 +103,16 @@ describe('validation errors in words a clerk reads 校验提示', () => {
     expect(search.details.map((d) => d.field)).toEqual(['querystring.name']);
   });
 
+  it('refuses a day the calendar does not have and an amount past the fen, never rounding it in silence (issue 18)', async () => {
+    const id = '5f0c7d2e-0000-4000-8000-000000000000';
+    const visit = await refused('POST', `/households/${id}/visits`, { period: '2026-12', visitedOn: '2026-12-00', findings: '家中正常' });
+    expect(visit.details.map((d) => d.message)).toEqual(['走访日期：日期 2026-12-00 不存在']);
+    const february = await refused('POST', `/households/${id}/visits`, { period: '2026-02', visitedOn: '2026-02-30', findings: '家中正常' });
+    expect(february.details.map((d) => d.field)).toEqual(['body.visitedOn']);
+    const update = await refused('POST', `/households/${id}/monthly-updates`, { period: '2026-11', income: [{ period: '2026-11', kind: 'wages', yuan: 1200.005 }] });
+    expect(update.details.map((d) => d.message)).toEqual([expect.stringContaining('金额最多保留两位小数（到分）')]);
+  });
+
   it('has a Chinese name for every field a request may carry, and for every choice where a names table exists', () => {
     const modules = { auth, common, countyItems, dueItems, elimination, households, identification, members, monitoring, plans, screenings, tasks, towns };
     const inputs = Object.entries(modules).flatMap(([module, exports]) =>
