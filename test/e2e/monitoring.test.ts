@@ -161,8 +161,8 @@ describe('POST /households/:id/visits', () => {
       status: 400,
       body: { error: 'InvalidInput', message: `走访日期应为 ${month} 内的日期（YYYY-MM-DD）` },
     });
-    // A day the month does not have is no visit date.
-    expect(await visit(tokens.cadre, { visitedOn: `${month}-00` })).toMatchObject({ status: 400, body: { message: `走访日期应为 ${month} 内的日期（YYYY-MM-DD）` } });
+    // A day the month does not have is no visit date: refused at the edge, before the workflow sees it.
+    expect(await visit(tokens.cadre, { visitedOn: `${month}-00` })).toMatchObject({ status: 400, body: { message: `填写的内容有误：走访日期：日期 ${month}-00 不存在` } });
     expect(await visit(tokens.cadre, { visitedOn: tomorrow })).toMatchObject({
       status: 400,
       body: { message: tomorrow.startsWith(month) ? `走访日期不能晚于今天（${today()}）` : `走访日期应为 ${month} 内的日期（YYYY-MM-DD）` },

@@ -23,6 +23,8 @@ describe('text the database cannot store (issue 18: one NUL jammed a household f
     expect(await refusal(applyUpdate(handle, openIdentification, { args: [{ actor: cadre, channel: 'cadre_visit', reason: 'lone \uD800 surrogate' }] }))).toMatchObject(unstorable);
     // Only invisible characters say nothing.
     expect(await refusal(applyUpdate(handle, openIdentification, { args: [{ actor: cadre, channel: 'cadre_visit', reason: '\u200B\u200B \uFEFF' }] }))).toMatchObject({ type: 'InvalidInput' });
+    // The workflow refuses again what the API's edge refuses first: a day the month does not have.
+    expect(await refusal(applyUpdate(handle, recordVisit, { args: [{ actor: cadre, period, visitedOn: `${period}-00`, findings: '家中正常' }] }))).toMatchObject({ type: 'InvalidInput' });
     expect((await handle.query(getHouseholdState)).stage).toBe('registered');
 
     // Tab and line breaks are text a clerk types; the household takes the next update.
