@@ -1,14 +1,14 @@
-import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, List, Row, Select, Space, Statistic, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { periodOf } from '../../../../domain/calendar/dates.js';
 import { RISK_CAUSES, type RiskCause } from '../../../../domain/identification/steps.js';
 import { fenToYuan, formatYuan } from '../../../../domain/income/money.js';
-import { INCOME_KINDS, SPENDING_KINDS, type IncomeKind, type SpendingKind } from '../../../../domain/income/projection.js';
+import { type IncomeKind, type SpendingKind } from '../../../../domain/income/projection.js';
 import type { ApplicationBody } from '../../app/api-types.js';
-import { CONCLUSION_NAMES, INCOME_KIND_NAMES, RISK_CAUSE_NAMES, spendingKindNames, t } from '../../app/messages.js';
+import { CONCLUSION_NAMES, RISK_CAUSE_NAMES, t } from '../../app/messages.js';
+import { IncomeLines, SpendingLines } from '../../app/LineFields.js';
 import { Failure, Loading } from '../../app/states.js';
-import { periodName, recentPeriods } from '../../app/time.js';
 import { useHousehold, useMembers } from '../households/hooks.js';
 import { useApply, useIdentification, useProfile } from './hooks.js';
 import { asProfile, previewAssessment, type SurveyLines } from './preview.js';
@@ -23,7 +23,6 @@ interface Values {
   lastYearIncomePerCapita?: number | null;
 }
 
-const periodOptions = () => recentPeriods().map((p) => ({ value: p, label: periodName(p) }));
 
 function Preview({ householdId, survey }: { householdId: string; survey: SurveyLines }) {
   const period = periodOf(Date.now());
@@ -125,57 +124,8 @@ export function ApplicationPage() {
               <Form.Item label={t.identification.memberCount} name="memberCount">
                 <InputNumber min={1} max={50} precision={0} disabled={members.data.length > 0} />
               </Form.Item>
-              <Typography.Title level={2} style={{ fontSize: 15 }}>
-                {t.identification.income}
-              </Typography.Title>
-              <Form.List name="income">
-                {(fields, { add, remove }) => (
-                  <>
-                    {fields.map((field, i) => (
-                      <Space key={field.key} wrap align="baseline">
-                        <Form.Item name={[field.name, 'period']} label={t.identification.line('收入', '月份', i + 1)}>
-                          <Select style={{ width: 130 }} options={periodOptions()} />
-                        </Form.Item>
-                        <Form.Item name={[field.name, 'kind']} label={t.identification.line('收入', '类别', i + 1)}>
-                          <Select style={{ width: 160 }} options={INCOME_KINDS.map((k) => ({ value: k, label: INCOME_KIND_NAMES[k] }))} />
-                        </Form.Item>
-                        <Form.Item name={[field.name, 'yuan']} label={t.identification.line('收入', '金额', i + 1)}>
-                          <InputNumber min={-100_000_000} max={100_000_000} style={{ width: 140 }} />
-                        </Form.Item>
-                        {fields.length > 1 && <Button onClick={() => remove(field.name)}>{t.identification.remove}</Button>}
-                      </Space>
-                    ))}
-                    <Button onClick={() => add({ period: current, kind: 'wages' })}>{t.identification.addIncome}</Button>
-                  </>
-                )}
-              </Form.List>
-              <Typography.Title level={2} style={{ fontSize: 15, marginTop: 16 }}>
-                {t.identification.spending}
-              </Typography.Title>
-              <Form.List name="spending">
-                {(fields, { add, remove }) => (
-                  <>
-                    {fields.map((field, i) => (
-                      <Space key={field.key} wrap align="baseline">
-                        <Form.Item name={[field.name, 'period']} label={t.identification.line('支出', '月份', i + 1)}>
-                          <Select style={{ width: 130 }} options={periodOptions()} />
-                        </Form.Item>
-                        <Form.Item name={[field.name, 'kind']} label={t.identification.line('支出', '类别', i + 1)}>
-                          <Select style={{ width: 120 }} options={SPENDING_KINDS.map((k) => ({ value: k, label: spendingKindNames[k] }))} />
-                        </Form.Item>
-                        <Form.Item name={[field.name, 'yuan']} label={t.identification.line('支出', '金额', i + 1)}>
-                          <InputNumber min={0} max={100_000_000} style={{ width: 140 }} />
-                        </Form.Item>
-                        <Form.Item name={[field.name, 'rigid']} label={t.identification.line('支出', '是否刚性', i + 1)} valuePropName="checked">
-                          <Switch />
-                        </Form.Item>
-                        {fields.length > 1 && <Button onClick={() => remove(field.name)}>{t.identification.remove}</Button>}
-                      </Space>
-                    ))}
-                    <Button onClick={() => add({ period: current, kind: 'medical', rigid: true })}>{t.identification.addSpending}</Button>
-                  </>
-                )}
-              </Form.List>
+              <IncomeLines month={current} />
+              <SpendingLines month={current} />
               <Form.Item label={t.identification.lastYear} name="lastYearIncomePerCapita" style={{ marginTop: 16 }}>
                 <InputNumber min={0} max={100_000_000} style={{ width: 180 }} />
               </Form.Item>

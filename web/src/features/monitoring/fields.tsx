@@ -3,13 +3,12 @@ import { Checkbox, Form } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { periodOf } from '../../../../domain/calendar/dates.js';
 import { t, threatNames } from '../../app/messages.js';
-import { periodName, recentPeriods } from '../../app/time.js';
 
 export type Period = ReturnType<typeof periodOf>;
 export type Threat = keyof typeof threatNames;
 const THREATS = Object.keys(threatNames) as Threat[];
 
-export const periodOptions = () => recentPeriods().map((p) => ({ value: p, label: periodName(p) }));
+export { periodOptions } from '../../app/LineFields.js';
 
 /** The period asked for in the address (a due item's), or this month. */
 export function usePeriod(): Period {
