@@ -30,6 +30,7 @@ import { supervisionRoutes } from './routes/supervision.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
 import { validatorCompiler } from './validation.js';
+import { UPDATE_ACCEPT_DEADLINE_MS, withUpdateContext } from './workflow-update.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -42,6 +43,8 @@ export interface AppDeps {
   readonly logger?: FastifyServerOptions['logger'];
   /** The console's built bundle (default web/dist); served at `/` when it holds an index.html. */
   readonly webRoot?: string;
+  /** How long a request waits for a worker to accept its workflow update before answering 503 (default 15 s). */
+  readonly updateAcceptDeadlineMs?: number;
 }
 
 export async function buildApp(deps: AppDeps) {
@@ -57,6 +60,8 @@ export async function buildApp(deps: AppDeps) {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // First of the request's hooks: the idempotency key and the deadline reach every update the request makes.
+  app.addHook('onRequest', withUpdateContext(deps.updateAcceptDeadlineMs ?? UPDATE_ACCEPT_DEADLINE_MS));
 
   await app.register(swagger, {
     openapi: {
