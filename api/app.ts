@@ -3,11 +3,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { apiDocs } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { documentedTransform } from './openapi.js';
 import { authPlugin } from './plugins/auth.js';
 import { consolePlugin, WEB_DIST } from './plugins/console.js';
 import { dbPlugin } from './plugins/db.js';
@@ -69,7 +70,7 @@ export async function buildApp(deps: AppDeps) {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentedTransform,
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
