@@ -22,6 +22,7 @@ const app = await buildApp({
   temporal,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   sessionTtlHours: config.SESSION_TTL_HOURS,
+  updateAcceptDeadlineMs: config.UPDATE_ACCEPT_DEADLINE_SECONDS * 1000,
   logger: {
     level: config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.body.password'],

@@ -62,9 +62,9 @@ function updateIdOf(def: UpdateDefinition<unknown, [unknown, ...unknown[]]>, arg
  * An update the server received while a run was closing (never accepted by it)
  * is retried by the client on the new run.
  *
- * No worker accepting it within the request's deadline (the worker is down or
- * swamped) answers 503 "系统繁忙，请稍后重试" instead of hanging; resent with the
- * same idempotency key, the update is applied once.
+ * In a request, no worker accepting it within the request's deadline (the
+ * worker is down or swamped) answers 503 "系统繁忙，请稍后重试" instead of hanging;
+ * resent with the same idempotency key, the update is applied once.
  */
 export async function applyUpdate<Ret, Args extends [any, ...any[]]>(
   handle: WorkflowHandle,
@@ -74,7 +74,8 @@ export async function applyUpdate<Ret, Args extends [any, ...any[]]>(
   const request = context.getStore();
   const updateId = options.updateId ?? updateIdOf(def as UpdateDefinition<unknown, [unknown, ...unknown[]]>, options.args, request?.key);
   const accepted = handle.startUpdate(def, { ...options, ...(updateId ? { updateId } : {}), waitForStage: WorkflowUpdateStage.ACCEPTED });
-  const update = await withinDeadline(accepted, request?.acceptDeadlineMs ?? UPDATE_ACCEPT_DEADLINE_MS);
+  // A person waiting on a request gets an answer within its deadline; a program calling outside a request waits as long as it takes.
+  const update = request ? await withinDeadline(accepted, request.acceptDeadlineMs) : await accepted;
   return update.result();
 }
 

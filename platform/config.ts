@@ -39,6 +39,8 @@ export const configSchema = z.object({
   EMBEDDED_TEMPORAL_PORT: port.default(7233),
   EMBEDDED_TEMPORAL_UI_PORT: port.default(8233),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** How long an API request waits for a worker to take its change before answering 503 系统繁忙 (seconds). */
+  UPDATE_ACCEPT_DEADLINE_SECONDS: z.coerce.number().positive().max(600).default(15),
   /** Tests only: save the histories of the scenario workflows under test/workflows/histories (npm run record:histories). */
   SHOUDI_RECORD_HISTORIES: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
 });

@@ -80,6 +80,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       EMBEDDED_TEMPORAL_UI_PORT: String(ui),
       WORKER_HEALTH_PORT: String(workerHealth),
       WORKER_METRICS_PORT: String(workerMetrics),
+      // A busy machine may keep the worker from a change for long: the console waits rather than answer 系统繁忙.
+      UPDATE_ACCEPT_DEADLINE_SECONDS: '120',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

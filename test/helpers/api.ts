@@ -8,7 +8,8 @@ export { DEMO_PASSWORD };
 
 /** The real app listening on a random local port; requests go over HTTP. */
 export async function startApi(deps: { db: Kysely<Database>; temporal: Client; taskQueue: string; updateAcceptDeadlineMs?: number }) {
-  const app: App = await buildApp({ ...deps, sessionTtlHours: 1 });
+  // A busy test machine may keep a worker from an update for long: the deadline's own test sets a short one.
+  const app: App = await buildApp({ updateAcceptDeadlineMs: 120_000, ...deps, sessionTtlHours: 1 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no TCP address');
