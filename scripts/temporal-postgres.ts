@@ -1,0 +1,65 @@
+/**
+ * Starts the Temporal server that persists to PostgreSQL (platform/temporal-postgres.ts)
+ * on a running cluster: builds the binaries when missing, makes Temporal's role
+ * and databases and their schema, writes its configuration into `dir`, runs it
+ * under the supervisor, and answers once its namespace is served.
+ * `npm start` with SHOUDI_TEMPORAL=postgres, the county-month benchmark and
+ * `npm run test:temporal-postgres` start it this way.
+ */
+import {
+  HISTORY_SHARDS,
+  TEMPORAL_SERVER_VERSION,
+  ensureNamespace,
+  ensureTemporalServerBinaries,
+  prepareTemporalServer,
+  setupTemporalDatabases,
+} from '../platform/temporal-postgres.js';
+import { startProcess, supervise, waitFor, type Supervised } from './processes.js';
+
+export interface TemporalOnPostgres {
+  readonly address: string;
+  readonly description: string;
+  readonly server: Supervised;
+  stop(): Promise<void>;
+}
+
+export async function startTemporalOnPostgres(options: {
+  /** The cluster's superuser (creates Temporal's role, databases and the btree_gin extension). */
+  superuserUrl: string;
+  cacheDir: string;
+  /** Where its configuration is written. */
+  dir: string;
+  port: number;
+  /** The first of eight ports for its other services (base … base+7). */
+  basePort: number;
+  namespace: string;
+  say: (message: string) => void;
+  /** Where its output goes (default: this process's stdout, prefixed). */
+  output?: NodeJS.WritableStream;
+  dynamicConfig?: Record<string, string | number | boolean>;
+}): Promise<TemporalOnPostgres> {
+  const binaries = await ensureTemporalServerBinaries(options.cacheDir, options.say);
+  await setupTemporalDatabases({ superuserUrl: options.superuserUrl, sqlTool: binaries.sqlTool }, options.say);
+  const pgUrl = new URL(options.superuserUrl);
+  const { command, args } = await prepareTemporalServer({
+    binaries,
+    dir: options.dir,
+    postgres: { host: pgUrl.hostname, port: Number(pgUrl.port || 5432) },
+    ports: { frontend: options.port, base: options.basePort },
+    ...(options.dynamicConfig ? { dynamicConfig: options.dynamicConfig } : {}),
+  });
+  const server = supervise('Temporal server', () => startProcess('temporal', command, args, process.env, options.output), { say: options.say });
+  const address = `127.0.0.1:${options.port}`;
+  try {
+    await waitFor('the Temporal server', async () => (await ensureNamespace(address, options.namespace, 5000)) ?? undefined, 120_000);
+  } catch (error) {
+    await server.stop('SIGTERM');
+    throw error;
+  }
+  return {
+    address,
+    server,
+    description: `Temporal server ${TEMPORAL_SERVER_VERSION} on PostgreSQL (${HISTORY_SHARDS} history shards)`,
+    stop: () => server.stop('SIGTERM', 20_000),
+  };
+}
