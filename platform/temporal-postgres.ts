@@ -272,3 +272,50 @@ export async function ensureNamespace(address: string, namespace: string, timeou
   }
   throw new Error(`the Temporal namespace ${namespace} at ${address} was not served within ${Math.round(timeoutMs / 1000)} s`, { cause: lastError });
 }
+
+/** The Web UI server of the same release as the dev server's (Web UI 2.54), for the server on PostgreSQL. */
+export const TEMPORAL_UI_VERSION = 'v2.54.0';
+
+export function temporalUiBinary(cacheDir: string): string {
+  return path.resolve(cacheDir, 'temporal', `ui-server-${TEMPORAL_UI_VERSION}`, 'temporal-ui-server');
+}
+
+/** The cached Web UI server (Go module github.com/temporalio/ui-server/v2, its UI built in), built with `go` when missing. */
+export async function ensureTemporalUiBinary(cacheDir: string, log: Log = () => {}): Promise<string> {
+  const target = temporalUiBinary(cacheDir);
+  if (await isExecutable(target)) return target;
+  const root = path.dirname(path.dirname(target));
+  await mkdir(root, { recursive: true });
+  const work = await mkdtemp(path.join(root, 'build-'));
+  try {
+    log(`building the Temporal Web UI server ${TEMPORAL_UI_VERSION} from the Go module github.com/temporalio/ui-server/v2`);
+    await run('go', ['install', `github.com/temporalio/ui-server/v2/cmd/server@${TEMPORAL_UI_VERSION}`], {
+      env: { ...process.env, GOBIN: work, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(path.join(work, 'server'), target);
+    return target;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Writes the UI server's configuration into `dir` and answers its command (`… --root dir --config config --env shoudi start`). */
+export async function prepareTemporalUi(options: { binary: string; dir: string; temporalAddress: string; port: number; namespace: string }): Promise<{ command: string; args: string[] }> {
+  const configDir = path.join(options.dir, 'config');
+  await mkdir(configDir, { recursive: true });
+  const config = {
+    temporalGrpcAddress: options.temporalAddress,
+    host: '127.0.0.1',
+    port: options.port,
+    enableUi: true,
+    defaultNamespace: options.namespace,
+    disableNewsFetch: true,
+    refreshInterval: '1m',
+    cors: { allowOrigins: [`http://127.0.0.1:${options.port}`], cookieInsecure: true },
+    auth: { enabled: false },
+  };
+  await writeFile(path.join(configDir, 'shoudi.yaml'), `${JSON.stringify(config, null, 2)}\n`);
+  return { command: options.binary, args: ['--root', options.dir, '--config', 'config', '--env', 'shoudi', 'start'] };
+}

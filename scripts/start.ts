@@ -85,9 +85,11 @@ try {
       basePort: config.EMBEDDED_TEMPORAL_SERVICES_PORT,
       namespace: config.TEMPORAL_NAMESPACE,
       say,
+      uiPort: config.EMBEDDED_TEMPORAL_UI_PORT,
     });
     stops.push(() => temporal.stop());
     temporalAddress = temporal.address;
+    uiAddress = temporal.uiAddress;
     say(`${temporal.description} at ${temporal.address} (databases temporal, temporal_visibility)`);
   }
   if (!temporalAddress) {

@@ -11,13 +11,17 @@ import {
   TEMPORAL_SERVER_VERSION,
   ensureNamespace,
   ensureTemporalServerBinaries,
+  ensureTemporalUiBinary,
   prepareTemporalServer,
+  prepareTemporalUi,
   setupTemporalDatabases,
 } from '../platform/temporal-postgres.js';
 import { startProcess, supervise, waitFor, type Supervised } from './processes.js';
 
 export interface TemporalOnPostgres {
   readonly address: string;
+  /** The Web UI's address, when it was asked for and could be built. */
+  readonly uiAddress?: string;
   readonly description: string;
   readonly server: Supervised;
   stop(): Promise<void>;
@@ -37,6 +41,8 @@ export async function startTemporalOnPostgres(options: {
   /** Where its output goes (default: this process's stdout, prefixed). */
   output?: NodeJS.WritableStream;
   dynamicConfig?: Record<string, string | number | boolean>;
+  /** Also the Web UI server on this port. */
+  uiPort?: number;
 }): Promise<TemporalOnPostgres> {
   const binaries = await ensureTemporalServerBinaries(options.cacheDir, options.say);
   await setupTemporalDatabases({ superuserUrl: options.superuserUrl, sqlTool: binaries.sqlTool }, options.say);
@@ -56,10 +62,24 @@ export async function startTemporalOnPostgres(options: {
     await server.stop('SIGTERM');
     throw error;
   }
+  let ui: Supervised | undefined;
+  if (options.uiPort !== undefined) {
+    try {
+      const binary = await ensureTemporalUiBinary(options.cacheDir, options.say);
+      const { command: uiCommand, args: uiArgs } = await prepareTemporalUi({ binary, dir: `${options.dir}/ui`, temporalAddress: address, port: options.uiPort, namespace: options.namespace });
+      ui = supervise('Temporal Web UI', () => startProcess('temporal-ui', uiCommand, uiArgs, process.env, options.output), { say: options.say });
+    } catch (error) {
+      options.say(`no Temporal Web UI: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return {
     address,
     server,
+    ...(ui ? { uiAddress: `http://127.0.0.1:${options.uiPort}` } : {}),
     description: `Temporal server ${TEMPORAL_SERVER_VERSION} on PostgreSQL (${HISTORY_SHARDS} history shards)`,
-    stop: () => server.stop('SIGTERM', 20_000),
+    stop: async () => {
+      await ui?.stop('SIGTERM');
+      await server.stop('SIGTERM', 20_000);
+    },
   };
 }
