@@ -186,8 +186,10 @@ export function temporalServerConfig(options: {
       visibilityStore: 'postgres-visibility',
       numHistoryShards: HISTORY_SHARDS,
       datastores: {
-        'postgres-default': datastore(TEMPORAL_DATABASES.history, options.maxConns ?? 20),
-        'postgres-visibility': datastore(TEMPORAL_DATABASES.visibility, 4),
+        // Per service (frontend, history, matching, worker: four pools in one process), within the
+        // embedded cluster's 100 connections beside the system's own.
+        'postgres-default': datastore(TEMPORAL_DATABASES.history, options.maxConns ?? 10),
+        'postgres-visibility': datastore(TEMPORAL_DATABASES.visibility, 2),
       },
     },
     global: { membership: { maxJoinDuration: '30s', broadcastAddress: '127.0.0.1' } },

@@ -6,6 +6,7 @@
  * `npm start` with SHOUDI_TEMPORAL=postgres, the county-month benchmark and
  * `npm run test:temporal-postgres` start it this way.
  */
+import { Writable } from 'node:stream';
 import {
   HISTORY_SHARDS,
   TEMPORAL_SERVER_VERSION,
@@ -54,13 +55,23 @@ export async function startTemporalOnPostgres(options: {
     ports: { frontend: options.port, base: options.basePort },
     ...(options.dynamicConfig ? { dynamicConfig: options.dynamicConfig } : {}),
   });
-  const server = supervise('Temporal server', () => startProcess('temporal', command, args, process.env, options.output), { say: options.say });
+  // Its last lines, for the error when it does not come up.
+  const last: string[] = [];
+  const output = options.output ?? process.stdout;
+  const tee = new Writable({
+    write(chunk, _encoding, done) {
+      last.push(String(chunk).trimEnd());
+      if (last.length > 15) last.shift();
+      output.write(chunk, done);
+    },
+  });
+  const server = supervise('Temporal server', () => startProcess('temporal', command, args, process.env, tee), { say: options.say });
   const address = `127.0.0.1:${options.port}`;
   try {
     await waitFor('the Temporal server', async () => (await ensureNamespace(address, options.namespace, 5000)) ?? undefined, 120_000);
   } catch (error) {
     await server.stop('SIGTERM');
-    throw error;
+    throw new Error(`the Temporal server on PostgreSQL did not come up; its last lines:\n${last.join('\n')}`, { cause: error });
   }
   let ui: Supervised | undefined;
   if (options.uiPort !== undefined) {

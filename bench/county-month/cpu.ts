@@ -57,11 +57,11 @@ export interface CpuSample {
   readonly bench: number;
 }
 
-export function sampleCpu(pids: { server: () => number | undefined; worker: () => number | undefined; postmaster: number }): CpuSample {
+export function sampleCpu(pids: { server: () => number | undefined; workers: () => ReadonlyArray<number | undefined>; postmaster: number }): CpuSample {
   const own = process.cpuUsage();
   return {
     server: cpuOf(pids.server()),
-    worker: cpuOf(pids.worker()),
+    worker: pids.workers().reduce<number>((sum, pid) => sum + cpuOf(pid), 0),
     postgres: postgresCpu(pids.postmaster),
     bench: (own.user + own.system) / 1e6,
   };
