@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { addMonths, startOfPeriod } from '../../domain/calendar/dates.js';
 import type { Period } from '../../domain/calendar/dates.js';
+import { HttpError } from '../../api/errors.js';
 import { applyUpdate } from '../../api/workflow-update.js';
 import { householdWorkflowId, submitMonthlyUpdate, type HouseholdWorkflowInput } from '../../workflows/household/definitions.js';
 import { startProcess, stopProcess, type Managed } from '../../scripts/processes.js';
@@ -63,6 +64,17 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs: num
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`${what}: not done within ${Math.round(timeoutMs / 1000)} s`);
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** An update no worker accepted within the API's deadline (503, busy) is sent again with its id, as the console resends it: applied once. */
+async function resentWhileBusy<T>(send: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof HttpError && error.statusCode === 503)) throw error;
+    }
   }
 }
 
@@ -166,7 +178,7 @@ export async function runMonth(o: EngineOptions): Promise<MonthRun> {
     await inPool(updated, o.concurrency, async (h) => {
       const handle = client.workflow.getHandle(workflowId(h));
       if (o.subject === 'household') {
-        const result = await applyUpdate(handle, submitMonthlyUpdate, {
+        const result = await resentWhileBusy(() => applyUpdate(handle, submitMonthlyUpdate, {
           updateId: `bench-${h.id}-${o.lastMonth}`,
           args: [
             {
@@ -178,10 +190,10 @@ export async function runMonth(o: EngineOptions): Promise<MonthRun> {
               memberChanges: '无变化',
             },
           ],
-        });
+        }));
         if (result.late) late += 1;
       } else {
-        const result = await applyUpdate(handle, bareMonthlyUpdate, { updateId: `bench-${h.id}`, args: [{ period: o.lastMonth }] });
+        const result = await resentWhileBusy(() => applyUpdate(handle, bareMonthlyUpdate, { updateId: `bench-${h.id}`, args: [{ period: o.lastMonth }] }));
         if (result.late) late += 1;
       }
     });
