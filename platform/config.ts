@@ -43,6 +43,10 @@ export const configSchema = z.object({
   UPDATE_ACCEPT_DEADLINE_SECONDS: z.coerce.number().positive().max(600).default(15),
   /** Tests only: save the histories of the scenario workflows under test/workflows/histories (npm run record:histories). */
   SHOUDI_RECORD_HISTORIES: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+  /** Which Temporal `npm start` runs when TEMPORAL_ADDRESS is unset: the dev server (SQLite), or the server on the embedded PostgreSQL. */
+  SHOUDI_TEMPORAL: z.enum(['dev', 'postgres']).default('dev'),
+  /** The first of the eight ports the PostgreSQL-backed Temporal server's other services use (history, matching, worker, membership). */
+  EMBEDDED_TEMPORAL_SERVICES_PORT: port.default(7234),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -18,6 +18,8 @@ import { LOCAL_ROLES, startEmbeddedPostgres, type EmbeddedPostgresHandle } from 
 import { hashPassword } from '../platform/passwords.js';
 import { ensureTemporalBinary } from '../platform/temporal-binaries.js';
 import { ensureDatabase, ensureRoles } from './database.js';
+import { DEV_SERVER_SQLITE_ARGS } from '../platform/temporal-binaries.js';
+import { startTemporalOnPostgres } from './temporal-postgres.js';
 import { startProcess, supervise, waitFor } from './processes.js';
 import { ensureWebBundle } from './web-bundle.js';
 
@@ -73,6 +75,23 @@ try {
   // Temporal
   let temporalAddress = config.TEMPORAL_ADDRESS;
   let uiAddress: string | undefined;
+  if (!temporalAddress && config.SHOUDI_TEMPORAL === 'postgres') {
+    if (!postgres) throw new Error('SHOUDI_TEMPORAL=postgres runs Temporal on the embedded PostgreSQL; with an external DATABASE_URL run Temporal yourself and set TEMPORAL_ADDRESS');
+    const temporal = await startTemporalOnPostgres({
+      superuserUrl: postgres.url,
+      cacheDir: config.SHOUDI_CACHE_DIR,
+      dir: path.join(dataDir, 'temporal-postgres'),
+      port: config.EMBEDDED_TEMPORAL_PORT,
+      basePort: config.EMBEDDED_TEMPORAL_SERVICES_PORT,
+      namespace: config.TEMPORAL_NAMESPACE,
+      say,
+      uiPort: config.EMBEDDED_TEMPORAL_UI_PORT,
+    });
+    stops.push(() => temporal.stop());
+    temporalAddress = temporal.address;
+    uiAddress = temporal.uiAddress;
+    say(`${temporal.description} at ${temporal.address} (databases temporal, temporal_visibility)`);
+  }
   if (!temporalAddress) {
     const port = config.EMBEDDED_TEMPORAL_PORT;
     const uiPort = config.EMBEDDED_TEMPORAL_UI_PORT;
@@ -90,6 +109,7 @@ try {
         '--ui-port', String(uiPort),
         '--namespace', config.TEMPORAL_NAMESPACE,
         '--log-level', 'warn',
+        ...DEV_SERVER_SQLITE_ARGS,
       ], process.env), { say });
       stops.push(() => server.stop('SIGINT'));
     } else {
@@ -125,7 +145,7 @@ try {
   say(`  console        ${apiUrl}/   (the browser console; log in as a demo user)`);
   say(`  API            ${apiUrl}   (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/api/docs)`);
   say(`  PostgreSQL     ${postgres ? `127.0.0.1:${config.EMBEDDED_POSTGRES_PORT} (embedded)` : '(external, DATABASE_URL)'}`);
-  say(`  Temporal       ${temporalAddress}${config.TEMPORAL_ADDRESS ? ' (external)' : ' (dev server)'}`);
+  say(`  Temporal       ${temporalAddress}${config.TEMPORAL_ADDRESS ? ' (external)' : config.SHOUDI_TEMPORAL === 'postgres' ? ' (on PostgreSQL)' : ' (dev server)'}`);
   if (uiAddress) say(`  Temporal UI    ${uiAddress}`);
   say('press Ctrl-C to stop');
 } catch (error) {

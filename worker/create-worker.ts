@@ -14,6 +14,8 @@ export interface ShoudiWorkerOptions {
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
   readonly shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
   readonly maxCachedWorkflows?: number;
+  /** How many workflow and activity tasks run at once (the SDK's defaults otherwise); bench/county-month measures them. */
+  readonly tuning?: Pick<WorkerOptions, 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions'>;
 }
 
 export function workflowsPath(): string {
@@ -29,5 +31,6 @@ export function createShoudiWorker(options: ShoudiWorkerOptions): Promise<Worker
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsPath() }),
     shutdownGraceTime: options.shutdownGraceTime ?? '10 seconds',
     ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
+    ...options.tuning,
   });
 }

@@ -16,6 +16,8 @@ export interface BenchDatabase {
   readonly url: string;
   /** Where it runs, for the report. */
   readonly where: string;
+  /** The server's superuser (or DATABASE_URL's role): for a benchmark that makes databases of its own beside it. */
+  readonly superuserUrl: string;
   dispose(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
     return {
       url: urlAs(maintenanceUrl, LOCAL_ROLES.owner, database),
       where: `database ${database} on the server of DATABASE_URL (dropped afterwards)`,
+      superuserUrl: maintenanceUrl,
       dispose: () => adminQuery(maintenanceUrl, `drop database if exists ${database} with (force)`),
     };
   }
@@ -47,6 +50,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
     return {
       url: server.urlFor(database, LOCAL_ROLES.owner),
       where: `embedded PostgreSQL in ${work} on port ${port} (removed afterwards)`,
+      superuserUrl: server.url,
       dispose: async () => {
         try {
           await server.stop();

@@ -22,6 +22,8 @@ export interface BenchRun {
   readonly baselineUrl: string;
   /** Where it runs, for the report. */
   readonly where: string;
+  /** The server's superuser: for a benchmark that makes databases of its own beside it. */
+  readonly superuserUrl: string;
   readonly db: Kysely<Database>;
   readonly baselineDb: Kysely<Database>;
 }
@@ -39,7 +41,7 @@ export async function runBenchmark(title: string, body: (run: BenchRun) => Promi
   const db = createDb(database.url, { max: 4 });
   const baselineDb = createDb(baselineUrl, { max: 4 });
   try {
-    await body({ url: database.url, baselineUrl, where: database.where, db, baselineDb });
+    await body({ url: database.url, baselineUrl, where: database.where, superuserUrl: database.superuserUrl, db, baselineDb });
     write();
     write(`finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { ensureCadenceWorkflows } from '../../worker/cadence-workflows.js';
 import { startApi } from './api.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
-import { devServerEnv, testWorker, timeSkippingEnv, uniqueTaskQueue } from './temporal.js';
+import { devServerEnv, postgresServerEnv, testWorker, timeSkippingEnv, uniqueTaskQueue } from './temporal.js';
 
 export type Api = Awaited<ReturnType<typeof startApi>>;
 
@@ -25,7 +25,8 @@ export interface Stack {
  * in afterAll.
  */
 export function useStack(options: {
-  server: 'time-skipping' | 'dev';
+  /** `postgres`: the Temporal server persisting to PostgreSQL (npm run test:temporal-postgres). */
+  server: 'time-skipping' | 'dev' | 'postgres';
   api?: boolean;
   cadences?: boolean;
   beforeStart?: (t: TestDatabase) => Promise<void>;
@@ -34,10 +35,17 @@ export function useStack(options: {
 }): Stack {
   const stack = { taskQueue: uniqueTaskQueue() } as Stack;
   let running: Promise<void> | undefined;
+  let stopServer: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     stack.t = await createTestDatabase();
     await options.beforeStart?.(stack.t);
-    stack.env = options.server === 'dev' ? await devServerEnv(options.serverConfig) : await timeSkippingEnv();
+    if (options.server === 'postgres') {
+      const server = await postgresServerEnv();
+      stack.env = server.env;
+      stopServer = server.stop;
+    } else {
+      stack.env = options.server === 'dev' ? await devServerEnv(options.serverConfig) : await timeSkippingEnv();
+    }
     stack.worker = await testWorker(stack.env, stack.t.db, stack.taskQueue);
     running = stack.worker.run();
     if (options.cadences) await ensureCadenceWorkflows({ client: stack.env.client, db: stack.t.db, taskQueue: stack.taskQueue });
@@ -47,7 +55,8 @@ export function useStack(options: {
     await stack.api?.close();
     stack.worker?.shutdown();
     await running;
-    await stack.env?.teardown();
+    if (stopServer) await stopServer();
+    else await stack.env?.teardown();
     await stack.t?.destroy();
   });
   return stack;
