@@ -13,7 +13,7 @@ import { selfReportCodesRepo, selfReportsRepo } from '../../db/repositories/self
 import type { SelfReport } from '../../db/self-report-tables.js';
 import { HttpError } from '../errors.js';
 import type { LoggedInUser } from '../plugins/auth.js';
-import { dayOf, profileNow, villageOfCode } from './self-reports.js';
+import { lastDayOf, profileNow, villageOfCode } from './self-reports.js';
 
 type Row = SelfReport & { household_stage?: string | null };
 
@@ -43,7 +43,7 @@ export async function reportProgress(app: FastifyInstance, receiptNo: string, ph
     receivedAt: r.created_at.toISOString(),
     status: statusOf(r),
     villageName: village?.name ?? '',
-    visitBy: due ? dayOf(due.due_at) : null,
+    visitBy: due ? lastDayOf(due.due_at) : null,
     visitedAt: r.visited_at?.toISOString() ?? null,
   };
 }
@@ -69,7 +69,7 @@ export async function listReports(app: FastifyInstance, user: LoggedInUser, page
       discovery: r.discovery,
       status: statusOf(r),
       visitWorkingDays: r.visit_working_days,
-      visitBy: r.due_at ? dayOf(r.due_at) : null,
+      visitBy: r.due_at ? lastDayOf(r.due_at) : null,
       overdue: r.due_at !== null && r.visited_at === null && isOverdue(r.due_at.getTime(), now),
       visitedAt: r.visited_at?.toISOString() ?? null,
     })),

@@ -46,6 +46,8 @@ export async function villageOfCode(app: FastifyInstance, code: string) {
 }
 
 export const dayOf = (at: Date | number) => formatLocalDate(toLocalDate(typeof at === 'number' ? at : at.getTime()));
+/** The last day of a deadline: a deadline is the instant its day ends, midnight of the next (domain/deadlines/rules.ts). */
+export const lastDayOf = (deadline: Date | number) => dayOf((typeof deadline === 'number' ? deadline : deadline.getTime()) - 1);
 
 export type Receipt = { receiptNo: string; receivedAt: string; villageName: string; visitBy: string | null; repeated: boolean };
 
@@ -61,7 +63,7 @@ export async function submitSelfReport(app: FastifyInstance, body: SelfReportBod
   if (repeat) {
     const village = await jurisdictionsRepo(app.db).findById(repeat.village_id);
     const due = repeat.due_item_key ? await dueItemsRepo(app.db).findByKey(repeat.due_item_key) : undefined;
-    return { receiptNo: repeat.receipt_no, receivedAt: repeat.created_at.toISOString(), villageName: village?.name ?? '', visitBy: due ? dayOf(due.due_at) : null, repeated: true };
+    return { receiptNo: repeat.receipt_no, receivedAt: repeat.created_at.toISOString(), villageName: village?.name ?? '', visitBy: due ? lastDayOf(due.due_at) : null, repeated: true };
   }
 
   // A registered person's report goes to the village of their household, whichever village was chosen.
@@ -78,7 +80,7 @@ export async function submitSelfReport(app: FastifyInstance, body: SelfReportBod
   const receiptNo = receiptNumber(dayOf(now), randomBytes(6));
   const dueKey = days === null ? null : `self_report:${receiptNo}:visit`;
   const dueAt = days === null ? null : resolveDue({ kind: 'working_days_after', days }, now, DEADLINE_CALENDAR).at;
-  const visitBy = dueAt === null ? null : dayOf(dueAt);
+  const visitBy = dueAt === null ? null : lastDayOf(dueAt);
 
   const report = await app.db.transaction().execute(async (trx) => {
     const row = await selfReportsRepo(trx).insert({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../domain/people/id-number.js';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { resolveDue } from '../../domain/deadlines/rules.js';
-import { formatLocalDate, toLocalDate } from '../../domain/calendar/dates.js';
+import { formatLocalDate } from '../../domain/calendar/dates.js';
 import { DONGCHENG, DONGGANG, loginAll, registerHousehold } from '../helpers/journeys.js';
 import { demoCountyWithoutNotice } from '../helpers/profiles.js';
 import { useStack } from '../helpers/stack.js';
@@ -56,7 +56,8 @@ describe('household self-report 农户自主申报 over HTTP', () => {
     const sent = await api.call('POST', '/public/reports', { body: form(byVillage[HEKOU]!) });
     expect(sent).toMatchObject({ status: 200, body: { villageName: '东岗村', repeated: false } });
     const receiptNo = sent.body.receiptNo as string;
-    const expected = formatLocalDate(toLocalDate(resolveDue({ kind: 'working_days_after', days: 2 }, Date.parse(sent.body.receivedAt as string), DEADLINE_CALENDAR).at));
+    // The last day of the deadline (the township has until the end of that day).
+    const expected = formatLocalDate(resolveDue({ kind: 'working_days_after', days: 2 }, Date.parse(sent.body.receivedAt as string), DEADLINE_CALENDAR).date);
     expect(sent.body.visitBy).toBe(expected);
 
     const identification = await api.call('GET', `/households/${id}/identification`, { token: tokens.cadre });

@@ -43,10 +43,14 @@ function NoticeCard({ cards, village }: { cards: NoticeCards; village: NoticeCar
   );
 }
 
+const PRINT_CSS = '@media print { .no-print, .ant-layout-sider, .ant-layout-header, nav { display: none !important; } .notice-card { margin-bottom: 12mm; } }';
+
 export function NoticeCardsPage() {
   const cards = useQuery({ queryKey: ['notice-cards'], queryFn: () => api.noticeCards() });
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {/* On paper: the cards only, without the console's frame. */}
+      <style>{PRINT_CSS}</style>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} className="no-print">
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {texts.cardsTitle}
