@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { challengeAnswer, codeParams, receipt, reportPlaces, reportStatus, selfReportBody, statusBody } from '../schemas/self-reports.js';
+import { challengeAnswer, codeParams, tooMany, receipt, reportPlaces, reportStatus, selfReportBody, statusBody } from '../schemas/self-reports.js';
 import { guardPublic } from '../services/public-guard.js';
 import { reportPlaces as placesOf, reportProgress } from '../services/self-report-views.js';
 import { submitSelfReport } from '../services/self-reports.js';
@@ -32,7 +32,7 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['public'],
         security: [],
         body: selfReportBody,
-        response: { 200: receipt, 428: challengeAnswer },
+        response: { 200: receipt, 428: challengeAnswer, 429: tooMany },
       },
     },
     async (request, reply) => {
@@ -50,7 +50,7 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['public'],
         security: [],
         body: statusBody,
-        response: { 200: reportStatus, 428: challengeAnswer },
+        response: { 200: reportStatus, 428: challengeAnswer, 429: tooMany },
       },
     },
     async (request, reply) => {

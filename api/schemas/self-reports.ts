@@ -75,6 +75,9 @@ export const reportStatus = z.object({
   visitedAt: z.string().nullable(),
 });
 
+/** Too many uses from one address or phone (429). */
+export const tooMany = z.object({ error: z.literal('TOO_MANY_REQUESTS'), message: z.string() });
+
 /** Answered instead of the report when a challenge must be solved first. */
 export const challengeAnswer = z.object({ error: z.literal('CHALLENGE_REQUIRED'), message: z.string(), challengeId: z.string(), question: z.string() });
 
