@@ -4,7 +4,7 @@ import { checkCharacter } from '../../domain/people/id-number.js';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { resolveDue } from '../../domain/deadlines/rules.js';
 import { formatLocalDate } from '../../domain/calendar/dates.js';
-import { DONGCHENG, DONGGANG, loginAll, registerHousehold } from '../helpers/journeys.js';
+import { DONGCHENG, DONGGANG, loginAll, monitoredHousehold, registerHousehold } from '../helpers/journeys.js';
 import { demoCountyWithoutNotice } from '../helpers/profiles.js';
 import { useStack } from '../helpers/stack.js';
 
@@ -83,6 +83,30 @@ describe('household self-report 农户自主申报 over HTTP', () => {
     expect((await api.call('POST', `/self-reports/${reportId}/visit`, { token: tokens.cadre, body: { visitNote: '再次' } })).status).toBe(409);
     expect(await status('13900000001')).toMatchObject({ status: 200, body: { status: 'under_review' } });
     expect((await api.call('GET', `/due-items?kind=self_report_visit&townId=${DONGCHENG}`, { token: tokens.town })).body.total).toBe(0);
+  });
+
+  it('joins a case in progress; a monitored household’s report opens none and still reaches its village', async () => {
+    const { api } = stack;
+    await clearLimits();
+    const tokens = await loginAll(api);
+    const byVillage = await codes(tokens.town);
+    const addHead = (id: string, name: string, seq: number) =>
+      api.call('POST', `/households/${id}/members`, { token: tokens.cadre, body: { name, idNumber: idNumber(seq), relation: 'head', labourAbility: 'capable' } });
+
+    const open = await registerHousehold(api, tokens, '郑一');
+    expect((await addHead(open, '郑一', 111)).status).toBe(201);
+    expect((await api.call('POST', `/households/${open}/identification`, { token: tokens.cadre, body: { channel: 'cadre_visit', reason: '走访发现' } })).status).toBe(200);
+    expect((await api.call('POST', '/public/reports', { body: form(byVillage[DONGGANG]!, { idNumber: idNumber(111), phone: '13900000111', headName: '郑一' }) })).status).toBe(200);
+    expect((await api.call('GET', `/households/${open}/identification`, { token: tokens.cadre })).body).toMatchObject({ case: { caseNo: 1, channels: ['cadre_visit', 'application'] } });
+
+    const monitored = await monitoredHousehold(api, tokens, '王二');
+    expect((await addHead(monitored, '王二', 112)).status).toBe(201);
+    const sent = await api.call('POST', '/public/reports', { body: form(byVillage[DONGGANG]!, { idNumber: idNumber(112), phone: '13900000112', headName: '王二' }) });
+    expect(sent).toMatchObject({ status: 200, body: { villageName: '东岗村' } });
+    const list = (await api.call('GET', '/self-reports', { token: tokens.cadre })).body.items as { headName: string; discovery: string; status: string }[];
+    expect(list.find((r) => r.headName === '郑一')).toMatchObject({ discovery: 'joined' });
+    expect(list.find((r) => r.headName === '王二')).toMatchObject({ discovery: 'not_opened', status: 'received' });
+    expect((await api.call('GET', `/households/${monitored}`, { token: tokens.cadre })).body).toMatchObject({ stage: 'monitoring' });
   });
 
   it('keeps an unregistered household as a candidate of the village it chose, with its consent on file', async () => {
