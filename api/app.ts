@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { apiDocs } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { metricsPlugin } from './metrics.js';
 import { documentedTransform } from './openapi.js';
 import { authPlugin } from './plugins/auth.js';
 import { consolePlugin, WEB_DIST } from './plugins/console.js';
@@ -80,8 +81,9 @@ export async function buildApp(deps: AppDeps) {
   await app.register(temporalPlugin, { client: deps.temporal, taskQueue: deps.taskQueue });
   await app.register(authPlugin);
 
-  // Probes (compose, the supervisor) ask the root; everything a client calls is under /api.
+  // Probes (compose, the supervisor) and the operators' metrics at the root; everything a client calls is under /api.
   await app.register(healthRoutes);
+  await app.register(metricsPlugin);
   await app.register(
     async (api) => {
       api.setNotFoundHandler(notFoundHandler);
