@@ -33,6 +33,8 @@ import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
 import { validatorCompiler } from './validation.js';
 import { UPDATE_ACCEPT_DEADLINE_MS, withUpdateContext } from './workflow-update.js';
+import { publicReportRoutes } from './routes/public-reports.js';
+import { selfReportRoutes } from './routes/self-reports.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -101,6 +103,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(policyRoutes);
       await api.register(jurisdictionRoutes);
       await api.register(supervisionRoutes);
+      await api.register(publicReportRoutes);
+      await api.register(selfReportRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -8,6 +8,7 @@ import { maskIdNumbersIn } from '../domain/people/id-number.js';
 import { loadConfigOrExit, requireExternal } from '../platform/config.js';
 import { buildApp } from './app.js';
 import { resumePendingRegistrations } from './services/households.js';
+import { resumePendingSelfReports } from './services/self-reports.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'API');
@@ -49,3 +50,6 @@ await app.listen({ host: config.API_HOST, port: config.API_PORT });
 resumePendingRegistrations(app)
   .then((swept) => app.log.info(swept, 'pending household registrations checked'))
   .catch((error: unknown) => app.log.error({ err: error }, 'pending household registrations not checked'));
+resumePendingSelfReports(app)
+  .then((swept) => app.log.info(swept, 'pending self-reports checked'))
+  .catch((error: unknown) => app.log.error({ err: error }, 'pending self-reports not checked'));

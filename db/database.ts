@@ -316,6 +316,11 @@ export interface Database {
   measure_tasks: MeasureTasksTable;
   town_reports: TownReportsTable;
   town_item_completions: TownItemCompletionsTable;
+  self_report_codes: SelfReportCodesTable;
+  self_reports: SelfReportsTable;
+  data_consents: DataConsentsTable;
+  public_rate_counts: PublicRateCountsTable;
+  public_challenges: PublicChallengesTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;
@@ -326,3 +331,5 @@ export type NewHousehold = Insertable<HouseholdsTable>;
 export type HouseholdEvent = Selectable<HouseholdEventsTable>;
 export type HouseholdMember = Selectable<HouseholdMembersTable>;
 export type NewHouseholdMember = Insertable<HouseholdMembersTable>;
+
+import type { DataConsentsTable, PublicChallengesTable, PublicRateCountsTable, SelfReportCodesTable, SelfReportsTable } from './self-report-tables.js';

@@ -52,6 +52,10 @@ export const ACTIONS = {
   submitTownReport: { roles: ['town_officer'], name: townMessages.submitReportAction },
   completeTownItem: { roles: ['town_officer'], name: townMessages.completeItemAction },
   completeCountyItem: { roles: COUNTY_ITEM_ROLES, name: countyItemMessages.completeAction },
+  /** A household's self-report 农户自主申报: the village and town read it and record the home visit. */
+  handleSelfReport: { roles: MONTHLY_ROLES, name: '农户自主申报入户核实' },
+  /** Each village's notice card 明白卡 with its code to scan. */
+  printNoticeCards: { roles: CADRES_AND_BUREAU, name: '打印明白卡' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -223,6 +223,7 @@ export const dueItemKindNames: Record<string, string> = {
   identification_case: '监测识别全程限时办结',
   elimination_step: '风险消除环节限时办理',
   elimination_case: '风险消除全程限时办结',
+  self_report_visit: selfReportItemKindName,
 };
 
 /** Texts of the in-app inbox. */
@@ -271,3 +272,5 @@ export const countyItemMessages = {
   summaryRequired: '请填写办理情况',
   cadenceNotStarted: '本县的工作日程尚未启动，请联系县乡村振兴局',
 } as const;
+
+import { selfReportItemKindName } from '../self-report/messages.js';

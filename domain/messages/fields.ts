@@ -42,6 +42,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // Identification, elimination, monitoring
   reason: '理由',
   statement: '情况陈述',
+  phone: '联系电话',
+  consent: '承诺授权',
+  receiptNo: '回执号',
+  challengeId: '验证算式',
+  challengeAnswer: '算式答案',
+  villageCode: '申报码',
+  visitNote: '入户核实情况',
   riskCauses: '风险类型',
   risksFound: '发现的风险类型',
   survey: '入户调查表',

@@ -7,7 +7,7 @@
 import type { Period } from '../calendar/dates.js';
 import { boluoV1 } from './counties/boluo.js';
 import { mileV1 } from './counties/mile.js';
-import { shifanV1 } from './counties/shifan.js';
+import { shifanV1, shifanV2 } from './counties/shifan.js';
 import { suyuanV1 } from './counties/suyuan.js';
 import { xinfengV1 } from './counties/xinfeng.js';
 import { xuwenV1 } from './counties/xuwen.js';
@@ -22,7 +22,7 @@ export const policyProfiles: ProfileRegistry = {
   xuwen: [xuwenV1],
   xinfeng: [xinfengV1],
   suyuan: [suyuanV1],
-  shifan: [shifanV1],
+  shifan: [shifanV1, shifanV2],
 };
 
 /** The version of county profile `id` in force for `period`, or undefined before its first version. */

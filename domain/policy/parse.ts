@@ -49,6 +49,7 @@ const REQUIRED: readonly Check[] = [
   ['focusCriteria', optional(isObject), 'focus criteria'],
   ['measureCatalogue', optional(isObject), 'a measure catalogue'],
   ['measureTasks', optional(isObject), 'a task policy'],
+  ['selfReport', optional(isObject), 'the self-report settings'],
   ['lightMonitoring', optional(isList(oneOf(['monthly_update', 'monthly_visit']))), 'a list of monthly items'],
 ];
 

@@ -19,6 +19,7 @@ import type { TriggerRules } from '../assessment/triggers.js';
 import { isPeriod, monthIndex } from '../calendar/months.js';
 import { MONTHLY_VISIT, monthlyUpdateItem, townMonthlyReportItem } from './defaults.js';
 import { versionProblems, type SeedId } from './versioned.js';
+import { selfReportPolicyProblems, type SelfReportPolicy } from '../self-report/policy.js';
 
 export type { SeedId } from './versioned.js';
 export type { TriggerRules } from '../assessment/triggers.js';
@@ -124,6 +125,8 @@ export interface PolicyProfile {
    * older code reads; a stored version without it has the cadence `cadenceOf` derives.
    */
   readonly cadence?: Cadence;
+  /** Household self-report 农户自主申报: the township's visit clock and the hotline; absent or without a field: 未配置 (no seed gives them). */
+  readonly selfReport?: SelfReportPolicy;
 }
 
 /** A threshold as applied: always with the profile version it came from. */
@@ -239,6 +242,7 @@ export function profileProblems(profile: PolicyProfile): string[] {
     problems.push(...cadenceProblems(profile.cadence).map((p) => `${where}: cadence ${p}`));
     problems.push(...cadenceAgreementProblems(profile).map((p) => `${where}: ${p}`));
   }
+  if (profile.selfReport) problems.push(...selfReportPolicyProblems(profile.selfReport, where));
   if (profile.measureCatalogue) problems.push(...catalogueProblems(profile.measureCatalogue).map((p) => `${where}: measure catalogue: ${p}`));
   const share = profile.focusCriteria?.transferSharePercentAbove;
   if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTaskActivities } from '../../activities/tasks.js';
 import { DEFAULT_MEASURE_CATALOGUE } from '../../domain/measures/index.js';
-import { shifanV1 } from '../../domain/policy/counties/shifan.js';
+import { shifanV2 } from '../../domain/policy/counties/shifan.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { insertHousehold } from '../helpers/fixtures.js';
@@ -19,7 +19,8 @@ describe('the measure catalogue comes from the county’s profile in force', () 
       id: 'shifan-2027',
       measures: DEFAULT_MEASURE_CATALOGUE.measures.map((d) => (d.code === 'medical' ? { ...d, lead: 'mz', cooperating: d.cooperating.filter((c) => c !== 'mz'), defaultDeadlineDays: 10 } : d)),
     };
-    await policyProfilesRepo(t.db).addMissing([{ id: 'shifan', version: 2, effectiveFrom: '2027-01', countyName: '示范县', body: { ...shifanV1, version: 2, effectiveFrom: '2027-01', measureCatalogue: own } }]);
+    // Version 2 (2026-12, the self-report settings) is shipped; the county's next is version 3.
+    await policyProfilesRepo(t.db).addMissing([{ id: 'shifan', version: 3, effectiveFrom: '2027-01', countyName: '示范县', body: { ...shifanV2, version: 3, effectiveFrom: '2027-01', measureCatalogue: own } }]);
     const { row } = await insertHousehold(t.db);
     const { suggestPlan } = createTaskActivities({ db: t.db });
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
-import { shifanV1 } from '../../domain/policy/counties/shifan.js';
+import { shifanV2 } from '../../domain/policy/counties/shifan.js';
 
 /** The demo county 示范县. */
 export const DEMO_COUNTY = '990101';
@@ -27,7 +27,7 @@ export async function demoCountyWithoutNotice(db: Kysely<Database>, id: string):
       version: 1,
       effectiveFrom: '2020-01',
       countyName: '示范县',
-      body: { ...shifanV1, id, identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'], publicNoticeDays: undefined },
+      body: { ...shifanV2, id, version: 1, effectiveFrom: '2020-01', identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'], publicNoticeDays: undefined },
     },
   ]);
   await pointDemoCountyAt(db, id);

@@ -4,7 +4,8 @@ import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { applyUpdate } from '../../api/workflow-update.js';
-import { addDays, endOfLocalDay, toLocalDate } from '../../domain/calendar/dates.js';
+import { addDays, endOfLocalDay, periodOf, toLocalDate } from '../../domain/calendar/dates.js';
+import { profileFor } from '../../domain/policy/index.js';
 import { isWorkingDay } from '../../domain/calendar/working-days.js';
 import {
   decideStep,
@@ -85,6 +86,9 @@ async function household(householdId: string) {
   return t.db.selectFrom('households').selectAll().where('id', '=', householdId).executeTakeFirstOrThrow();
 }
 
+/** The demo county's profile version in force this month (version 2, with its self-report settings, from 2026-12). */
+const SHIFAN_NOW = profileFor('shifan', periodOf(Date.now()))!.version;
+
 describe('identification: application → village review → public notice → town audit → county decision', () => {
   it('takes a household the whole way to monitoring object, with its file in order', async () => {
     const { householdId, handle } = await startHouseholdWorkflow(env.client, t.db, taskQueue);
@@ -96,7 +100,7 @@ describe('identification: application → village review → public notice → t
 
     const state = await handle.query(getHouseholdState);
     expect(state).toMatchObject({ stage: 'monitoring', category: 'sudden_hardship', riskCauses: ['illness'] });
-    expect(state.currentCase?.policy).toEqual({ profileId: 'shifan', profileVersion: 1, steps: ['application', 'village_review', 'public_notice', 'town_audit', 'county_decision'], publicNoticeDays: 7, clocks: { steps: { town_audit: 2 }, wholeCase: 20 } });
+    expect(state.currentCase?.policy).toEqual({ profileId: 'shifan', profileVersion: SHIFAN_NOW, steps: ['application', 'village_review', 'public_notice', 'town_audit', 'county_decision'], publicNoticeDays: 7, clocks: { steps: { town_audit: 2 }, wholeCase: 20 } });
     await eventually(async () => expect(await household(householdId)).toMatchObject({ stage: 'monitoring', category: 'sudden_hardship' }));
 
     const file = await eventsOf(t.db, householdId);
@@ -117,7 +121,7 @@ describe('identification: application → village review → public notice → t
     });
     // The income and expenditure calculation, by the demo county's profile in force, explained.
     const assessed = file.find((e) => e.kind === 'identification.assessed')!.payload as { summary: AssessmentSummary };
-    expect(assessed.summary).toMatchObject({ profileId: 'shifan', profileVersion: 1, conclusion: 'eligible', belowMonitoring: true });
+    expect(assessed.summary).toMatchObject({ profileId: 'shifan', profileVersion: SHIFAN_NOW, conclusion: 'eligible', belowMonitoring: true });
     expect(assessed.summary.explanation.join('\n')).toMatch(/收入大幅缩减/);
     expect(state.currentCase?.assessment).toEqual(assessed.summary);
     const income = await t.db.selectFrom('household_income_records').select(['period', 'kind', 'amount_fen']).where('household_id', '=', householdId).orderBy('period').execute();

@@ -227,6 +227,17 @@ export const raiseEliminationObjection = defineUpdate<CaseResult, [ObjectionInpu
 export const rollbackElimination = defineUpdate<{ stage: HouseholdStage }, [EliminationRollbackInput]>('rollbackElimination');
 export const getHouseholdState = defineQuery<HouseholdView>('getHouseholdState');
 
+/**
+ * A household's own report 农户自主申报 from the public page: a discovery
+ * through the application channel made by no logged-in person (the file
+ * records no actor), named by its receipt number.
+ */
+export interface SelfReportDiscoveryInput {
+  readonly receiptNo: string;
+  readonly reason: string;
+}
+export const recordSelfReport = defineUpdate<CaseResult, [SelfReportDiscoveryInput]>('recordSelfReport');
+
 // Assistance plan 帮扶措施表 and department tasks (handlers in plan.ts).
 import type { OpenRequiredTask, PlanDraft, PlanMeasureChoice, PlannedTask } from '../../domain/measures/tasks.js';
 export type { OpenRequiredTask, PlanDraft, PlanMeasureChoice, PlannedTask } from '../../domain/measures/tasks.js';

@@ -29,7 +29,16 @@ import {
   validateCaseDecision,
   validateObjection as validateCaseObjection,
 } from './review-case.js';
-import { type ApplicationInput, type CaseResult, type ReviewCase, type ObjectionInput, type OpenCaseInput, type StepDecisionInput } from './definitions.js';
+import {
+  type ApplicationInput,
+  type CaseResult,
+  type DiscoveryChannel,
+  type ReviewCase,
+  type ObjectionInput,
+  type OpenCaseInput,
+  type SelfReportDiscoveryInput,
+  type StepDecisionInput,
+} from './definitions.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
 import { isBlank } from '../../domain/text.js';
@@ -54,15 +63,34 @@ export function validateOpen(state: HouseholdState, input: OpenCaseInput): void 
 }
 
 export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: () => number): Promise<CaseResult> {
+  return openOrJoin(state, { channel: input.channel, reason: input.reason }, input.actor.userId, now);
+}
+
+/** A household's own report: it may open a case wherever a cadre's discovery may, and joins the one in progress. */
+export function validateSelfReport(state: HouseholdState, input: SelfReportDiscoveryInput): void {
+  if (isBlank(input.reason) || isBlank(input.receiptNo)) refuse(REFUSALS.invalidInput, m.reasonRequired);
+  if (!caseInProgress(state) && !mayMove(state.stage, 'caseOpened')) refuse(REFUSALS.wrongStep, m.alreadyMonitored);
+}
+
+export async function onSelfReport(state: HouseholdState, input: SelfReportDiscoveryInput, now: () => number): Promise<CaseResult> {
+  return openOrJoin(state, { channel: 'application', reason: input.reason, receiptNo: input.receiptNo }, null, now);
+}
+
+async function openOrJoin(
+  state: HouseholdState,
+  discovery: { channel: DiscoveryChannel; reason: string; receiptNo?: string },
+  actorUserId: string | null,
+  now: () => number,
+): Promise<CaseResult> {
   // A discovery arriving while a case is being opened joins that case. (No await
   // unless needed: the check and the claim below must happen in one step.)
   if (state.opening) await condition(() => !state.opening);
   const open = caseInProgress(state);
   if (open) {
-    state.currentCase = { ...open, channels: [...open.channels, input.channel] };
+    state.currentCase = { ...open, channels: [...open.channels, discovery.channel] };
     await records.recordHouseholdEvent({
-      ...base(state, 'identification.discovery_merged', input.actor.userId, now()),
-      payload: { caseNo: open.caseNo, channel: input.channel, reason: input.reason },
+      ...base(state, 'identification.discovery_merged', actorUserId, now()),
+      payload: { caseNo: open.caseNo, ...discovery },
     });
     return result(open, true);
   }
@@ -73,7 +101,7 @@ export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: (
     const opened: ReviewCase = {
       caseNo: state.casesOpened,
       openedAt: now(),
-      channels: [input.channel],
+      channels: [discovery.channel],
       policy,
       progress: openCase(policy.steps),
       noticeRound: 0,
@@ -84,11 +112,11 @@ export async function onOpen(state: HouseholdState, input: OpenCaseInput, now: (
     state.currentCase = opened;
     state.stage = stageAfter('caseOpened');
     await records.recordHouseholdEvent({
-      ...base(state, 'identification.opened', input.actor.userId, opened.openedAt),
-      payload: { caseNo: opened.caseNo, channel: input.channel, reason: input.reason, policy },
+      ...base(state, 'identification.opened', actorUserId, opened.openedAt),
+      payload: { caseNo: opened.caseNo, ...discovery, policy },
       stage: state.stage,
     });
-    await syncClocks(state, ID, input.actor.userId, now);
+    await syncClocks(state, ID, actorUserId, now);
     return result(opened);
   } finally {
     state.opening = false;

@@ -11,6 +11,7 @@ import {
   getHouseholdState,
   openIdentification,
   proposeElimination,
+  recordSelfReport,
   raiseEliminationObjection,
   raiseObjection,
   reassignTask,
@@ -57,6 +58,7 @@ export async function householdWorkflow(input: HouseholdWorkflowInput): Promise<
   on(confirmPlan, (input) => plan.onConfirmPlan(state, input, now), (input) => plan.validateConfirmPlan(state, input));
   on(reassignTask, (input) => plan.onReassign(state, input, now), (input) => plan.validateReassign(state, input));
   on(waiveTaskRequirement, (input) => plan.onWaiveRequirement(state, input, now), (input) => plan.validateWaiveRequirement(state, input));
+  on(recordSelfReport, (report) => identification.onSelfReport(state, report, now), (report) => identification.validateSelfReport(state, report));
 
   if (state.isFirstRun) {
     await records.recordHouseholdEvent({

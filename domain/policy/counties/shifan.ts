@@ -49,3 +49,15 @@ export const shifanV1: PolicyProfile = {
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,
   townReportDayOfNextMonth: 3,
 };
+
+/**
+ * From December 2026 the demo county takes household self-reports by a code
+ * on each village's notice card, in national practice (DOMAIN.md §10, Anhui's
+ * 一码申报): the township visits within 2 working days; the national hotline 12317.
+ */
+export const shifanV2: PolicyProfile = {
+  ...shifanV1,
+  version: 2,
+  effectiveFrom: '2026-12',
+  selfReport: { visitWorkingDays: 2, hotline: '12317' },
+};

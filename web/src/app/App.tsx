@@ -20,6 +20,8 @@ import { ApiError } from './api.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { Shell } from './Shell.js';
 import './time.js';
+import { NoticeCardsPage } from '../features/self-report/NoticeCardsPage.js';
+import { ReportPage } from '../features/self-report/ReportPage.js';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -52,6 +54,7 @@ function Screens() {
         <Route path="households/:id/monthly-update" element={<MonthlyUpdatePage />} />
         <Route path="households/:id/visit" element={<VisitPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="notice-cards" element={<NoticeCardsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
@@ -65,7 +68,12 @@ export function App() {
         <QueryClientProvider client={queries}>
           <AuthProvider>
             <BrowserRouter>
-              <Screens />
+              <Routes>
+                {/* The household's self-report page, outside the login. */}
+                <Route path="/r/:code" element={<ReportPage />} />
+                <Route path="/report/:code" element={<ReportPage />} />
+                <Route path="*" element={<Screens />} />
+              </Routes>
             </BrowserRouter>
           </AuthProvider>
         </QueryClientProvider>

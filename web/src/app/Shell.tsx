@@ -19,11 +19,13 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/', label: t.menu.today },
     { path: '/households/new', label: t.menu.register },
     { path: '/households', label: t.menu.households },
+    { path: '/notice-cards', label: t.menu.noticeCards },
   ],
   town_officer: [
     { path: '/', label: t.menu.today },
     { path: '/households', label: t.menu.households },
     { path: '/households/new', label: t.menu.register },
+    { path: '/notice-cards', label: t.menu.noticeCards },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },

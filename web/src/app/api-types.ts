@@ -48,3 +48,13 @@ export type Notification = z.output<typeof notificationList>[number];
 export type NotificationPage = z.output<typeof notificationPage>;
 export type OverdueBoard = z.output<typeof overdueBoard>;
 export type Dashboard = z.output<typeof dashboard>;
+
+import type { noticeCards, receipt, reportPlaces, reportStatus, selfReportBody, selfReportList, statusBody } from '../../../api/schemas/self-reports.js';
+export type ReportPlaces = z.output<typeof reportPlaces>;
+export type SelfReportBody = z.input<typeof selfReportBody>;
+export type SelfReportReceipt = z.output<typeof receipt>;
+export type SelfReportStatusBody = z.input<typeof statusBody>;
+export type SelfReportStatus = z.output<typeof reportStatus>;
+export type SelfReportList = z.output<typeof selfReportList>;
+export type SelfReportItem = SelfReportList['items'][number];
+export type NoticeCards = z.output<typeof noticeCards>;

@@ -33,6 +33,13 @@ import type {
   NotificationPage,
   OverdueBoard,
   Dashboard,
+  NoticeCards,
+  ReportPlaces,
+  SelfReportBody,
+  SelfReportList,
+  SelfReportReceipt,
+  SelfReportStatus,
+  SelfReportStatusBody,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -41,6 +48,17 @@ export class ApiError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** The public page's refusal that asks for a small sum first (after repeated use from one address). */
+export class ChallengeError extends ApiError {
+  constructor(
+    message: string,
+    readonly challengeId: string,
+    readonly question: string,
+  ) {
+    super(428, message);
   }
 }
 
@@ -93,6 +111,8 @@ async function call<T>(method: string, path: string, options: { body?: unknown; 
   const answer = (await response.json().catch(() => null)) as { message?: string; details?: { message: string }[] } | null;
   if (!response.ok) {
     if (response.status === 401 && token) onUnauthorized();
+    const asked = body as { challengeId?: string; question?: string; message?: string } | null;
+    if (response.status === 428 && asked?.challengeId && asked.question) throw new ChallengeError(asked.message ?? t.loadFailed, asked.challengeId, asked.question);
     // Validation refusals list each problem; the field paths in `message` are for developers.
     const message = answer?.details?.length ? answer.details.map((d) => d.message).join('；') : (answer?.message ?? t.loadFailed);
     throw new ApiError(response.status, message);
@@ -131,4 +151,10 @@ export const api = {
   overdueTasks: (query: Query) => call<TaskPage>('GET', '/tasks/overdue', { query }),
   dashboard: () => call<Dashboard>('GET', '/dashboard'),
   profile: (period: string) => call<ProfileInForce>('GET', '/policy/profile', { query: { period } }),
+  reportPlaces: (code: string) => call<ReportPlaces>('GET', `/public/report-places/${encodeURIComponent(code)}`),
+  selfReport: (body: SelfReportBody) => call<SelfReportReceipt>('POST', '/public/reports', { body }),
+  selfReportStatus: (body: SelfReportStatusBody) => call<SelfReportStatus>('POST', '/public/reports/status', { body }),
+  selfReports: (query: Query) => call<SelfReportList>('GET', '/self-reports', { query }),
+  selfReportVisit: (id: string, visitNote: string) => call<void>('POST', `/self-reports/${encodeURIComponent(id)}/visit`, { body: { visitNote } }),
+  noticeCards: () => call<NoticeCards>('GET', '/notice-cards'),
 };

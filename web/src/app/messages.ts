@@ -47,6 +47,7 @@ export const t = {
     households: '农户查询',
     overdue: '逾期事项',
     tasks: '帮扶任务',
+    noticeCards: '明白卡',
   },
   today: {
     title: '今日工作',

@@ -7,6 +7,7 @@ import { QueryView } from '../../app/states.js';
 import { formatDeadline } from '../../app/time.js';
 import { monitoringPath } from '../monitoring/hooks.js';
 import { useCasesWaitingOn, useDueItems } from './hooks.js';
+import { SelfReportsCard } from '../self-report/SelfReportsCard.js';
 
 const ACTING_ROLES = ['village_cadre', 'town_officer', 'county_bureau'] as const;
 
@@ -59,6 +60,7 @@ export function TodayPage() {
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {supervisor ? t.today.overdueTitle : t.today.title}
       </Typography.Title>
+      {(user.role === 'village_cadre' || user.role === 'town_officer') && <SelfReportsCard />}
       {acts && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.today.casesTitle}</h2>} size="small">
           <QueryView query={cases} empty={(d) => d.length === 0} emptyText={t.today.noCases}>
