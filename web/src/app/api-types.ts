@@ -15,6 +15,8 @@ import type { notificationList, notificationPage } from '../../../api/schemas/du
 import type { profileInForce } from '../../../api/routes/policy.js';
 import type { dashboard, overdueBoard } from '../../../api/schemas/supervision.js';
 import type { completeTaskBody, handBackBody, taskItem, taskState } from '../../../api/schemas/tasks.js';
+import type { confirmedPlan, confirmPlanBody, planDraft } from '../../../api/schemas/plans.js';
+import type { correctMemberBody, leaveBody } from '../../../api/schemas/member-changes.js';
 
 export type LoginBody = z.input<typeof loginBody>;
 export type LoginAnswer = z.output<typeof session>;
@@ -48,3 +50,8 @@ export type Notification = z.output<typeof notificationList>[number];
 export type NotificationPage = z.output<typeof notificationPage>;
 export type OverdueBoard = z.output<typeof overdueBoard>;
 export type Dashboard = z.output<typeof dashboard>;
+export type PlanDraft = z.output<typeof planDraft>;
+export type ConfirmPlanBody = z.input<typeof confirmPlanBody>;
+export type ConfirmedPlan = z.output<typeof confirmedPlan>;
+export type LeaveBody = z.input<typeof leaveBody>;
+export type CorrectMemberBody = z.input<typeof correctMemberBody>;

@@ -33,6 +33,11 @@ import type {
   NotificationPage,
   OverdueBoard,
   Dashboard,
+  PlanDraft,
+  ConfirmPlanBody,
+  ConfirmedPlan,
+  LeaveBody,
+  CorrectMemberBody,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -114,4 +119,8 @@ export const api = {
   overdueTasks: (query: Query) => call<TaskPage>('GET', '/tasks/overdue', { query }),
   dashboard: () => call<Dashboard>('GET', '/dashboard'),
   profile: (period: string) => call<ProfileInForce>('GET', '/policy/profile', { query: { period } }),
+  draftPlan: (id: string) => call<PlanDraft>('POST', `${h(id)}/plan/draft`),
+  confirmPlan: (id: string, body: ConfirmPlanBody) => call<ConfirmedPlan>('POST', `${h(id)}/plan`, { body }),
+  leaveMember: (id: string, memberId: string, body: LeaveBody) => call<Member>('POST', `${h(id)}/members/${encodeURIComponent(memberId)}/leave`, { body }),
+  correctMember: (id: string, memberId: string, body: CorrectMemberBody) => call<Member>('PATCH', `${h(id)}/members/${encodeURIComponent(memberId)}`, { body }),
 };
