@@ -168,4 +168,20 @@ describe('a member leaving and joining', () => {
     expect(kinds.filter((k) => k === 'member.left')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'member.joined')).toHaveLength(1);
   });
+
+  it('a correction records what it changed, and a member who left is never corrected', async () => {
+    const { api } = stack;
+    const id = await registerHousehold(api, tokens, '彭春来');
+    const head = await addMember(id, '彭春来', '1972-04-04', '081');
+    const corrected = await api.call('PATCH', `/households/${id}/members/${head}`, { token: tokens.cadre, body: { labourAbility: 'weak', chronicIllness: true } });
+    expect(corrected).toMatchObject({ status: 200, body: { labourAbility: 'weak', chronicIllness: true } });
+    const entry = (await fileEvents(api, tokens.cadre, id)).find((e) => e.kind === 'member.edited');
+    expect(entry).toMatchObject({
+      kindName: '家庭成员信息更正',
+      details: { before: { labourAbility: 'capable', chronicIllness: false }, after: { labourAbility: 'weak', chronicIllness: true }, summary: '更正彭春来的劳动能力、是否患慢性病' },
+    });
+    expect(await api.call('PATCH', `/households/${id}/members/${head}`, { token: tokens.cadre, body: {} })).toMatchObject({ status: 400, body: { message: expect.stringContaining('请至少修改一项成员信息') } });
+    expect((await api.call('POST', `/households/${id}/members/${head}/leave`, { token: tokens.cadre, body: { leavingReason: 'enlisted', leftOn: '2026-09-01', evidence: [{ title: '入伍通知书' }] } })).status).toBe(200);
+    expect(await api.call('PATCH', `/households/${id}/members/${head}`, { token: tokens.cadre, body: { name: '彭春' } })).toMatchObject({ status: 409, body: { message: '彭春来已减员，不能再修改其信息' } });
+  });
 });
