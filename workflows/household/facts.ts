@@ -16,6 +16,9 @@ import type { HouseholdState } from './state.js';
 
 export const FACTS_PATCH = 'household-facts-2026-12';
 
+/** Whether a submission brings facts: only then does the handler wait for anything more than before. */
+export { hasFacts };
+
 export function validateFacts(facts: HouseholdFacts | undefined): void {
   if (facts === undefined) return;
   if (typeof facts !== 'object' || facts === null) refuse(REFUSALS.invalidInput, messages.invalidInput);

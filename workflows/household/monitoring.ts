@@ -12,7 +12,7 @@ import { monitoringMessages as m } from '../../domain/messages/catalogue.js';
 import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring/risk-signal.js';
 import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 import { records } from './activities.js';
-import { recordFacts, validateFacts } from './facts.js';
+import { hasFacts, recordFacts, validateFacts } from './facts.js';
 import { type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
 import { eventBase as base } from './review-case.js';
 import { type HouseholdState } from './state.js';
@@ -34,7 +34,7 @@ export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpda
 
 export async function onMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: () => number): Promise<MonthlyUpdateResult> {
   const at = now();
-  await recordFacts(state, update.facts, { source: 'monthly_update', sourceKey: `monthly_update:${update.period}`, year: parsePeriod(update.period).year, actorUserId: update.actor.userId, at });
+  if (hasFacts(update.facts)) await recordFacts(state, update.facts, { source: 'monthly_update', sourceKey: `monthly_update:${update.period}`, year: parsePeriod(update.period).year, actorUserId: update.actor.userId, at });
   const late = await complete(state, 'monthly_update', update.period, at, update.actor.userId);
   await records.recordHouseholdEvent({
     ...base(state, 'monthly_update.submitted', update.actor.userId, at),
@@ -92,14 +92,16 @@ function isDate(text: string): boolean {
 
 export async function onVisit(state: HouseholdState, visit: VisitInput, now: () => number): Promise<VisitResult> {
   const at = now();
-  await recordFacts(state, visit.facts, {
-    source: 'visit',
-    sourceKey: `visit:${visit.period}`,
-    asOf: visit.visitedOn,
-    year: parsePeriod(visit.period).year,
-    actorUserId: visit.actor.userId,
-    at,
-  });
+  if (hasFacts(visit.facts)) {
+    await recordFacts(state, visit.facts, {
+      source: 'visit',
+      sourceKey: `visit:${visit.period}`,
+      asOf: visit.visitedOn,
+      year: parsePeriod(visit.period).year,
+      actorUserId: visit.actor.userId,
+      at,
+    });
+  }
   const late = await complete(state, 'monthly_visit', visit.period, at, visit.actor.userId);
   // A visit also answers any screening the county ordered for the household's area.
   const screening = await records.completeScreeningVisits({ householdId: state.householdId, at, byUserId: visit.actor.userId });
