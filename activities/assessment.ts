@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 export type { AssessmentSummary } from '../domain/monitoring/risk-signal.js';
-import { addMonths, type Period } from '../domain/calendar/dates.js';
+import { addMonths, formatLocalDate, toLocalDate, type Period } from '../domain/calendar/dates.js';
+import { membersOfPeriod } from '../domain/people/member-changes.js';
 import { assessHousehold, type Threats } from '../domain/assessment/assess.js';
 import type { RiskCause } from '../domain/identification/steps.js';
 import type { IncomeRecord, SpendingRecord } from '../domain/income/projection.js';
@@ -8,7 +9,7 @@ import { assessmentMessages } from '../domain/messages/catalogue.js';
 import { parseProfile } from '../domain/policy/parse.js';
 import { ASSESSED_LABOUR } from '../domain/people/labour.js';
 import type { AssessmentSummary } from '../domain/monitoring/risk-signal.js';
-import type { Database } from '../db/database.js';
+import type { Database, HouseholdMember } from '../db/database.js';
 import { householdEventsRepo } from '../db/repositories/household-events.js';
 import { householdFinancesRepo } from '../db/repositories/household-finances.js';
 import { householdMembersRepo } from '../db/repositories/household-members.js';
@@ -33,6 +34,13 @@ export interface AssessInput {
   readonly riskCauses: readonly RiskCause[];
   readonly context?: Record<string, unknown>;
 }
+
+/** A member row with the days it was in the household; one that left without a day recorded left on the day it was marked. */
+const withSpan = (m: HouseholdMember) => ({
+  ...m,
+  joinedOn: m.joined_on,
+  leftOn: m.left_on ?? (m.left_at ? formatLocalDate(toLocalDate(m.left_at.getTime())) : null),
+});
 
 const NO_THREATS: Threats = { food: false, clothing: false, compulsoryEducation: false, basicMedical: false, safeHousing: false, drinkingWater: false };
 
@@ -99,7 +107,8 @@ async function assess(db: Kysely<Database>, input: AssessInput): Promise<Assessm
     };
   }
   const profile = parsed.profile;
-  const members = await householdMembersRepo(db).listCurrent(input.householdId);
+  // The members present in the month assessed: one who left (died, married out …) before it is not counted, one who joined after it neither.
+  const members = membersOfPeriod((await householdMembersRepo(db).listAll(input.householdId)).map(withSpan), input.period);
   const labour = members.length > 0 ? members.map((m) => ASSESSED_LABOUR[m.labour_ability]) : Array.from({ length: input.memberCount }, () => 'full' as const);
   const records = await householdFinancesRepo(db).current(input.householdId, addMonths(input.period, -LOOK_BACK_MONTHS));
   const result = assessHousehold({

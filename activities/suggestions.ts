@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar/dates.js';
 import { RISK_CAUSES, type RiskCause } from '../domain/identification/steps.js';
 import type { PlanDraft } from '../domain/measures/tasks.js';
-import { departmentName, suggestMeasures, type MeasureMember } from '../domain/measures/index.js';
+import { applyFacts, departmentName, suggestMeasures, type MeasureMember } from '../domain/measures/index.js';
 import { catalogueOf } from '../domain/policy/parse.js';
 import { planMessages as m, relationNames } from '../domain/measures/task-messages.js';
 import type { Database, HouseholdMember } from '../db/database.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
+import { householdFactsRepo } from '../db/repositories/household-facts.js';
 import { householdMembersRepo } from '../db/repositories/household-members.js';
 import { measureTasksRepo } from '../db/repositories/measure-tasks.js';
 import { profileInForce } from './profiles.js';
@@ -60,8 +61,9 @@ export function createSuggestionActivities(deps: { db: Kysely<Database> }) {
      */
     async suggestPlan(input: { householdId: string; asOf: number; riskCauses?: readonly RiskCause[] }): Promise<PlanDraft> {
       const household = await db.selectFrom('households').select(['county_id']).where('id', '=', input.householdId).executeTakeFirstOrThrow();
-      const [rows, departments, open, profile] = await Promise.all([
+      const [rows, facts, departments, open, profile] = await Promise.all([
         householdMembersRepo(db).listCurrent(input.householdId),
+        householdFactsRepo(db).list(input.householdId),
         departmentsRepo(db).ofCounty(household.county_id),
         measureTasksRepo(db).openMeasures(input.householdId),
         profileInForce(db, household.county_id, periodOf(input.asOf)),
@@ -100,7 +102,19 @@ export function createSuggestionActivities(deps: { db: Kysely<Database> }) {
         };
       }
 
-      const suggested = suggestMeasures({ members: measureMembers(rows), riskCauses }, asOf, catalogue);
+      // The facts in force (housing, water, medical cost, schooling, employment, microcredit) on the register's members.
+      const known = applyFacts(measureMembers(rows), facts, asOf);
+      const suggested = suggestMeasures(
+        {
+          members: known.members,
+          riskCauses,
+          ...(known.housing ? { housing: known.housing } : {}),
+          ...(known.drinkingWater ? { drinkingWater: known.drinkingWater } : {}),
+          ...(known.microcreditApplications.length > 0 ? { microcreditApplications: known.microcreditApplications } : {}),
+        },
+        asOf,
+        catalogue,
+      );
       return {
         asOf: suggested.asOf,
         catalogueId: suggested.catalogueId,

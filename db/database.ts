@@ -6,6 +6,8 @@ import type { Role } from '../domain/access/roles.js';
 export type { HouseholdCategory } from '../domain/identification/steps.js';
 import type { HouseholdCategory } from '../domain/identification/steps.js';
 import type { MemberLabourAbility } from '../domain/people/labour.js';
+import type { JoiningReason, LeavingReason } from '../domain/people/member-changes.js';
+import type { FactKind, FactSource } from '../domain/measures/facts.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -91,6 +93,12 @@ export interface HouseholdMembersTable {
   chronic_illness: Generated<boolean>;
   joined_at: CreatedAt;
   left_at: Timestamp | null;
+  /** The day the member joined (birth, marriage in …); null for one already in the household when registered (2026_12_01_021). */
+  joined_on: ColumnType<string | null, string | null | undefined, never>;
+  joined_reason: ColumnType<JoiningReason | null, JoiningReason | null | undefined, never>;
+  /** The day the member left (death, marriage out …); set once, with left_at (2026_12_01_021). */
+  left_on: ColumnType<string | null, string | null | undefined, string>;
+  left_reason: ColumnType<LeavingReason | null, LeavingReason | null | undefined, LeavingReason>;
 }
 
 export interface HouseholdEventsTable {
@@ -295,6 +303,22 @@ export interface MeasureTasksTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A fact the measure rules read, dated and with its source (2026_12_01_021): insert-only. */
+export interface HouseholdFactsTable {
+  id: Generated<string>;
+  household_id: string;
+  member_id: string | null;
+  kind: FactKind;
+  year: number | null;
+  value: Json;
+  as_of: ColumnType<string, string, never>;
+  source: FactSource;
+  source_key: string;
+  entry_key: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   policy_profiles: PolicyProfilesTable;
@@ -321,6 +345,7 @@ export interface Database {
   data_consents: DataConsentsTable;
   public_rate_counts: PublicRateCountsTable;
   public_challenges: PublicChallengesTable;
+  household_facts: HouseholdFactsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

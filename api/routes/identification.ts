@@ -5,6 +5,7 @@ import { idParams } from '../schemas/common.js';
 import { applicationBody, caseResult, discoveryBody, identificationView, objectionBody, stepDecisionBody, toIdentificationView } from '../schemas/identification.js';
 import { householdInScope, onHouseholdWorkflow, updateHousehold } from '../services/households.js';
 import { withoutUndefined } from '../without-undefined.js';
+import { checkFactMembers } from '../services/facts.js';
 
 /** Identification 监测识别: discovery, application, the review steps' decisions, objections during the public notice. */
 export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +36,12 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: caseResult },
       },
     },
-    async (request) => updateHousehold(app, currentUser(request), request.params.id, submitApplication, withoutUndefined(request.body)),
+    async (request) => {
+      const user = currentUser(request);
+      const household = await householdInScope(app, request.params.id, user);
+      await checkFactMembers(app, household.id, request.body.facts);
+      return updateHousehold(app, user, household.id, submitApplication, withoutUndefined(request.body));
+    },
   );
 
   app.post(

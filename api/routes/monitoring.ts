@@ -5,7 +5,8 @@ import { recordVisit, submitMonthlyUpdate } from '../../workflows/household/defi
 import { currentUser } from '../plugins/auth.js';
 import { idParams } from '../schemas/common.js';
 import { monthlyItemResult, monthlyUpdateBody, visitBody } from '../schemas/monitoring.js';
-import { updateHousehold } from '../services/households.js';
+import { householdInScope, updateHousehold } from '../services/households.js';
+import { checkFactMembers } from '../services/facts.js';
 import { withoutUndefined } from '../without-undefined.js';
 
 /** The default cadence's monthly update rule, for the documentation; each county's profile sets its own day. */
@@ -26,7 +27,12 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: monthlyItemResult },
       },
     },
-    async (request) => updateHousehold(app, currentUser(request), request.params.id, submitMonthlyUpdate, withoutUndefined(request.body)),
+    async (request) => {
+      const user = currentUser(request);
+      const household = await householdInScope(app, request.params.id, user);
+      await checkFactMembers(app, household.id, request.body.facts);
+      return updateHousehold(app, user, household.id, submitMonthlyUpdate, withoutUndefined(request.body));
+    },
   );
 
   app.post(
@@ -40,6 +46,11 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: monthlyItemResult },
       },
     },
-    async (request) => updateHousehold(app, currentUser(request), request.params.id, recordVisit, withoutUndefined(request.body)),
+    async (request) => {
+      const user = currentUser(request);
+      const household = await householdInScope(app, request.params.id, user);
+      await checkFactMembers(app, household.id, request.body.facts);
+      return updateHousehold(app, user, household.id, recordVisit, withoutUndefined(request.body));
+    },
   );
 };

@@ -5,6 +5,7 @@ import { fenToYuan } from '../../domain/income/money.js';
 import { identificationMessages } from '../../domain/messages/catalogue.js';
 import { DISCOVERY_CHANNELS, type HouseholdView } from '../../workflows/household/definitions.js';
 import { evidence, incomeLine, iso, spendingLine, text, threats, yuan } from './common.js';
+import { householdFacts } from './facts.js';
 
 /** What an identification or elimination update answers: the case, its status and the step it is at. */
 export const caseResult = z.object({
@@ -31,6 +32,7 @@ export const applicationBody = z.object({
     threats: threats.optional(),
   }),
   evidence: evidence.default([]),
+  facts: householdFacts.optional(),
 });
 
 export const stepDecisionBody = z.object({

@@ -3,6 +3,8 @@ import { maskIdNumber } from '../../domain/people/id-number.js';
 import { MEMBER_LABOUR_ABILITIES } from '../../domain/people/labour.js';
 import type { HouseholdMember } from '../../db/database.js';
 import { text } from './common.js';
+import { JOINING_REASONS } from '../../domain/people/member-changes.js';
+import { joining } from './member-changes.js';
 
 const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'child_in_law', 'other'] as const;
 const DISABILITY_GRADES = ['1', '2', '3', '4'] as const;
@@ -16,6 +18,8 @@ export const addMemberBody = z.object({
   isActiveMilitary: z.boolean().default(false),
   disabilityGrade: z.enum(DISABILITY_GRADES).nullable().default(null),
   chronicIllness: z.boolean().default(false),
+  /** A member who joins the household (birth, marriage in …); absent: one already in it, registered now. */
+  joining: joining.optional(),
 });
 export type AddMemberBody = z.infer<typeof addMemberBody>;
 
@@ -31,6 +35,8 @@ export const memberView = z.object({
   isActiveMilitary: z.boolean(),
   disabilityGrade: z.enum(DISABILITY_GRADES).nullable(),
   chronicIllness: z.boolean(),
+  joinedOn: z.string().nullable(),
+  joiningReason: z.enum(JOINING_REASONS).nullable(),
 });
 
 export const toMemberView = (m: HouseholdMember): z.infer<typeof memberView> => ({
@@ -45,4 +51,6 @@ export const toMemberView = (m: HouseholdMember): z.infer<typeof memberView> => 
   isActiveMilitary: m.is_active_military,
   disabilityGrade: m.disability_grade,
   chronicIllness: m.chronic_illness,
+  joinedOn: m.joined_on,
+  joiningReason: m.joined_reason,
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import { monitoringMessages } from '../../domain/messages/catalogue.js';
 import { memberCount } from './identification.js';
+import { householdFacts } from './facts.js';
 import { incomeLine, labelledDate, optionalText, period, spendingLine, text, threats, yuan } from './common.js';
 
 const signal = z.enum(['none', 'warning', 'elimination_suggested', 'reentry']);
@@ -17,6 +18,7 @@ export const monthlyUpdateBody = z.object({
   policiesEnjoyed: z.array(text(200)).max(50).optional(),
   lastYearIncomePerCapita: yuan.optional(),
   threats: threats.optional(),
+  facts: householdFacts.optional(),
 });
 
 export const visitBody = z.object({
@@ -25,4 +27,5 @@ export const visitBody = z.object({
   findings: text(5000, monitoringMessages.findingsRequired),
   risksFound: z.array(z.enum(RISK_CAUSES)).max(10).optional(),
   threats: threats.optional(),
+  facts: householdFacts.optional(),
 });

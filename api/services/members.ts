@@ -1,6 +1,8 @@
 import { covers } from '../../domain/access/roles.js';
 import { formatLocalDate, toLocalDate } from '../../domain/calendar/dates.js';
 import { memberMessages } from '../../domain/messages/catalogue.js';
+import { joiningRefusal } from '../../domain/people/member-changes.js';
+import { joiningReasonNames, memberChangeSummary } from '../../domain/people/messages.js';
 import { maskIdNumber, parseIdNumber } from '../../domain/people/id-number.js';
 import type { Household, HouseholdMember } from '../../db/database.js';
 import { householdEventsRepo } from '../../db/repositories/household-events.js';
@@ -20,6 +22,11 @@ export async function addMember(app: FastifyInstance, user: LoggedInUser, househ
   const parsed = parseIdNumber(body.idNumber, toLocalDate(Date.now()));
   if (!parsed.ok) throw new HttpError(400, parsed.reason, 'INVALID_ID_NUMBER');
   const { idNumber, birthDate, sex } = parsed.value;
+  const joining = body.joining;
+  if (joining) {
+    const refusal = joiningRefusal(formatLocalDate(birthDate), joining.joinedOn, toLocalDate(Date.now()));
+    if (refusal) throw new HttpError(400, refusal, 'INVALID_INPUT');
+  }
 
   // Where the person is registered is told only to someone whose jurisdiction covers that household (issue 18: a
   // village cadre learnt another town's resident's village and head of household from this refusal).
@@ -48,14 +55,28 @@ export async function addMember(app: FastifyInstance, user: LoggedInUser, househ
         is_active_military: body.isActiveMilitary,
         disability_grade: body.disabilityGrade,
         chronic_illness: body.chronicIllness,
+        ...(joining ? { joined_on: joining.joinedOn, joined_reason: joining.joiningReason } : {}),
       });
       await householdEventsRepo(trx).append({
         householdId: household.id,
         eventKey: `member-added:${row.id}`,
-        kind: 'member.added',
+        kind: joining ? 'member.joined' : 'member.added',
         actorUserId: user.userId,
         occurredAt: new Date(),
-        payload: { memberId: row.id, name: row.name, idNumber: maskIdNumber(row.id_number), relation: row.relation },
+        payload: {
+          memberId: row.id,
+          name: row.name,
+          idNumber: maskIdNumber(row.id_number),
+          relation: row.relation,
+          ...(joining
+            ? {
+                joiningReason: joining.joiningReason,
+                joinedOn: joining.joinedOn,
+                evidence: joining.evidence,
+                summary: memberChangeSummary.joined(row.name, joiningReasonNames[joining.joiningReason], joining.joinedOn, joining.evidence.map((e) => e.title)),
+              }
+            : {}),
+        },
       });
       return row;
     });

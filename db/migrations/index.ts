@@ -18,6 +18,7 @@ import * as leastPrivilege from './2026_12_01_016_least_privilege.js';
 import * as householdChangesRecorded from './2026_12_01_017_household_changes_recorded.js';
 import * as notificationReads from './2026_12_01_018_notification_reads.js';
 import * as selfReports from './2026_12_01_022_self_reports.js';
+import * as memberChangesFacts from './2026_12_01_021_member_changes_facts.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_017_household_changes_recorded': householdChangesRecorded,
   '2026_12_01_018_notification_reads': notificationReads,
   '2026_12_01_022_self_reports': selfReports,
+  '2026_12_01_021_member_changes_facts': memberChangesFacts,
 };

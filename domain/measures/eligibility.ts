@@ -220,6 +220,7 @@ export function housingEligibility(housing: Housing | undefined, rule: HousingRu
   const rebuild = rule.rebuildGrades.includes(grade);
   const reinforce = rule.reinforceGrades.includes(grade);
   if (!rebuild && !reinforce) return { action: 'none', reasons: [housingMessages.safe(grade)] };
+  if (rule.soleResidenceOnly && housing.soleResidence === undefined) return { action: 'unknown', reasons: [housingMessages.soleUnknown(grade)] };
   if (rule.soleResidenceOnly && !housing.soleResidence) return { action: 'none', reasons: [housingMessages.notSole(grade)] };
   return rebuild ? { action: 'rebuild', reasons: [housingMessages.rebuild(grade)] } : { action: 'reinforce', reasons: [housingMessages.reinforce(grade)] };
 }

@@ -41,8 +41,8 @@ export interface MeasureMember {
 }
 
 export interface Housing {
-  /** 唯一住房. */
-  readonly soleResidence: boolean;
+  /** 唯一住房; absent when not known. */
+  readonly soleResidence?: boolean;
   /** The appraisal's grade 危房鉴定等级, once appraised. */
   readonly safetyGrade?: HouseSafetyGrade;
   /** 疑似危房 awaiting appraisal. */

@@ -7,5 +7,6 @@ export * from './catalogue-problems.js';
 export * from './catalogues/index.js';
 export * from './eligibility.js';
 export * from './employment.js';
+export * from './facts.js';
 export * from './household.js';
 export * from './suggest.js';

@@ -59,6 +59,7 @@ export const housingMessages = {
   rebuild: (grade: string) => `唯一住房鉴定为${grade}级危房：按危房改造政策改建`,
   reinforce: (grade: string) => `唯一住房鉴定为${grade}级危房：按危房改造政策加固维修`,
   appraise: '疑似危房尚未鉴定：进行危房鉴定',
+  soleUnknown: (grade: string) => `住房鉴定为${grade}级，是否唯一住房未填报，须核实后确定是否纳入危房改造`,
   notSole: (grade: string) => `住房鉴定为${grade}级，但不是唯一住房，不纳入危房改造`,
   safe: (grade: string) => `住房鉴定为${grade}级，无需改造`,
   notAppraised: '住房未鉴定，也未报疑似危房',

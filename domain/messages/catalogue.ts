@@ -1,5 +1,6 @@
 import { cadenceItemKindNames } from '../deadlines/messages.js';
 import { taskEventKindNames } from '../measures/task-messages.js';
+import { memberEventKindNames } from '../people/messages.js';
 
 /**
  * Every text a county user reads, in Simplified Chinese, in one place.
@@ -79,6 +80,7 @@ export const eventKindNames: Record<string, string> = {
   'elimination.rolled_back': '风险消除回退，恢复监测',
   'member.added': '家庭成员登记',
   ...taskEventKindNames,
+  ...memberEventKindNames,
 };
 
 export const identificationMessages = {

@@ -11,6 +11,7 @@ import { handBackReasonNames, relationNames, taskStatusNames } from '../measures
 import { MOVEMENT_NAMES } from '../supervision/movements.js';
 import { reportSectionNames } from '../town/messages.js';
 import { spendingKindNames, threatNames } from './catalogue.js';
+import { memberFactFieldLabels, memberFactValueNames } from '../people/messages.js';
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // Places and people
@@ -110,6 +111,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   dueDays: '排查期限',
   limit: '每页条数',
   offset: '起始位置',
+  ...memberFactFieldLabels,
 };
 
 export const HOUSEHOLD_CATEGORY_NAMES: Record<'lifted_out' | 'unstable' | 'marginal' | 'sudden_hardship', string> = {
@@ -169,6 +171,7 @@ export const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string
   reason: handBackReasonNames,
   section: reportSectionNames,
   change: { add: '补列', remove: '删除' },
+  ...memberFactValueNames,
 };
 
 /** What is wrong with a field, in words; `field` is its name from FIELD_LABELS. */

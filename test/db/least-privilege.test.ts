@@ -49,7 +49,9 @@ const APPEND_ONLY: Record<string, string> = {
   town_item_completions: 'summary',
   assistance_plans: 'measures',
   policy_profiles: 'body',
-  household_members: 'name',
+  // A member's correction and leaving update their own columns (2026_12_01_021); who the person is, never.
+  household_members: 'id_number',
+  household_facts: 'value',
 };
 const PROTECTED = [...Object.keys(APPEND_ONLY), 'households'];
 

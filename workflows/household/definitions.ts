@@ -55,6 +55,8 @@ import type { AssessmentSummary } from '../../domain/monitoring/risk-signal.js';
 import type { Threats } from '../../domain/assessment/assess.js';
 import type { RiskSignal } from '../../domain/monitoring/risk-signal.js';
 import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
+import type { HouseholdFacts } from '../../domain/measures/facts.js';
+export type { HouseholdFacts } from '../../domain/measures/facts.js';
 
 export interface ReviewCase {
   readonly caseNo: number;
@@ -114,6 +116,8 @@ export interface MonthlyUpdateInput {
   readonly policiesEnjoyed?: readonly string[];
   readonly lastYearIncomePerCapita?: number;
   readonly threats?: Partial<Threats>;
+  /** Housing, water, medical cost, schooling, employment, microcredit as known this month; absent: not known. */
+  readonly facts?: HouseholdFacts;
 }
 
 export interface MonthlyUpdateResult {
@@ -132,6 +136,8 @@ export interface VisitInput {
   /** Risks found on the visit; any brings a warning (or a return to monitoring). */
   readonly risksFound?: readonly RiskCause[];
   readonly threats?: Partial<Threats>;
+  /** What the visit found of housing, water, medical cost, schooling, employment, microcredit. */
+  readonly facts?: HouseholdFacts;
 }
 
 export interface VisitResult {
@@ -171,6 +177,8 @@ export interface ApplicationInput {
     readonly threats?: Partial<Threats>;
   };
   readonly evidence: readonly Evidence[];
+  /** The facts the measure rules read (housing, water, medical cost, schooling, employment, microcredit); absent: not known. */
+  readonly facts?: HouseholdFacts;
 }
 
 export interface StepDecisionInput {

@@ -15,6 +15,7 @@ import {
 } from '../../domain/identification/steps.js';
 import { identificationMessages as m } from '../../domain/messages/catalogue.js';
 import { records } from './activities.js';
+import { hasFacts, recordFacts, validateFacts } from './facts.js';
 import { syncClocks } from './clocks.js';
 import {
   announceNotice as announceSlotNotice,
@@ -134,11 +135,13 @@ export function validateApplication(state: HouseholdState, input: ApplicationInp
     const refusal = lineRefusal(line);
     if (refusal) refuse(REFUSALS.invalidInput, refusal);
   }
+  validateFacts(input.facts);
 }
 
 export async function onApplication(state: HouseholdState, input: ApplicationInput, now: () => number): Promise<CaseResult> {
   const open = requireStep(state, 'application');
   const progress = applicationSubmitted(open.progress);
+  if (hasFacts(input.facts)) await recordFacts(state, input.facts, { source: 'application', sourceKey: `application:${open.caseNo}:${progress.submissions}`, actorUserId: input.actor.userId, at: now() });
   const updated = enterStep(state, { ...open, progress }, now());
   const at = now();
   await records.recordHouseholdEvent({

@@ -6,12 +6,13 @@
  * re-assesses the household by the policy in force for its month.
  */
 import { condition } from '@temporalio/workflow';
-import { addMonths, formatLocalDate, parseLocalDate, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
+import { addMonths, formatLocalDate, parseLocalDate, parsePeriod, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import { monitoringMessages as m } from '../../domain/messages/catalogue.js';
 import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring/risk-signal.js';
 import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 import { records } from './activities.js';
+import { hasFacts, recordFacts, validateFacts } from './facts.js';
 import { type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
 import { eventBase as base } from './review-case.js';
 import { type HouseholdState } from './state.js';
@@ -28,10 +29,12 @@ export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpda
     if (line.period > update.period) refuse(REFUSALS.invalidInput, m.lineAfterPeriod(line.period, update.period));
   }
   if (update.memberCount !== undefined && (!Number.isInteger(update.memberCount) || update.memberCount < 1)) refuse(REFUSALS.invalidInput, m.memberCountInvalid);
+  validateFacts(update.facts);
 }
 
 export async function onMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: () => number): Promise<MonthlyUpdateResult> {
   const at = now();
+  if (hasFacts(update.facts)) await recordFacts(state, update.facts, { source: 'monthly_update', sourceKey: `monthly_update:${update.period}`, year: parsePeriod(update.period).year, actorUserId: update.actor.userId, at });
   const late = await complete(state, 'monthly_update', update.period, at, update.actor.userId);
   await records.recordHouseholdEvent({
     ...base(state, 'monthly_update.submitted', update.actor.userId, at),
@@ -74,6 +77,7 @@ export function validateVisit(state: HouseholdState, visit: VisitInput, now: num
   if (visit.visitedOn > today) refuse(REFUSALS.invalidInput, m.visitDateInFuture(today));
   if (visit.findings.trim().length === 0) refuse(REFUSALS.invalidInput, m.findingsRequired);
   if ((visit.risksFound ?? []).some((c) => !RISK_CAUSES.includes(c))) refuse(REFUSALS.invalidInput, m.riskCauseUnknown);
+  validateFacts(visit.facts);
 }
 
 /** A day that exists, written YYYY-MM-DD: not the 0th, nor the 30th of February. */
@@ -88,6 +92,16 @@ function isDate(text: string): boolean {
 
 export async function onVisit(state: HouseholdState, visit: VisitInput, now: () => number): Promise<VisitResult> {
   const at = now();
+  if (hasFacts(visit.facts)) {
+    await recordFacts(state, visit.facts, {
+      source: 'visit',
+      sourceKey: `visit:${visit.period}`,
+      asOf: visit.visitedOn,
+      year: parsePeriod(visit.period).year,
+      actorUserId: visit.actor.userId,
+      at,
+    });
+  }
   const late = await complete(state, 'monthly_visit', visit.period, at, visit.actor.userId);
   // A visit also answers any screening the county ordered for the household's area.
   const screening = await records.completeScreeningVisits({ householdId: state.householdId, at, byUserId: visit.actor.userId });

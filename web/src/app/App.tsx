@@ -10,6 +10,7 @@ import { LoginPage } from '../features/auth/LoginPage.js';
 import { ApplicationPage } from '../features/identification/ApplicationPage.js';
 import { MonthlyUpdatePage } from '../features/monitoring/MonthlyUpdatePage.js';
 import { VisitPage } from '../features/monitoring/VisitPage.js';
+import { PlanPage } from '../features/plans/PlanPage.js';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.js';
 import { OverviewPage } from '../features/overview/OverviewPage.js';
 import { BoardPage } from '../features/supervision/BoardPage.js';
@@ -55,6 +56,7 @@ function Screens() {
         <Route path="households/:id/visit" element={<VisitPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="notice-cards" element={<NoticeCardsPage />} />
+        <Route path="households/:id/plan" element={<PlanPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -15,6 +15,8 @@ import type { notificationList, notificationPage } from '../../../api/schemas/du
 import type { profileInForce } from '../../../api/routes/policy.js';
 import type { dashboard, overdueBoard } from '../../../api/schemas/supervision.js';
 import type { completeTaskBody, handBackBody, taskItem, taskState } from '../../../api/schemas/tasks.js';
+import type { confirmedPlan, confirmPlanBody, planDraft } from '../../../api/schemas/plans.js';
+import type { correctMemberBody, leaveBody } from '../../../api/schemas/member-changes.js';
 
 export type LoginBody = z.input<typeof loginBody>;
 export type LoginAnswer = z.output<typeof session>;
@@ -58,3 +60,8 @@ export type SelfReportStatus = z.output<typeof reportStatus>;
 export type SelfReportList = z.output<typeof selfReportList>;
 export type SelfReportItem = SelfReportList['items'][number];
 export type NoticeCards = z.output<typeof noticeCards>;
+export type PlanDraft = z.output<typeof planDraft>;
+export type ConfirmPlanBody = z.input<typeof confirmPlanBody>;
+export type ConfirmedPlan = z.output<typeof confirmedPlan>;
+export type LeaveBody = z.input<typeof leaveBody>;
+export type CorrectMemberBody = z.input<typeof correctMemberBody>;

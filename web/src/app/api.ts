@@ -40,6 +40,11 @@ import type {
   SelfReportReceipt,
   SelfReportStatus,
   SelfReportStatusBody,
+  PlanDraft,
+  ConfirmPlanBody,
+  ConfirmedPlan,
+  LeaveBody,
+  CorrectMemberBody,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -157,4 +162,8 @@ export const api = {
   selfReports: (query: Query) => call<SelfReportList>('GET', '/self-reports', { query }),
   selfReportVisit: (id: string, visitNote: string) => call<void>('POST', `/self-reports/${encodeURIComponent(id)}/visit`, { body: { visitNote } }),
   noticeCards: () => call<NoticeCards>('GET', '/notice-cards'),
+  draftPlan: (id: string) => call<PlanDraft>('POST', `${h(id)}/plan/draft`),
+  confirmPlan: (id: string, body: ConfirmPlanBody) => call<ConfirmedPlan>('POST', `${h(id)}/plan`, { body }),
+  leaveMember: (id: string, memberId: string, body: LeaveBody) => call<Member>('POST', `${h(id)}/members/${encodeURIComponent(memberId)}/leave`, { body }),
+  correctMember: (id: string, memberId: string, body: CorrectMemberBody) => call<Member>('PATCH', `${h(id)}/members/${encodeURIComponent(memberId)}`, { body }),
 };

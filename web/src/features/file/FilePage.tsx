@@ -11,7 +11,7 @@ import { formatTime } from '../../app/time.js';
 /** What a clerk wrote with the step (an opinion, a reason, a statement), when the entry carries it. */
 function noteOf(e: FileEvent): string | undefined {
   const d = (e.details ?? {}) as Record<string, unknown>;
-  for (const key of ['opinion', 'reason', 'statement', 'content']) if (typeof d[key] === 'string' && d[key]) return d[key];
+  for (const key of ['opinion', 'reason', 'statement', 'content', 'summary']) if (typeof d[key] === 'string' && d[key]) return d[key];
   return undefined;
 }
 

@@ -8,6 +8,9 @@ import { formatTime } from '../../app/time.js';
 import { IdentificationPanel } from '../identification/IdentificationPanel.js';
 import { useHousehold, useMembers } from './hooks.js';
 import { MemberForm } from './MemberForm.js';
+import { memberChangeTexts, planTexts } from '../facts/texts.js';
+import { mayDo } from '../../../../domain/access/actions.js';
+import { LeaveMember } from './LeaveMember.js';
 
 const EDIT_ROLES: readonly string[] = ['village_cadre', 'town_officer', 'county_bureau'];
 
@@ -30,6 +33,7 @@ export function HouseholdPage() {
             <Space wrap>
               {h.stage === 'monitoring' && <Button onClick={() => navigate(`/households/${h.id}/monthly-update`)}>{t.monitoring.fileMonthly}</Button>}
               <Button onClick={() => navigate(`/households/${h.id}/visit`)}>{t.monitoring.fileVisit}</Button>
+              {h.stage === 'monitoring' && mayDo(user, 'draftPlan') && <Button onClick={() => navigate(`/households/${h.id}/plan`)}>{planTexts.open}</Button>}
             </Space>
           )}
           <Card size="small" extra={<Link to={`/households/${h.id}/file`}>{t.households.file}</Link>}>
@@ -62,6 +66,9 @@ export function HouseholdPage() {
                       { title: t.members.birthDate, dataIndex: 'birthDate' },
                       { title: t.members.sex, render: (_, m) => SEX_NAMES[m.sex] },
                       { title: t.members.labour, render: (_, m) => LABOUR_NAMES[m.labourAbility] },
+                      ...(EDIT_ROLES.includes(user.role)
+                        ? [{ title: memberChangeTexts.column, render: (_: unknown, m: Member) => <LeaveMember householdId={h.id} member={m} onLeft={(name) => void message.success(memberChangeTexts.left(name))} /> }]
+                        : []),
                     ]}
                   />
                   {EDIT_ROLES.includes(user.role) && (

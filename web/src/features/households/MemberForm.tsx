@@ -5,8 +5,16 @@ import { parseIdNumber } from '../../../../domain/people/id-number.js';
 import type { MemberBody } from '../../app/api-types.js';
 import { LABOUR_NAMES, RELATION_NAMES, SEX_NAMES, t } from '../../app/messages.js';
 import { useAddMember } from './hooks.js';
+import { JOINING_REASONS, type JoiningReason } from '../../../../domain/people/member-reasons.js';
+import { joiningReasonNames, memberChangeTexts as c } from '../facts/texts.js';
 
-type Values = Required<Pick<MemberBody, 'name' | 'idNumber' | 'relation' | 'labourAbility'>> & { flags?: ('isStudent' | 'chronicIllness')[] };
+type Values = Required<Pick<MemberBody, 'name' | 'idNumber' | 'relation' | 'labourAbility'>> & {
+  flags?: ('isStudent' | 'chronicIllness')[];
+  joins?: boolean;
+  joiningReason?: JoiningReason;
+  joinedOn?: string;
+  evidence?: string;
+};
 
 /** The same check the server makes (domain/people/id-number.ts), as the number is typed. */
 function checkIdNumber(raw: string | undefined) {
@@ -20,6 +28,7 @@ export function MemberForm({ householdId, first, onAdded }: { householdId: strin
   const [error, setError] = useState<string | null>(null);
   const idNumber = Form.useWatch('idNumber', form);
   const checked = checkIdNumber(idNumber);
+  const joins = Form.useWatch('joins', form) as boolean | undefined;
 
   const submit = async (values: Values) => {
     setError(null);
@@ -32,6 +41,9 @@ export function MemberForm({ householdId, first, onAdded }: { householdId: strin
         labourAbility: values.labourAbility,
         isStudent: flags.has('isStudent'),
         chronicIllness: flags.has('chronicIllness'),
+        ...(values.joins && values.joiningReason && values.joinedOn
+          ? { joining: { joiningReason: values.joiningReason, joinedOn: values.joinedOn, evidence: [{ title: values.evidence ?? '' }] } }
+          : {}),
       });
       form.resetFields();
       form.setFieldValue('relation', 'spouse');
@@ -76,6 +88,24 @@ export function MemberForm({ householdId, first, onAdded }: { householdId: strin
       <Form.Item name="flags">
         <Checkbox.Group options={[{ value: 'isStudent', label: t.members.isStudent }, { value: 'chronicIllness', label: t.members.chronicIllness }]} />
       </Form.Item>
+      {!first && (
+        <Form.Item name="joins" valuePropName="checked">
+          <Checkbox>{c.joining}</Checkbox>
+        </Form.Item>
+      )}
+      {joins && (
+        <Space wrap align="start">
+          <Form.Item label={c.joiningReason} name="joiningReason" rules={[{ required: true, message: c.reasonRequired }]}>
+            <Select showSearch optionFilterProp="label" style={{ width: 120 }} options={JOINING_REASONS.map((r) => ({ value: r, label: joiningReasonNames[r] }))} />
+          </Form.Item>
+          <Form.Item label={c.joinedOn} name="joinedOn" rules={[{ required: true, message: c.dateRequired }]}>
+            <Input type="date" style={{ width: 170 }} />
+          </Form.Item>
+          <Form.Item label={c.evidence} name="evidence" rules={[{ required: true, whitespace: true, message: c.evidenceRequired }]}>
+            <Input maxLength={200} style={{ width: 200 }} />
+          </Form.Item>
+        </Space>
+      )}
       <Button htmlType="submit" loading={add.isPending}>
         {t.members.add}
       </Button>

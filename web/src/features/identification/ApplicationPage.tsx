@@ -12,6 +12,7 @@ import { Failure, Loading } from '../../app/states.js';
 import { useHousehold, useMembers } from '../households/hooks.js';
 import { useApply, useIdentification, useProfile } from './hooks.js';
 import { asProfile, previewAssessment, type SurveyLines } from './preview.js';
+import { FactsFields, toFacts, type FactValues } from '../facts/FactsFields.js';
 
 type Period = ReturnType<typeof periodOf>;
 interface Values {
@@ -21,6 +22,7 @@ interface Values {
   income: { period: Period; kind: IncomeKind; yuan?: number | null }[];
   spending: { period: Period; kind: SpendingKind; yuan?: number | null; rigid: boolean }[];
   lastYearIncomePerCapita?: number | null;
+  facts?: FactValues;
 }
 
 
@@ -85,6 +87,7 @@ export function ApplicationPage() {
         spending: v.spending.filter((l) => typeof l.yuan === 'number').map((l) => ({ period: l.period, kind: l.kind, yuan: l.yuan as number, rigid: l.rigid })),
         ...(typeof v.lastYearIncomePerCapita === 'number' ? { lastYearIncomePerCapita: v.lastYearIncomePerCapita } : {}),
       },
+      ...toFacts(v.facts),
     };
     try {
       await apply.mutateAsync({ body, open });
@@ -129,6 +132,7 @@ export function ApplicationPage() {
               <Form.Item label={t.identification.lastYear} name="lastYearIncomePerCapita" style={{ marginTop: 16 }}>
                 <InputNumber min={0} max={100_000_000} style={{ width: 180 }} />
               </Form.Item>
+              <FactsFields members={members.data} />
               <Space>
                 <Button type="primary" htmlType="submit" loading={apply.isPending}>
                   {t.submit}

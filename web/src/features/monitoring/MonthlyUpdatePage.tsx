@@ -9,6 +9,7 @@ import { useMembers } from '../households/hooks.js';
 import { useMonthlyUpdate } from './hooks.js';
 import { periodOptions, ThreatsField, toThreats, usePeriod, type Period, type Threat } from './fields.js';
 import { MonthlyItemFrame } from './MonthlyItemFrame.js';
+import { FactsFields, toFacts, type FactValues } from '../facts/FactsFields.js';
 
 interface Values {
   period: Period;
@@ -19,6 +20,7 @@ interface Values {
   memberChanges?: string;
   policies?: string;
   threats?: Threat[];
+  facts?: FactValues;
 }
 
 const splitList = (text: string | undefined) => (text ?? '').split(/[、，,\n]/).map((s) => s.trim()).filter(Boolean);
@@ -40,6 +42,7 @@ export function MonthlyUpdatePage() {
       ...(v.memberChanges?.trim() ? { memberChanges: v.memberChanges } : {}),
       ...(splitList(v.policies).length > 0 ? { policiesEnjoyed: splitList(v.policies) } : {}),
       ...toThreats(v.threats),
+      ...toFacts(v.facts),
     };
     return body;
   };
@@ -75,6 +78,7 @@ export function MonthlyUpdatePage() {
             <Input maxLength={2000} />
           </Form.Item>
           <ThreatsField />
+          <FactsFields members={members.data ?? []} />
           <Form.Item label={t.monitoring.note} name="note">
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>

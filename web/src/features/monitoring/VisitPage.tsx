@@ -6,6 +6,8 @@ import { RISK_CAUSE_NAMES, t } from '../../app/messages.js';
 import { formatDate } from '../../app/time.js';
 import { useVisit } from './hooks.js';
 import { MonthlyItemFrame } from './MonthlyItemFrame.js';
+import { useMembers } from '../households/hooks.js';
+import { FactsFields, toFacts, type FactValues } from '../facts/FactsFields.js';
 import { periodOptions, ThreatsField, toThreats, usePeriod, type Period, type Threat } from './fields.js';
 
 interface Values {
@@ -14,16 +16,18 @@ interface Values {
   findings: string;
   risksFound: RiskCause[];
   threats?: Threat[];
+  facts?: FactValues;
 }
 
 /** 走访服务信息采集表: the month's visit, what was found and the risks seen; a risk found raises a warning. */
 export function VisitPage() {
   const { id = '' } = useParams();
   const visit = useVisit(id);
+  const members = useMembers(id);
   const period = usePeriod();
 
   const toBody = (v: Values) => {
-    const body: VisitBody = { period: v.period, visitedOn: v.visitedOn, findings: v.findings, ...(v.risksFound.length > 0 ? { risksFound: v.risksFound } : {}), ...toThreats(v.threats) };
+    const body: VisitBody = { period: v.period, visitedOn: v.visitedOn, findings: v.findings, ...(v.risksFound.length > 0 ? { risksFound: v.risksFound } : {}), ...toThreats(v.threats), ...toFacts(v.facts) };
     return body;
   };
 
@@ -49,6 +53,7 @@ export function VisitPage() {
             <Checkbox.Group options={RISK_CAUSES.map((c) => ({ value: c, label: RISK_CAUSE_NAMES[c] }))} />
           </Form.Item>
           <ThreatsField />
+          <FactsFields members={members.data ?? []} />
           {actions}
         </Form>
       )}
