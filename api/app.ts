@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
@@ -6,6 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { apiDocs } from '../domain/messages/catalogue.js';
+import { DOCUMENT_MAX_BYTES } from '../domain/measures/documents.js';
 import type { Database } from '../db/database.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { authPlugin } from './plugins/auth.js';
@@ -29,6 +31,8 @@ import { screeningRoutes } from './routes/screenings.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
+import { taskDocumentRoutes } from './routes/task-documents.js';
+import { taskInboxRoutes } from './routes/task-inbox.js';
 import { validatorCompiler } from './validation.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
@@ -93,6 +97,9 @@ export async function buildApp(deps: AppDeps) {
       await api.register(policyRoutes);
       await api.register(jurisdictionRoutes);
       await api.register(supervisionRoutes);
+      await api.register(multipart, { limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 5, parts: 6 } });
+      await api.register(taskInboxRoutes);
+      await api.register(taskDocumentRoutes);
     },
     { prefix: API_PREFIX },
   );
