@@ -15,6 +15,8 @@ import type { notificationList, notificationPage } from '../../../api/schemas/du
 import type { profileInForce } from '../../../api/routes/policy.js';
 import type { dashboard, overdueBoard } from '../../../api/schemas/supervision.js';
 import type { completeTaskBody, handBackBody, taskItem, taskState } from '../../../api/schemas/tasks.js';
+import type { taskDocument } from '../../../api/schemas/task-documents.js';
+import type { bulkAcceptResult, newViewBody, taskView, taskViewList, viewFilters } from '../../../api/schemas/task-views.js';
 
 export type LoginBody = z.input<typeof loginBody>;
 export type LoginAnswer = z.output<typeof session>;
@@ -48,3 +50,9 @@ export type Notification = z.output<typeof notificationList>[number];
 export type NotificationPage = z.output<typeof notificationPage>;
 export type OverdueBoard = z.output<typeof overdueBoard>;
 export type Dashboard = z.output<typeof dashboard>;
+export type TaskViewItem = z.output<typeof taskView>;
+export type TaskViewList = z.output<typeof taskViewList>;
+export type ViewFilters = z.output<typeof viewFilters>;
+export type NewViewBody = z.input<typeof newViewBody>;
+export type BulkAcceptResult = z.output<typeof bulkAcceptResult>;
+export type TaskDocumentItem = z.output<typeof taskDocument>;

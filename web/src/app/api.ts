@@ -33,6 +33,11 @@ import type {
   NotificationPage,
   OverdueBoard,
   Dashboard,
+  BulkAcceptResult,
+  NewViewBody,
+  TaskDocumentItem,
+  TaskViewItem,
+  TaskViewList,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -54,7 +59,7 @@ export function setSessionToken(next: string | null, whenRefused: () => void): v
 
 type Query = Record<string, string | number | undefined>;
 
-async function call<T>(method: string, path: string, options: { body?: unknown; query?: Query } = {}): Promise<T> {
+async function call<T>(method: string, path: string, options: { body?: unknown; query?: Query; form?: FormData } = {}): Promise<T> {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== '') search.set(k, String(v));
   const url = `/api${path}${search.size > 0 ? `?${search}` : ''}`;
@@ -68,6 +73,7 @@ async function call<T>(method: string, path: string, options: { body?: unknown; 
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(options.form === undefined ? {} : { body: options.form }),
     });
   } catch {
     throw new ApiError(0, t.networkError);
@@ -81,6 +87,27 @@ async function call<T>(method: string, path: string, options: { body?: unknown; 
     throw new ApiError(response.status, message);
   }
   return body as T;
+}
+
+/** A file the API serves (a document), fetched with the session's token and handed to the browser to save under its name. */
+async function download(path: string, name: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, t.networkError);
+  }
+  if (!response.ok) {
+    if (response.status === 401 && token) onUnauthorized();
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    throw new ApiError(response.status, body?.message ?? t.loadFailed);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 const h = (id: string) => `/households/${encodeURIComponent(id)}`;
@@ -114,4 +141,14 @@ export const api = {
   overdueTasks: (query: Query) => call<TaskPage>('GET', '/tasks/overdue', { query }),
   dashboard: () => call<Dashboard>('GET', '/dashboard'),
   profile: (period: string) => call<ProfileInForce>('GET', '/policy/profile', { query: { period } }),
+  taskViews: () => call<TaskViewList>('GET', '/task-views'),
+  saveTaskView: (body: NewViewBody) => call<TaskViewItem>('POST', '/task-views', { body }),
+  deleteTaskView: (id: string) => call<void>('DELETE', `/task-views/${encodeURIComponent(id)}`),
+  bulkAccept: (keys: string[]) => call<BulkAcceptResult>('POST', '/tasks/bulk-accept', { body: { keys } }),
+  uploadDocument: (key: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return call<TaskDocumentItem>('POST', `/tasks/${encodeURIComponent(key)}/documents`, { form });
+  },
+  downloadDocument: (id: string, name: string) => download(`/documents/${encodeURIComponent(id)}`, name),
 };
