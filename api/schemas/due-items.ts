@@ -15,6 +15,8 @@ export const dueItemQuery = z.object({
   minOverdueDays: z.coerce.number().int().min(0).max(3650).optional(),
   maxOverdueDays: z.coerce.number().int().min(0).max(3650).optional(),
   departmentId: uuid.optional(),
+  noTown: z.literal('true').optional().describe("only items of no town (the county's own)"),
+  noDepartment: z.literal('true').optional().describe('only items of no department'),
   ...page,
 });
 
