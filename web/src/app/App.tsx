@@ -20,6 +20,7 @@ import { ApiError } from './api.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { Shell } from './Shell.js';
 import './time.js';
+import { TownReportPage } from '../features/town/TownReportPage.js';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -52,6 +53,7 @@ function Screens() {
         <Route path="households/:id/monthly-update" element={<MonthlyUpdatePage />} />
         <Route path="households/:id/visit" element={<VisitPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="town-report" element={<TownReportPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -7,6 +7,7 @@ import type { Role } from '../../../domain/access/roles.js';
 import { Bell } from '../features/notifications/Bell.js';
 import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
+import { townTexts } from '../features/town/texts.js';
 
 export interface MenuEntry {
   readonly path: string;
@@ -24,6 +25,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/', label: t.menu.today },
     { path: '/households', label: t.menu.households },
     { path: '/households/new', label: t.menu.register },
+    { path: '/town-report', label: townTexts.menu },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },

@@ -16,6 +16,7 @@ import type { profileInForce } from '../../../api/routes/policy.js';
 import type { dashboard, overdueBoard } from '../../../api/schemas/supervision.js';
 import type { completeTaskBody, handBackBody, taskItem, taskState } from '../../../api/schemas/tasks.js';
 import type { taskDocument } from '../../../api/schemas/task-documents.js';
+import type { submitReportBody, submittedReport, townReportView } from '../../../api/schemas/towns.js';
 import type { bulkAcceptResult, newViewBody, taskView, taskViewList, viewFilters } from '../../../api/schemas/task-views.js';
 
 export type LoginBody = z.input<typeof loginBody>;
@@ -56,3 +57,6 @@ export type ViewFilters = z.output<typeof viewFilters>;
 export type NewViewBody = z.input<typeof newViewBody>;
 export type BulkAcceptResult = z.output<typeof bulkAcceptResult>;
 export type TaskDocumentItem = z.output<typeof taskDocument>;
+export type TownReportView = z.output<typeof townReportView>;
+export type SubmitReportBody = z.input<typeof submitReportBody>;
+export type SubmittedReport = z.output<typeof submittedReport>;

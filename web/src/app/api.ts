@@ -38,6 +38,9 @@ import type {
   TaskDocumentItem,
   TaskViewItem,
   TaskViewList,
+  SubmitReportBody,
+  SubmittedReport,
+  TownReportView,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -151,4 +154,6 @@ export const api = {
     return call<TaskDocumentItem>('POST', `/tasks/${encodeURIComponent(key)}/documents`, { form });
   },
   downloadDocument: (id: string, name: string) => download(`/documents/${encodeURIComponent(id)}`, name),
+  townReport: (townId: string, period: string) => call<TownReportView>('GET', `/towns/${encodeURIComponent(townId)}/reports/${period}`),
+  submitTownReport: (townId: string, period: string, body: SubmitReportBody) => call<SubmittedReport>('POST', `/towns/${encodeURIComponent(townId)}/reports/${period}/submit`, { body }),
 };
