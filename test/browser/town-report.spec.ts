@@ -4,8 +4,9 @@ import { logIn } from './console.js';
 /**
  * The stack's town workflows start with the stack and draw the drafts of the
  * reports that open after that: last month's report opened before, so the
- * screen says it is not drawn (the submission itself is the town workflow's and
- * the API's tests, test/workflows and test/e2e/cadence-items.test.ts).
+ * screen says it is not drawn. The submission is tested in the town workflow's
+ * own test (test/workflows/town-cadence.test.ts); its browser journey needs a
+ * town whose workflow drew a draft, which this stack cannot make.
  */
 test('the town officer opens the monthly report from the menu; a month without a draft says so instead of failing', async ({ page }) => {
   await logIn(page, 'zhen.dongcheng');
