@@ -38,6 +38,8 @@ export const taskDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Download a document, for a user who may see its household',
         tags: ['households'],
+        // The answer is the file's own bytes (PDF, JPEG or PNG), which the JSON document cannot describe.
+        hide: true,
         params: documentParams,
       },
     },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { VIEW_MAX_PER_USER, viewMessages } from '../../domain/measures/documents.js';
 import { taskViewsRepo } from '../../db/repositories/task-views.js';
@@ -34,10 +35,10 @@ export const taskInboxRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/task-views/:id',
-    { schema: { summary: 'Delete one of the user’s saved views', tags: ['tasks'], params: viewParams } },
+    { schema: { summary: 'Delete one of the user’s saved views', tags: ['tasks'], params: viewParams, response: { 204: z.null() } } },
     async (request, reply) => {
       if (!(await taskViewsRepo(app.db).remove(currentUser(request).userId, request.params.id))) throw new HttpError(404, viewMessages.notFound, 'NOT_FOUND');
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
