@@ -35,10 +35,10 @@ export const taskInboxRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/task-views/:id',
-    { schema: { summary: 'Delete one of the user’s saved views', tags: ['tasks'], params: viewParams, response: { 204: z.null() } } },
-    async (request, reply) => {
+    { schema: { summary: 'Delete one of the user’s saved views', tags: ['tasks'], params: viewParams, response: { 200: z.object({ id: z.string(), deleted: z.literal(true) }) } } },
+    async (request) => {
       if (!(await taskViewsRepo(app.db).remove(currentUser(request).userId, request.params.id))) throw new HttpError(404, viewMessages.notFound, 'NOT_FOUND');
-      return reply.status(204).send(null);
+      return { id: request.params.id, deleted: true as const };
     },
   );
 
