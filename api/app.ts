@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
@@ -6,6 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { apiDocs } from '../domain/messages/catalogue.js';
+import { DOCUMENT_MAX_BYTES } from '../domain/measures/documents.js';
 import type { Database } from '../db/database.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { metricsPlugin } from './metrics.js';
@@ -31,6 +33,8 @@ import { screeningRoutes } from './routes/screenings.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
+import { taskDocumentRoutes } from './routes/task-documents.js';
+import { taskInboxRoutes } from './routes/task-inbox.js';
 import { validatorCompiler } from './validation.js';
 import { UPDATE_ACCEPT_DEADLINE_MS, withUpdateContext } from './workflow-update.js';
 import { publicReportRoutes } from './routes/public-reports.js';
@@ -105,6 +109,9 @@ export async function buildApp(deps: AppDeps) {
       await api.register(supervisionRoutes);
       await api.register(publicReportRoutes);
       await api.register(selfReportRoutes);
+      await api.register(multipart, { limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 5, parts: 6 } });
+      await api.register(taskInboxRoutes);
+      await api.register(taskDocumentRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -87,3 +87,19 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   request.log.error({ err: error }, 'request failed');
   return reply.status(500).send({ error: 'INTERNAL', message: messages.internalError });
 }
+
+/**
+ * What a clerk reads about one refused item of a batch (bulk accept): the
+ * message the error handler would send for it alone, or the internal error's.
+ */
+export function clerkMessageOf(error: unknown): { status: number; message: string } {
+  if (error instanceof HttpError) return { status: error.statusCode, message: error.message };
+  if (error instanceof WorkflowNotFoundError) return { status: 404, message: notFoundMessage(error.workflowId) };
+  if (error instanceof WorkflowUpdateFailedError) {
+    const failure = applicationFailureIn(error);
+    const status = failure ? FAILURE_STATUS[(failure.type ?? '') as FailureType] : undefined;
+    if (failure && status) return { status, message: failure.message };
+  }
+  if (error instanceof Error && temporalUnreachable(error)) return { status: 503, message: messages.temporalUnavailable };
+  return { status: 500, message: messages.internalError };
+}

@@ -346,6 +346,8 @@ export interface Database {
   public_rate_counts: PublicRateCountsTable;
   public_challenges: PublicChallengesTable;
   household_facts: HouseholdFactsTable;
+  task_views: TaskViewsTable;
+  task_documents: TaskDocumentsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;
@@ -358,3 +360,24 @@ export type HouseholdMember = Selectable<HouseholdMembersTable>;
 export type NewHouseholdMember = Insertable<HouseholdMembersTable>;
 
 import type { DataConsentsTable, PublicChallengesTable, PublicRateCountsTable, SelfReportCodesTable, SelfReportsTable } from './self-report-tables.js';
+/** A user's saved inbox filter 保存的筛选 (created and deleted, never changed). */
+export interface TaskViewsTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  filters: Json;
+  created_at: Generated<Date>;
+}
+
+/** A document uploaded as a task's evidence 佐证材料; never changed or deleted. */
+export interface TaskDocumentsTable {
+  id: Generated<string>;
+  task_key: string;
+  household_id: string;
+  uploaded_by: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  content: Buffer;
+  uploaded_at: Generated<Date>;
+}

@@ -22,6 +22,8 @@ import {
   toHouseholdView,
 } from '../schemas/households.js';
 import { assignResponsible, householdInScope, registerHousehold } from '../services/households.js';
+import { toTaskDocument } from '../schemas/task-documents.js';
+import { documentsOfFile } from '../services/task-documents.js';
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
@@ -106,8 +108,9 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const household = await householdInScope(app, request.params.id, currentUser(request));
-      const events = await householdEventsRepo(app.db).listForHousehold(household.id);
-      return { household: await viewOf(household), events: events.map(toFileEvent) };
+      const events = (await householdEventsRepo(app.db).listForHousehold(household.id)).map(toFileEvent);
+      const documents = await documentsOfFile(app, household.id, events);
+      return { household: await viewOf(household), events, documents: documents.map(toTaskDocument) };
     },
   );
 };

@@ -8,6 +8,7 @@ import { acceptTask, completeTask, handBackTask, reportProgress, type TaskView }
 import { allow, listScope } from '../access.js';
 import { actorOf, currentUser } from '../plugins/auth.js';
 import { completeTaskBody, handBackBody, overdueTaskQuery, progressBody, taskListQuery, taskPage, taskParams, taskState, toTaskItem, toTaskState } from '../schemas/tasks.js';
+import { checkDocumentsOfTask } from '../services/task-documents.js';
 import { taskOfDepartment } from '../services/tasks.js';
 import { applyUpdate } from '../workflow-update.js';
 
@@ -38,7 +39,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { status, dueFrom, dueTo, townId, villageId, measure, householdId, limit, offset } = request.query;
+      const { status, dueFrom, dueTo, townId, villageId, measure, householdId, sort, limit, offset } = request.query;
       const now = new Date();
       const result = await measureTasksRepo(app.db).list({
         ...listScope(currentUser(request)),
@@ -49,6 +50,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(villageId ? { villageId } : {}),
         ...(measure ? { measure } : {}),
         ...(householdId ? { householdId } : {}),
+        ...(sort ? { sort } : {}),
         now,
         limit,
         offset,
@@ -112,6 +114,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const body = request.body;
       const documents = body.documents.map((d) => (d.reference === undefined ? { title: d.title } : { title: d.title, reference: d.reference }));
+      await checkDocumentsOfTask(app, request.params.key, documents);
       const evidence = { whatWasDone: body.whatWasDone, amountFen: body.amountYuan === undefined ? null : yuanToFen(body.amountYuan), date: body.date, documents };
       return updateTask(request, completeTask, { evidence });
     },

@@ -15,6 +15,8 @@ export const dueItemQuery = z.object({
   minOverdueDays: queryCount(0, 3650),
   maxOverdueDays: queryCount(0, 3650),
   departmentId: uuid.optional(),
+  noTown: z.literal('true').optional().describe("only items of no town (the county's own)"),
+  noDepartment: z.literal('true').optional().describe('only items of no department'),
   ...page,
 });
 

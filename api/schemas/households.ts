@@ -7,6 +7,7 @@ import type { householdEventsRepo } from '../../db/repositories/household-events
 import { DISCOVERY_CHANNELS, HOUSEHOLD_STAGES } from '../../workflows/household/definitions.js';
 import { MOVEMENTS, type Movement } from '../../domain/supervision/movements.js';
 import { jurisdictionId, page, pageOf, period, text, uuid } from './common.js';
+import { taskDocument } from './task-documents.js';
 
 export const registerHouseholdBody = z.object({
   villageId: jurisdictionId,
@@ -79,7 +80,7 @@ const fileEvent = z.object({
   actor: z.object({ id: z.string(), name: z.string().nullable(), role: z.string().nullable() }).nullable(),
   details: z.unknown(),
 });
-export const householdFile = z.object({ household: householdView, events: z.array(fileEvent) });
+export const householdFile = z.object({ household: householdView, events: z.array(fileEvent), documents: z.array(taskDocument).describe('the uploaded documents its completions name') });
 
 type FileEventRow = Awaited<ReturnType<ReturnType<typeof householdEventsRepo>['listForHousehold']>>[number];
 

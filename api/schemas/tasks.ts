@@ -22,6 +22,7 @@ export const taskListQuery = z.object({
   villageId: jurisdictionId.optional(),
   measure: measureCode.optional(),
   householdId: uuid.optional(),
+  sort: z.enum(['due_asc', 'due_desc']).optional().describe('by the last day: soonest first (the default) or latest first'),
   ...page,
 });
 

@@ -19,6 +19,7 @@ import * as householdChangesRecorded from './2026_12_01_017_household_changes_re
 import * as notificationReads from './2026_12_01_018_notification_reads.js';
 import * as selfReports from './2026_12_01_022_self_reports.js';
 import * as memberChangesFacts from './2026_12_01_021_member_changes_facts.js';
+import * as savedViewsDocuments from './2026_12_01_025_saved_views_documents.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_018_notification_reads': notificationReads,
   '2026_12_01_022_self_reports': selfReports,
   '2026_12_01_021_member_changes_facts': memberChangesFacts,
+  '2026_12_01_025_saved_views_documents': savedViewsDocuments,
 };

@@ -30,6 +30,9 @@ export interface DueItemFilter {
   readonly villageId?: string;
   readonly householdId?: string;
   readonly responsibleUserId?: string;
+  /** Only the items of no town (the county's own), of no department: the board's rows without a name. */
+  readonly noTown?: 'true';
+  readonly noDepartment?: 'true';
   /** Overdue by at least this many days. */
   readonly minOverdueDays?: number;
   /** Overdue by at most this many days (with state overdue). */
@@ -111,6 +114,8 @@ export function dueItemsRepo(db: Kysely<Database>) {
       if (filter.departmentId) query = query.where('d.department_id', '=', filter.departmentId);
       if (filter.kind) query = query.where('d.kind', '=', filter.kind);
       if (filter.townId) query = query.where('d.town_id', '=', filter.townId);
+      if (filter.noTown) query = query.where('d.town_id', 'is', null);
+      if (filter.noDepartment) query = query.where('d.department_id', 'is', null);
       if (filter.villageId) query = query.where('d.village_id', '=', filter.villageId);
       if (filter.householdId) query = query.where('d.household_id', '=', filter.householdId);
       if (filter.responsibleUserId) query = query.where('d.responsible_user_id', '=', filter.responsibleUserId);

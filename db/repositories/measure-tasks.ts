@@ -31,6 +31,8 @@ export interface TaskListFilter {
   readonly villageId?: string;
   readonly measure?: string;
   readonly householdId?: string;
+  /** Soonest deadline first (the default) or latest first. */
+  readonly sort?: 'due_asc' | 'due_desc';
   readonly now: Date;
   readonly limit: number;
   readonly offset: number;
@@ -65,13 +67,14 @@ export function measureTasksRepo(db: Kysely<Database>) {
    * The query's conditions name measure_tasks only: every task has its household, places and
    * department (foreign keys, not null), so the total is counted without the joins, from an index.
    */
-  async function page(query: ReturnType<typeof tasks>, at: { limit: number; offset: number }) {
+  async function page(query: ReturnType<typeof tasks>, at: { limit: number; offset: number; sort?: 'due_asc' | 'due_desc' }) {
+    const direction = at.sort === 'due_desc' ? 'desc' : 'asc';
     const [items, count] = await Promise.all([
       withPlaces(query)
         .selectAll('k')
         .select(['h.head_name', 't.name as town_name', 'v.name as village_name', 'd.name as department_name'])
-        .orderBy('k.due_at')
-        .orderBy('k.id')
+        .orderBy('k.due_at', direction)
+        .orderBy('k.id', direction)
         .limit(at.limit)
         .offset(at.offset)
         .execute(),

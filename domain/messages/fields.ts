@@ -112,6 +112,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   limit: '每页条数',
   offset: '起始位置',
   ...memberFactFieldLabels,
+  sort: '排序',
+  noTown: '仅县级事项',
+  noDepartment: '仅未指定部门的事项',
+  keys: '所选任务',
+  filters: '筛选条件',
 };
 
 export const HOUSEHOLD_CATEGORY_NAMES: Record<'lifted_out' | 'unstable' | 'marginal' | 'sudden_hardship', string> = {

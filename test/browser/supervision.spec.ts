@@ -33,6 +33,12 @@ async function fixtures() {
         opened_at: new Date(dueAt.getTime() - 30 * DAY_MS),
       })
       .execute();
+    // The county's own item (no town, no department), three days overdue.
+    const countyDue = new Date(Date.now() - 3 * DAY_MS - 12 * HOUR_MS);
+    await db
+      .insertInto('due_items')
+      .values({ item_key: `browser-supervision-county-${late.id}`, kind: 'medical_tally', county_id: '990101', due_at: countyDue, opened_at: new Date(countyDue.getTime() - 30 * DAY_MS) })
+      .execute();
   } finally {
     await db.destroy();
   }
@@ -56,9 +62,16 @@ test('the supervisor sees a bucket’s count on the overdue board, opens its ite
   await row.getByRole('link', { name: '督查甲' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^督查甲/ })).toBeVisible();
 
-  // By department the same item is one of no department's; the tasks' board opens too.
+  // The county's own items have a row of their own, which opens its items too.
+  await page.goto('/?source=register&by=town');
+  await page.getByRole('table', { name: '期限台账逾期数量（按乡镇）' }).getByRole('link', { name: /^县级事项 逾期7天以内 \d+项$/ }).click();
+  await expect(page.getByRole('table', { name: '县级事项 · 逾期7天以内' }).getByRole('row', { name: /脱贫人口就医数据核算/ })).toContainText('3天');
+
+  // By department the same item is one of no department's, and the cell opens it; the tasks' board opens too.
   await page.goto('/?source=register&by=department');
-  await expect(page.getByRole('table', { name: '期限台账逾期数量（按部门）' }).getByLabel('未指定部门 逾期8至30天 1项')).toBeVisible();
+  await page.getByRole('table', { name: '期限台账逾期数量（按部门）' }).getByRole('link', { name: '未指定部门 逾期8至30天 1项' }).click();
+  await expect(page.getByRole('table', { name: '未指定部门 · 逾期8至30天' }).getByRole('row', { name: /督查甲/ })).toContainText('10天');
+  await page.goto('/?source=register&by=department');
   await page.getByRole('tab', { name: '帮扶任务' }).click();
   await expect(page.getByRole('table', { name: '帮扶任务逾期数量（按部门）' }).getByRole('row', { name: /民政局/ })).toBeVisible();
   // At a phone's width the board fits the screen (the table scrolls inside it).

@@ -54,7 +54,7 @@ function configFor(token: string): string {
       .concat(['/elimination', '/elimination/decisions', '/elimination/objections', '/elimination/rollback', '/plan/draft', '/plan', '/tasks'])
       .map((p) => operation(`/api/households/{id}${p}`, household)),
     ...['reassign', 'waive'].map((p) => operation(`/api/households/{id}/tasks/{key}/${p}`, { ...household, 'path.key': ids.task })),
-    ...['accept', 'progress', 'complete', 'hand-back'].map((p) => operation(`/api/tasks/{key}/${p}`, { 'path.key': ids.task })),
+    ...['accept', 'progress', 'complete', 'hand-back', 'documents'].map((p) => operation(`/api/tasks/{key}/${p}`, { 'path.key': ids.task })),
     operation('/api/towns/{townId}/reports/{period}', { 'path.townId': DONGCHENG, 'path.period': thisMonth() }),
     operation('/api/towns/{townId}/reports/{period}/submit', { 'path.townId': DONGCHENG, 'path.period': thisMonth() }),
     operation('/api/jurisdictions/{id}', { 'path.id': DONGCHENG }),

@@ -23,6 +23,7 @@ import { Shell } from './Shell.js';
 import './time.js';
 import { NoticeCardsPage } from '../features/self-report/NoticeCardsPage.js';
 import { ReportPage } from '../features/self-report/ReportPage.js';
+import { TownReportPage } from '../features/town/TownReportPage.js';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -57,6 +58,7 @@ function Screens() {
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="notice-cards" element={<NoticeCardsPage />} />
         <Route path="households/:id/plan" element={<PlanPage />} />
+        <Route path="town-report" element={<TownReportPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

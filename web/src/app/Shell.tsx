@@ -7,6 +7,7 @@ import type { Role } from '../../../domain/access/roles.js';
 import { Bell } from '../features/notifications/Bell.js';
 import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
+import { townTexts } from '../features/town/texts.js';
 
 export interface MenuEntry {
   readonly path: string;
@@ -26,6 +27,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/households', label: t.menu.households },
     { path: '/households/new', label: t.menu.register },
     { path: '/notice-cards', label: t.menu.noticeCards },
+    { path: '/town-report', label: townTexts.menu },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },
@@ -59,7 +61,10 @@ export function Shell() {
   const { logout } = useAuth();
   const location = useLocation();
   // Below Ant Design's lg breakpoint (a phone, a narrow window) the menu opens in a drawer.
-  const narrow = !Grid.useBreakpoint().lg;
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.lg;
+  // A phone (under 576px): the header keeps the menu, the bell, who is logged in (cut short) and an icon to log out.
+  const phone = !screens.sm;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const entries = MENUS[user.role];
 
@@ -89,20 +94,24 @@ export function Shell() {
         </Drawer>
       )}
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
+        <Layout.Header style={{ background: '#fff', padding: phone ? '0 8px' : '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: phone ? 4 : 8 }}>
           {narrow && (
             <Button icon={<MenuOutlined />} aria-label={t.shell.openMenu} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
           )}
-          <Typography.Text strong style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-            {t.appSubtitle}
+          <Typography.Text strong style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, flex: phone ? 'none' : undefined }}>
+            {phone ? t.appName : t.appSubtitle}
           </Typography.Text>
-          <Space size="small" wrap={false}>
+          <Space size={phone ? 4 : 'small'} wrap={false} style={{ minWidth: 0 }}>
             <Bell />
-            <span aria-label={t.shell.userLabel(user.displayName, roleName(user.role))} style={{ whiteSpace: 'nowrap' }}>
-              {user.displayName}（{roleName(user.role)}）
+            <span
+              aria-label={t.shell.userLabel(user.displayName, roleName(user.role))}
+              title={`${user.displayName}（${roleName(user.role)}）`}
+              style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', verticalAlign: 'middle', lineHeight: 'normal', maxWidth: phone ? 150 : undefined }}
+            >
+              {phone ? user.displayName : `${user.displayName}（${roleName(user.role)}）`}
             </span>
-            <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
-              {t.shell.logout}
+            <Button icon={<LogoutOutlined />} aria-label={t.shell.logout} onClick={() => void logout()}>
+              {phone ? null : t.shell.logout}
             </Button>
           </Space>
         </Layout.Header>

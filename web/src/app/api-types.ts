@@ -17,6 +17,9 @@ import type { dashboard, overdueBoard } from '../../../api/schemas/supervision.j
 import type { completeTaskBody, handBackBody, taskItem, taskState } from '../../../api/schemas/tasks.js';
 import type { confirmedPlan, confirmPlanBody, planDraft } from '../../../api/schemas/plans.js';
 import type { correctMemberBody, leaveBody } from '../../../api/schemas/member-changes.js';
+import type { taskDocument } from '../../../api/schemas/task-documents.js';
+import type { submitReportBody, submittedReport, townReportView } from '../../../api/schemas/towns.js';
+import type { bulkAcceptResult, newViewBody, taskView, taskViewList, viewFilters } from '../../../api/schemas/task-views.js';
 
 export type LoginBody = z.input<typeof loginBody>;
 export type LoginAnswer = z.output<typeof session>;
@@ -65,3 +68,12 @@ export type ConfirmPlanBody = z.input<typeof confirmPlanBody>;
 export type ConfirmedPlan = z.output<typeof confirmedPlan>;
 export type LeaveBody = z.input<typeof leaveBody>;
 export type CorrectMemberBody = z.input<typeof correctMemberBody>;
+export type TaskViewItem = z.output<typeof taskView>;
+export type TaskViewList = z.output<typeof taskViewList>;
+export type ViewFilters = z.output<typeof viewFilters>;
+export type NewViewBody = z.input<typeof newViewBody>;
+export type BulkAcceptResult = z.output<typeof bulkAcceptResult>;
+export type TaskDocumentItem = z.output<typeof taskDocument>;
+export type TownReportView = z.output<typeof townReportView>;
+export type SubmitReportBody = z.input<typeof submitReportBody>;
+export type SubmittedReport = z.output<typeof submittedReport>;

@@ -45,6 +45,14 @@ import type {
   ConfirmedPlan,
   LeaveBody,
   CorrectMemberBody,
+  BulkAcceptResult,
+  NewViewBody,
+  TaskDocumentItem,
+  TaskViewItem,
+  TaskViewList,
+  SubmitReportBody,
+  SubmittedReport,
+  TownReportView,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -88,12 +96,13 @@ const UNANSWERED = [0, 502, 503, 504];
 /** 128 random bits as hex (crypto.randomUUID needs https, which a county intranet may not have; getRandomValues does not). */
 const newKey = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-async function call<T>(method: string, path: string, options: { body?: unknown; query?: Query } = {}): Promise<T> {
+async function call<T>(method: string, path: string, options: { body?: unknown; query?: Query; form?: FormData } = {}): Promise<T> {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== '') search.set(k, String(v));
   const url = `/api${path}${search.size > 0 ? `?${search}` : ''}`;
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  const action = method === 'GET' ? undefined : `${method} ${url} ${body ?? ''}`;
+  // An upload (a form) is not keyed: two files sent one after the other are two actions, and a resent one at worst keeps a spare copy.
+  const action = method === 'GET' || options.form !== undefined ? undefined : `${method} ${url} ${body ?? ''}`;
   const key = action === undefined ? undefined : (unanswered.get(action) ?? newKey());
   if (action !== undefined && key !== undefined) unanswered.set(action, key);
   let response: Response;
@@ -107,6 +116,7 @@ async function call<T>(method: string, path: string, options: { body?: unknown; 
         ...(key === undefined ? {} : { 'idempotency-key': key }),
       },
       ...(body === undefined ? {} : { body }),
+      ...(options.form === undefined ? {} : { body: options.form }),
     });
   } catch {
     throw new ApiError(0, t.networkError);
@@ -123,6 +133,27 @@ async function call<T>(method: string, path: string, options: { body?: unknown; 
     throw new ApiError(response.status, message);
   }
   return answer as T;
+}
+
+/** A file the API serves (a document), fetched with the session's token and handed to the browser to save under its name. */
+async function download(path: string, name: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, t.networkError);
+  }
+  if (!response.ok) {
+    if (response.status === 401 && token) onUnauthorized();
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    throw new ApiError(response.status, body?.message ?? t.loadFailed);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 const h = (id: string) => `/households/${encodeURIComponent(id)}`;
@@ -166,4 +197,16 @@ export const api = {
   confirmPlan: (id: string, body: ConfirmPlanBody) => call<ConfirmedPlan>('POST', `${h(id)}/plan`, { body }),
   leaveMember: (id: string, memberId: string, body: LeaveBody) => call<Member>('POST', `${h(id)}/members/${encodeURIComponent(memberId)}/leave`, { body }),
   correctMember: (id: string, memberId: string, body: CorrectMemberBody) => call<Member>('PATCH', `${h(id)}/members/${encodeURIComponent(memberId)}`, { body }),
+  taskViews: () => call<TaskViewList>('GET', '/task-views'),
+  saveTaskView: (body: NewViewBody) => call<TaskViewItem>('POST', '/task-views', { body }),
+  deleteTaskView: (id: string) => call<{ id: string; deleted: true }>('DELETE', `/task-views/${encodeURIComponent(id)}`),
+  bulkAccept: (keys: string[]) => call<BulkAcceptResult>('POST', '/tasks/bulk-accept', { body: { keys } }),
+  uploadDocument: (key: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return call<TaskDocumentItem>('POST', `/tasks/${encodeURIComponent(key)}/documents`, { form });
+  },
+  downloadDocument: (id: string, name: string) => download(`/documents/${encodeURIComponent(id)}`, name),
+  townReport: (townId: string, period: string) => call<TownReportView>('GET', `/towns/${encodeURIComponent(townId)}/reports/${period}`),
+  submitTownReport: (townId: string, period: string, body: SubmitReportBody) => call<SubmittedReport>('POST', `/towns/${encodeURIComponent(townId)}/reports/${period}/submit`, { body }),
 };

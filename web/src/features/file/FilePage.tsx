@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
+import { FileDocuments } from './FileDocuments.js';
 import { Link, useParams } from 'react-router-dom';
 import type { Role } from '../../../../domain/access/roles.js';
 import { api } from '../../app/api.js';
@@ -26,7 +27,7 @@ export function FilePage() {
   const file = useQuery({ queryKey: ['file', id], queryFn: () => api.file(id) });
   return (
     <QueryView query={file}>
-      {({ household: h, events }) => (
+      {({ household: h, events, documents }) => (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
             {h.headName} · {t.file.title}
@@ -65,6 +66,7 @@ export function FilePage() {
               </section>
             )}
           </Card>
+          <FileDocuments documents={documents} />
         </Space>
       )}
     </QueryView>

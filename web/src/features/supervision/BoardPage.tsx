@@ -4,7 +4,7 @@ import type { OverdueBoard } from '../../app/api-types.js';
 import { t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
 import { formatTime } from '../../app/time.js';
-import { BUCKETS, useOverdueBoard, type Grouping, type Source } from './hooks.js';
+import { BUCKETS, NO_PLACE, useOverdueBoard, type Grouping, type Source } from './hooks.js';
 
 type Row = OverdueBoard['rows'][number];
 
@@ -20,8 +20,8 @@ export function BoardPage() {
 
   const cell = (row: Row, bucket: string | undefined, n: number) => {
     const label = t.supervision.cell(row.name, bucket ? t.supervision.bucket[bucket]! : t.supervision.total, n);
-    if (n === 0 || row.id === null) return <span aria-label={label}>{n}</span>;
-    const query = new URLSearchParams({ source, by, id: row.id, name: row.name, ...(bucket ? { bucket } : {}) });
+    if (n === 0) return <span aria-label={label}>{n}</span>;
+    const query = new URLSearchParams({ source, by, id: row.id ?? NO_PLACE, name: row.name, ...(bucket ? { bucket } : {}) });
     return (
       <Link to={`/supervision/items?${query}`} aria-label={label}>
         {n}

@@ -8,6 +8,8 @@ export const BUCKETS = [
   { key: 'upTo30', min: 8, max: 30 },
   { key: 'over30', min: 31, max: undefined },
 ] as const;
+/** How the board's row of no town or no department is named in an address. */
+export const NO_PLACE = 'none';
 export type BucketKey = (typeof BUCKETS)[number]['key'];
 
 export const useOverdueBoard = (source: Source, by: Grouping) =>
@@ -16,7 +18,9 @@ export const useOverdueBoard = (source: Source, by: Grouping) =>
 /** The items behind one cell of the board: the register's overdue items or the overdue tasks of a town or department, in a bucket (or all). */
 export function useOverdueItems(filter: { source: Source; by: Grouping; id: string; bucket?: BucketKey | undefined }) {
   const bucket = BUCKETS.find((b) => b.key === filter.bucket);
-  const place = filter.by === 'town' ? { townId: filter.id } : { departmentId: filter.id };
+  // The row of no town (the county's own items) or of no department is asked for as such.
+  const none = filter.id === NO_PLACE;
+  const place = filter.by === 'town' ? (none ? { noTown: 'true' } : { townId: filter.id }) : none ? { noDepartment: 'true' } : { departmentId: filter.id };
   const days = bucket ? { minOverdueDays: bucket.min, maxOverdueDays: bucket.max } : {};
   return useQuery({
     queryKey: ['supervision', 'items', filter],

@@ -1,57 +1,42 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { HAND_BACK_REASONS, isOpenStatus, type HandBackReason } from '../../../../domain/measures/tasks.js';
 import { handBackReasonNames } from '../../../../domain/measures/task-messages.js';
-import type { TaskItem } from '../../app/api-types.js';
+import type { BulkAcceptResult, TaskItem, ViewFilters } from '../../app/api-types.js';
 import { useUser } from '../../app/auth.js';
 import { t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
-import { formatDate } from '../../app/time.js';
 import { useJurisdiction } from '../households/hooks.js';
-import { useAccept, useComplete, useHandBack, useTasks, type StatusFilter } from './hooks.js';
+import { CompleteDialog } from './CompleteDialog.js';
+import { useAccept, useBulkAccept, useHandBack, useTasks, type SortOrder, type StatusFilter } from './hooks.js';
+import { SavedViews } from './SavedViews.js';
+import { inboxTexts } from './texts.js';
 
-const todayInShanghai = () => formatDate(new Date().toISOString());
-const errorText = (e: unknown) => (e instanceof Error ? e.message : t.loadFailed);
-
-function CompleteDialog({ task, onClose }: { task: TaskItem; onClose: () => void }) {
-  const complete = useComplete();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ whatWasDone: string; amountYuan?: number | null; date: string; document: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setError(null);
-    try {
-      await complete.mutateAsync({
-        key: task.key,
-        body: { whatWasDone: v.whatWasDone, date: v.date, documents: [{ title: v.document }], ...(typeof v.amountYuan === 'number' ? { amountYuan: v.amountYuan } : {}) },
-      });
-      void message.success(t.tasks.completed);
-      onClose();
-    } catch (e) {
-      setError(errorText(e));
-    }
+/** Each task's outcome of a bulk accept, the refused ones with their reason. */
+function BulkResultDialog({ result, tasks, onClose }: { result: BulkAcceptResult; tasks: readonly TaskItem[]; onClose: () => void }) {
+  const name = (key: string) => {
+    const k = tasks.find((x) => x.key === key);
+    return k ? `${k.household.headName} · ${k.measure.name}` : key;
   };
+  const refused = result.results.filter((r) => !r.ok);
   return (
-    <Modal open title={t.tasks.completeTitle(task.measure.name, task.household.headName)} okText={t.tasks.complete} cancelText={t.cancel} onOk={() => void submit()} onCancel={onClose} confirmLoading={complete.isPending}>
-      {error && <Alert role="alert" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ date: todayInShanghai() }}>
-        <Form.Item label={t.tasks.whatWasDone} name="whatWasDone" rules={[{ required: true, whitespace: true, message: t.tasks.whatWasDoneRequired }]}>
-          <Input.TextArea rows={2} maxLength={5000} />
-        </Form.Item>
-        <Form.Item label={t.tasks.amount} name="amountYuan">
-          <InputNumber min={0} max={100_000_000} style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item label={t.tasks.date} name="date" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t.tasks.dateRequired }]}>
-          <Input maxLength={10} style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item label={t.tasks.document} name="document" rules={[{ required: true, whitespace: true, message: t.tasks.documentRequired }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
+    <Modal open title={inboxTexts.bulkTitle} onCancel={onClose} footer={<Button type="primary" onClick={onClose}>{inboxTexts.close}</Button>}>
+      <Alert type={refused.length === 0 ? 'success' : 'warning'} showIcon message={inboxTexts.bulkSummary(result.accepted, result.refused)} />
+      {refused.length > 0 && (
+        <section aria-label={inboxTexts.bulkRefused}>
+          <List
+            size="small"
+            header={inboxTexts.bulkRefused}
+            dataSource={refused}
+            renderItem={(r) => <List.Item>{name(r.key)}：{'message' in r ? r.message : ''}</List.Item>}
+          />
+        </section>
+      )}
     </Modal>
   );
 }
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : t.loadFailed);
 
 function HandBackDialog({ task, onClose }: { task: TaskItem; onClose: () => void }) {
   const handBack = useHandBack();
@@ -87,13 +72,30 @@ function HandBackDialog({ task, onClose }: { task: TaskItem; onClose: () => void
 export function TasksPage() {
   const user = useUser();
   const { message } = App.useApp();
-  const [status, setStatus] = useState<StatusFilter>('open');
-  const [townId, setTownId] = useState<string | undefined>();
+  const [filters, setFilters] = useState<ViewFilters>({ status: 'open', sort: 'due_asc' });
+  const { status, townId, measure, sort } = filters;
+  const setStatus = (next: StatusFilter) => setFilters((f) => ({ ...f, status: next }));
+  const setTownId = (next: string | undefined) => setFilters((f) => ({ status: f.status, sort: f.sort, ...(f.measure ? { measure: f.measure } : {}), ...(next ? { townId: next } : {}) }));
+  const setSort = (next: SortOrder) => setFilters((f) => ({ ...f, sort: next }));
   const county = useJurisdiction(user.jurisdictionId);
-  const tasks = useTasks({ status, townId });
+  const tasks = useTasks({ status, townId, sort, ...(measure ? { measure } : {}) });
   const accept = useAccept();
+  const bulk = useBulkAccept();
   const [dialog, setDialog] = useState<{ kind: 'complete' | 'handBack'; task: TaskItem } | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulkResult, setBulkResult] = useState<BulkAcceptResult | null>(null);
   const mine = user.role === 'department';
+  const onPage = tasks.data?.items ?? [];
+  const chosen = selected.filter((key) => onPage.some((k) => k.key === key && k.status === 'assigned'));
+
+  const onBulkAccept = async () => {
+    try {
+      setBulkResult(await bulk.mutateAsync(chosen));
+      setSelected([]);
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  };
 
   const onAccept = async (task: TaskItem) => {
     try {
@@ -110,6 +112,8 @@ export function TasksPage() {
         {t.tasks.title}
       </Typography.Title>
       <Card size="small">
+        <Space direction="vertical" style={{ width: '100%' }}>
+        <SavedViews current={filters} onApply={(next) => { setFilters(next); setSelected([]); }} />
         <Space wrap>
           <Radio.Group
             aria-label={t.tasks.status}
@@ -128,6 +132,21 @@ export function TasksPage() {
             onChange={(v: string | undefined) => setTownId(v)}
             options={(county.data?.level === 'county' ? county.data.children : []).map((c) => ({ value: c.id, label: c.name }))}
           />
+          <Select
+            aria-label={inboxTexts.sort}
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 180 }}
+            value={sort}
+            onChange={(v: SortOrder) => setSort(v)}
+            options={(Object.keys(inboxTexts.sortNames) as SortOrder[]).map((s) => ({ value: s, label: inboxTexts.sortNames[s] }))}
+          />
+          {mine && (
+            <Button type="primary" disabled={chosen.length === 0} loading={bulk.isPending} onClick={() => void onBulkAccept()}>
+              {inboxTexts.bulkAccept(chosen.length)}
+            </Button>
+          )}
+        </Space>
         </Space>
       </Card>
       <Card size="small">
@@ -139,6 +158,19 @@ export function TasksPage() {
               size="small"
               scroll={{ x: 'max-content' }}
               dataSource={page.items}
+              {...(mine
+                ? {
+                    rowSelection: {
+                      selectedRowKeys: chosen,
+                      onChange: (keys) => setSelected(keys.map(String)),
+                      getCheckboxProps: (k: TaskItem) => ({ disabled: k.status !== 'assigned', 'aria-label': inboxTexts.select(k.household.headName, k.measure.name) }),
+                    },
+                  }
+                : {})}
+              onChange={(_p, _f, sorter) => {
+                const one = Array.isArray(sorter) ? sorter[0] : sorter;
+                if (one?.order) setSort(one.order === 'descend' ? 'due_desc' : 'due_asc');
+              }}
               pagination={{ pageSize: 20, showTotal: t.tasks.count }}
               columns={[
                 { title: t.tasks.household, render: (_, k) => k.household.headName },
@@ -147,8 +179,8 @@ export function TasksPage() {
                 {
                   title: t.tasks.lastDay,
                   dataIndex: 'lastDay',
-                  defaultSortOrder: 'ascend',
-                  sorter: (a, b) => a.dueAt.localeCompare(b.dueAt),
+                  sortOrder: sort === 'due_desc' ? 'descend' : 'ascend',
+                  sorter: true,
                   sortDirections: ['ascend', 'descend', 'ascend'],
                 },
                 {
@@ -186,6 +218,7 @@ export function TasksPage() {
       </Card>
       {dialog?.kind === 'complete' && <CompleteDialog task={dialog.task} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'handBack' && <HandBackDialog task={dialog.task} onClose={() => setDialog(null)} />}
+      {bulkResult && <BulkResultDialog result={bulkResult} tasks={onPage} onClose={() => setBulkResult(null)} />}
     </Space>
   );
 }
