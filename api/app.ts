@@ -29,6 +29,8 @@ import { screeningRoutes } from './routes/screenings.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
+import multipart from '@fastify/multipart';
+import { importRoutes } from './routes/imports.js';
 import { validatorCompiler } from './validation.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
@@ -93,6 +95,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(policyRoutes);
       await api.register(jurisdictionRoutes);
       await api.register(supervisionRoutes);
+      await api.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
+      await api.register(importRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -13,7 +13,18 @@ export function createDb(connectionString: string, options: { max?: number } = {
     // An idle client lost its connection (for example the server restarted);
     // the pool replaces it, and the next query reports the problem.
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+/** The pool under a database made by createDb, for what Kysely does not speak (COPY). */
+export function poolOf(db: Kysely<Database>): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('poolOf needs a database made by createDb (not a transaction)');
+  return pool;
 }
 
 /** True when the database answers a trivial query within the timeout. */

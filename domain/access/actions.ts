@@ -52,6 +52,10 @@ export const ACTIONS = {
   submitTownReport: { roles: ['town_officer'], name: townMessages.submitReportAction },
   completeTownItem: { roles: ['town_officer'], name: townMessages.completeItemAction },
   completeCountyItem: { roles: COUNTY_ITEM_ROLES, name: countyItemMessages.completeAction },
+  /** Importing a caseload file 导入存量数据 of the user's jurisdiction. */
+  importCaseload: { roles: CADRES_AND_BUREAU, name: '导入存量数据' },
+  /** The ledgers and forms 台账、附件 in Excel, of the user's jurisdiction. */
+  exportLedgers: { roles: ['village_cadre', 'town_officer', 'county_bureau', 'supervisor', 'leadership_group'], name: '导出台账' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
