@@ -31,6 +31,7 @@ import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
 import multipart from '@fastify/multipart';
 import { importRoutes } from './routes/imports.js';
+import { exportRoutes } from './routes/exports.js';
 import { validatorCompiler } from './validation.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(supervisionRoutes);
       await api.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
       await api.register(importRoutes);
+      await api.register(exportRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exportMessages } from '../../domain/exports/messages.js';
+import { maskIdNumber } from '../../domain/people/id-number.js';
 import { householdMembersRepo } from '../../db/repositories/household-members.js';
 import { householdsRepo } from '../../db/repositories/households.js';
 import { caseloadWorkbook, financeRow, idNumber, memberRow, upload, type CaseloadRow } from '../helpers/caseload.js';
@@ -127,6 +129,27 @@ describe('importing a caseload file', () => {
     expect(imported.payload).toMatchObject({ enteredOn: '2021-01-01', riskCauses: ['illness', 'schooling'], measuresEnjoyed: ['医疗救助', '教育资助'], members: 3 });
     const h19 = await t.db.selectFrom('household_members').select('household_id').where('id_number', '=', String(memberRow(19, 0).idNumber)).executeTakeFirstOrThrow();
     expect((await t.db.selectFrom('household_spending_records').select('period').where('household_id', '=', h19.household_id).execute()).map((r) => r.period).sort()).toEqual(MONTHS);
+  });
+
+  it('exports the town’s roster of monitoring objects with its headings, one row per household, read back against the database', async () => {
+    const { t } = stack;
+    const response = await fetch(`${stack.api.base}/api/exports/roster`, { headers: { authorization: `Bearer ${tokens.town}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet(exportMessages.roster.sheet)!;
+    expect(String(sheet.getCell('A1').value)).toBe('东城镇防止返贫监测对象台账');
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(exportMessages.roster.headings);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
+    const expected = await t.db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).where('town_id', '=', '990101001').where('category', '<>', 'lifted_out').executeTakeFirstOrThrow();
+    expect(sheet.actualRowCount - 3).toBe(Number(expected.n));
+    const head = String(memberRow(2, 0).idNumber);
+    const found: unknown[][] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 3 && row.getCell(5).value === maskIdNumber(head)) found.push((row.values as unknown[]).slice(2));
+    });
+    expect(found).toEqual([['东城镇', '东岗村', '户主2', maskIdNumber(head), 3, '脱贫不稳定户', '已建档', '因病、因学', '2021-05-10', '东岗村2号']]);
   });
 
   it('adds nothing when the same file is imported again', async () => {
