@@ -21,7 +21,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/exports/roster',
     {
       preHandler: allow('exportLedgers'),
-      schema: { summary: 'The roster of monitoring objects 监测对象台账 of a village, town or county (default: the user’s own), as .xlsx with title rows and A4 print set-up', tags: ['exports'], querystring: rosterQuery },
+      schema: { summary: 'The roster of monitoring objects (ledger) of a village, town or county (default: the user’s own), as .xlsx with title rows and A4 print set-up', tags: ['exports'], querystring: rosterQuery },
     },
     async (request, reply) => {
       const user = currentUser(request);
