@@ -47,10 +47,11 @@ export async function checkStagedRows(db: Kysely<Database>, job: { id: string; c
           where ${members} and (r.errors is not null or r.reason is not null) group by household_key) b
     where ${members} and r.household_key = b.household_key and r.errors is null and r.reason is null`);
   await run(sql`update import_rows r set outcome = 'rejected' where ${members} and (r.errors is not null or r.reason is not null)`);
+  // One id per household of the file, derived from the job and the household's key (the same on a retry),
+  // with the version and variant digits of a random UUID so that every route takes it.
   await run(sql`
-    update import_rows r set household_id = k.household_id
-    from (select household_key, gen_random_uuid() as household_id from import_rows r where ${members} and r.outcome is null group by household_key) k
-    where ${members} and r.outcome is null and r.household_key = k.household_key`);
+    update import_rows r set household_id = overlay(overlay(md5(${id}::text || ':' || r.household_key) placing '4' from 13) placing '8' from 17)::uuid
+    where ${members} and r.outcome is null`);
 
   // A month's finances: the household by its head's number, in this file or in the registry, once per month.
   await run(sql`

@@ -152,6 +152,29 @@ describe('importing a caseload file', () => {
     expect(found).toEqual([['东城镇', '东岗村', '户主2', maskIdNumber(head), 3, '脱贫不稳定户', '已建档', '因病、因学', '2021-05-10', '东岗村2号']]);
   });
 
+  it('exports a household’s 收支测算表 (附件3-2) and its whole file, read back against the database', async () => {
+    const { t } = stack;
+    const head = await t.db.selectFrom('household_members').select('household_id').where('id_number', '=', String(memberRow(2, 0).idNumber)).executeTakeFirstOrThrow();
+    const get = async (path: string) => {
+      const response = await fetch(`${stack.api.base}/api/exports/households/${head.household_id}/${path}`, { headers: { authorization: `Bearer ${tokens.town}` } });
+      expect(response.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      return book;
+    };
+    const calculation = (await get('income-calculation')).getWorksheet(exportMessages.incomeCalculation.sheet)!;
+    expect(String(calculation.getCell('A1').value)).toBe('致贫返贫风险户收支测算表（户主2户）');
+    expect((calculation.getRow(3).values as unknown[]).slice(1)).toEqual(['月份', '工资性收入', '生产经营净收入', '财产性收入', '转移性收入', '收入合计', '医疗支出', '教育支出', '灾害支出', '残疾支出', '其他支出', '刚性支出合计']);
+    expect((calculation.getRow(4).values as unknown[]).slice(1)).toEqual(['2026-09', 802, 0, 0, 120.5, 922.5, 300, 0, 0, 0, 0, 300]);
+    const file = await get('file');
+    expect(file.worksheets.map((w) => w.name)).toEqual(['基本信息', '家庭成员', '收支测算表', '档案记录']);
+    const members = await t.db.selectFrom('household_members').select('name').where('household_id', '=', head.household_id).orderBy('name').execute();
+    expect(file.getWorksheet('家庭成员')!.actualRowCount - 3).toBe(members.length);
+    const history: string[] = [];
+    file.getWorksheet('档案记录')!.eachRow((row, n) => n > 3 && history.push(String(row.getCell(3).value)));
+    expect(history).toContain('存量数据导入');
+  });
+
   it('adds nothing when the same file is imported again', async () => {
     const { t } = stack;
     const count = async () => Promise.all(['households', 'household_members', 'household_income_records', 'household_spending_records'].map(async (table) => Number((await t.db.selectFrom(table as 'households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)));

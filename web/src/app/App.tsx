@@ -16,6 +16,7 @@ import { BoardPage } from '../features/supervision/BoardPage.js';
 import { ItemsPage } from '../features/supervision/ItemsPage.js';
 import { TasksPage } from '../features/tasks/TasksPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
+import { ImportsPage } from '../features/imports/ImportsPage.js';
 import { ApiError } from './api.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { Shell } from './Shell.js';
@@ -52,6 +53,7 @@ function Screens() {
         <Route path="households/:id/monthly-update" element={<MonthlyUpdatePage />} />
         <Route path="households/:id/visit" element={<VisitPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="imports" element={<ImportsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

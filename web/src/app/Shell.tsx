@@ -7,6 +7,7 @@ import type { Role } from '../../../domain/access/roles.js';
 import { Bell } from '../features/notifications/Bell.js';
 import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
+import { importTexts } from '../features/imports/messages.js';
 
 export interface MenuEntry {
   readonly path: string;
@@ -19,16 +20,19 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/', label: t.menu.today },
     { path: '/households/new', label: t.menu.register },
     { path: '/households', label: t.menu.households },
+    { path: '/imports', label: importTexts.menu },
   ],
   town_officer: [
     { path: '/', label: t.menu.today },
     { path: '/households', label: t.menu.households },
     { path: '/households/new', label: t.menu.register },
+    { path: '/imports', label: importTexts.menu },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },
     { path: '/households', label: t.menu.households },
     { path: '/overview', label: t.menu.overview },
+    { path: '/imports', label: importTexts.menu },
   ],
   department: [
     { path: '/', label: t.menu.today },

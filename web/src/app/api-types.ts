@@ -48,3 +48,7 @@ export type Notification = z.output<typeof notificationList>[number];
 export type NotificationPage = z.output<typeof notificationPage>;
 export type OverdueBoard = z.output<typeof overdueBoard>;
 export type Dashboard = z.output<typeof dashboard>;
+
+import type { importJobList, importJobView } from '../../../api/schemas/imports.js';
+export type ImportJob = z.output<typeof importJobView>;
+export type ImportJobList = z.output<typeof importJobList>;

@@ -33,6 +33,8 @@ import type {
   NotificationPage,
   OverdueBoard,
   Dashboard,
+  ImportJob,
+  ImportJobList,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -114,4 +116,41 @@ export const api = {
   overdueTasks: (query: Query) => call<TaskPage>('GET', '/tasks/overdue', { query }),
   dashboard: () => call<Dashboard>('GET', '/dashboard'),
   profile: (period: string) => call<ProfileInForce>('GET', '/policy/profile', { query: { period } }),
+  importJobs: () => call<ImportJobList>('GET', '/imports'),
+  importJob: (id: string) => call<ImportJob>('GET', `/imports/${encodeURIComponent(id)}`),
+  uploadImport: (file: File) => send<ImportJob>('/imports', file),
+  download: (path: string) => download(path),
 };
+
+/** Uploads a file as multipart (field "file"), with the session's token. */
+async function send<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await fetch(`/api${path}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form }).catch(() => {
+    throw new ApiError(0, t.networkError);
+  });
+  const body = (await response.json().catch(() => null)) as { message?: string } | null;
+  if (!response.ok) throw new ApiError(response.status, body?.message ?? t.loadFailed);
+  return body as T;
+}
+
+/** Downloads a file the API writes (a spreadsheet) under the name the server gives it. */
+async function download(path: string): Promise<void> {
+  const response = await fetch(`/api${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).catch(() => {
+    throw new ApiError(0, t.networkError);
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    throw new ApiError(response.status, body?.message ?? t.loadFailed);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name ? decodeURIComponent(name) : 'download.xlsx';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
