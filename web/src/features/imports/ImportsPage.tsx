@@ -74,7 +74,7 @@ export function ImportsPage() {
       </Card>
       <Card title={m.jobs}>
         <QueryView query={jobs} empty={(d) => d.items.length === 0} emptyText={m.noJobs}>
-          {(data) => <List dataSource={data.items} renderItem={(job) => <JobItem job={job} onDownload={(path) => download.mutate(path)} downloading={download.isPending} />} />}
+          {(data) => <List itemLayout="vertical" dataSource={data.items} renderItem={(job) => <JobItem job={job} onDownload={(path) => download.mutate(path)} downloading={download.isPending} />} />}
         </QueryView>
       </Card>
       <Card title={m.exportTitle}>
