@@ -7,6 +7,8 @@ import type { Database } from './database.js';
 // host-time-zone Date. bigint (int8: bigserial ids, counts) stays a string, exactly.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
 export function createDb(connectionString: string, options: { max?: number } = {}): Kysely<Database> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   pool.on('error', () => {
@@ -18,7 +20,11 @@ export function createDb(connectionString: string, options: { max?: number } = {
   return db;
 }
 
-const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+/** The connection pool's counts (for metrics), or undefined for a Kysely instance not made by createDb. */
+export function poolCounts(db: Kysely<Database>): { total: number; idle: number; waiting: number } | undefined {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : undefined;
+}
 
 /** The pool under a database made by createDb, for what Kysely does not speak (COPY). */
 export function poolOf(db: Kysely<Database>): pg.Pool {
