@@ -14,6 +14,7 @@ import { allow } from '../access.js';
 import { HttpError } from '../errors.js';
 import { currentUser } from '../plugins/auth.js';
 import { asDownload } from './imports.js';
+import { spreadsheet } from '../schemas/imports.js';
 
 const householdParams = z.object({ id: z.uuid() });
 const rosterQuery = z.object({ jurisdictionId: z.string().min(1).max(32).optional() });
@@ -27,7 +28,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/exports/roster',
     {
       preHandler: allow('exportLedgers'),
-      schema: { summary: 'The roster of monitoring objects (ledger) of a village, town or county (default: the user’s own), as .xlsx with title rows and A4 print set-up', tags: ['exports'], querystring: rosterQuery },
+      schema: { summary: 'The roster of monitoring objects (ledger) of a village, town or county (default: the user’s own), as .xlsx with title rows and A4 print set-up', tags: ['exports'], querystring: rosterQuery, response: { 200: spreadsheet } },
     },
     async (request, reply) => {
       const user = currentUser(request);
@@ -61,7 +62,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/exports/households/:id/file',
-    { preHandler: allow('exportLedgers'), schema: { summary: 'A household’s whole file (basic facts, members, the income and spending calculation, its history) as .xlsx', tags: ['exports'], params: householdParams } },
+    { preHandler: allow('exportLedgers'), schema: { summary: 'A household’s whole file (basic facts, members, the income and spending calculation, its history) as .xlsx', tags: ['exports'], params: householdParams, response: { 200: spreadsheet } } },
     async (request, reply) => {
       const data = await fileData(request.params.id, currentUser(request));
       return asDownload(reply, exportMessages.householdFile.fileName(data.household.head_name)).send(await householdFileWorkbook(data));
@@ -70,7 +71,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/exports/households/:id/income-calculation',
-    { preHandler: allow('exportLedgers'), schema: { summary: 'The income and spending calculation (attachment 3-2 of seed 001) of a household’s recorded months, as .xlsx', tags: ['exports'], params: householdParams } },
+    { preHandler: allow('exportLedgers'), schema: { summary: 'The income and spending calculation (attachment 3-2 of seed 001) of a household’s recorded months, as .xlsx', tags: ['exports'], params: householdParams, response: { 200: spreadsheet } } },
     async (request, reply) => {
       const data = await fileData(request.params.id, currentUser(request));
       return asDownload(reply, exportMessages.incomeCalculation.fileName(data.household.head_name)).send(await incomeCalculationWorkbook(data));

@@ -8,7 +8,7 @@ import type { SheetRead } from '../../activities/imports/read-file.js';
 import { allow } from '../access.js';
 import { HttpError } from '../errors.js';
 import { currentUser } from '../plugins/auth.js';
-import { importJobList, importJobView, importParams, toImportJobView } from '../schemas/imports.js';
+import { importJobList, importJobView, importParams, spreadsheet, toImportJobView } from '../schemas/imports.js';
 import { importInScope, listImports, startImport } from '../services/imports.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,7 +26,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/imports/template',
-    { preHandler: allow('importCaseload'), schema: { summary: 'The import template: the sheets of members and of monthly finances with their headings, and how to fill them', tags: ['imports'] } },
+    { preHandler: allow('importCaseload'), schema: { summary: 'The import template: the sheets of members and of monthly finances with their headings, and how to fill them', tags: ['imports'], response: { 200: spreadsheet } } },
     async (_request, reply) => asDownload(reply, importMessages.templateFileName).send(await templateWorkbook()),
   );
 
@@ -64,7 +64,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/imports/:id/errors',
-    { preHandler: allow('importCaseload'), schema: { summary: 'The error report: each rejected row as it was in the file, with its row number and the reason', tags: ['imports'], params: importParams } },
+    { preHandler: allow('importCaseload'), schema: { summary: 'The error report: each rejected row as it was in the file, with its row number and the reason', tags: ['imports'], params: importParams, response: { 200: spreadsheet } } },
     async (request, reply) => {
       const job = await importInScope(app, currentUser(request), request.params.id);
       const out = new PassThrough();

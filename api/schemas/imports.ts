@@ -42,3 +42,6 @@ export const toImportJobView = (job: ImportJob): ImportJobView => ({
   createdAt: job.created_at.toISOString(),
   finishedAt: job.finished_at ? job.finished_at.toISOString() : null,
 });
+
+/** A download: the body is the .xlsx file itself (a stream or a buffer, never serialized). */
+export const spreadsheet = z.any().describe('the .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)');
