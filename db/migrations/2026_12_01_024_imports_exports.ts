@@ -77,8 +77,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('import_rows_id_number_idx').on('import_rows').columns(['job_id', 'id_number']).execute();
   // The rows of one household of a file, and the households still to save, in order.
   await db.schema.createIndex('import_rows_household_idx').on('import_rows').columns(['job_id', 'household_key']).execute();
-  // The households of a job, for the paced workflow starts.
-  await db.schema.createIndex('import_rows_new_household_idx').on('import_rows').columns(['job_id', 'household_id']).where(sql.ref('relation'), '=', 'head').execute();
+  // The rows of a household of a job (its members and months saved together, its file entry's member count,
+  // the paced workflow starts in household order).
+  await db.schema.createIndex('import_rows_job_household_idx').on('import_rows').columns(['job_id', 'household_id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
