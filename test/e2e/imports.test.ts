@@ -185,6 +185,18 @@ describe('importing a caseload file', () => {
     expect(await count()).toEqual(before);
   }, 180_000);
 
+  it('takes a .csv of months for households already registered, once per month', async () => {
+    const { t } = stack;
+    const head = String(memberRow(2, 0).idNumber);
+    const csv = `\ufeff户主身份证号码,月份,工资性收入,转移性收入\n${head},2026年8月,"1,000",50\n${head},2026-09,900,0\n`;
+    const answer = await upload(stack.api.base, tokens.town, '八月收支.csv', Buffer.from(csv, 'utf8'));
+    const done = await finished(answer.body.id);
+    expect(done).toMatchObject({ rowsRead: 2, imported: 1, rejected: 1 });
+    const member = await t.db.selectFrom('household_members').select('household_id').where('id_number', '=', head).executeTakeFirstOrThrow();
+    const august = await t.db.selectFrom('household_income_records').select(['kind', 'amount_fen']).where('household_id', '=', member.household_id).where('period', '=', '2026-08').orderBy('kind').execute();
+    expect(august.map((r) => [r.kind, r.amount_fen])).toEqual([['transfer', '5000'], ['wages', '100000']]);
+  }, 180_000);
+
   it('refuses a file that is not a spreadsheet, and a village cadre cannot import another village', async () => {
     expect((await upload(stack.api.base, tokens.town, 'notes.txt', 'hello')).status).toBe(400);
     const cadre = await stack.api.login('cun.hekou');
