@@ -44,4 +44,7 @@ export const toImportJobView = (job: ImportJob): ImportJobView => ({
 });
 
 /** A download: the body is the .xlsx file itself (a stream or a buffer, never serialized). */
-export const spreadsheet = z.any().describe('the .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)');
+export const spreadsheet = {
+  description: 'the .xlsx file',
+  content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
+};
