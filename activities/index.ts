@@ -12,6 +12,7 @@ import { createTaskActivities } from './tasks.js';
 import { createTownActivities } from './town.js';
 import { refusingDataErrors } from './data-errors.js';
 import { createFactActivities } from './facts.js';
+import { createImportActivities } from './imports/job.js';
 
 export interface ActivityDeps {
   readonly db: Kysely<Database>;
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTownActivities(deps),
     ...createTaskActivities(deps),
     ...createFactActivities(deps),
+    ...createImportActivities(deps),
   });
 }
 

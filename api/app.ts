@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
@@ -7,7 +6,6 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { apiDocs } from '../domain/messages/catalogue.js';
-import { DOCUMENT_MAX_BYTES } from '../domain/measures/documents.js';
 import type { Database } from '../db/database.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { metricsPlugin } from './metrics.js';
@@ -35,6 +33,9 @@ import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
 import { taskDocumentRoutes } from './routes/task-documents.js';
 import { taskInboxRoutes } from './routes/task-inbox.js';
+import multipart from '@fastify/multipart';
+import { importRoutes } from './routes/imports.js';
+import { exportRoutes } from './routes/exports.js';
 import { validatorCompiler } from './validation.js';
 import { UPDATE_ACCEPT_DEADLINE_MS, withUpdateContext } from './workflow-update.js';
 import { publicReportRoutes } from './routes/public-reports.js';
@@ -109,9 +110,12 @@ export async function buildApp(deps: AppDeps) {
       await api.register(supervisionRoutes);
       await api.register(publicReportRoutes);
       await api.register(selfReportRoutes);
-      await api.register(multipart, { limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 5, parts: 6 } });
+      // One registration for every upload, at the largest file any route takes (a caseload file); each route sets its own limit.
+      await api.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
       await api.register(taskInboxRoutes);
       await api.register(taskDocumentRoutes);
+      await api.register(importRoutes);
+      await api.register(exportRoutes);
     },
     { prefix: API_PREFIX },
   );

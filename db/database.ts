@@ -348,6 +348,8 @@ export interface Database {
   household_facts: HouseholdFactsTable;
   task_views: TaskViewsTable;
   task_documents: TaskDocumentsTable;
+  import_jobs: ImportJobsTable;
+  import_rows: ImportRowsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;
@@ -381,3 +383,62 @@ export interface TaskDocumentsTable {
   content: Buffer;
   uploaded_at: Generated<Date>;
 }
+export type ImportJobStatus = 'staging' | 'checking' | 'importing' | 'starting' | 'done' | 'failed';
+
+/** An import of a caseload file (2026_12_01_024). */
+export interface ImportJobsTable {
+  id: Generated<string>;
+  county_id: string;
+  scope_id: string;
+  uploaded_by: string;
+  file_name: string;
+  status: ColumnType<ImportJobStatus, ImportJobStatus | undefined, ImportJobStatus>;
+  sheets: ColumnType<unknown, string | undefined, string>;
+  rows_read: ColumnType<number, number | undefined, number>;
+  imported: ColumnType<number, number | undefined, number>;
+  rejected: ColumnType<number, number | undefined, number>;
+  households_total: ColumnType<number, number | undefined, number>;
+  households_imported: ColumnType<number, number | undefined, number>;
+  workflows_started: ColumnType<number, number | undefined, number>;
+  failure: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A staged row of an import (written by COPY; read by the checks and the error report). */
+export interface ImportRowsTable {
+  job_id: string;
+  sheet_no: number;
+  sheet: 'members' | 'finances';
+  row_no: number;
+  cells: Json;
+  errors: string | null;
+  household_key: string | null;
+  town: string | null;
+  village: string | null;
+  head_name: string | null;
+  address: string | null;
+  category: string | null;
+  entered_on: string | null;
+  risk_causes: Json | null;
+  measures: Json | null;
+  name: string | null;
+  id_number: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  relation: string | null;
+  labour_ability: string | null;
+  is_student: boolean | null;
+  is_active_military: boolean | null;
+  disability_grade: string | null;
+  chronic_illness: boolean | null;
+  period: string | null;
+  amounts: Json | null;
+  village_id: string | null;
+  town_id: string | null;
+  household_id: string | null;
+  reason: string | null;
+  outcome: 'imported' | 'rejected' | null;
+}
+export type ImportJob = Selectable<ImportJobsTable>;

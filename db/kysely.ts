@@ -26,6 +26,13 @@ export function poolCounts(db: Kysely<Database>): { total: number; idle: number;
   return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : undefined;
 }
 
+/** The pool under a database made by createDb, for what Kysely does not speak (COPY). */
+export function poolOf(db: Kysely<Database>): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('poolOf needs a database made by createDb (not a transaction)');
+  return pool;
+}
+
 /** True when the database answers a trivial query within the timeout. */
 export function pingDb(db: Kysely<Database>, timeoutMs = 2000): Promise<boolean> {
   return succeedsWithin(() => sql`select 1`.execute(db), timeoutMs);

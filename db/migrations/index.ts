@@ -20,6 +20,7 @@ import * as notificationReads from './2026_12_01_018_notification_reads.js';
 import * as selfReports from './2026_12_01_022_self_reports.js';
 import * as memberChangesFacts from './2026_12_01_021_member_changes_facts.js';
 import * as savedViewsDocuments from './2026_12_01_025_saved_views_documents.js';
+import * as importsExports from './2026_12_01_024_imports_exports.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_022_self_reports': selfReports,
   '2026_12_01_021_member_changes_facts': memberChangesFacts,
   '2026_12_01_025_saved_views_documents': savedViewsDocuments,
+  '2026_12_01_024_imports_exports': importsExports,
 };

@@ -56,6 +56,10 @@ export const ACTIONS = {
   handleSelfReport: { roles: MONTHLY_ROLES, name: '农户自主申报入户核实' },
   /** Each village's notice card 明白卡 with its code to scan. */
   printNoticeCards: { roles: CADRES_AND_BUREAU, name: '打印明白卡' },
+  /** Importing a caseload file 导入存量数据 of the user's jurisdiction. */
+  importCaseload: { roles: CADRES_AND_BUREAU, name: '导入存量数据' },
+  /** The ledgers and forms 台账、附件 in Excel, of the user's jurisdiction. */
+  exportLedgers: { roles: ['village_cadre', 'town_officer', 'county_bureau', 'supervisor', 'leadership_group'], name: '导出台账' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

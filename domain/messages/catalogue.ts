@@ -47,6 +47,7 @@ export const apiDocs = { title: 'Shoudi 守底 API', description: '防止返贫�
 /** Names of household event kinds as they appear in the household file 一户一档. */
 export const eventKindNames: Record<string, string> = {
   'household.registered': '建档登记',
+  'household.imported': '存量数据导入',
   'household.responsible_assigned': '帮扶责任人调整',
   'monthly_update.submitted': '月度信息更新',
   'monthly_update.overdue': '月度信息更新逾期',

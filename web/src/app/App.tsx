@@ -17,6 +17,7 @@ import { BoardPage } from '../features/supervision/BoardPage.js';
 import { ItemsPage } from '../features/supervision/ItemsPage.js';
 import { TasksPage } from '../features/tasks/TasksPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
+import { ImportsPage } from '../features/imports/ImportsPage.js';
 import { ApiError } from './api.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { Shell } from './Shell.js';
@@ -59,6 +60,7 @@ function Screens() {
         <Route path="notice-cards" element={<NoticeCardsPage />} />
         <Route path="households/:id/plan" element={<PlanPage />} />
         <Route path="town-report" element={<TownReportPage />} />
+        <Route path="imports" element={<ImportsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

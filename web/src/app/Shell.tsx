@@ -8,6 +8,7 @@ import { Bell } from '../features/notifications/Bell.js';
 import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
 import { townTexts } from '../features/town/texts.js';
+import { importTexts } from '../features/imports/messages.js';
 
 export interface MenuEntry {
   readonly path: string;
@@ -21,6 +22,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/households/new', label: t.menu.register },
     { path: '/households', label: t.menu.households },
     { path: '/notice-cards', label: t.menu.noticeCards },
+    { path: '/imports', label: importTexts.menu },
   ],
   town_officer: [
     { path: '/', label: t.menu.today },
@@ -28,11 +30,13 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/households/new', label: t.menu.register },
     { path: '/notice-cards', label: t.menu.noticeCards },
     { path: '/town-report', label: townTexts.menu },
+    { path: '/imports', label: importTexts.menu },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },
     { path: '/households', label: t.menu.households },
     { path: '/overview', label: t.menu.overview },
+    { path: '/imports', label: importTexts.menu },
   ],
   department: [
     { path: '/', label: t.menu.today },

@@ -77,3 +77,6 @@ export type TaskDocumentItem = z.output<typeof taskDocument>;
 export type TownReportView = z.output<typeof townReportView>;
 export type SubmitReportBody = z.input<typeof submitReportBody>;
 export type SubmittedReport = z.output<typeof submittedReport>;
+import type { importJobList, importJobView } from '../../../api/schemas/imports.js';
+export type ImportJob = z.output<typeof importJobView>;
+export type ImportJobList = z.output<typeof importJobList>;

@@ -53,6 +53,8 @@ import type {
   SubmitReportBody,
   SubmittedReport,
   TownReportView,
+  ImportJob,
+  ImportJobList,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -126,7 +128,7 @@ async function call<T>(method: string, path: string, options: { body?: unknown; 
   const answer = (await response.json().catch(() => null)) as { message?: string; details?: { message: string }[] } | null;
   if (!response.ok) {
     if (response.status === 401 && token) onUnauthorized();
-    const asked = body as { challengeId?: string; question?: string; message?: string } | null;
+    const asked = answer as { challengeId?: string; question?: string; message?: string } | null;
     if (response.status === 428 && asked?.challengeId && asked.question) throw new ChallengeError(asked.message ?? t.loadFailed, asked.challengeId, asked.question);
     // Validation refusals list each problem; the field paths in `message` are for developers.
     const message = answer?.details?.length ? answer.details.map((d) => d.message).join('；') : (answer?.message ?? t.loadFailed);
@@ -135,8 +137,11 @@ async function call<T>(method: string, path: string, options: { body?: unknown; 
   return answer as T;
 }
 
-/** A file the API serves (a document), fetched with the session's token and handed to the browser to save under its name. */
-async function download(path: string, name: string): Promise<void> {
+/**
+ * A file the API serves (a document, a spreadsheet), fetched with the session's token and handed to
+ * the browser to save — under `name`, or else the name the server gives (Content-Disposition).
+ */
+async function download(path: string, name?: string): Promise<void> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -148,8 +153,9 @@ async function download(path: string, name: string): Promise<void> {
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
     throw new ApiError(response.status, body?.message ?? t.loadFailed);
   }
+  const given = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '')?.[1];
   const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  const link = Object.assign(document.createElement('a'), { href: url, download: name ?? (given ? decodeURIComponent(given) : 'download.xlsx') });
   document.body.append(link);
   link.click();
   link.remove();
@@ -209,4 +215,21 @@ export const api = {
   downloadDocument: (id: string, name: string) => download(`/documents/${encodeURIComponent(id)}`, name),
   townReport: (townId: string, period: string) => call<TownReportView>('GET', `/towns/${encodeURIComponent(townId)}/reports/${period}`),
   submitTownReport: (townId: string, period: string, body: SubmitReportBody) => call<SubmittedReport>('POST', `/towns/${encodeURIComponent(townId)}/reports/${period}/submit`, { body }),
+  importJobs: () => call<ImportJobList>('GET', '/imports'),
+  importJob: (id: string) => call<ImportJob>('GET', `/imports/${encodeURIComponent(id)}`),
+  uploadImport: (file: File) => send<ImportJob>('/imports', file),
+  download: (path: string) => download(path),
 };
+
+/** Uploads a file as multipart (field "file"), with the session's token. */
+async function send<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await fetch(`/api${path}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form }).catch(() => {
+    throw new ApiError(0, t.networkError);
+  });
+  const body = (await response.json().catch(() => null)) as { message?: string } | null;
+  if (!response.ok) throw new ApiError(response.status, body?.message ?? t.loadFailed);
+  return body as T;
+}
+

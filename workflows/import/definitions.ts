@@ -1,0 +1,18 @@
+/** The import job's contract: its input and its id. The API imports this file and nothing else from workflows/import. */
+import type { Actor } from '../../domain/access/roles.js';
+
+export interface ImportJobInput {
+  readonly version: 1;
+  readonly jobId: string;
+  /** Who uploaded the file: the households' workflows are opened by them. */
+  readonly openedBy: Actor;
+  /** Household workflows started per second at most, so that a county's import does not flood the engine. */
+  readonly startsPerSecond: number;
+  /** Carried over by continue-as-new: the households' workflows already started, and the last household id. */
+  readonly carried?: { readonly started: number; readonly after: string | null };
+}
+
+export const importJobWorkflowId = (jobId: string) => `import-${jobId}`;
+
+/** The default pace: 50,000 households start in about 17 minutes. */
+export const DEFAULT_STARTS_PER_SECOND = 50;
