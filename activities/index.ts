@@ -11,6 +11,7 @@ import { createScreeningActivities } from './screening.js';
 import { createTaskActivities } from './tasks.js';
 import { createTownActivities } from './town.js';
 import { refusingDataErrors } from './data-errors.js';
+import { createCampaignActivities } from './campaign.js';
 
 export interface ActivityDeps {
   readonly db: Kysely<Database>;
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createTownActivities(deps),
     ...createTaskActivities(deps),
+    ...createCampaignActivities(deps),
   });
 }
 

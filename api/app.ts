@@ -26,6 +26,7 @@ import { monitoringRoutes } from './routes/monitoring.js';
 import { planRoutes } from './routes/plans.js';
 import { policyRoutes } from './routes/policy.js';
 import { screeningRoutes } from './routes/screenings.js';
+import { campaignRoutes } from './routes/campaigns.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(policyRoutes);
       await api.register(jurisdictionRoutes);
       await api.register(supervisionRoutes);
+      await api.register(campaignRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -3,3 +3,4 @@ export { measureTaskWorkflow } from './measure-task/workflow.js';
 export { screeningCampaignWorkflow } from './screening/workflow.js';
 export { townWorkflow } from './town/workflow.js';
 export { countyWorkflow } from './county/workflow.js';
+export { campaignWorkflow } from './campaign/workflow.js';

@@ -52,6 +52,11 @@ export const ACTIONS = {
   submitTownReport: { roles: ['town_officer'], name: townMessages.submitReportAction },
   completeTownItem: { roles: ['town_officer'], name: townMessages.completeItemAction },
   completeCountyItem: { roles: COUNTY_ITEM_ROLES, name: countyItemMessages.completeAction },
+  /** Special inspection campaigns 专项督查 [004]: defined and closed with the notice 通报 by the leadership group or the county bureau. */
+  defineCampaign: { roles: ['leadership_group', 'county_bureau'], name: '部署专项督查' },
+  publishCampaignNotice: { roles: ['leadership_group', 'county_bureau'], name: '发布专项督查通报' },
+  campaignCheck: { roles: ['village_cadre', 'town_officer', 'department'], name: '专项督查核查整改' },
+  viewCampaigns: { roles: ['leadership_group', 'county_bureau', 'supervisor', 'town_officer', 'village_cadre', 'department'], name: '查看专项督查' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
