@@ -11,6 +11,7 @@ import {
   campaignDetail as campaignDetailView,
   campaignList,
   campaignNotice,
+  campaignOptions,
   campaignParams,
   checkAnswer,
   checkBody,
@@ -28,13 +29,19 @@ import {
   toCampaignSummary,
 } from '../schemas/campaigns.js';
 import { workflowPending } from '../schemas/common.js';
-import { campaignDetail, campaignInScope, checkOfUser, launchCampaign, placeOfUser, previewCohort } from '../services/campaigns.js';
+import { campaignDetail, campaignInScope, campaignOptions as optionsOf, checkOfUser, launchCampaign, placeOfUser, previewCohort } from '../services/campaigns.js';
 import { applyUpdate } from '../workflow-update.js';
 
 /** Special inspection campaigns 专项督查 [004]: define, launch, check, rectify, close with the notice 通报. */
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
   const handleOf = (id: string) => app.temporal.workflow.getHandle(campaignWorkflowId(id));
+
+  app.get(
+    '/campaigns/options',
+    { preHandler: allow('defineCampaign'), schema: { summary: 'The county’s towns and departments a campaign may be given to', tags: ['campaigns'], response: { 200: campaignOptions } } },
+    async (request) => optionsOf(app, currentUser(request)),
+  );
 
   app.post(
     '/campaigns/preview',

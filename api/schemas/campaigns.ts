@@ -151,3 +151,5 @@ export const toCampaignSummary = (c: Campaign): z.infer<typeof campaignSummary> 
 });
 
 export type { UnitRow };
+
+export const campaignOptions = z.object({ countyId: z.string(), towns: z.array(z.object({ id: z.string(), name: z.string() })), departments: z.array(z.object({ id: z.string(), name: z.string() })) });

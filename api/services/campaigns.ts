@@ -139,3 +139,11 @@ export async function placeOfUser(app: FastifyInstance, user: LoggedInUser) {
   const lineage = await jurisdictionsRepo(app.db).lineage(user.jurisdictionId);
   return { level: lineage[0]?.level, county: lineage.find((j) => j.level === 'county')?.id ?? user.jurisdictionId, town: lineage.find((j) => j.level === 'town')?.id ?? null };
 }
+
+/** The county's towns and departments, which a campaign's form offers. */
+export async function campaignOptions(app: FastifyInstance, user: LoggedInUser) {
+  const { county } = await placeOfUser(app, user);
+  const [place, departments] = await Promise.all([jurisdictionsRepo(app.db).findById(county), departmentsRepo(app.db).ofCounty(county)]);
+  const towns = await jurisdictionsRepo(app.db).children(county);
+  return { countyId: place?.id ?? county, towns: towns.map((t) => ({ id: t.id, name: t.name })), departments: departments.map((d) => ({ id: d.id, name: d.name })) };
+}

@@ -220,6 +220,8 @@ export const dueItemKindNames: Record<string, string> = {
   identification_case: '监测识别全程限时办结',
   elimination_step: '风险消除环节限时办理',
   elimination_case: '风险消除全程限时办结',
+  campaign_check: '专项督查核查',
+  campaign_rectification: '专项督查问题整改',
 };
 
 /** Texts of the in-app inbox. */

@@ -16,6 +16,9 @@ import { BoardPage } from '../features/supervision/BoardPage.js';
 import { ItemsPage } from '../features/supervision/ItemsPage.js';
 import { TasksPage } from '../features/tasks/TasksPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
+import { CampaignPage } from '../features/campaigns/CampaignPage.js';
+import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
+import { CheckPage } from '../features/campaigns/CheckPage.js';
 import { ApiError } from './api.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { Shell } from './Shell.js';
@@ -52,6 +55,9 @@ function Screens() {
         <Route path="households/:id/monthly-update" element={<MonthlyUpdatePage />} />
         <Route path="households/:id/visit" element={<VisitPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/:id" element={<CampaignPage />} />
+        <Route path="campaigns/:id/checks/:householdId" element={<CheckPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -15,6 +15,20 @@ import type { notificationList, notificationPage } from '../../../api/schemas/du
 import type { profileInForce } from '../../../api/routes/policy.js';
 import type { dashboard, overdueBoard } from '../../../api/schemas/supervision.js';
 import type { completeTaskBody, handBackBody, taskItem, taskState } from '../../../api/schemas/tasks.js';
+import type {
+  campaignDetail,
+  campaignList,
+  campaignNotice,
+  campaignOptions,
+  checkAnswer,
+  checkBody,
+  checkPage,
+  defineCampaignBody,
+  householdCheck,
+  launchedCampaign,
+  previewBody,
+  rectifyBody,
+} from '../../../api/schemas/campaigns.js';
 
 export type LoginBody = z.input<typeof loginBody>;
 export type LoginAnswer = z.output<typeof session>;
@@ -48,3 +62,16 @@ export type Notification = z.output<typeof notificationList>[number];
 export type NotificationPage = z.output<typeof notificationPage>;
 export type OverdueBoard = z.output<typeof overdueBoard>;
 export type Dashboard = z.output<typeof dashboard>;
+export type CampaignOptions = z.output<typeof campaignOptions>;
+export type PreviewBody = z.input<typeof previewBody>;
+export type DefineCampaignBody = z.input<typeof defineCampaignBody>;
+export type LaunchedCampaign = z.output<typeof launchedCampaign>;
+export type CampaignList = z.output<typeof campaignList>;
+export type CampaignDetail = z.output<typeof campaignDetail>;
+export type CampaignUnit = CampaignDetail['towns'][number];
+export type CheckPage = z.output<typeof checkPage>;
+export type HouseholdCheck = z.output<typeof householdCheck>;
+export type CheckBody = z.input<typeof checkBody>;
+export type CheckAnswer = z.output<typeof checkAnswer>;
+export type RectifyBody = z.input<typeof rectifyBody>;
+export type CampaignNotice = z.output<typeof campaignNotice>;
