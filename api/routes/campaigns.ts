@@ -30,6 +30,7 @@ import {
 } from '../schemas/campaigns.js';
 import { workflowPending } from '../schemas/common.js';
 import { campaignDetail, campaignInScope, campaignOptions as optionsOf, checkOfUser, launchCampaign, placeOfUser, previewCohort } from '../services/campaigns.js';
+import { noticeWorkbook } from '../services/campaign-workbook.js';
 import { applyUpdate } from '../workflow-update.js';
 
 /** Special inspection campaigns 专项督查 [004]: define, launch, check, rectify, close with the notice 通报. */
@@ -192,6 +193,19 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       const campaign = await campaignInScope(app, request.params.campaignId, currentUser(request));
       if (!campaign.report) throw new HttpError(404, m.notFound, 'NOT_FOUND');
       return noticeOf(campaign.report as CampaignReport);
+    },
+  );
+
+  app.get(
+    '/campaigns/:campaignId/notice.xlsx',
+    { preHandler: allow('viewCampaigns'), schema: { summary: 'The published notice as an Excel workbook (the notice, every unit’s figures, problems by kind)', tags: ['campaigns'], params: campaignParams } },
+    async (request, reply) => {
+      const campaign = await campaignInScope(app, request.params.campaignId, currentUser(request));
+      if (!campaign.report) throw new HttpError(404, m.notFound, 'NOT_FOUND');
+      const report = campaign.report as CampaignReport;
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('content-disposition', `attachment; filename="notice.xlsx"; filename*=UTF-8''${encodeURIComponent(m.workbook.fileName(report.name))}`);
+      return reply.send(await noticeWorkbook(report));
     },
   );
 };

@@ -118,6 +118,7 @@ export const campaignNotice = z.object({
   title: z.string(),
   body: z.string(),
   report: z.object({
+    name: z.string(),
     cohort: z.number(),
     checked: z.number(),
     checkedLate: z.number(),

@@ -58,4 +58,17 @@ export const campaignMessages = {
     return lines.join('\n');
   },
   unitLine,
+  /** The notice's workbook: its sheets and the figures' columns. */
+  workbook: {
+    noticeSheet: '通报',
+    unitsSheet: '各单位情况',
+    kindsSheet: '问题分类',
+    fileName: (name: string) => `${name}通报.xlsx`,
+    unitColumns: ['单位', '应核查（户）', '按时核查', '逾期核查', '逾期未核查', '发现问题（个）', '按时整改', '逾期整改', '逾期未整改', '未到期未整改', '是否滞后'],
+    kindColumns: ['问题类型', '发现（个）', '已整改（个）'],
+    behind: '滞后',
+    onSchedule: '正常',
+    towns: '乡镇',
+    departments: '部门',
+  },
 };

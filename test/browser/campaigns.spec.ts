@@ -110,6 +110,9 @@ test('the leader defines a cohort, sees its count, launches, watches progress an
   await expect(notice.getByRole('heading', { name: `关于“${NAME}”专项督查情况的通报` })).toBeVisible();
   await expect(notice).toContainText('本次督查共核查对象3户，已核查2户');
   await expect(page.getByText('已通报')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出Excel' }).click();
+  expect((await download).suggestedFilename()).toBe(`${NAME}通报.xlsx`);
   await page.screenshot({ path: 'docs/screenshots/campaign-notice.png', fullPage: true });
   await logOut(page);
 });

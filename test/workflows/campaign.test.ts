@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { addDays, formatLocalDate, toLocalDate } from '../../domain/calendar/dates.js';
 import { CHECK_ITEMS } from '../../domain/campaigns/checklist.js';
@@ -129,6 +130,17 @@ describe('a special inspection campaign 专项督查 from definition to the coun
     expect(report.laggards.departments).toEqual([]);
     expect(published.body.body).toContain('西岭镇：应核查100户，按时核查90户，逾期核查10户');
     expect(published.body.body).not.toContain('东城镇：');
+
+    const workbook = await fetch(`${api.base}/api/campaigns/${id}/notice.xlsx`, { headers: { authorization: `Bearer ${leader}` } });
+    expect(workbook.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await workbook.arrayBuffer());
+    const lines = book.getWorksheet('通报')!.getColumn(1).values.filter((v): v is string => typeof v === 'string');
+    expect(lines[0]).toBe('关于“收入骤减户专项督查”专项督查情况的通报');
+    expect(lines.filter((l) => l.includes('：应核查')).map((l) => l.split('：')[0])).toEqual(['西岭镇']);
+    const units = book.getWorksheet('各单位情况')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(units).toContainEqual(['西岭镇', 100, 90, 10, 0, 1, 0, 0, 1, 0, '滞后']);
+    expect(units).toContainEqual(['东城镇', 150, 150, 0, 0, 2, 2, 0, 0, 0, '正常']);
 
     const townInbox = await api.call('GET', '/notifications', { token: await api.login('zhen.dongcheng') });
     expect(townInbox.body.items.find((n: { kind: string }) => n.kind === 'campaign.notice')?.title).toBe('关于“收入骤减户专项督查”专项督查情况的通报');

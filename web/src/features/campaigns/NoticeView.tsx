@@ -1,4 +1,5 @@
-import { Button, Card, Table, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Typography } from 'antd';
+import { api } from '../../app/api.js';
 import type { CampaignNotice } from '../../app/api-types.js';
 import { QueryView } from '../../app/states.js';
 import { useNotice } from './hooks.js';
@@ -9,10 +10,28 @@ type Unit = CampaignNotice['report']['towns'][number];
 /** The published notice 通报 as an official document: its title, its text and the laggards' figures; printable. */
 export function NoticeView({ id }: { id: string }) {
   const notice = useNotice(id, true);
+  const { message } = App.useApp();
+  const download = async (fileName: string) => {
+    try {
+      const url = URL.createObjectURL(await api.noticeWorkbook(id));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
   return (
     <QueryView query={notice}>
       {(data) => (
-        <Card size="small" title={c.notice} extra={<Button onClick={() => window.print()}>{c.print}</Button>}>
+        <Card size="small" title={c.notice} extra={
+            <Space>
+              <Button onClick={() => void download(c.workbookName(data.report.name))}>{c.exportExcel}</Button>
+              <Button onClick={() => window.print()}>{c.print}</Button>
+            </Space>
+          }>
           <article aria-label={c.notice}>
             <Typography.Title level={2} style={{ fontSize: 18, textAlign: 'center' }}>
               {data.title}

@@ -63,6 +63,8 @@ export const c = {
   publishConfirm: '发布后督查结束，通报将发送至各乡镇和各部门。确定发布吗？',
   notice: '通报',
   print: '打印',
+  exportExcel: '导出Excel',
+  workbookName: (name: string) => `${name}通报.xlsx`,
   checkTitle: (head: string) => `专项督查核查：${head}`,
   checklistItems: '核查清单（逐项完成后勾选）',
   finding: '核查结论',
