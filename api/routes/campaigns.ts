@@ -12,6 +12,7 @@ import {
   campaignList,
   campaignNotice,
   campaignOptions,
+  noticeWorkbookFile,
   campaignParams,
   checkAnswer,
   checkBody,
@@ -198,14 +199,18 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/campaigns/:campaignId/notice.xlsx',
-    { preHandler: allow('viewCampaigns'), schema: { summary: 'The published notice as an Excel workbook (the notice, every unit’s figures, problems by kind)', tags: ['campaigns'], params: campaignParams } },
+    {
+      preHandler: allow('viewCampaigns'),
+      schema: { summary: 'The published notice as an Excel workbook (the notice, every unit’s figures, problems by kind)', tags: ['campaigns'], params: campaignParams, response: { 200: noticeWorkbookFile } },
+    },
     async (request, reply) => {
       const campaign = await campaignInScope(app, request.params.campaignId, currentUser(request));
       if (!campaign.report) throw new HttpError(404, m.notFound, 'NOT_FOUND');
       const report = campaign.report as CampaignReport;
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', `attachment; filename="notice.xlsx"; filename*=UTF-8''${encodeURIComponent(m.workbook.fileName(report.name))}`);
-      return reply.send(await noticeWorkbook(report));
+      // A Buffer is sent as it is: the response schema only documents the file.
+      return reply.send((await noticeWorkbook(report)) as unknown as string);
     },
   );
 };
