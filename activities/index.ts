@@ -13,6 +13,7 @@ import { createTownActivities } from './town.js';
 import { refusingDataErrors } from './data-errors.js';
 import { createFactActivities } from './facts.js';
 import { createImportActivities } from './imports/job.js';
+import { createCampaignActivities } from './campaign.js';
 
 export interface ActivityDeps {
   readonly db: Kysely<Database>;
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTaskActivities(deps),
     ...createFactActivities(deps),
     ...createImportActivities(deps),
+    ...createCampaignActivities(deps),
   });
 }
 

@@ -28,6 +28,7 @@ import { monitoringRoutes } from './routes/monitoring.js';
 import { planRoutes } from './routes/plans.js';
 import { policyRoutes } from './routes/policy.js';
 import { screeningRoutes } from './routes/screenings.js';
+import { campaignRoutes } from './routes/campaigns.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(taskDocumentRoutes);
       await api.register(importRoutes);
       await api.register(exportRoutes);
+      await api.register(campaignRoutes);
     },
     { prefix: API_PREFIX },
   );

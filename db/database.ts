@@ -319,6 +319,64 @@ export interface HouseholdFactsTable {
   recorded_at: Timestamp;
 }
 
+/** A special inspection campaign 专项督查 (2026_12_01_023). */
+export interface InspectionCampaignsTable {
+  id: Generated<string>;
+  county_id: string;
+  area_id: string;
+  name: string;
+  reason: string;
+  criteria: ColumnType<unknown, string, never>;
+  checklist: ColumnType<unknown, string, never>;
+  responsible: 'village' | 'town' | 'department';
+  department_id: string | null;
+  defined_by: string;
+  launched_at: Timestamp;
+  due_at: Timestamp;
+  cohort_count: number;
+  fanned_out: ColumnType<number, number | undefined, number>;
+  status: ColumnType<'launching' | 'open' | 'closed', 'launching' | 'open' | 'closed' | undefined, 'launching' | 'open' | 'closed'>;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  report: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+/** A household of a campaign's cohort (the snapshot at launch) and its check. */
+export interface CampaignHouseholdsTable {
+  campaign_id: string;
+  household_id: string;
+  seq: number;
+  town_id: string;
+  village_id: string;
+  department_id: string | null;
+  checked_at: Timestamp | null;
+  checked_by: string | null;
+  late: boolean | null;
+  answers: ColumnType<unknown, string | null | undefined, string | null>;
+  finding: 'no_problem' | 'problem' | null;
+}
+
+/** A problem a campaign's check found, and its rectification 整改. */
+export interface CampaignProblemsTable {
+  id: Generated<string>;
+  campaign_id: string;
+  household_id: string;
+  kind: string;
+  description: string;
+  town_id: string;
+  village_id: string;
+  department_id: string | null;
+  found_at: Timestamp;
+  found_by: string;
+  due_at: Timestamp;
+  status: ColumnType<'open' | 'rectified', 'open' | 'rectified' | undefined, 'open' | 'rectified'>;
+  rectified_at: Timestamp | null;
+  rectified_by: string | null;
+  evidence: ColumnType<unknown, string | null | undefined, string | null>;
+  late: boolean | null;
+  escalation_level: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   policy_profiles: PolicyProfilesTable;
@@ -350,6 +408,9 @@ export interface Database {
   task_documents: TaskDocumentsTable;
   import_jobs: ImportJobsTable;
   import_rows: ImportRowsTable;
+  inspection_campaigns: InspectionCampaignsTable;
+  campaign_households: CampaignHouseholdsTable;
+  campaign_problems: CampaignProblemsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

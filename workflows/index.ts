@@ -4,3 +4,4 @@ export { screeningCampaignWorkflow } from './screening/workflow.js';
 export { townWorkflow } from './town/workflow.js';
 export { countyWorkflow } from './county/workflow.js';
 export { importJobWorkflow } from './import/workflow.js';
+export { campaignWorkflow } from './campaign/workflow.js';

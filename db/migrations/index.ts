@@ -21,6 +21,7 @@ import * as selfReports from './2026_12_01_022_self_reports.js';
 import * as memberChangesFacts from './2026_12_01_021_member_changes_facts.js';
 import * as savedViewsDocuments from './2026_12_01_025_saved_views_documents.js';
 import * as importsExports from './2026_12_01_024_imports_exports.js';
+import * as campaigns from './2026_12_01_023_campaigns.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_021_member_changes_facts': memberChangesFacts,
   '2026_12_01_025_saved_views_documents': savedViewsDocuments,
   '2026_12_01_024_imports_exports': importsExports,
+  '2026_12_01_023_campaigns': campaigns,
 };

@@ -60,6 +60,11 @@ export const ACTIONS = {
   importCaseload: { roles: CADRES_AND_BUREAU, name: '导入存量数据' },
   /** The ledgers and forms 台账、附件 in Excel, of the user's jurisdiction. */
   exportLedgers: { roles: ['village_cadre', 'town_officer', 'county_bureau', 'supervisor', 'leadership_group'], name: '导出台账' },
+  /** Special inspection campaigns 专项督查 [004]: defined and closed with the notice 通报 by the leadership group or the county bureau. */
+  defineCampaign: { roles: ['leadership_group', 'county_bureau'], name: '部署专项督查' },
+  publishCampaignNotice: { roles: ['leadership_group', 'county_bureau'], name: '发布专项督查通报' },
+  campaignCheck: { roles: ['village_cadre', 'town_officer', 'department'], name: '专项督查核查整改' },
+  viewCampaigns: { roles: ['leadership_group', 'county_bureau', 'supervisor', 'town_officer', 'village_cadre', 'department'], name: '查看专项督查' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -227,6 +227,8 @@ export const dueItemKindNames: Record<string, string> = {
   elimination_step: '风险消除环节限时办理',
   elimination_case: '风险消除全程限时办结',
   self_report_visit: selfReportItemKindName,
+  campaign_check: '专项督查核查',
+  campaign_rectification: '专项督查问题整改',
 };
 
 /** Texts of the in-app inbox. */

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '../../../domain/access/roles.js';
 import { Bell } from '../features/notifications/Bell.js';
+import { c as campaignTexts } from '../features/campaigns/messages.js';
 import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
 import { townTexts } from '../features/town/texts.js';
@@ -23,6 +24,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/households', label: t.menu.households },
     { path: '/notice-cards', label: t.menu.noticeCards },
     { path: '/imports', label: importTexts.menu },
+    { path: '/campaigns', label: campaignTexts.menu },
   ],
   town_officer: [
     { path: '/', label: t.menu.today },
@@ -31,25 +33,30 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/notice-cards', label: t.menu.noticeCards },
     { path: '/town-report', label: townTexts.menu },
     { path: '/imports', label: importTexts.menu },
+    { path: '/campaigns', label: campaignTexts.menu },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },
     { path: '/households', label: t.menu.households },
     { path: '/overview', label: t.menu.overview },
     { path: '/imports', label: importTexts.menu },
+    { path: '/campaigns', label: campaignTexts.menu },
   ],
   department: [
     { path: '/', label: t.menu.today },
     { path: '/tasks', label: t.menu.tasks },
+    { path: '/campaigns', label: campaignTexts.menu },
   ],
   supervisor: [
     { path: '/', label: t.menu.overdue },
     { path: '/households', label: t.menu.households },
     { path: '/overview', label: t.menu.overview },
+    { path: '/campaigns', label: campaignTexts.menu },
   ],
   leadership_group: [
     { path: '/', label: t.menu.overview },
     { path: '/households', label: t.menu.households },
+    { path: '/campaigns', label: campaignTexts.menu },
   ],
 };
 

@@ -20,6 +20,20 @@ import type { correctMemberBody, leaveBody } from '../../../api/schemas/member-c
 import type { taskDocument } from '../../../api/schemas/task-documents.js';
 import type { submitReportBody, submittedReport, townReportView } from '../../../api/schemas/towns.js';
 import type { bulkAcceptResult, newViewBody, taskView, taskViewList, viewFilters } from '../../../api/schemas/task-views.js';
+import type {
+  campaignDetail,
+  campaignList,
+  campaignNotice,
+  campaignOptions,
+  checkAnswer,
+  checkBody,
+  checkPage,
+  defineCampaignBody,
+  householdCheck,
+  launchedCampaign,
+  previewBody,
+  rectifyBody,
+} from '../../../api/schemas/campaigns.js';
 
 export type LoginBody = z.input<typeof loginBody>;
 export type LoginAnswer = z.output<typeof session>;
@@ -80,3 +94,16 @@ export type SubmittedReport = z.output<typeof submittedReport>;
 import type { importJobList, importJobView } from '../../../api/schemas/imports.js';
 export type ImportJob = z.output<typeof importJobView>;
 export type ImportJobList = z.output<typeof importJobList>;
+export type CampaignOptions = z.output<typeof campaignOptions>;
+export type PreviewBody = z.input<typeof previewBody>;
+export type DefineCampaignBody = z.input<typeof defineCampaignBody>;
+export type LaunchedCampaign = z.output<typeof launchedCampaign>;
+export type CampaignList = z.output<typeof campaignList>;
+export type CampaignDetail = z.output<typeof campaignDetail>;
+export type CampaignUnit = CampaignDetail['towns'][number];
+export type CheckPage = z.output<typeof checkPage>;
+export type HouseholdCheck = z.output<typeof householdCheck>;
+export type CheckBody = z.input<typeof checkBody>;
+export type CheckAnswer = z.output<typeof checkAnswer>;
+export type RectifyBody = z.input<typeof rectifyBody>;
+export type CampaignNotice = z.output<typeof campaignNotice>;

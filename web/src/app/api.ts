@@ -55,6 +55,18 @@ import type {
   TownReportView,
   ImportJob,
   ImportJobList,
+  CampaignOptions,
+  PreviewBody,
+  DefineCampaignBody,
+  LaunchedCampaign,
+  CampaignList,
+  CampaignDetail,
+  CheckPage,
+  HouseholdCheck,
+  CheckBody,
+  CheckAnswer,
+  RectifyBody,
+  CampaignNotice,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -219,6 +231,25 @@ export const api = {
   importJob: (id: string) => call<ImportJob>('GET', `/imports/${encodeURIComponent(id)}`),
   uploadImport: (file: File) => send<ImportJob>('/imports', file),
   download: (path: string) => download(path),
+  campaignOptions: () => call<CampaignOptions>('GET', '/campaigns/options'),
+  previewCohort: (body: PreviewBody) => call<{ count: number }>('POST', '/campaigns/preview', { body }),
+  launchCampaign: (body: DefineCampaignBody) => call<LaunchedCampaign>('POST', '/campaigns', { body }),
+  campaigns: () => call<CampaignList>('GET', '/campaigns'),
+  campaign: (id: string) => call<CampaignDetail>('GET', `/campaigns/${encodeURIComponent(id)}`),
+  campaignChecks: (id: string) => call<CheckPage>('GET', `/campaigns/${encodeURIComponent(id)}/checks`, { query: { limit: 200 } }),
+  householdCheck: (id: string, householdId: string) => call<HouseholdCheck>('GET', `/campaigns/${encodeURIComponent(id)}/checks/${encodeURIComponent(householdId)}`),
+  recordCheck: (id: string, householdId: string, body: CheckBody) => call<CheckAnswer>('POST', `/campaigns/${encodeURIComponent(id)}/checks/${encodeURIComponent(householdId)}`, { body }),
+  rectify: (id: string, problemId: string, body: RectifyBody) => call<{ late: boolean }>('POST', `/campaigns/${encodeURIComponent(id)}/problems/${encodeURIComponent(problemId)}/rectify`, { body }),
+  publishNotice: (id: string) => call<CampaignNotice>('POST', `/campaigns/${encodeURIComponent(id)}/notice`),
+  campaignNotice: (id: string) => call<CampaignNotice>('GET', `/campaigns/${encodeURIComponent(id)}/notice`),
+  /** The notice 通报 as an Excel workbook (a file, not JSON). */
+  noticeWorkbook: async (id: string): Promise<Blob> => {
+    const response = await fetch(`/api/campaigns/${encodeURIComponent(id)}/notice.xlsx`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).catch(() => {
+      throw new ApiError(0, t.networkError);
+    });
+    if (!response.ok) throw new ApiError(response.status, t.loadFailed);
+    return response.blob();
+  },
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

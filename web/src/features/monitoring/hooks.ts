@@ -25,8 +25,10 @@ export function useVisit(id: string) {
 }
 
 /** The screen on which a due item of the register is done, if the console has one. */
-export function monitoringPath(item: Pick<DueItem, 'kind' | 'period' | 'household'>): string | null {
+export function monitoringPath(item: Pick<DueItem, 'kind' | 'period' | 'household'> & { key?: string }): string | null {
   if (!item.household) return null;
+  const campaign = item.kind === 'campaign_check' || item.kind === 'campaign_rectification' ? item.key?.split(':')[1] : undefined;
+  if (campaign) return `/campaigns/${campaign}/checks/${item.household.id}`;
   const screen = item.kind === 'monthly_update' ? 'monthly-update' : item.kind === 'monthly_visit' || item.kind === 'screening_visit' ? 'visit' : null;
   if (!screen) return null;
   return `/households/${item.household.id}/${screen}${item.period ? `?period=${item.period}` : ''}`;
