@@ -30,6 +30,8 @@ import { supervisionRoutes } from './routes/supervision.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
 import { validatorCompiler } from './validation.js';
+import { policyVersionRoutes } from './routes/policy-versions.js';
+import { calendarRoutes } from './routes/calendar.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -93,6 +95,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(policyRoutes);
       await api.register(jurisdictionRoutes);
       await api.register(supervisionRoutes);
+      await api.register(policyVersionRoutes);
+      await api.register(calendarRoutes);
     },
     { prefix: API_PREFIX },
   );

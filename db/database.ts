@@ -27,6 +27,10 @@ export interface PolicyProfilesTable {
   county_name: string;
   body: ColumnType<unknown, string, never>;
   created_at: CreatedAt;
+  /** Who published it in the console; null for a shipped version. */
+  published_by: ColumnType<string | null, string | null | undefined, never>;
+  /** Why a version takes effect in a month already begun or past (a correction). */
+  correction_reason: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface DepartmentsTable {
@@ -316,6 +320,8 @@ export interface Database {
   measure_tasks: MeasureTasksTable;
   town_reports: TownReportsTable;
   town_item_completions: TownItemCompletionsTable;
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;
@@ -326,3 +332,21 @@ export type NewHousehold = Insertable<HouseholdsTable>;
 export type HouseholdEvent = Selectable<HouseholdEventsTable>;
 export type HouseholdMember = Selectable<HouseholdMembersTable>;
 export type NewHouseholdMember = Insertable<HouseholdMembersTable>;
+
+/** A year's State Council notice of holidays 部分节假日安排; a year without one is provisional. */
+export interface CalendarYearsTable {
+  year: number;
+  notice: string;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
+/** A day the notice names: a rest day 放假 or a weekend day worked 调休上班. */
+export interface CalendarDaysTable {
+  day: ColumnType<string, string, never>;
+  year: number;
+  kind: 'rest' | 'work';
+  name: string;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}

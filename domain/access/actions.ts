@@ -52,6 +52,10 @@ export const ACTIONS = {
   submitTownReport: { roles: ['town_officer'], name: townMessages.submitReportAction },
   completeTownItem: { roles: ['town_officer'], name: townMessages.completeItemAction },
   completeCountyItem: { roles: COUNTY_ITEM_ROLES, name: countyItemMessages.completeAction },
+  /** Drafts, checks and publishes the county's policy versions 政策版本. */
+  managePolicy: { roles: ['county_bureau'], name: '维护政策版本' },
+  /** Enters a year's State Council holiday notice and its days in the working-day calendar 工作日历. */
+  manageCalendar: { roles: ['county_bureau'], name: '维护工作日历' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
