@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { addMonths, periodOf, type Period } from '../../domain/calendar/dates.js';
 import { policyProfiles } from '../../domain/policy/index.js';
 import { checkDraft, effectiveMonthProblem } from '../../domain/policy/draft.js';
 import { profileDiff } from '../../domain/policy/diff.js';
 import { policyMessages as m } from '../../domain/policy/messages.js';
 import { parseProfile } from '../../domain/policy/parse.js';
-import type { Database } from '../../db/database.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
 import { policyVersionsRepo } from '../../db/repositories/policy-versions.js';
 import { HttpError } from '../errors.js';
 import type { LoggedInUser } from '../plugins/auth.js';
+
+/** The app's database, or a transaction of it. */
+type Db = FastifyInstance['db'];
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
@@ -22,7 +23,7 @@ export interface Draft {
 }
 
 /** The user's county and the id of its profile; refuses when the county has none yet. */
-export async function countyProfileOf(db: Kysely<Database>, user: LoggedInUser) {
+export async function countyProfileOf(db: Db, user: LoggedInUser) {
   const lineage = await jurisdictionsRepo(db).lineage(user.jurisdictionId);
   const countyId = lineage.find((j) => j.level === 'county')?.id;
   const county = countyId ? await policyVersionsRepo(db).county(countyId) : undefined;
@@ -67,7 +68,7 @@ export function shippedProfile(shippedId: string) {
  * checks, whether its month is allowed, and the changes against the version in
  * force in the month before it takes effect.
  */
-export async function checkVersion(db: Kysely<Database>, user: LoggedInUser, draft: Draft) {
+export async function checkVersion(db: Db, user: LoggedInUser, draft: Draft) {
   const county = await countyProfileOf(db, user);
   const versions = await policyVersionsRepo(db).versionsOf(county.profileId);
   const version = Math.max(0, ...versions.map((v) => v.version)) + 1;

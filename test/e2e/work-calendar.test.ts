@@ -73,6 +73,16 @@ describe('the working-day calendar in PostgreSQL', () => {
     ]);
   });
 
+  it('marks a deadline in a year without its notice provisional in the deadline register', async () => {
+    const { api, t } = stack;
+    const item = (key: string, dueAt: string) => ({ item_key: key, kind: 'county_data_comparison', county_id: '990101', due_at: new Date(dueAt), opened_at: new Date('2026-11-01T00:00:00+08:00') });
+    await t.owner.insertInto('due_items').values([item('calendar-2026', '2026-12-21T00:00:00+08:00'), item('calendar-2028', '2028-01-21T00:00:00+08:00')]).execute();
+    const token = await api.login('xian.xczx');
+    const page = await api.call('GET', '/due-items?limit=200', { token });
+    const flags = Object.fromEntries(page.body.items.filter((i: { key: string }) => i.key.startsWith('calendar-')).map((i: { key: string; provisional: boolean }) => [i.key, i.provisional]));
+    expect(flags).toEqual({ 'calendar-2026': false, 'calendar-2028': true });
+  });
+
   it('never lets a day once entered be changed or removed, by the app or the owner', async () => {
     const { t } = stack;
     await expect(sql`update calendar_days set name = name`.execute(t.db)).rejects.toThrow(/permission denied/);

@@ -16,6 +16,9 @@ import { BoardPage } from '../features/supervision/BoardPage.js';
 import { ItemsPage } from '../features/supervision/ItemsPage.js';
 import { TasksPage } from '../features/tasks/TasksPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
+import { CalendarPage } from '../features/policy/CalendarPage.js';
+import { DraftPage } from '../features/policy/DraftPage.js';
+import { PolicyPage } from '../features/policy/PolicyPage.js';
 import { ApiError } from './api.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { Shell } from './Shell.js';
@@ -52,6 +55,9 @@ function Screens() {
         <Route path="households/:id/monthly-update" element={<MonthlyUpdatePage />} />
         <Route path="households/:id/visit" element={<VisitPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="policy" element={<PolicyPage />} />
+        <Route path="policy/draft" element={<DraftPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '../../../domain/access/roles.js';
 import { Bell } from '../features/notifications/Bell.js';
+import { pt } from '../features/policy/messages.js';
 import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
 
@@ -29,6 +30,8 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/', label: t.menu.today },
     { path: '/households', label: t.menu.households },
     { path: '/overview', label: t.menu.overview },
+    { path: '/policy', label: pt.menu.policy },
+    { path: '/calendar', label: pt.menu.calendar },
   ],
   department: [
     { path: '/', label: t.menu.today },

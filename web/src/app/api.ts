@@ -33,6 +33,15 @@ import type {
   NotificationPage,
   OverdueBoard,
   Dashboard,
+  PolicyVersions,
+  ShippedProfile,
+  DraftBody,
+  DraftChecked,
+  Published,
+  CalendarView,
+  CalendarYearBody,
+  CalendarDayBody,
+  CalendarAdded,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -114,4 +123,11 @@ export const api = {
   overdueTasks: (query: Query) => call<TaskPage>('GET', '/tasks/overdue', { query }),
   dashboard: () => call<Dashboard>('GET', '/dashboard'),
   profile: (period: string) => call<ProfileInForce>('GET', '/policy/profile', { query: { period } }),
+  policyVersions: () => call<PolicyVersions>('GET', '/policy/versions'),
+  shippedProfile: (id: string) => call<ShippedProfile>('GET', `/policy/shipped/${encodeURIComponent(id)}`),
+  checkVersion: (body: DraftBody) => call<DraftChecked>('POST', '/policy/versions/check', { body }),
+  publishVersion: (body: DraftBody) => call<Published>('POST', '/policy/versions', { body }),
+  calendar: (query: Query) => call<CalendarView>('GET', '/calendar', { query }),
+  addCalendarYear: (body: CalendarYearBody) => call<CalendarAdded>('POST', '/calendar/years', { body }),
+  addCalendarDay: (body: CalendarDayBody) => call<CalendarAdded>('POST', '/calendar/days', { body }),
 };
