@@ -99,7 +99,11 @@ export function Shell() {
           </Typography.Text>
           <Space size="small" wrap={false}>
             <Bell />
-            <span aria-label={t.shell.userLabel(user.displayName, roleName(user.role))} style={{ whiteSpace: 'nowrap' }}>
+            <span
+              aria-label={t.shell.userLabel(user.displayName, roleName(user.role))}
+              // On a phone a long name (县乡村振兴局（县乡村振兴局）) is cut short rather than push the logout off the screen.
+              style={{ whiteSpace: 'nowrap', ...(narrow ? { display: 'inline-block', maxWidth: 110, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' } : {}) }}
+            >
               {user.displayName}（{roleName(user.role)}）
             </span>
             <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
