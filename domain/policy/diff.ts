@@ -10,7 +10,7 @@ import { incomeMeasureNames, inclusionRuleNames, thresholdKindNames } from '../m
 import type { IncomeWindow } from '../income/projection.js';
 import type { Cadence } from '../deadlines/cadence.js';
 import { profileFieldNames as f, policyMessages as m } from './messages.js';
-import type { PolicyProfile, ThresholdRow } from './profile.js';
+import { cadenceOf, type PolicyProfile, type ThresholdRow } from './profile.js';
 
 export interface FieldChange {
   /** The field, as the county bureau names it. */
@@ -60,7 +60,8 @@ const FIELDS: ReadonlyArray<readonly [label: string, read: (p: PolicyProfile) =>
   [f.eliminationAllowsNoLabour, (p) => (p.eliminationAllowsNoLabour ? m.yes : m.no)],
   [f.monthlyUpdateDay, (p) => m.dayOfMonth(p.monthlyUpdateDay)],
   [f.townReportDayOfNextMonth, (p) => optionalDay(p.townReportDayOfNextMonth)],
-  [f.cadence, (p) => cadence(p.cadence)],
+  // A version stored without a cadence has the one its fields give (cadenceOf).
+  [f.cadence, (p) => cadence(cadenceOf(p))],
   [f.lightMonitoring, (p) => (p.lightMonitoring ?? []).map((k) => cadenceItemKindNames[k]).join('、') || m.none],
   [f.measureCatalogue, (p) => (p.measureCatalogue ? m.measures(p.measureCatalogue.measures.length, p.measureCatalogue.measures.map((x) => x.name).join('、')) : m.none)],
 ];
