@@ -58,7 +58,8 @@ export async function versionsView(app: FastifyInstance, user: LoggedInUser) {
 
 /** The latest shipped version of a profile, as a draft's starting point. */
 export function shippedProfile(shippedId: string) {
-  const latest = policyProfiles[shippedId]?.at(-1);
+  // Own keys only: a name such as `constructor` is no shipped profile.
+  const latest = Object.hasOwn(policyProfiles, shippedId) ? policyProfiles[shippedId]?.at(-1) : undefined;
   if (!latest) throw new HttpError(404, m.shippedNotFound, 'NOT_FOUND');
   return { id: latest.id, version: latest.version, countyName: latest.countyName, body: latest };
 }

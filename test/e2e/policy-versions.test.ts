@@ -107,6 +107,7 @@ describe('policy versions', () => {
     expect(checked.body.changes.map((c: { label: string }) => c.label)).toEqual(expect.arrayContaining(['认定程序', '收入测算期', '政策文件']));
     expect(checked.body.changes.map((c: { label: string }) => c.label)).not.toContain('县（市）名称');
     expect((await api.call('GET', '/policy/shipped/nowhere', { token })).status).toBe(404);
+    expect((await api.call('GET', '/policy/shipped/constructor', { token })).status).toBe(404);
   });
 
   it('keeps every stored version as it is: the app’s role and the owner are both refused an update or a delete', async () => {
