@@ -8,7 +8,7 @@ import { departmentsRepo } from '../db/repositories/departments.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
 import { notificationsRepo } from '../db/repositories/notifications.js';
 import { profileInForceIfAny } from './profiles.js';
-import { DEADLINE_CALENDAR } from '../domain/deadlines/calendar.js';
+import { workCalendar } from './calendar.js';
 
 /** An item of the county bureau or of one department, as the county's workflow tracks it (no personal data). */
 export interface CountyItemPlan {
@@ -34,7 +34,7 @@ export function createCountyActivities(deps: { db: Kysely<Database> }) {
     async openCountyItems(input: { countyId: string; fromMs: number; toMs: number; at: number }): Promise<CountyItemPlan[]> {
       const profile = await profileInForceIfAny(db, input.countyId, periodOf(input.fromMs));
       if (!profile) return [];
-      const live = cadenceItemsLive(cadenceOf(profile), ['county', 'department'], input.fromMs, input.toMs, DEADLINE_CALENDAR);
+      const live = cadenceItemsLive(cadenceOf(profile), ['county', 'department'], input.fromMs, input.toMs, await workCalendar(db));
       const departments = await departmentsRepo(db).ofCounty(input.countyId);
       const plans = live.flatMap((item): CountyItemPlan[] => {
         const base = `county:${input.countyId}:${item.key}`;

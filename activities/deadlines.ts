@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar/dates.js';
 import { resolveDue } from '../domain/deadlines/rules.js';
-import { DEADLINE_CALENDAR } from '../domain/deadlines/calendar.js';
+import { workCalendar } from './calendar.js';
 import { dueItemKindNames, notificationMessages } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
@@ -65,7 +65,7 @@ export function createDeadlineActivities(deps: { db: Kysely<Database> }) {
      * and town. Answers the deadline, provisional when the calendar lacks a year.
      */
     async openCaseClock(input: { key: string; kind: string; householdId: string; startedAt: number; workingDays: number }): Promise<{ dueAt: number; provisional: boolean }> {
-      const due = resolveDue({ kind: 'working_days_after', days: input.workingDays }, input.startedAt, DEADLINE_CALENDAR);
+      const due = resolveDue({ kind: 'working_days_after', days: input.workingDays }, input.startedAt, await workCalendar(db));
       const place = await db.selectFrom('households').select(['county_id', 'town_id', 'village_id']).where('id', '=', input.householdId).executeTakeFirstOrThrow();
       await dueItemsRepo(db).open([
         {

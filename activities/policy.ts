@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Period } from '../domain/calendar/dates.js';
-import { DEADLINE_CALENDAR } from '../domain/deadlines/calendar.js';
+import { workCalendar } from './calendar.js';
 import { eliminationPolicy, identificationPolicy, type CasePolicy, type EliminationPolicy } from '../domain/identification/case-policy.js';
 import { monthPlan, type MonthPlan } from '../domain/monitoring/month-plan.js';
 import type { Database } from '../db/database.js';
@@ -19,7 +19,7 @@ export function createPolicyActivities(deps: { db: Kysely<Database> }) {
     /** The month's items for a household by the county's cadence (domain/monitoring/month-plan.ts). */
     async planMonth(input: { countyId: string; period: Period; eliminated: boolean }): Promise<MonthPlan> {
       const profile = await profileInForce(deps.db, input.countyId, input.period);
-      return monthPlan(profile, input.period, input.eliminated, DEADLINE_CALENDAR);
+      return monthPlan(profile, input.period, input.eliminated, await workCalendar(deps.db));
     },
 
     /** The identification steps, public notice and clocks of the county's profile in force for the period. */

@@ -3,7 +3,7 @@ import { addMonths, formatLocalDate, periodOf, startOfPeriod, toLocalDate, type 
 import { cadenceOf } from '../domain/policy/profile.js';
 import { townItemName, townMessages } from '../domain/town/messages.js';
 import { applyCorrections, buildTownReport, townItemsLive, type ReportCorrection, type ReportCounts, type TownItemPlan, type TownReportBody } from '../domain/town/report.js';
-import { DEADLINE_CALENDAR } from '../domain/deadlines/calendar.js';
+import { workCalendar } from './calendar.js';
 import type { Database } from '../db/database.js';
 import { dueItemsRepo } from '../db/repositories/due-items.js';
 import { notificationsRepo } from '../db/repositories/notifications.js';
@@ -38,7 +38,7 @@ export function createTownActivities(deps: { db: Kysely<Database> }) {
     async planTownItems(input: { countyId: string; fromMs: number; toMs: number }): Promise<TownPlan> {
       const profile = await profileInForceIfAny(db, input.countyId, periodOf(input.fromMs));
       if (!profile) return { profileId: null, profileVersion: null, items: [] };
-      return { profileId: profile.id, profileVersion: profile.version, items: townItemsLive(cadenceOf(profile), input.fromMs, input.toMs, DEADLINE_CALENDAR) };
+      return { profileId: profile.id, profileVersion: profile.version, items: townItemsLive(cadenceOf(profile), input.fromMs, input.toMs, await workCalendar(db)) };
     },
 
     /** Opens the town's items in the register (once each, by key): town set, no village or household. */

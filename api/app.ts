@@ -41,6 +41,8 @@ import { validatorCompiler } from './validation.js';
 import { UPDATE_ACCEPT_DEADLINE_MS, withUpdateContext } from './workflow-update.js';
 import { publicReportRoutes } from './routes/public-reports.js';
 import { selfReportRoutes } from './routes/self-reports.js';
+import { policyVersionRoutes } from './routes/policy-versions.js';
+import { calendarRoutes } from './routes/calendar.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -118,6 +120,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(importRoutes);
       await api.register(exportRoutes);
       await api.register(campaignRoutes);
+      await api.register(policyVersionRoutes);
+      await api.register(calendarRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -29,6 +29,10 @@ export interface PolicyProfilesTable {
   county_name: string;
   body: ColumnType<unknown, string, never>;
   created_at: CreatedAt;
+  /** Who published it in the console; null for a shipped version. */
+  published_by: ColumnType<string | null, string | null | undefined, never>;
+  /** Why a version takes effect in a month already begun or past (a correction). */
+  correction_reason: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface DepartmentsTable {
@@ -411,6 +415,8 @@ export interface Database {
   inspection_campaigns: InspectionCampaignsTable;
   campaign_households: CampaignHouseholdsTable;
   campaign_problems: CampaignProblemsTable;
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;
@@ -503,3 +509,20 @@ export interface ImportRowsTable {
   outcome: 'imported' | 'rejected' | null;
 }
 export type ImportJob = Selectable<ImportJobsTable>;
+/** A year's State Council notice of holidays 部分节假日安排; a year without one is provisional. */
+export interface CalendarYearsTable {
+  year: number;
+  notice: string;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
+/** A day the notice names: a rest day 放假 or a weekend day worked 调休上班. */
+export interface CalendarDaysTable {
+  day: ColumnType<string, string, never>;
+  year: number;
+  kind: 'rest' | 'work';
+  name: string;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dueItemsRepo } from '../../db/repositories/due-items.js';
+import { workCalendarRepo } from '../../db/repositories/work-calendar.js';
 import { listScope } from '../access.js';
 import { currentUser } from '../plugins/auth.js';
 import { dueItemPage, dueItemQuery, toDueItem } from '../schemas/due-items.js';
@@ -22,7 +23,8 @@ export const dueItemRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const now = new Date();
       const page = await dueItemsRepo(app.db).list({ ...withoutUndefined(request.query), ...listScope(currentUser(request)), now });
-      return { total: page.total, items: page.items.map((i) => toDueItem(i, now)) };
+      const covered = (await workCalendarRepo(app.db).years()).map((y) => y.year);
+      return { total: page.total, items: page.items.map((i) => toDueItem(i, now, covered)) };
     },
   );
 

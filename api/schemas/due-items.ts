@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { toLocalDate } from '../../domain/calendar/dates.js';
+import { isProvisionalYear } from '../../domain/calendar/stored.js';
 import { registerItemOverdue } from '../../domain/deadlines/register-items.js';
 import { dueItemKindNames } from '../../domain/messages/catalogue.js';
 import type { dueItemsRepo } from '../../db/repositories/due-items.js';
@@ -35,6 +37,7 @@ const dueItem = z.object({
   village: namedOrNull,
   department: namedOrNull,
   responsible: namedOrNull,
+  provisional: z.boolean().describe('the deadline falls in a year whose holiday notice is not entered: counted by weekends alone'),
 });
 export const dueItemPage = pageOf(dueItem);
 
@@ -42,7 +45,7 @@ type DueItemRow = Awaited<ReturnType<ReturnType<typeof dueItemsRepo>['list']>>['
 
 const namedOrNone = (id: string | null, name: string | null) => (id ? { id, name } : null);
 
-export function toDueItem(i: DueItemRow, now: Date): z.infer<typeof dueItem> {
+export function toDueItem(i: DueItemRow, now: Date, coveredYears: readonly number[]): z.infer<typeof dueItem> {
   const { overdue, overdueDays } = registerItemOverdue({ status: i.status, dueAt: i.due_at.getTime(), overdueAt: i.overdue_at?.getTime() ?? null }, now.getTime());
   return {
     key: i.item_key,
@@ -59,6 +62,7 @@ export function toDueItem(i: DueItemRow, now: Date): z.infer<typeof dueItem> {
     village: namedOrNone(i.village_id, i.village_name),
     department: namedOrNone(i.department_id, i.department_name),
     responsible: namedOrNone(i.responsible_user_id, i.responsible_name),
+    provisional: isProvisionalYear(toLocalDate(i.due_at.getTime() - 1).year, coveredYears),
   };
 }
 

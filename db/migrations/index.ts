@@ -22,6 +22,7 @@ import * as memberChangesFacts from './2026_12_01_021_member_changes_facts.js';
 import * as savedViewsDocuments from './2026_12_01_025_saved_views_documents.js';
 import * as importsExports from './2026_12_01_024_imports_exports.js';
 import * as campaigns from './2026_12_01_023_campaigns.js';
+import * as policyVersionsCalendar from './2026_12_01_020_policy_versions_calendar.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_025_saved_views_documents': savedViewsDocuments,
   '2026_12_01_024_imports_exports': importsExports,
   '2026_12_01_023_campaigns': campaigns,
+  '2026_12_01_020_policy_versions_calendar': policyVersionsCalendar,
 };

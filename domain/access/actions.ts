@@ -65,6 +65,10 @@ export const ACTIONS = {
   publishCampaignNotice: { roles: ['leadership_group', 'county_bureau'], name: '发布专项督查通报' },
   campaignCheck: { roles: ['village_cadre', 'town_officer', 'department'], name: '专项督查核查整改' },
   viewCampaigns: { roles: ['leadership_group', 'county_bureau', 'supervisor', 'town_officer', 'village_cadre', 'department'], name: '查看专项督查' },
+  /** Drafts, checks and publishes the county's policy versions 政策版本. */
+  managePolicy: { roles: ['county_bureau'], name: '维护政策版本' },
+  /** Enters a year's State Council holiday notice and its days in the working-day calendar 工作日历. */
+  manageCalendar: { roles: ['county_bureau'], name: '维护工作日历' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

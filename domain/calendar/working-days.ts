@@ -30,6 +30,8 @@ export interface WorkCalendarYear {
    * holiday began on 2022-12-31); such days count where they fall.
    */
   readonly holidays: readonly NoticeHoliday[];
+  /** Weekend days worked 调休上班 held apart from a rest period (a calendar read from its stored days). */
+  readonly workdays?: readonly { readonly date: IsoDate; readonly name: string }[];
 }
 
 /**
@@ -97,6 +99,8 @@ export function dayStatus(date: LocalDate, calendar: WorkCalendar): DayStatus {
       if (iso >= holiday.from && iso <= holiday.to) return { date, working: false, weekend, holiday: holiday.name, provisional: false };
       if (holiday.workdays?.includes(iso)) return { date, working: true, weekend, holiday: holiday.name, provisional: false };
     }
+    const worked = year.workdays?.find((w) => w.date === iso);
+    if (worked) return { date, working: true, weekend, holiday: worked.name, provisional: false };
   }
   return { date, working: !weekend, weekend, provisional: false };
 }
@@ -195,6 +199,14 @@ export function workCalendarProblems(calendar: WorkCalendar): string[] {
         if (iso < earliest || iso > latest) problems.push(`${name}: ${iso} must fall in ${entry.year} (or its eve)`);
         claim(iso, `${name} (worked)`);
       }
+    }
+    for (const worked of entry.workdays ?? []) {
+      const name = `${label} ${worked.name}`;
+      const workday = dateOrProblem(worked.date, name, problems);
+      if (!workday) continue;
+      const weekday = dayOfWeek(workday);
+      if (weekday !== 0 && weekday !== 6) problems.push(`${name}: ${worked.date} is a weekday, not a weekend day worked in exchange`);
+      claim(worked.date, `${name} (worked)`);
     }
   }
   return problems;

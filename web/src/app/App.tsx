@@ -21,6 +21,9 @@ import { ImportsPage } from '../features/imports/ImportsPage.js';
 import { CampaignPage } from '../features/campaigns/CampaignPage.js';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
 import { CheckPage } from '../features/campaigns/CheckPage.js';
+import { CalendarPage } from '../features/policy/CalendarPage.js';
+import { DraftPage } from '../features/policy/DraftPage.js';
+import { PolicyPage } from '../features/policy/PolicyPage.js';
 import { ApiError } from './api.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { Shell } from './Shell.js';
@@ -67,6 +70,9 @@ function Screens() {
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="campaigns/:id/checks/:householdId" element={<CheckPage />} />
+        <Route path="policy" element={<PolicyPage />} />
+        <Route path="policy/draft" element={<DraftPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '../../../domain/access/roles.js';
 import { Bell } from '../features/notifications/Bell.js';
 import { c as campaignTexts } from '../features/campaigns/messages.js';
+import { pt } from '../features/policy/messages.js';
 import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
 import { townTexts } from '../features/town/texts.js';
@@ -41,6 +42,8 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/overview', label: t.menu.overview },
     { path: '/imports', label: importTexts.menu },
     { path: '/campaigns', label: campaignTexts.menu },
+    { path: '/policy', label: pt.menu.policy },
+    { path: '/calendar', label: pt.menu.calendar },
   ],
   department: [
     { path: '/', label: t.menu.today },

@@ -4,6 +4,17 @@
  * Type-only imports: nothing of the server reaches the bundle.
  */
 import type { z } from 'zod';
+import type {
+  calendarAdded,
+  calendarDayBody,
+  calendarView,
+  calendarYearBody,
+  draftBody,
+  draftChecked,
+  policyVersionsView,
+  published,
+  shippedProfile,
+} from '../../../api/schemas/policy-versions.js';
 import type { loginBody, session, userView } from '../../../api/schemas/auth.js';
 import type { dueItemPage } from '../../../api/schemas/due-items.js';
 import type { householdFile, householdView, registeredHousehold, registerHouseholdBody } from '../../../api/schemas/households.js';
@@ -107,3 +118,12 @@ export type CheckBody = z.input<typeof checkBody>;
 export type CheckAnswer = z.output<typeof checkAnswer>;
 export type RectifyBody = z.input<typeof rectifyBody>;
 export type CampaignNotice = z.output<typeof campaignNotice>;
+export type PolicyVersions = z.output<typeof policyVersionsView>;
+export type ShippedProfile = z.output<typeof shippedProfile>;
+export type DraftBody = z.input<typeof draftBody>;
+export type DraftChecked = z.output<typeof draftChecked>;
+export type Published = z.output<typeof published>;
+export type CalendarView = z.output<typeof calendarView>;
+export type CalendarYearBody = z.input<typeof calendarYearBody>;
+export type CalendarDayBody = z.input<typeof calendarDayBody>;
+export type CalendarAdded = z.output<typeof calendarAdded>;

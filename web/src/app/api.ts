@@ -67,6 +67,15 @@ import type {
   CheckAnswer,
   RectifyBody,
   CampaignNotice,
+  PolicyVersions,
+  ShippedProfile,
+  DraftBody,
+  DraftChecked,
+  Published,
+  CalendarView,
+  CalendarYearBody,
+  CalendarDayBody,
+  CalendarAdded,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -250,6 +259,13 @@ export const api = {
     if (!response.ok) throw new ApiError(response.status, t.loadFailed);
     return response.blob();
   },
+  policyVersions: () => call<PolicyVersions>('GET', '/policy/versions'),
+  shippedProfile: (id: string) => call<ShippedProfile>('GET', `/policy/shipped/${encodeURIComponent(id)}`),
+  checkVersion: (body: DraftBody) => call<DraftChecked>('POST', '/policy/versions/check', { body }),
+  publishVersion: (body: DraftBody) => call<Published>('POST', '/policy/versions', { body }),
+  calendar: (query: Query) => call<CalendarView>('GET', '/calendar', { query }),
+  addCalendarYear: (body: CalendarYearBody) => call<CalendarAdded>('POST', '/calendar/years', { body }),
+  addCalendarDay: (body: CalendarDayBody) => call<CalendarAdded>('POST', '/calendar/days', { body }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

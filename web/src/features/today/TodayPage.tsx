@@ -1,11 +1,14 @@
 import { Card, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { toLocalDate } from '../../../../domain/calendar/dates.js';
+import { deadlineMessages } from '../../../../domain/deadlines/messages.js';
 import type { DueItem } from '../../app/api-types.js';
 import { useUser } from '../../app/auth.js';
 import { STEP_NAMES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
 import { formatDeadline } from '../../app/time.js';
 import { monitoringPath } from '../monitoring/hooks.js';
+import { pt } from '../policy/messages.js';
 import { useCasesWaitingOn, useDueItems } from './hooks.js';
 import { SelfReportsCard } from '../self-report/SelfReportsCard.js';
 
@@ -27,7 +30,20 @@ function DueTable({ items }: { items: DueItem[] }) {
           render: (_, i) => (i.household ? <Link to={`/households/${i.household.id}`}>{i.household.headName}</Link> : '—'),
         },
         { title: t.today.place, render: (_, i) => [i.town?.name, i.village?.name].filter(Boolean).join(' ') || i.department?.name || '—' },
-        { title: t.today.dueAt, dataIndex: 'dueAt', render: (v: string) => formatDeadline(v) },
+        {
+          title: t.today.dueAt,
+          dataIndex: 'dueAt',
+          render: (v: string, i) => (
+            <>
+              {formatDeadline(v)}
+              {i.provisional && (
+                <Tag color="orange" title={deadlineMessages.provisional(toLocalDate(Date.parse(v) - 1).year)} style={{ marginLeft: 4 }}>
+                  {pt.calendar.provisional}
+                </Tag>
+              )}
+            </>
+          ),
+        },
         {
           title: t.today.state,
           render: (_, i) => (i.overdue ? <Tag color="red">{t.today.overdueDays(i.overdueDays)}</Tag> : <Tag color="blue">{t.today.open}</Tag>),

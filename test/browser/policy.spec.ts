@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { addMonths, periodOf, toLocalDate } from '../../domain/calendar/dates.js';
+import { logIn, logOut } from './console.js';
+
+/**
+ * The county bureau reads the profile in force, drafts a version with a
+ * changed threshold, checks it (the checks and the diff), publishes it from
+ * next month; enters next year's holiday notice and a holiday, is refused the
+ * same day twice, and sees the year after marked provisional.
+ */
+test('the county bureau publishes a new threshold from next month and adds next year’s holidays to the calendar', async ({ page }) => {
+  const current = periodOf(Date.now());
+  const next = addMonths(current, 1);
+  const year = toLocalDate(Date.now()).year + 1;
+
+  await logIn(page, 'xian.xczx');
+  await page.getByRole('link', { name: '政策版本' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: '现行政策' })).toBeVisible();
+  const inForce = page.getByRole('table', { name: '现行政策' });
+  await expect(inForce.getByRole('row', { name: /监测标准（2026-01起）/ })).toContainText('11520元/人·年');
+  // The browser stack's demo county decides without a public notice (test/helpers/profiles.ts).
+  await expect(inForce.getByRole('row', { name: /认定程序/ })).toContainText('农户申请 → 村组评议 → 乡镇审核 → 县级确定');
+
+  await page.getByRole('button', { name: '起草新版本' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '起草新版本' })).toBeVisible();
+  await expect(page.getByLabel('生效月份（YYYY-MM）')).toHaveValue(next);
+  await page.getByRole('button', { name: '新增一条标准线' }).click();
+  const line = `监测标准（${next}起）`;
+  await page.getByLabel(`${line} 金额（元/人·年）`).fill('-1');
+  await page.getByRole('button', { name: '检查' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '检查未通过' })).toContainText(`${line}的金额应为大于0的数字`);
+  await expect(page.getByRole('button', { name: '发布' })).toBeDisabled();
+
+  await page.getByLabel(`${line} 金额（元/人·年）`).fill('11880');
+  await page.getByRole('button', { name: '检查' }).click();
+  await expect(page.getByText('检查通过，可以发布')).toBeVisible();
+  const diff = page.getByRole('table', { name: '与现行版本的差异' });
+  await expect(diff.getByRole('row', { name: new RegExp(line) })).toContainText(`11880元/人·年，低于即纳入，${next}至长期`);
+  await expect(diff.getByRole('row', { name: /监测标准（2026-01起）/ })).toContainText(`2026-01至${current}`);
+  await page.getByRole('button', { name: '发布' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: '现行政策' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '全部版本' }).getByRole('row', { name: new RegExp(`2 ${next}`) })).toContainText('本县发布');
+  await expect(page.getByText(/第1版，自2020-01起执行/)).toBeVisible();
+  await page.getByLabel('查看月份').fill(next);
+  await expect(page.getByText(`browser-no-notice 第2版，自${next}起执行`)).toBeVisible();
+  await expect(page.getByRole('table', { name: '现行政策' }).getByRole('row', { name: new RegExp(line) })).toContainText('11880元/人·年');
+
+  await page.getByRole('link', { name: '工作日历' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /工作日历/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: `${year}年` })).toContainText('暂定');
+  const yearForm = page.getByRole('form', { name: '录入某年放假安排通知' });
+  await yearForm.getByLabel('年份').fill(String(year));
+  await yearForm.getByLabel('通知名称和文号').fill(`国务院办公厅关于${year}年部分节假日安排的通知（测试数据）`);
+  await yearForm.getByRole('button', { name: '添加' }).click();
+  await expect(page.getByRole('region', { name: `${year}年` })).not.toContainText('暂定');
+
+  const dayForm = page.getByRole('form', { name: '添加一天' });
+  await dayForm.getByLabel('日期').fill(`${year}-01-01`);
+  await dayForm.getByLabel('节日').fill('元旦');
+  await dayForm.getByRole('button', { name: '添加' }).click();
+  await expect(page.getByRole('region', { name: `${year}年` }).getByRole('row', { name: new RegExp(`${year}-01-01 放假 元旦`) })).toBeVisible();
+  await dayForm.getByRole('button', { name: '添加' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '同一天不能录入两次' })).toHaveText(`${year}-01-01已经录入（元旦放假），同一天不能录入两次`);
+  await expect(page.getByRole('region', { name: `${year + 1}年` })).toContainText('暂定');
+  await expect(page.getByRole('region', { name: `${year + 1}年` })).toContainText(`${year + 1}年放假安排尚未录入`);
+
+  // On a phone's width the calendar fits the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await logOut(page);
+});

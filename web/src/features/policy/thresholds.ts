@@ -1,0 +1,35 @@
+/** Edits of a draft's income lines, as the draft screen makes them (pure: a new body each time). */
+import { addMonths, type Period } from '../../../../domain/calendar/dates.js';
+import type { ThresholdRow } from '../../../../domain/policy/profile.js';
+
+export type Body = Record<string, unknown>;
+
+export const linesOf = (body: Body): ThresholdRow[] => (Array.isArray(body.thresholds) ? (body.thresholds as ThresholdRow[]) : []);
+
+export function setLine(body: Body, index: number, change: Partial<ThresholdRow>): Body {
+  const lines = linesOf(body).map((row, i) => (i === index ? withoutUndefined({ ...row, ...change }) : row));
+  return { ...body, thresholds: lines };
+}
+
+/** A new line of the last line's kind from `from` on; the open line of that kind before it ends the month before. */
+export function addLine(body: Body, from: Period): Body {
+  const lines = linesOf(body);
+  const last = lines.at(-1);
+  if (!last) return body;
+  const closed = lines.map((row) => (row.kind === last.kind && row.to === undefined && row.from < from ? { ...row, to: addMonths(from, -1) } : row));
+  const open: ThresholdRow = { ...last, from };
+  delete (open as { to?: Period }).to;
+  return { ...body, thresholds: [...closed, open] };
+}
+
+/** The monthly update's day, in the field and in the cadence's item that must agree with it. */
+export function setUpdateDay(body: Body, day: number): Body {
+  const cadence = Array.isArray(body.cadence)
+    ? (body.cadence as { kind: string; rule: Record<string, unknown> }[]).map((item) => (item.kind === 'monthly_update' ? { ...item, rule: { ...item.rule, day } } : item))
+    : undefined;
+  return { ...body, monthlyUpdateDay: day, ...(cadence ? { cadence } : {}) };
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
+}
