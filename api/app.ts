@@ -30,6 +30,10 @@ import { supervisionRoutes } from './routes/supervision.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
 import { validatorCompiler } from './validation.js';
+import { adminPlaceRoutes } from './routes/admin-places.js';
+import { adminPeopleRoutes } from './routes/admin-people.js';
+import { adminDepartmentRoutes } from './routes/admin-departments.js';
+import { regionRoutes } from './routes/region.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -93,6 +97,10 @@ export async function buildApp(deps: AppDeps) {
       await api.register(policyRoutes);
       await api.register(jurisdictionRoutes);
       await api.register(supervisionRoutes);
+      await api.register(adminPlaceRoutes);
+      await api.register(adminPeopleRoutes);
+      await api.register(adminDepartmentRoutes);
+      await api.register(regionRoutes);
     },
     { prefix: API_PREFIX },
   );

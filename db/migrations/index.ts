@@ -17,6 +17,7 @@ import * as householdResponsible from './2026_11_23_015_household_responsible.js
 import * as leastPrivilege from './2026_12_01_016_least_privilege.js';
 import * as householdChangesRecorded from './2026_12_01_017_household_changes_recorded.js';
 import * as notificationReads from './2026_12_01_018_notification_reads.js';
+import * as administration from './2026_12_01_019_administration.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_016_least_privilege': leastPrivilege,
   '2026_12_01_017_household_changes_recorded': householdChangesRecorded,
   '2026_12_01_018_notification_reads': notificationReads,
+  '2026_12_01_019_administration': administration,
 };

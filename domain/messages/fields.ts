@@ -11,6 +11,8 @@ import { handBackReasonNames, relationNames, taskStatusNames } from '../measures
 import { MOVEMENT_NAMES } from '../supervision/movements.js';
 import { reportSectionNames } from '../town/messages.js';
 import { spendingKindNames, threatNames } from './catalogue.js';
+import { PLACE_LEVEL_NAMES } from '../administration/messages.js';
+import { ROLE_NAMES } from '../access/roles.js';
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // Places and people
@@ -103,6 +105,28 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   dueDays: '排查期限',
   limit: '每页条数',
   offset: '起始位置',
+  // Administration (places, people, departments and channels)
+  divisionCode: '区划代码',
+  countyName: '县名称',
+  cityName: '所属市名称',
+  provinceName: '所属省名称',
+  profileId: '政策模板',
+  bureauUsername: '县乡村振兴局管理员用户名',
+  bureauDisplayName: '县乡村振兴局管理员姓名',
+  bureauPassword: '初始密码',
+  parentId: '上级地区',
+  level: '层级',
+  placeName: '地区名称',
+  displayName: '姓名',
+  role: '角色',
+  jurisdictionId: '所在地区',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  url: '推送地址',
+  secret: '签名密钥',
+  departmentCode: '部门代码',
+  departmentName: '部门名称',
+  all: '含已撤销',
 };
 
 export const HOUSEHOLD_CATEGORY_NAMES: Record<'lifted_out' | 'unstable' | 'marginal' | 'sudden_hardship', string> = {
@@ -162,6 +186,8 @@ export const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string
   reason: handBackReasonNames,
   section: reportSectionNames,
   change: { add: '补列', remove: '删除' },
+  level: PLACE_LEVEL_NAMES,
+  role: ROLE_NAMES,
 };
 
 /** What is wrong with a field, in words; `field` is its name from FIELD_LABELS. */

@@ -4,6 +4,7 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '../../../domain/access/roles.js';
+import { a } from '../features/admin/messages.js';
 import { Bell } from '../features/notifications/Bell.js';
 import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
@@ -29,6 +30,11 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/', label: t.menu.today },
     { path: '/households', label: t.menu.households },
     { path: '/overview', label: t.menu.overview },
+    // The county's administration: places, people, departments and channels, and the audit.
+    { path: '/admin/places', label: a.menu.places },
+    { path: '/admin/users', label: a.menu.users },
+    { path: '/admin/departments', label: a.menu.departments },
+    { path: '/admin/changes', label: a.menu.changes },
   ],
   department: [
     { path: '/', label: t.menu.today },
@@ -43,7 +49,14 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/', label: t.menu.overview },
     { path: '/households', label: t.menu.households },
   ],
+  department_head: [
+    { path: '/', label: t.menu.today },
+    { path: '/tasks', label: t.menu.tasks },
+  ],
+  regional_viewer: [{ path: '/', label: a.menu.region }],
+  system_admin: [{ path: '/', label: a.menu.counties }],
 };
+
 
 function selectedKey(pathname: string, entries: readonly MenuEntry[]): string {
   const exact = entries.find((e) => e.path === pathname);
@@ -99,6 +112,7 @@ export function Shell() {
             <span aria-label={t.shell.userLabel(user.displayName, roleName(user.role))} style={{ whiteSpace: 'nowrap' }}>
               {user.displayName}（{roleName(user.role)}）
             </span>
+            <Link to="/account/password">{a.menu.password}</Link>
             <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
               {t.shell.logout}
             </Button>

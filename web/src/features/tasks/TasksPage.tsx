@@ -93,7 +93,7 @@ export function TasksPage() {
   const tasks = useTasks({ status, townId });
   const accept = useAccept();
   const [dialog, setDialog] = useState<{ kind: 'complete' | 'handBack'; task: TaskItem } | null>(null);
-  const mine = user.role === 'department';
+  const mine = user.role === 'department' || user.role === 'department_head';
 
   const onAccept = async (task: TaskItem) => {
     try {
