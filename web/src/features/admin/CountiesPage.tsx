@@ -47,7 +47,7 @@ export function CountiesPage() {
             <Input maxLength={60} />
           </Form.Item>
           <Form.Item label={a.counties.profile} name="profileId" rules={[{ required: true, message: a.counties.required }]}>
-            <Select loading={templates.isPending} options={(templates.data ?? []).map((p) => ({ value: p.id, label: a.counties.profileOf(p.countyName, p.id, p.version, p.effectiveFrom) }))} />
+            <Select showSearch optionFilterProp="label" loading={templates.isPending} options={(templates.data ?? []).map((p) => ({ value: p.id, label: a.counties.profileOf(p.countyName, p.id, p.version, p.effectiveFrom) }))} />
           </Form.Item>
           <Form.Item label={a.counties.bureauUsername} name="bureauUsername" rules={required}>
             <Input autoComplete="off" maxLength={64} />

@@ -51,7 +51,7 @@ export function PlacesPage() {
                     key={`${data.places.length}-${all}`}
                     treeData={buildTree(data.places, labelOf)}
                     selectedKeys={selected ? [selected.id] : []}
-                    onSelect={(keys) => setSelectedId((keys[0] as string | undefined) ?? null)}
+                    onSelect={(_, info) => setSelectedId(String(info.node.key))}
                   />
                 </Card>
               </Col>

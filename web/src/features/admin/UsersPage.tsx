@@ -61,14 +61,14 @@ export function UsersPage() {
           }
         >
           <Form.Item label={a.users.role} name="role" rules={[{ required: true, message: a.users.required }]}>
-            <Select options={(CREATABLE_ROLES[user.role] ?? []).map((r) => ({ value: r, label: ROLE_NAMES[r] }))} onChange={() => form.setFieldsValue({ jurisdictionId: undefined as never, departmentId: undefined })} />
+            <Select showSearch optionFilterProp="label" options={(CREATABLE_ROLES[user.role] ?? []).map((r) => ({ value: r, label: ROLE_NAMES[r] }))} onChange={() => form.setFieldsValue({ jurisdictionId: undefined as never, departmentId: undefined })} />
           </Form.Item>
           <Form.Item label={a.users.place} name="jurisdictionId" rules={[{ required: true, message: a.users.required }]}>
             <Select showSearch optionFilterProp="label" options={placeOptions} />
           </Form.Item>
           {role && needsDepartment(role) && (
             <Form.Item label={a.users.department} name="departmentId" rules={[{ required: true, message: a.users.required }]}>
-              <Select options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+              <Select showSearch optionFilterProp="label" options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
             </Form.Item>
           )}
           <Form.Item label={a.users.username} name="username" rules={[{ required: true, message: a.users.required }]}>
