@@ -3,11 +3,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { apiDocs } from '../domain/messages/catalogue.js';
 import type { Database } from '../db/database.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { metricsPlugin } from './metrics.js';
+import { documentedTransform } from './openapi.js';
 import { authPlugin } from './plugins/auth.js';
 import { consolePlugin, WEB_DIST } from './plugins/console.js';
 import { dbPlugin } from './plugins/db.js';
@@ -30,6 +32,7 @@ import { supervisionRoutes } from './routes/supervision.js';
 import { taskRoutes } from './routes/tasks.js';
 import { townRoutes } from './routes/towns.js';
 import { validatorCompiler } from './validation.js';
+import { UPDATE_ACCEPT_DEADLINE_MS, withUpdateContext } from './workflow-update.js';
 import { adminPlaceRoutes } from './routes/admin-places.js';
 import { adminPeopleRoutes } from './routes/admin-people.js';
 import { adminDepartmentRoutes } from './routes/admin-departments.js';
@@ -46,6 +49,8 @@ export interface AppDeps {
   readonly logger?: FastifyServerOptions['logger'];
   /** The console's built bundle (default web/dist); served at `/` when it holds an index.html. */
   readonly webRoot?: string;
+  /** How long a request waits for a worker to accept its workflow update before answering 503 (default 15 s). */
+  readonly updateAcceptDeadlineMs?: number;
 }
 
 export async function buildApp(deps: AppDeps) {
@@ -61,6 +66,8 @@ export async function buildApp(deps: AppDeps) {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // First of the request's hooks: the idempotency key and the deadline reach every update the request makes.
+  app.addHook('onRequest', withUpdateContext(deps.updateAcceptDeadlineMs ?? UPDATE_ACCEPT_DEADLINE_MS));
 
   await app.register(swagger, {
     openapi: {
@@ -68,7 +75,7 @@ export async function buildApp(deps: AppDeps) {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentedTransform,
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
@@ -76,8 +83,9 @@ export async function buildApp(deps: AppDeps) {
   await app.register(temporalPlugin, { client: deps.temporal, taskQueue: deps.taskQueue });
   await app.register(authPlugin);
 
-  // Probes (compose, the supervisor) ask the root; everything a client calls is under /api.
+  // Probes (compose, the supervisor) and the operators' metrics at the root; everything a client calls is under /api.
   await app.register(healthRoutes);
+  await app.register(metricsPlugin);
   await app.register(
     async (api) => {
       api.setNotFoundHandler(notFoundHandler);

@@ -29,6 +29,9 @@ export const configSchema = z.object({
   /** The worker's health endpoint (GET /health), which compose's health check asks. */
   WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   WORKER_HEALTH_PORT: port.default(3001),
+  /** The worker's Temporal SDK metrics in Prometheus's format (GET /metrics), served by the SDK's runtime; port 0: none. */
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHOUDI_DATA_DIR: z.string().min(1).default('.data'),
   SHOUDI_CACHE_DIR: z.string().min(1).default('.cache'),

@@ -3,7 +3,7 @@
  * may run side by side on the same task queue. SIGINT/SIGTERM drain it.
  */
 import { Client } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { requireExternal, loadConfigOrExit } from '../platform/config.js';
 import { createDb } from '../db/kysely.js';
 import { runtimeRoleProblem } from '../db/runtime-role.js';
@@ -13,6 +13,9 @@ import { startWorkerHealthServer } from './health.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'worker');
+// Before any connection: the SDK's runtime serves the worker's metrics (task latencies, slots, sticky cache, pollers).
+const metricsAddress = config.WORKER_METRICS_PORT === 0 ? undefined : `${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}`;
+if (metricsAddress) Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } });
 
 const db = createDb(databaseUrl);
 const roleProblem = await runtimeRoleProblem(db);
@@ -35,7 +38,7 @@ try {
     { worker, connection, taskQueue: config.TEMPORAL_TASK_QUEUE },
     { host: config.WORKER_HEALTH_HOST, port: config.WORKER_HEALTH_PORT },
   );
-  process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${temporalAddress}; health at http://${config.WORKER_HEALTH_HOST}:${config.WORKER_HEALTH_PORT}/health\n`);
+  process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${temporalAddress}; health at http://${config.WORKER_HEALTH_HOST}:${config.WORKER_HEALTH_PORT}/health, metrics ${metricsAddress ? `at http://${metricsAddress}/metrics` : 'off'}\n`);
   try {
     await worker.run();
   } finally {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { messages } from '../../domain/messages/catalogue.js';
+import { departmentReach } from '../../domain/access/reach.js';
 import { movedIn } from '../../domain/supervision/movements.js';
 import type { Household } from '../../db/database.js';
 import { householdEventsRepo } from '../../db/repositories/household-events.js';
@@ -60,7 +61,8 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { movement, period, ...query } = request.query;
       const moved = movement && period ? movedIn(movement, period) : undefined;
-      const page = await householdsRepo(app.db).search({ ...query, moved, withinJurisdiction: currentUser(request).jurisdictionId });
+      const user = currentUser(request);
+      const page = await householdsRepo(app.db).search({ ...query, moved, withinJurisdiction: user.jurisdictionId, ofDepartment: departmentReach(user) });
       const names = await usersRepo(app.db).displayNames(page.items.map((h) => h.responsible_user_id));
       return { total: page.total, items: page.items.map((h) => toHouseholdView(h, names)) };
     },

@@ -49,7 +49,20 @@ export const yuan = z.number().finite().min(0, v.amountNegative).max(100_000_000
 export const jurisdictionId = z.string().trim().min(1).max(32);
 export const uuid = z.uuid();
 export const measureCode = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/);
-export const page = { limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) };
+/**
+ * A whole number in a query string: left empty (`minOverdueDays=`, what a cleared filter sends) it is
+ * absent, never 0; anything but digits is refused (`0x10`, `1e2`, which a plain coercion read as numbers).
+ */
+const countInQuery = z
+  .string()
+  .trim()
+  .regex(/^[0-9]*$/)
+  .transform((s) => (s === '' ? undefined : Number(s)));
+export const queryCount = (min: number, max: number) => countInQuery.pipe(z.number().int().min(min).max(max).optional()).optional();
+export const page = {
+  limit: countInQuery.pipe(z.number().int().min(1).max(200).default(50)).default(50),
+  offset: countInQuery.pipe(z.number().int().min(0).default(0)).default(0),
+};
 export const pageQuery = z.object(page);
 export const idParams = z.object({ id: uuid });
 

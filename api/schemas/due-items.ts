@@ -3,7 +3,7 @@ import { registerItemOverdue } from '../../domain/deadlines/register-items.js';
 import { dueItemKindNames } from '../../domain/messages/catalogue.js';
 import type { dueItemsRepo } from '../../db/repositories/due-items.js';
 import type { notificationsRepo } from '../../db/repositories/notifications.js';
-import { jurisdictionId, namedOrNull, page, pageOf, uuid } from './common.js';
+import { jurisdictionId, namedOrNull, page, pageOf, queryCount, uuid } from './common.js';
 
 export const dueItemQuery = z.object({
   state: z.enum(['open', 'overdue', 'done']).default('open'),
@@ -12,8 +12,8 @@ export const dueItemQuery = z.object({
   villageId: jurisdictionId.optional(),
   householdId: uuid.optional(),
   responsibleUserId: uuid.optional(),
-  minOverdueDays: z.coerce.number().int().min(0).max(3650).optional(),
-  maxOverdueDays: z.coerce.number().int().min(0).max(3650).optional(),
+  minOverdueDays: queryCount(0, 3650),
+  maxOverdueDays: queryCount(0, 3650),
   departmentId: uuid.optional(),
   ...page,
 });

@@ -5,7 +5,7 @@ import { escalationLevelNames, handBackReasonNames, taskMessages, taskStatusName
 import { validationMessages as v } from '../../domain/messages/fields.js';
 import type { MeasureTaskListRow } from '../../db/repositories/measure-tasks.js';
 import type { TaskView } from '../../workflows/measure-task/definitions.js';
-import { evidence, iso, jurisdictionId, labelledDate, localDateAs, measureCode, named, page, pageOf, text, uuid } from './common.js';
+import { evidence, iso, jurisdictionId, labelledDate, localDateAs, measureCode, named, page, pageOf, queryCount, text, uuid } from './common.js';
 
 export const taskKey = z.string().regex(/^task-[0-9a-f-]{36}-\d{1,6}-[a-z][a-z0-9_]{0,62}-\d{1,4}$/);
 export const taskParams = z.object({ key: taskKey });
@@ -29,8 +29,8 @@ export const overdueTaskQuery = z.object({
   townId: jurisdictionId.optional(),
   departmentId: uuid.optional(),
   measure: measureCode.optional(),
-  minOverdueDays: z.coerce.number().int().min(0).max(3650).optional(),
-  maxOverdueDays: z.coerce.number().int().min(0).max(3650).optional(),
+  minOverdueDays: queryCount(0, 3650),
+  maxOverdueDays: queryCount(0, 3650),
   ...page,
 });
 

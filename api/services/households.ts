@@ -8,6 +8,7 @@ import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { FastifyInstance } from 'fastify';
 import { covers, NO_PLACE, responsibleRefusal, type Actor } from '../../domain/access/roles.js';
+import { departmentReach } from '../../domain/access/reach.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import type { Household } from '../../db/database.js';
 import { householdEventsRepo } from '../../db/repositories/household-events.js';
@@ -31,6 +32,10 @@ export async function householdInScope(app: FastifyInstance, id: string, user: L
   const household = await householdsRepo(app.db).findById(id);
   if (!household) throw new HttpError(404, messages.householdNotFound, 'NOT_FOUND');
   if (!covers(user, placeOf(household))) throw new HttpError(403, messages.outsideJurisdiction, 'FORBIDDEN');
+  const department = departmentReach(user);
+  if (department !== null && !(await householdsRepo(app.db).concernsDepartment(household.id, department))) {
+    throw new HttpError(403, messages.notDepartmentsHousehold, 'FORBIDDEN');
+  }
   return household;
 }
 

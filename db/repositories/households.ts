@@ -29,6 +29,8 @@ export function householdsRepo(db: Kysely<Database>) {
       name?: string | undefined;
       /** A member's national ID number, exact (current members only). */
       idNumber?: string | undefined;
+      /** Only households a task of this department concerns (a department's reach, domain/access/reach.ts). */
+      ofDepartment?: string | null | undefined;
       limit: number;
       offset: number;
     }) {
@@ -36,6 +38,12 @@ export function householdsRepo(db: Kysely<Database>) {
       // One column of the jurisdiction's level, which an index serves newest first.
       const level = await jurisdictionsRepo(db).placeLevel(within);
       let query = db.selectFrom('households').where(inPlace(within, level, { county: 'county_id', town: 'town_id', village: 'village_id', group: { column: 'group_id' } }));
+      if (filter.ofDepartment) {
+        const department = filter.ofDepartment;
+        query = query.where((eb) =>
+          eb.exists(eb.selectFrom('measure_tasks as t').select('t.id').whereRef('t.household_id', '=', 'households.id').where('t.department_id', '=', department)),
+        );
+      }
       if (filter.townId) query = query.where('town_id', '=', filter.townId);
       if (filter.villageId) query = query.where('village_id', '=', filter.villageId);
       if (filter.category) query = query.where('category', '=', filter.category);
@@ -135,6 +143,12 @@ export function householdsRepo(db: Kysely<Database>) {
 
     findById(id: string) {
       return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** Whether a task of the department concerns the household (any task, any status: what it did stays its to read). */
+    async concernsDepartment(householdId: string, departmentId: string): Promise<boolean> {
+      const row = await db.selectFrom('measure_tasks').select('id').where('household_id', '=', householdId).where('department_id', '=', departmentId).limit(1).executeTakeFirst();
+      return row !== undefined;
     },
 
     async setStageAndCategory(id: string, change: { stage?: string | undefined; category?: HouseholdCategory | undefined }, at: Date): Promise<void> {

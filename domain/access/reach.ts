@@ -2,7 +2,7 @@
  * Where a person may act, beside what (actions.ts): a town's items and an
  * area's screening. Pure: the places come in with their parents.
  */
-import type { Actor } from './roles.js';
+import { DEPARTMENT_ROLES, type Actor } from './roles.js';
 
 /**
  * Why the actor cannot reach the town's items: a town officer reaches only
@@ -21,3 +21,20 @@ export function townRefusal(actor: Pick<Actor, 'role' | 'jurisdictionId'>, town:
  */
 export const sameLine = (areaLineage: readonly string[], actorLineage: readonly string[]): boolean =>
   areaLineage.includes(actorLineage[0] ?? '') || actorLineage.includes(areaLineage[0] ?? '');
+
+/**
+ * Whose households a department's user reads: only those a task of its
+ * department concerns — it carries out measures, it does not keep the
+ * registry (issue 18: a department read the names, birth dates, disabilities
+ * and illnesses of every household of the county). The department's id, or
+ * null for every other role, who reads its jurisdiction's households. A
+ * department user without a department reads none. (Data its own feeds bring,
+ * issue 15, will widen this to those households too.)
+ */
+export function departmentReach(actor: Pick<Actor, 'role' | 'departmentId'>): string | null {
+  if (!DEPARTMENT_ROLES.includes(actor.role)) return null;
+  return actor.departmentId ?? NO_DEPARTMENT;
+}
+
+/** Matches no department: a department user without one sees no household. */
+const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';

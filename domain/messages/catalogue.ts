@@ -29,6 +29,9 @@ export const messages = {
     ({ 404: '请求的地址不存在', 405: '不支持该请求方式', 413: '提交的内容过大', 415: '提交的内容格式不受支持，请以 JSON 提交', 429: '请求过于频繁，请稍后重试' })[status] ??
     '请求有误，请检查填写的内容后重试',
   temporalUnavailable: '流程服务暂时不可用，请稍后重试',
+  systemBusy: '系统繁忙，请稍后重试',
+  notDepartmentsHousehold: '本部门没有该户的帮扶任务，不能查看该户信息',
+  idempotencyKeyMalformed: '重复提交标识格式不正确，请刷新页面后重试',
   noPolicyProfile: (period: string) => `本县尚未配置 ${period} 适用的监测帮扶政策，请联系县乡村振兴局`,
   malformedPolicyProfile: (id: string, version: number) => `政策配置 ${id} 第${version}版不完整，请联系县乡村振兴局`,
   /** The household is saved but its workflow could not be started yet; it starts when the household is next acted on. */

@@ -69,9 +69,24 @@ export function maskIdNumber(idNumber: string): string {
   return `${text.slice(0, 6)}********${text.slice(14)}`;
 }
 
-/** Every ID-number-like run (17 digits and a digit or X) in a text masked, e.g. a URL before it is logged. */
+/**
+ * Every ID-number-like run in a text masked, e.g. a URL before it is logged: percent-escapes are
+ * read first (`%20<id>` hid the number behind the `0` of the escape), and any run of 15 or more
+ * digits (an old 15-digit number, an 18-character one, one with extra digits around it) is masked
+ * whatever stands beside it — an 18-character run as `maskIdNumber` does, any other run starred whole.
+ */
 export function maskIdNumbersIn(text: string): string {
-  return text.replace(/(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g, (id) => maskIdNumber(id));
+  return readEscapes(text).replace(/[0-9]{15,}[Xx]?/g, (run) => (run.length === 18 ? maskIdNumber(run) : '*'.repeat(run.length)));
+}
+
+function readEscapes(text: string): string {
+  const plus = text.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    // A malformed escape somewhere: read the well-formed ones one by one.
+    return plus.replace(/%[0-9A-Fa-f]{2}/g, (escape) => String.fromCharCode(Number.parseInt(escape.slice(1), 16)));
+  }
 }
 
 /**

@@ -75,3 +75,24 @@ describe('the one error handler 统一错误处理', () => {
     expect({ status: xml.statusCode, message: xml.json().message }).toEqual({ status: 415, message: '提交的内容格式不受支持，请以 JSON 提交' });
   });
 });
+
+describe('the error responses in the OpenAPI document (issue 18, defect 10)', () => {
+  it('lists for every operation each status the error handler may answer, with the refusal’s body, beside its success', async () => {
+    const answer = await app.inject({ method: "GET", url: `${API_PREFIX}/docs/json` });
+    expect(answer.statusCode, answer.body.slice(0, 300)).toBe(200);
+    const doc = answer.json() as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string; content: { 'application/json': { schema: { properties: Record<string, unknown> } } } }> }>>;
+    };
+    const operations = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith(`${API_PREFIX}/`)) // not this file's own test route
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));
+    expect(operations.length).toBeGreaterThan(30);
+    for (const { path, method, operation } of operations) {
+      const statuses = Object.keys(operation.responses);
+      expect(statuses.some((s) => s.startsWith('2')), `${method} ${path} documents its success`).toBe(true);
+      expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(['400', '401', '403', '404', '409', '500', '503']));
+      const refusal = operation.responses['400']!.content['application/json'].schema;
+      expect(Object.keys(refusal.properties)).toEqual(['error', 'message', 'details']);
+    }
+  });
+});

@@ -114,6 +114,17 @@ describe('validation errors in words a clerk reads 校验提示', () => {
     expect(update.details.map((d) => d.message)).toEqual([expect.stringContaining('金额最多保留两位小数（到分）')]);
   });
 
+  it('reads an emptied number filter as no filter, never 0, and refuses what is not digits (issue 18)', async () => {
+    expect(dueItems.dueItemQuery.parse({ minOverdueDays: '', maxOverdueDays: ' ' })).toMatchObject({ minOverdueDays: undefined, maxOverdueDays: undefined, limit: 50, offset: 0 });
+    expect(tasks.overdueTaskQuery.parse({ minOverdueDays: '', limit: '' })).toMatchObject({ minOverdueDays: undefined, limit: 50 });
+    expect(tasks.overdueTaskQuery.parse({ minOverdueDays: '8', limit: '20' })).toMatchObject({ minOverdueDays: 8, limit: 20 });
+    for (const value of ['0x10', '1e2', '-1', '七']) {
+      const body = await refused('GET', `/tasks/overdue?minOverdueDays=${encodeURIComponent(value)}`);
+      expect(body.details.map((d) => d.field)).toEqual(['querystring.minOverdueDays']);
+      expect(body.message).not.toMatch(ASCII_WORD);
+    }
+  });
+
   it('has a Chinese name for every field a request may carry, and for every choice where a names table exists', () => {
     const modules = { admin, auth, common, countyItems, dueItems, elimination, households, identification, members, monitoring, plans, screenings, tasks, towns };
     const inputs = Object.entries(modules).flatMap(([module, exports]) =>

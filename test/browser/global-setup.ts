@@ -72,7 +72,7 @@ export async function startStack(options: { env?: Record<string, string>; fresh?
   // The postgres system user must be able to reach its data directory inside.
   await chmod(dataDir, 0o755);
   const taken = new Set<number>();
-  const [api, postgres, temporal, ui, workerHealth] = [await freePort(taken), await freePort(taken), await freePort(taken), await freePort(taken), await freePort(taken)];
+  const [api, postgres, temporal, ui, workerHealth, workerMetrics] = [await freePort(taken), await freePort(taken), await freePort(taken), await freePort(taken), await freePort(taken), await freePort(taken)];
   const logFile = path.join(dataDir, 'stack.log');
   const log = createWriteStream(logFile);
   const root = path.resolve(import.meta.dirname, '../..');
@@ -91,6 +91,7 @@ export async function startStack(options: { env?: Record<string, string>; fresh?
       EMBEDDED_TEMPORAL_PORT: String(temporal),
       EMBEDDED_TEMPORAL_UI_PORT: String(ui),
       WORKER_HEALTH_PORT: String(workerHealth),
+      WORKER_METRICS_PORT: String(workerMetrics),
       LOG_LEVEL: 'warn',
       ...options.env,
     },

@@ -148,3 +148,27 @@ describe('a department works its inbox through the HTTP API', () => {
     expect(tasks.body.items).toMatchObject([{ key, status: 'completed', department: { name: '民政局' } }]);
   });
 });
+
+describe('what a department may read of the registry (issue 18, defect 6)', () => {
+  it('reads the households its tasks concern and no other, in the list, the search and each household’s record', async () => {
+    const { api, t, env, taskQueue } = stack;
+    const town = await actorOf(t.db, 'zhen.dongcheng');
+    const { row: assisted, place } = await insertHousehold(t.db, '郑有任务');
+    const { row: other } = await insertHousehold(t.db, '郑无任务');
+    await planAndStart(env.client, t.db, taskQueue, { householdId: assisted.id, place, drawnBy: town.userId, at: Date.now(), measures: [{ code: 'dibao_pension' }] });
+    const [mz, rs, cadre] = [await api.login('bumen.mz'), await api.login('bumen.rs'), await api.login('cun.donggang')];
+    await eventually(async () => expect((await api.call('GET', `/households/${assisted.id}`, { token: mz })).status).toBe(200));
+
+    for (const path of ['', '/members', '/file', '/identification', '/tasks']) {
+      expect(await api.call('GET', `/households/${other.id}${path}`, { token: mz })).toMatchObject({ status: 403, body: { message: '本部门没有该户的帮扶任务，不能查看该户信息' } });
+    }
+    // 人社局 has no task of this household's plan either.
+    expect((await api.call('GET', `/households/${assisted.id}/file`, { token: rs })).status).toBe(403);
+    const listed = (token: string, query: string) => api.call('GET', `/households?${query}`, { token }).then((r) => r.body.items.map((h: { id: string }) => h.id));
+    expect(await listed(mz, 'name=郑')).toEqual([assisted.id]);
+    expect(await listed(mz, 'limit=200')).not.toContain(other.id);
+    expect(await listed(rs, 'name=郑')).toEqual([]);
+    // The village reads both, as before.
+    expect(await listed(cadre, 'name=郑')).toEqual(expect.arrayContaining([assisted.id, other.id]));
+  });
+});

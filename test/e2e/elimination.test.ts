@@ -155,7 +155,8 @@ describe('objections during the public notice 公示', () => {
       const from = (await fileEvents(api, tokens.cadre, registered)).length;
 
       const objection = { objector: '村民李某', content: '该户儿子在外务工，收入较高' };
-      expect(await identification('/objections', tokens.mz, objection)).toMatchObject({ status: 403, body: { error: 'NotAllowed', message: '“行业部门”不能办理“公示异议登记”' } });
+      // A department without a task of this household does not reach it at all (issue 18, defect 6).
+      expect(await identification('/objections', tokens.mz, objection)).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', message: '本部门没有该户的帮扶任务，不能查看该户信息' } });
       expect(await identification('/objections', tokens.otherCadre, objection)).toMatchObject({ status: 403, body: { message: '该户不在您的管辖范围内' } });
       expect(await identification('/objections', tokens.cadre, { ...objection, objector: '' })).toMatchObject({ status: 400, body: { message: '填写的内容有误：请填写异议人' } });
       expect((await identification('/objections', tokens.cadre, { objector: '村民李某' })).status).toBe(400);

@@ -82,7 +82,8 @@ describe('POST /households/:id/monthly-updates', () => {
     const update = (token: string, body: Record<string, unknown>) => api.call('POST', `/households/${id}/monthly-updates`, { token, body });
 
     expect(await update(tokens.otherCadre, { period: month })).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', message: '该户不在您的管辖范围内' } });
-    expect(await update(tokens.mz, { period: month })).toMatchObject({ status: 403, body: { error: 'NotAllowed', message: '“行业部门”不能办理“月度信息更新”' } });
+    // A department without a task of this household does not reach it at all (issue 18, defect 6).
+    expect(await update(tokens.mz, { period: month })).toMatchObject({ status: 403, body: { error: 'FORBIDDEN', message: '本部门没有该户的帮扶任务，不能查看该户信息' } });
     expect(await update(tokens.county, { period: month })).toMatchObject({ status: 403, body: { message: '“县乡村振兴局”不能办理“月度信息更新”' } });
 
     const badPeriod = await update(tokens.cadre, { period: '2026-13' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkCharacter, maskIdNumber, parseIdNumber } from '../../domain/people/id-number.js';
+import { ageOn, checkCharacter, maskIdNumber, maskIdNumbersIn, parseIdNumber } from '../../domain/people/id-number.js';
 
 describe('citizen identity number (GB 11643)', () => {
   it('accepts the standard’s own examples with their birth dates and sexes', () => {
@@ -79,6 +79,28 @@ describe('masking', () => {
 
   it('stars out anything that is not 18 characters whole', () => {
     expect(maskIdNumber('110105491231002')).toBe('***************');
+  });
+
+  it('masks every ID number in a logged URL, whatever escape or character stands beside it', () => {
+    const id = '11010519491231002X';
+    const urls = [
+      `/api/households?idNumber=${id}`,
+      `/api/households?idNumber=%20${id}`, // the space's escape ends in a digit
+      `/api/households?idNumber=${id.toLowerCase()}%20`,
+      `/api/households?idNumber=+${id}`,
+      `/api/households?idNumber=a${id}b`,
+      `/api/households/${id}/file`,
+    ];
+    for (const url of urls) {
+      const logged = maskIdNumbersIn(url);
+      expect(logged).not.toContain('19491231');
+      expect(logged).toContain('110105********002');
+    }
+    // A malformed escape: the rest is still read, and the run it leaves is starred whole.
+    expect(maskIdNumbersIn(`/api/households?idNumber=%E5%${id}`)).not.toContain('19491231');
+    expect(maskIdNumbersIn('/api/households?idNumber=0110105194912310021')).toBe('/api/households?idNumber=*******************');
+    expect(maskIdNumbersIn('/api/households?idNumber=110105491231002')).toBe('/api/households?idNumber=***************');
+    expect(maskIdNumbersIn('/api/households?name=%E5%BC%A0&limit=20')).toBe('/api/households?name=张&limit=20');
   });
 });
 

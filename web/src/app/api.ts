@@ -68,33 +68,50 @@ export function setSessionToken(next: string | null, whenRefused: () => void): v
 
 type Query = Record<string, string | number | undefined>;
 
+/**
+ * The idempotency key of each action that has not had its answer yet: the same
+ * action resent unchanged (after "系统繁忙" or a dropped connection) carries the
+ * same key, so the system records it once; once answered, the next identical
+ * action is a new one with a new key.
+ */
+const unanswered = new Map<string, string>();
+const UNANSWERED = [0, 502, 503, 504];
+/** 128 random bits as hex (crypto.randomUUID needs https, which a county intranet may not have; getRandomValues does not). */
+const newKey = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 async function call<T>(method: string, path: string, options: { body?: unknown; query?: Query } = {}): Promise<T> {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== '') search.set(k, String(v));
   const url = `/api${path}${search.size > 0 ? `?${search}` : ''}`;
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const action = method === 'GET' ? undefined : `${method} ${url} ${body ?? ''}`;
+  const key = action === undefined ? undefined : (unanswered.get(action) ?? newKey());
+  if (action !== undefined && key !== undefined) unanswered.set(action, key);
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers: {
         accept: 'application/json',
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(key === undefined ? {} : { 'idempotency-key': key }),
       },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(body === undefined ? {} : { body }),
     });
   } catch {
     throw new ApiError(0, t.networkError);
   }
+  if (action !== undefined && !UNANSWERED.includes(response.status)) unanswered.delete(action);
   if (response.status === 204) return undefined as T;
-  const body = (await response.json().catch(() => null)) as { message?: string; details?: { message: string }[] } | null;
+  const answer = (await response.json().catch(() => null)) as { message?: string; details?: { message: string }[] } | null;
   if (!response.ok) {
     if (response.status === 401 && token) onUnauthorized();
     // Validation refusals list each problem; the field paths in `message` are for developers.
-    const message = body?.details?.length ? body.details.map((d) => d.message).join('；') : (body?.message ?? t.loadFailed);
+    const message = answer?.details?.length ? answer.details.map((d) => d.message).join('；') : (answer?.message ?? t.loadFailed);
     throw new ApiError(response.status, message);
   }
-  return body as T;
+  return answer as T;
 }
 
 const h = (id: string) => `/households/${encodeURIComponent(id)}`;
