@@ -131,9 +131,37 @@ export function createTaskActivities(deps: { db: Kysely<Database> }) {
         await measureTasksRepo(trx).escalate(input.taskKey, input.level, at);
         if (input.level === 1) await dueItemsRepo(trx).markOverdue(input.taskKey, at);
       });
-      if (input.level !== 2) return;
       const task = await described(input.taskKey);
+      if (input.level === 1) {
+        // The first rung: the department's head 部门负责人 is told, beside the department's own overdue notice.
+        await notificationsRepo(db).add([
+          {
+            key: `${input.taskKey}:overdue:head`,
+            countyId: task.county_id,
+            recipient: { departmentId: task.department_id, role: 'department_head' },
+            kind: 'measure_task.overdue_head',
+            title: taskNotices.overdueTitle(task.name),
+            body: taskNotices.overdue(task.place, task.head_name, task.name, dueText(task.due_at)),
+            householdId: task.household_id,
+            dueItemKey: input.taskKey,
+            createdAt: at,
+          },
+        ]);
+        return;
+      }
       await notificationsRepo(db).add([
+        {
+          // The top of the ladder: the county's leadership group 领导小组 learns of it with the supervisors.
+          key: `${input.taskKey}:escalated:leadership`,
+          countyId: task.county_id,
+          recipient: { jurisdictionId: task.county_id, role: 'leadership_group' },
+          kind: 'measure_task.escalated',
+          title: taskNotices.supervisorsTitle(task.department_name, task.name),
+          body: taskNotices.supervisors(task.department_name, task.place, task.head_name, task.name, dueText(task.due_at), overdueDays(task.due_at.getTime(), input.at)),
+          householdId: task.household_id,
+          dueItemKey: input.taskKey,
+          createdAt: at,
+        },
         {
           key: `${input.taskKey}:escalated:supervisors`,
           countyId: task.county_id,

@@ -43,6 +43,10 @@ import { publicReportRoutes } from './routes/public-reports.js';
 import { selfReportRoutes } from './routes/self-reports.js';
 import { policyVersionRoutes } from './routes/policy-versions.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { adminPlaceRoutes } from './routes/admin-places.js';
+import { adminPeopleRoutes } from './routes/admin-people.js';
+import { adminDepartmentRoutes } from './routes/admin-departments.js';
+import { regionRoutes } from './routes/region.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -122,6 +126,10 @@ export async function buildApp(deps: AppDeps) {
       await api.register(campaignRoutes);
       await api.register(policyVersionRoutes);
       await api.register(calendarRoutes);
+      await api.register(adminPlaceRoutes);
+      await api.register(adminPeopleRoutes);
+      await api.register(adminDepartmentRoutes);
+      await api.register(regionRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -20,6 +20,8 @@ export interface JurisdictionsTable {
   name: string;
   policy_profile_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
+  /** A retired place stays (households and history refer to it) but is offered no more. */
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface PolicyProfilesTable {
@@ -49,10 +51,14 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   role: Role;
-  jurisdiction_id: string;
+  /** Null only for a system administrator, who works above every county. */
+  jurisdiction_id: ColumnType<string | null, string | null, string | null>;
   department_id: string | null;
   active: Generated<boolean>;
   created_at: CreatedAt;
+  /** Set when the account is made or its password reset: the next login must choose a new one. */
+  must_change_password: Generated<boolean>;
+  password_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionsTable {
@@ -417,6 +423,20 @@ export interface Database {
   campaign_problems: CampaignProblemsTable;
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
+  admin_changes: AdminChangesTable;
+}
+
+/** One administrative change 管理操作记录: who, when, what, before and after; append-only. */
+export interface AdminChangesTable {
+  id: Generated<string>;
+  county_id: string | null;
+  actor_user_id: string;
+  action: string;
+  subject_kind: 'place' | 'user' | 'department' | 'channel' | 'county';
+  subject_id: string;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+  at: CreatedAt;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

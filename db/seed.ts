@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { policyProfiles } from '../domain/policy/index.js';
 import type { Database, JurisdictionLevel, Role } from './database.js';
 import { policyProfilesRepo, type StoredProfile } from './repositories/policy-profiles.js';
@@ -52,6 +52,15 @@ export const DEMO_USERS: ReadonlyArray<{
   { username: 'bumen.rs', displayName: '人社局', role: 'department', jurisdictionId: COUNTY.id, department: 'rs' },
   { username: 'ducha', displayName: '县督查组', role: 'supervisor', jurisdictionId: COUNTY.id },
   { username: 'lingdao', displayName: '县领导小组', role: 'leadership_group', jurisdictionId: COUNTY.id },
+  // Every department has an officer (bumen.<code>) and a head (fuze.<code>), who receives its overdue tasks first.
+  ...DEMO_DEPARTMENTS.filter(([code]) => code !== 'mz' && code !== 'rs').map(([code, name]) => ({
+    username: `bumen.${code}`,
+    displayName: name,
+    role: 'department' as const,
+    jurisdictionId: COUNTY.id,
+    department: code,
+  })),
+  ...DEMO_DEPARTMENTS.map(([code, name]) => ({ username: `fuze.${code}`, displayName: `${name}负责人`, role: 'department_head' as const, jurisdictionId: COUNTY.id, department: code })),
 ];
 
 function jurisdictionRows() {
@@ -116,4 +125,22 @@ export function seedPolicyProfiles(db: Kysely<Database>): Promise<number> {
     .flat()
     .map((p) => ({ id: p.id, version: p.version, effectiveFrom: p.effectiveFrom, countyName: p.countyName, body: p }));
   return policyProfilesRepo(db).addMissing(shipped);
+}
+
+/**
+ * The first system administrator 系统管理员 of a database with no user at all,
+ * who must change the password at first login; does nothing once any user
+ * exists. Returns whether it made one.
+ */
+export async function bootstrapAdministrator(db: Kysely<Database>, username: string, passwordHash: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await sql`lock table users in share row exclusive mode`.execute(trx);
+    const anyone = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (anyone) return false;
+    await trx
+      .insertInto('users')
+      .values({ username, display_name: '系统管理员', password_hash: passwordHash, role: 'system_admin', jurisdiction_id: null, department_id: null, must_change_password: true })
+      .execute();
+    return true;
+  });
 }

@@ -41,6 +41,11 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /** How long an API request waits for a worker to take its change before answering 503 系统繁忙 (seconds). */
   UPDATE_ACCEPT_DEADLINE_SECONDS: z.coerce.number().positive().max(600).default(15),
+  /** 0: `npm start` loads no demo county on an empty database (a real county starts from nothing). */
+  SHOUDI_DEMO: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+  /** The first system administrator's password, used once: when the database has no user at all (never a password written in a deployment file). */
+  SHOUDI_ADMIN_PASSWORD: optionalUrl.pipe(z.string().min(10, 'must be at least 10 characters').max(128).optional()),
+  SHOUDI_ADMIN_USERNAME: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'must be 3 to 64 lowercase letters, digits, . _ -').default('admin'),
   /** Tests only: save the histories of the scenario workflows under test/workflows/histories (npm run record:histories). */
   SHOUDI_RECORD_HISTORIES: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   /** Which Temporal `npm start` runs when TEMPORAL_ADDRESS is unset: the dev server (SQLite), or the server on the embedded PostgreSQL. */

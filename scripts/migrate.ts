@@ -5,7 +5,7 @@
  */
 import { createDb } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { seedDemoCounty, seedPolicyProfiles } from '../db/seed.js';
+import { bootstrapAdministrator, seedDemoCounty, seedPolicyProfiles } from '../db/seed.js';
 import { loadConfigOrExit, requireMigrationUrl } from '../platform/config.js';
 import { hashPassword } from '../platform/passwords.js';
 
@@ -16,6 +16,9 @@ try {
   process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
   process.stdout.write(`policy profiles: ${await seedPolicyProfiles(db)} new version(s)\n`);
   if (process.argv.includes('--seed-demo') && (await seedDemoCounty(db, hashPassword))) process.stdout.write('demo county loaded\n');
+  if (config.SHOUDI_ADMIN_PASSWORD && (await bootstrapAdministrator(db, config.SHOUDI_ADMIN_USERNAME, await hashPassword(config.SHOUDI_ADMIN_PASSWORD)))) {
+    process.stdout.write(`system administrator ${config.SHOUDI_ADMIN_USERNAME} created\n`);
+  }
 } finally {
   await db.destroy();
 }

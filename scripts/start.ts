@@ -12,7 +12,7 @@ import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createDb } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { DEMO_PASSWORD, seedDemoCounty, seedPolicyProfiles } from '../db/seed.js';
+import { bootstrapAdministrator, DEMO_PASSWORD, seedDemoCounty, seedPolicyProfiles } from '../db/seed.js';
 import { loadConfigOrExit, requireMigrationUrl } from '../platform/config.js';
 import { LOCAL_ROLES, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/embedded-postgres.js';
 import { hashPassword } from '../platform/passwords.js';
@@ -69,7 +69,10 @@ try {
   if (applied.length > 0) say(`migrations applied: ${applied.join(', ')}`);
   const profiles = await seedPolicyProfiles(db);
   if (profiles > 0) say(`policy profiles stored: ${profiles} new version(s)`);
-  if (await seedDemoCounty(db, hashPassword)) say(`demo county 示范县 loaded (demo password for every demo user: ${DEMO_PASSWORD})`);
+  if (config.SHOUDI_DEMO && (await seedDemoCounty(db, hashPassword))) say(`demo county 示范县 loaded (demo password for every demo user: ${DEMO_PASSWORD})`);
+  if (config.SHOUDI_ADMIN_PASSWORD && (await bootstrapAdministrator(db, config.SHOUDI_ADMIN_USERNAME, await hashPassword(config.SHOUDI_ADMIN_PASSWORD)))) {
+    say(`system administrator ${config.SHOUDI_ADMIN_USERNAME} created (SHOUDI_ADMIN_PASSWORD; change it at first login)`);
+  }
   await db.destroy();
 
   // Temporal

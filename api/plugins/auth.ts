@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Actor } from '../../domain/access/roles.js';
+import { NO_PLACE, type Actor } from '../../domain/access/roles.js';
+import { adminMessages } from '../../domain/administration/messages.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import { sessionsRepo } from '../../db/repositories/users.js';
 import { HttpError } from '../errors.js';
@@ -9,7 +10,12 @@ import { HttpError } from '../errors.js';
 export interface LoggedInUser extends Actor {
   readonly username: string;
   readonly displayName: string;
+  /** A new account or a reset password: until it is changed, only the password change, who-am-I and logout answer. */
+  readonly mustChangePassword: boolean;
 }
+
+/** What a user who must change the password may still ask for. */
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,13 +50,17 @@ export const authPlugin = fp(
         username: row.username,
         displayName: row.display_name,
         role: row.role,
-        jurisdictionId: row.jurisdiction_id,
+        jurisdictionId: row.jurisdiction_id ?? NO_PLACE,
         departmentId: row.department_id,
+        mustChangePassword: row.must_change_password,
       };
     });
     app.decorate('requireLogin', async (request: FastifyRequest) => {
       if (!request.user) {
         throw new HttpError(401, bearerToken(request) ? messages.sessionExpired : messages.notLoggedIn, 'NOT_LOGGED_IN');
+      }
+      if (request.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
+        throw new HttpError(403, adminMessages.mustChangePassword, 'PASSWORD_CHANGE_REQUIRED');
       }
     });
   },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HOUR_MS } from '../../domain/calendar/dates.js';
+import { adminMessages } from '../../domain/administration/messages.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import { sessionsRepo, usersRepo } from '../../db/repositories/users.js';
 import { verifyPassword } from '../../platform/passwords.js';
@@ -18,7 +19,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ sessionTtlHours: number }> = as
     async (request) => {
       const user = await usersRepo(app.db).findByUsername(request.body.username);
       const ok = await verifyPassword(request.body.password, user?.password_hash ?? NO_USER_HASH);
-      if (!user || !ok || !user.active) throw new HttpError(401, messages.badCredentials, 'BAD_CREDENTIALS');
+      if (!user || !ok) throw new HttpError(401, messages.badCredentials, 'BAD_CREDENTIALS');
+      // Told only to whoever knows the password: a deactivated account is not an unknown one.
+      if (!user.active) throw new HttpError(403, adminMessages.accountDisabled, 'ACCOUNT_DISABLED');
       const token = newToken();
       const expiresAt = new Date(Date.now() + options.sessionTtlHours * HOUR_MS);
       await sessionsRepo(app.db).create({ tokenHash: hashToken(token), userId: user.id, expiresAt });

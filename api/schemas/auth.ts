@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../domain/access/roles.js';
+import { NO_PLACE, ROLES } from '../../domain/access/roles.js';
 import type { User } from '../../db/database.js';
 import type { LoggedInUser } from '../plugins/auth.js';
 
@@ -12,6 +12,7 @@ export const userView = z.object({
   role: z.enum(ROLES),
   jurisdictionId: z.string(),
   departmentId: z.string().nullable(),
+  mustChangePassword: z.boolean(),
 });
 type UserView = z.infer<typeof userView>;
 
@@ -22,8 +23,9 @@ export const toUserView = (user: User): UserView => ({
   username: user.username,
   displayName: user.display_name,
   role: user.role,
-  jurisdictionId: user.jurisdiction_id,
+  jurisdictionId: user.jurisdiction_id ?? NO_PLACE,
   departmentId: user.department_id,
+  mustChangePassword: user.must_change_password,
 });
 
 export const loggedInView = (user: LoggedInUser): UserView => ({
@@ -33,4 +35,5 @@ export const loggedInView = (user: LoggedInUser): UserView => ({
   role: user.role,
   jurisdictionId: user.jurisdictionId,
   departmentId: user.departmentId ?? null,
+  mustChangePassword: user.mustChangePassword,
 });

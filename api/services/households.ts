@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { FastifyInstance } from 'fastify';
-import { covers, responsibleRefusal, type Actor } from '../../domain/access/roles.js';
+import { covers, NO_PLACE, responsibleRefusal, type Actor } from '../../domain/access/roles.js';
 import { departmentReach } from '../../domain/access/reach.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import type { Household } from '../../db/database.js';
@@ -108,7 +108,7 @@ async function resumeRegistration(app: FastifyInstance, household: Household): P
   const opener = registration?.actor_user_id ? await usersRepo(app.db).findById(registration.actor_user_id) : undefined;
   if (!registration || !opener) return undefined;
   const channel = (registration.payload as { channel: DiscoveryChannel }).channel;
-  const openedBy: Actor = { userId: opener.id, role: opener.role, jurisdictionId: opener.jurisdiction_id, departmentId: opener.department_id };
+  const openedBy: Actor = { userId: opener.id, role: opener.role, jurisdictionId: opener.jurisdiction_id ?? NO_PLACE, departmentId: opener.department_id };
   const started = await startHouseholdWorkflow(app, household, channel, openedBy, household.created_at.getTime());
   if (started) app.log.warn({ householdId: household.id }, 'household workflow started late, from its registration');
   return started;

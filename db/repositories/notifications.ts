@@ -4,7 +4,7 @@ import type { Database, Role } from '../database.js';
 export interface NewNotification {
   readonly key: string;
   readonly countyId: string;
-  readonly recipient: { readonly jurisdictionId: string; readonly role: Role } | { readonly departmentId: string };
+  readonly recipient: { readonly jurisdictionId: string; readonly role: Role } | { readonly departmentId: string; readonly role?: 'department_head' };
   readonly kind: string;
   readonly title: string;
   readonly body: string;
@@ -25,7 +25,7 @@ export function notificationsRepo(db: Kysely<Database>) {
             notification_key: n.key,
             county_id: n.countyId,
             recipient_jurisdiction_id: 'jurisdictionId' in n.recipient ? n.recipient.jurisdictionId : null,
-            recipient_role: 'role' in n.recipient ? n.recipient.role : null,
+            recipient_role: 'role' in n.recipient ? (n.recipient.role ?? null) : null,
             recipient_department_id: 'departmentId' in n.recipient ? n.recipient.departmentId : null,
             kind: n.kind,
             title: n.title,
@@ -100,7 +100,13 @@ function inbox(db: Kysely<Database>, user: Reader) {
     .leftJoin('notification_reads', (join) => join.onRef('notification_reads.notification_id', '=', 'notifications.id').on('notification_reads.user_id', '=', user.id))
     .where((eb) =>
       user.departmentId
-        ? eb('notifications.recipient_department_id', '=', user.departmentId)
+        ? eb.and([
+            eb('notifications.recipient_department_id', '=', user.departmentId),
+            // A department's messages reach all its staff; those for its head (role department_head), the head alone.
+            user.role === 'department_head'
+              ? eb.or([eb('notifications.recipient_role', 'is', null), eb('notifications.recipient_role', '=', 'department_head')])
+              : eb('notifications.recipient_role', 'is', null),
+          ])
         : eb.and([eb('notifications.recipient_jurisdiction_id', '=', user.jurisdictionId), eb('notifications.recipient_role', '=', user.role)]),
     );
 }

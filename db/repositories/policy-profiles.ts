@@ -42,5 +42,16 @@ export function policyProfilesRepo(db: Kysely<Database>) {
         .limit(1)
         .executeTakeFirst();
     },
+
+    /** The latest version of every stored profile, by id. */
+    latestVersions() {
+      return db
+        .selectFrom('policy_profiles')
+        .select(['id', 'version', 'effective_from', 'county_name', 'body'])
+        .distinctOn('id')
+        .orderBy('id')
+        .orderBy('version', 'desc')
+        .execute();
+    },
   };
 }

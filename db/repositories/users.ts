@@ -13,7 +13,7 @@ export function usersRepo(db: Kysely<Database>) {
 
     /** What decides whether a user may be a household's 帮扶责任人: role, place, whether the account is active. */
     findCandidate(id: string) {
-      return db.selectFrom('users').select(['role', 'jurisdiction_id as jurisdictionId', 'active']).where('id', '=', id).executeTakeFirst();
+      return db.selectFrom('users').select((eb) => ['role', eb.fn.coalesce('jurisdiction_id', eb.val('')).as('jurisdictionId'), 'active']).where('id', '=', id).executeTakeFirst();
     },
 
     /** The display names of the given users (nulls skipped), e.g. for lists that show a household's 帮扶责任人. */
@@ -40,7 +40,7 @@ export function sessionsRepo(db: Kysely<Database>) {
       return db
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
-        .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.jurisdiction_id', 'u.department_id', 's.expires_at'])
+        .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.jurisdiction_id', 'u.department_id', 'u.must_change_password', 's.expires_at'])
         .where('s.token_hash', '=', tokenHash)
         .where('s.revoked_at', 'is', null)
         .where('s.expires_at', '>', now)

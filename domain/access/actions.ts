@@ -42,7 +42,7 @@ export const ACTIONS = {
   monthlyUpdate: { roles: MONTHLY_ROLES, name: '月度信息更新' },
   orderScreening: { roles: ['county_bureau', 'leadership_group'], name: '部署突发情况排查' },
   viewOverdueTasks: { roles: ['supervisor', 'county_bureau', 'leadership_group'], name: '查看逾期任务' },
-  actOnTask: { roles: ['department'], name: '办理帮扶任务' },
+  actOnTask: { roles: ['department', 'department_head'], name: '办理帮扶任务' },
   /** The supervisor's overdue board 逾期督查看板, by town and by department. */
   viewOverdueBoard: { roles: ['supervisor', 'county_bureau', 'leadership_group'], name: '查看逾期督查看板' },
   /** The leadership group's dashboard 领导小组看板 of the county. */
@@ -69,6 +69,14 @@ export const ACTIONS = {
   managePolicy: { roles: ['county_bureau'], name: '维护政策版本' },
   /** Enters a year's State Council holiday notice and its days in the working-day calendar 工作日历. */
   manageCalendar: { roles: ['county_bureau'], name: '维护工作日历' },
+  /** The county's own administration: places, people, departments and their channels (县乡村振兴局). */
+  administerCounty: { roles: ['county_bureau'], name: '县级系统管理（地区、用户、部门）' },
+  /** Who changed what in the county's administration 管理操作记录. */
+  viewAdminChanges: { roles: ['county_bureau'], name: '查看管理操作记录' },
+  /** A new county with its province and city, its policy profile and its first bureau user. */
+  createCounty: { roles: ['system_admin'], name: '新建县' },
+  /** The counties of a province or city, aggregated, read-only. */
+  viewRegion: { roles: ['regional_viewer'], name: '查看辖区各县概况' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

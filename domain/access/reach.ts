@@ -2,7 +2,7 @@
  * Where a person may act, beside what (actions.ts): a town's items and an
  * area's screening. Pure: the places come in with their parents.
  */
-import type { Actor } from './roles.js';
+import { DEPARTMENT_ROLES, type Actor } from './roles.js';
 
 /**
  * Why the actor cannot reach the town's items: a town officer reaches only
@@ -32,7 +32,7 @@ export const sameLine = (areaLineage: readonly string[], actorLineage: readonly 
  * issue 15, will widen this to those households too.)
  */
 export function departmentReach(actor: Pick<Actor, 'role' | 'departmentId'>): string | null {
-  if (actor.role !== 'department') return null;
+  if (!DEPARTMENT_ROLES.includes(actor.role)) return null;
   return actor.departmentId ?? NO_DEPARTMENT;
 }
 

@@ -10,6 +10,12 @@ export const ROLES = [
   'department',
   'supervisor',
   'leadership_group',
+  /** 部门负责人: a department's head, who receives its overdue tasks first (the first rung of the escalation). */
+  'department_head',
+  /** 省、市乡村振兴部门: read-only, aggregated over the counties of a province or city. */
+  'regional_viewer',
+  /** 系统管理员: creates counties and their first bureau user; works above every county. */
+  'system_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -38,7 +44,16 @@ export const ROLE_NAMES: Record<Role, string> = {
   department: '行业部门',
   supervisor: '督查人员',
   leadership_group: '领导小组',
+  department_head: '部门负责人',
+  regional_viewer: '省市乡村振兴部门',
+  system_admin: '系统管理员',
 };
+
+/** A department's staff, who act on its tasks: its officers and its head. */
+export const DEPARTMENT_ROLES: readonly Role[] = ['department', 'department_head'];
+
+/** A system administrator's place: none (the empty id covers no household and no place). */
+export const NO_PLACE = '';
 
 /** Who visits a household and enters its monthly update: the cadres of its village and town [003, 004]. */
 export const MONTHLY_ROLES: readonly Role[] = ['village_cadre', 'town_officer'];

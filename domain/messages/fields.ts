@@ -12,6 +12,8 @@ import { MOVEMENT_NAMES } from '../supervision/movements.js';
 import { reportSectionNames } from '../town/messages.js';
 import { spendingKindNames, threatNames } from './catalogue.js';
 import { memberFactFieldLabels, memberFactValueNames } from '../people/messages.js';
+import { PLACE_LEVEL_NAMES } from '../administration/messages.js';
+import { ROLE_NAMES } from '../access/roles.js';
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // Places and people
@@ -117,6 +119,28 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   noDepartment: '仅未指定部门的事项',
   keys: '所选任务',
   filters: '筛选条件',
+  // Administration (places, people, departments and channels)
+  divisionCode: '区划代码',
+  countyName: '县名称',
+  cityName: '所属市名称',
+  provinceName: '所属省名称',
+  profileId: '政策模板',
+  bureauUsername: '县乡村振兴局管理员用户名',
+  bureauDisplayName: '县乡村振兴局管理员姓名',
+  bureauPassword: '初始密码',
+  parentId: '上级地区',
+  level: '层级',
+  placeName: '地区名称',
+  displayName: '姓名',
+  role: '角色',
+  jurisdictionId: '所在地区',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  url: '推送地址',
+  secret: '签名密钥',
+  departmentCode: '部门代码',
+  departmentName: '部门名称',
+  all: '含已撤销',
 };
 
 export const HOUSEHOLD_CATEGORY_NAMES: Record<'lifted_out' | 'unstable' | 'marginal' | 'sudden_hardship', string> = {
@@ -177,6 +201,8 @@ export const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string
   section: reportSectionNames,
   change: { add: '补列', remove: '删除' },
   ...memberFactValueNames,
+  level: PLACE_LEVEL_NAMES,
+  role: ROLE_NAMES,
 };
 
 /** What is wrong with a field, in words; `field` is its name from FIELD_LABELS. */

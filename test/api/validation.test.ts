@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API_PREFIX, buildApp, type App } from '../../api/app.js';
+import * as admin from '../../api/schemas/admin.js';
 import * as auth from '../../api/schemas/auth.js';
 import * as common from '../../api/schemas/common.js';
 import * as countyItems from '../../api/schemas/county-items.js';
@@ -125,7 +126,7 @@ describe('validation errors in words a clerk reads 校验提示', () => {
   });
 
   it('has a Chinese name for every field a request may carry, and for every choice where a names table exists', () => {
-    const modules = { auth, common, countyItems, dueItems, elimination, households, identification, members, monitoring, plans, screenings, tasks, towns };
+    const modules = { admin, auth, common, countyItems, dueItems, elimination, households, identification, members, monitoring, plans, screenings, tasks, towns };
     const inputs = Object.entries(modules).flatMap(([module, exports]) =>
       Object.entries(exports)
         .filter(([name, value]) => /(Body|Query|Params)$/.test(name) && value instanceof z.ZodType)

@@ -54,8 +54,20 @@ async function waitForHealth(url: string, exited: () => boolean, timeoutMs: numb
   throw new Error(`the stack was not ready at ${url} within ${timeoutMs / 1000} s`);
 }
 
-export default async function globalSetup(): Promise<() => Promise<void>> {
-  await ensureChromium(say);
+export interface Stack {
+  readonly baseURL: string;
+  /** The schema owner's connection string, for fixtures the app may not write. */
+  readonly ownerUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts scripts/start.ts on free ports and a temporary data folder with `env`
+ * added (SHOUDI_DEMO=0 for an empty county, SHOUDI_ADMIN_PASSWORD for its first
+ * administrator); `fresh` removes the console's bundle first so that it is built
+ * from the sources.
+ */
+export async function startStack(options: { env?: Record<string, string>; fresh?: boolean } = {}): Promise<Stack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'shoudi-browser-'));
   // The postgres system user must be able to reach its data directory inside.
   await chmod(dataDir, 0o755);
@@ -65,7 +77,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const log = createWriteStream(logFile);
   const root = path.resolve(import.meta.dirname, '../..');
   // Never a stale bundle: removed, so that scripts/start.ts builds it from the sources, as after a fresh clone.
-  await rm(WEB_DIST, { recursive: true, force: true });
+  if (options.fresh) await rm(WEB_DIST, { recursive: true, force: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     env: {
@@ -83,6 +95,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // A busy machine may keep the worker from a change for long: the console waits rather than answer 系统繁忙.
       UPDATE_ACCEPT_DEADLINE_SECONDS: '120',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -90,31 +103,41 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   child.stderr.pipe(log);
   let exited = false;
   const stopped = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
-
   const baseURL = `http://127.0.0.1:${api}`;
   say(`starting the stack (npm start's scripts/start.ts) at ${baseURL}, log in ${logFile}`);
+  const stop = async () => {
+    child.kill('SIGINT');
+    await stopped;
+    await rm(dataDir, { recursive: true, force: true });
+  };
   try {
     await waitForHealth(baseURL, () => exited, 240_000);
-    // The demo county decides without its 7-day public notice here, as in the API's e2e tests (test/helpers/profiles.ts).
-    const owner = LOCAL_ROLES.owner;
-    const ownerUrl = `postgres://${owner.name}:${encodeURIComponent(owner.password)}@127.0.0.1:${postgres}/shoudi`;
-    // Specs that need a past the stack cannot make (an item overdue for days) write it as the owner.
-    process.env.SHOUDI_BROWSER_OWNER_URL = ownerUrl;
-    const db = createDb(ownerUrl, { max: 1 });
-    await demoCountyWithoutNotice(db, 'browser-no-notice');
-    await db.destroy();
   } catch (error) {
     child.kill('SIGINT');
     await stopped;
     process.stdout.write(await readFile(logFile, 'utf8').catch(() => ''));
     throw error;
   }
-  process.env.SHOUDI_BROWSER_BASE_URL = baseURL;
-  say('ready');
+  const owner = LOCAL_ROLES.owner;
+  const ownerUrl = `postgres://${owner.name}:${encodeURIComponent(owner.password)}@127.0.0.1:${postgres}/shoudi`;
+  return { baseURL, ownerUrl, stop };
+}
 
-  return async () => {
-    child.kill('SIGINT');
-    await stopped;
-    await rm(dataDir, { recursive: true, force: true });
-  };
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  await ensureChromium(say);
+  const stack = await startStack({ fresh: true });
+  try {
+    // The demo county decides without its 7-day public notice here, as in the API's e2e tests (test/helpers/profiles.ts).
+    // Specs that need a past the stack cannot make (an item overdue for days) write it as the owner.
+    process.env.SHOUDI_BROWSER_OWNER_URL = stack.ownerUrl;
+    const db = createDb(stack.ownerUrl, { max: 1 });
+    await demoCountyWithoutNotice(db, 'browser-no-notice');
+    await db.destroy();
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  process.env.SHOUDI_BROWSER_BASE_URL = stack.baseURL;
+  say('ready');
+  return stack.stop;
 }

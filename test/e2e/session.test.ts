@@ -22,7 +22,7 @@ describe('GET /auth/me', () => {
     const cadreRow = await t.db.selectFrom('users').select('id').where('username', '=', 'cun.donggang').executeTakeFirstOrThrow();
     const me = await api.call('GET', '/auth/me', { token: cadre.body.token });
     expect(me).toMatchObject({ status: 200 });
-    expect(me.body).toEqual({ id: cadreRow.id, username: 'cun.donggang', displayName: '东岗村 村干部', role: 'village_cadre', jurisdictionId: '990101001201', departmentId: null });
+    expect(me.body).toEqual({ id: cadreRow.id, username: 'cun.donggang', displayName: '东岗村 村干部', role: 'village_cadre', jurisdictionId: '990101001201', departmentId: null, mustChangePassword: false });
     expect(me.body).toEqual(cadre.body.user);
 
     const mz = await t.db.selectFrom('departments').select('id').where('county_id', '=', '990101').where('code', '=', 'mz').executeTakeFirstOrThrow();
@@ -45,9 +45,10 @@ describe('GET /auth/me', () => {
     await t.db.updateTable('users').set({ active: false }).where('username', '=', 'lingdao').execute();
     try {
       expect(await api.call('GET', '/auth/me', { token: deactivated })).toMatchObject({ status: 401, body: { message: '登录已过期，请重新登录' } });
+      // Whoever knows the password learns the account is disabled (issue #13); a wrong password still learns nothing.
       expect(await api.call('POST', '/auth/login', { body: { username: 'lingdao', password: DEMO_PASSWORD } })).toMatchObject({
-        status: 401,
-        body: { message: '用户名或密码不正确' },
+        status: 403,
+        body: { message: '该账号已停用，请联系县乡村振兴局' },
       });
     } finally {
       await t.db.updateTable('users').set({ active: true }).where('username', '=', 'lingdao').execute();

@@ -6,7 +6,7 @@ import { householdsRepo } from '../../db/repositories/households.js';
 /** A demo user as the workflow sees them. */
 export async function actorOf(db: Kysely<Database>, username: string): Promise<Actor> {
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-  return { userId: user.id, role: user.role, jurisdictionId: user.jurisdiction_id, departmentId: user.department_id };
+  return { userId: user.id, role: user.role, jurisdictionId: user.jurisdiction_id!, departmentId: user.department_id };
 }
 
 /** A household in 东岗村, 东城镇, 示范县. */

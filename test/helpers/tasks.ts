@@ -22,7 +22,7 @@ export async function departmentActor(db: Kysely<Database>, code: string): Promi
     .onConflict((oc) => oc.doNothing())
     .execute();
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-  return { userId: user.id, role: 'department', jurisdictionId: user.jurisdiction_id, departmentId: user.department_id };
+  return { userId: user.id, role: 'department', jurisdictionId: user.jurisdiction_id!, departmentId: user.department_id };
 }
 
 /** Starts a task workflow as the household's plan handler does, from the outside. */

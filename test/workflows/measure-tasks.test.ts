@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/access/roles.js';
 import { formatLocalDate, toLocalDate } from '../../domain/calendar/dates.js';
 import { DEFAULT_TASK_POLICY, taskSchedule, type PlannedTask } from '../../domain/measures/tasks.js';
 import { notificationChannelsRepo } from '../../db/repositories/notification-channels.js';
+import { notificationsRepo } from '../../db/repositories/notifications.js';
 import {
   confirmPlan,
   draftPlan,
@@ -148,6 +149,12 @@ describe('measure tasks 帮扶任务: child workflows of the department, with de
       expect(await taskRow(t.db, employment.taskKey)).toMatchObject({ escalation_level: 1, overdue_at: new Date(employment.dueAt), status: 'accepted' });
     });
     expect((await handle(employment).query(getTaskState)).escalationLevel).toBe(1);
+    // The first rung is the department's head 部门负责人: a message for the head alone, not in the officers' inbox.
+    const head = await t.db.selectFrom('users').select(['id', 'jurisdiction_id', 'department_id']).where('username', '=', 'fuze.rs').executeTakeFirstOrThrow();
+    const inbox = async (reader: { id: string; role: 'department' | 'department_head'; departmentId: string | null }) =>
+      (await notificationsRepo(t.db).listFor({ ...reader, jurisdictionId: head.jurisdiction_id! }, { limit: 50, offset: 0 })).items.filter((n) => n.due_item_key === employment.taskKey).map((n) => n.kind);
+    expect(await inbox({ id: head.id, role: 'department_head', departmentId: head.department_id })).toContain('measure_task.overdue_head');
+    expect(await inbox({ id: rs.userId, role: 'department', departmentId: rs.departmentId ?? null })).not.toContain('measure_task.overdue_head');
     expect(await t.db.selectFrom('due_items').select('overdue_at').where('item_key', '=', employment.taskKey).executeTakeFirstOrThrow()).toEqual({
       overdue_at: new Date(employment.dueAt),
     });
@@ -161,6 +168,9 @@ describe('measure tasks 帮扶任务: child workflows of the department, with de
       const [toSupervisors] = await supervisors();
       expect(toSupervisors).toMatchObject({ recipient_jurisdiction_id: place.countyId, created_at: new Date(schedule.supervisorsAt), title: '【逾期未办】人社局·就业帮扶' });
       expect(toSupervisors!.body).toContain('已逾期7天');
+      // The top of the ladder: the county's leadership group 领导小组 is told with the supervisors.
+      const leadership = await t.db.selectFrom('notifications').selectAll().where('due_item_key', '=', employment.taskKey).where('recipient_role', '=', 'leadership_group').execute();
+      expect(leadership).toMatchObject([{ recipient_jurisdiction_id: place.countyId, title: '【逾期未办】人社局·就业帮扶' }]);
       expect(await taskRow(t.db, employment.taskKey)).toMatchObject({ escalation_level: 2 });
     });
     const late = await applyUpdate(handle(employment), completeTask, { args: [await completion(rs, { whatWasDone: '提供3个岗位信息，已安排公益性岗位', amountFen: null })] });

@@ -11,7 +11,7 @@ import type {
   TaskResult,
   TaskView,
 } from './definitions.js';
-import type { Actor } from '../../domain/access/roles.js';
+import { DEPARTMENT_ROLES, type Actor } from '../../domain/access/roles.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
 import { isBlank } from '../../domain/text.js';
 
@@ -45,7 +45,7 @@ export class TaskState {
   }
 
   private checkActor(actor: Actor): void {
-    if (actor.role !== 'department') refuse(REFUSALS.notAllowed, m.notDepartmentUser);
+    if (!DEPARTMENT_ROLES.includes(actor.role)) refuse(REFUSALS.notAllowed, m.notDepartmentUser);
     if (actor.departmentId !== this.input.departmentId) refuse(REFUSALS.notAllowed, m.notYourDepartment);
     if (this.closed) refuse(REFUSALS.wrongStep, m.taskClosed(taskStatusNames[this.status]));
   }

@@ -24,6 +24,13 @@ import { CheckPage } from '../features/campaigns/CheckPage.js';
 import { CalendarPage } from '../features/policy/CalendarPage.js';
 import { DraftPage } from '../features/policy/DraftPage.js';
 import { PolicyPage } from '../features/policy/PolicyPage.js';
+import { PasswordPage } from '../features/account/PasswordPage.js';
+import { ChangesPage } from '../features/admin/ChangesPage.js';
+import { CountiesPage } from '../features/admin/CountiesPage.js';
+import { DepartmentsPage } from '../features/admin/DepartmentsPage.js';
+import { PlacesPage } from '../features/admin/PlacesPage.js';
+import { RegionPage } from '../features/admin/RegionPage.js';
+import { UsersPage } from '../features/admin/UsersPage.js';
 import { ApiError } from './api.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { Shell } from './Shell.js';
@@ -42,12 +49,15 @@ function Home() {
   const { user } = useAuth();
   if (user?.role === 'leadership_group') return <OverviewPage />;
   if (user?.role === 'supervisor') return <BoardPage />;
+  if (user?.role === 'system_admin') return <CountiesPage />;
+  if (user?.role === 'regional_viewer') return <RegionPage />;
   return <TodayPage />;
 }
 
 function Screens() {
   const { user } = useAuth();
   if (!user) return <LoginPage />;
+  if (user.mustChangePassword) return <PasswordPage forced />;
   return (
     <Routes>
       <Route element={<Shell />}>
@@ -73,6 +83,11 @@ function Screens() {
         <Route path="policy" element={<PolicyPage />} />
         <Route path="policy/draft" element={<DraftPage />} />
         <Route path="calendar" element={<CalendarPage />} />
+        <Route path="account/password" element={<PasswordPage />} />
+        <Route path="admin/places" element={<PlacesPage />} />
+        <Route path="admin/users" element={<UsersPage />} />
+        <Route path="admin/departments" element={<DepartmentsPage />} />
+        <Route path="admin/changes" element={<ChangesPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

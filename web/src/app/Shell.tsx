@@ -1,9 +1,10 @@
 /** The frame around every screen: the menu of the user's role, who is logged in, and logout. */
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '../../../domain/access/roles.js';
+import { a } from '../features/admin/messages.js';
 import { Bell } from '../features/notifications/Bell.js';
 import { c as campaignTexts } from '../features/campaigns/messages.js';
 import { pt } from '../features/policy/messages.js';
@@ -44,6 +45,11 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/campaigns', label: campaignTexts.menu },
     { path: '/policy', label: pt.menu.policy },
     { path: '/calendar', label: pt.menu.calendar },
+    // The county's administration: places, people, departments and channels, and the audit.
+    { path: '/admin/places', label: a.menu.places },
+    { path: '/admin/users', label: a.menu.users },
+    { path: '/admin/departments', label: a.menu.departments },
+    { path: '/admin/changes', label: a.menu.changes },
   ],
   department: [
     { path: '/', label: t.menu.today },
@@ -61,7 +67,14 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/households', label: t.menu.households },
     { path: '/campaigns', label: campaignTexts.menu },
   ],
+  department_head: [
+    { path: '/', label: t.menu.today },
+    { path: '/tasks', label: t.menu.tasks },
+  ],
+  regional_viewer: [{ path: '/', label: a.menu.region }],
+  system_admin: [{ path: '/', label: a.menu.counties }],
 };
+
 
 function selectedKey(pathname: string, entries: readonly MenuEntry[]): string {
   const exact = entries.find((e) => e.path === pathname);
@@ -124,6 +137,9 @@ export function Shell() {
             >
               {phone ? user.displayName : `${user.displayName}（${roleName(user.role)}）`}
             </span>
+            <Link to="/account/password" aria-label={a.menu.password}>
+              {phone ? <LockOutlined /> : a.menu.password}
+            </Link>
             <Button icon={<LogoutOutlined />} aria-label={t.shell.logout} onClick={() => void logout()}>
               {phone ? null : t.shell.logout}
             </Button>

@@ -16,6 +16,7 @@ import type {
   shippedProfile,
 } from '../../../api/schemas/policy-versions.js';
 import type { loginBody, session, userView } from '../../../api/schemas/auth.js';
+import type * as admin from '../../../api/schemas/admin.js';
 import type { dueItemPage } from '../../../api/schemas/due-items.js';
 import type { householdFile, householdView, registeredHousehold, registerHouseholdBody } from '../../../api/schemas/households.js';
 import type { applicationBody, caseResult, discoveryBody, identificationView, stepDecisionBody } from '../../../api/schemas/identification.js';
@@ -127,3 +128,18 @@ export type CalendarView = z.output<typeof calendarView>;
 export type CalendarYearBody = z.input<typeof calendarYearBody>;
 export type CalendarDayBody = z.input<typeof calendarDayBody>;
 export type CalendarAdded = z.output<typeof calendarAdded>;
+export type PlaceTree = z.output<typeof admin.placeTree>;
+export type PlaceNode = z.output<typeof admin.placeNode>;
+export type CreatePlaceBody = z.input<typeof admin.createPlaceBody>;
+export type Account = z.output<typeof admin.accountView>;
+export type CreateUserBody = z.input<typeof admin.createUserBody>;
+export type ChangePasswordBody = z.input<typeof admin.changePasswordBody>;
+export type DepartmentAdmin = z.output<typeof admin.departmentView>;
+export type WebhookBody = z.input<typeof admin.webhookBody>;
+export type WebhookTestAnswer = z.output<typeof admin.webhookTestAnswer>;
+export type CreateCountyBody = z.input<typeof admin.createCountyBody>;
+export type CountyView = z.output<typeof admin.countyView>;
+export type ProfileTemplate = z.output<typeof admin.profileTemplate>;
+export type AdminChangePage = z.output<typeof admin.adminChangePage>;
+export type AdminChange = AdminChangePage['items'][number];
+export type RegionView = z.output<typeof admin.regionView>;

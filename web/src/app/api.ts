@@ -76,6 +76,20 @@ import type {
   CalendarYearBody,
   CalendarDayBody,
   CalendarAdded,
+  Account,
+  AdminChangePage,
+  ChangePasswordBody,
+  CountyView,
+  CreateCountyBody,
+  CreatePlaceBody,
+  CreateUserBody,
+  DepartmentAdmin,
+  PlaceNode,
+  PlaceTree,
+  ProfileTemplate,
+  RegionView,
+  WebhookBody,
+  WebhookTestAnswer,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -266,6 +280,26 @@ export const api = {
   calendar: (query: Query) => call<CalendarView>('GET', '/calendar', { query }),
   addCalendarYear: (body: CalendarYearBody) => call<CalendarAdded>('POST', '/calendar/years', { body }),
   addCalendarDay: (body: CalendarDayBody) => call<CalendarAdded>('POST', '/calendar/days', { body }),
+  // Administration: places, people, departments and channels, the audit, counties, the region.
+  placeTree: (all = false) => call<PlaceTree>('GET', '/places/tree', { query: { all: all ? '1' : undefined } }),
+  createPlace: (body: CreatePlaceBody) => call<PlaceNode>('POST', '/admin/places', { body }),
+  renamePlace: (id: string, placeName: string) => call<PlaceNode>('POST', `/admin/places/${encodeURIComponent(id)}/rename`, { body: { placeName } }),
+  retirePlace: (id: string) => call<PlaceNode>('POST', `/admin/places/${encodeURIComponent(id)}/retire`),
+  accounts: () => call<Account[]>('GET', '/admin/users'),
+  createAccount: (body: CreateUserBody) => call<Account>('POST', '/admin/users', { body }),
+  setAccountActive: (id: string, active: boolean) => call<Account>('POST', `/admin/users/${encodeURIComponent(id)}/${active ? 'activate' : 'deactivate'}`),
+  resetPassword: (id: string, password: string) => call<Account>('POST', `/admin/users/${encodeURIComponent(id)}/password`, { body: { password } }),
+  changePassword: (body: ChangePasswordBody) => call<void>('POST', '/auth/password', { body }),
+  adminDepartments: () => call<DepartmentAdmin[]>('GET', '/admin/departments'),
+  createDepartment: (body: { departmentCode: string; departmentName: string }) => call<DepartmentAdmin>('POST', '/admin/departments', { body }),
+  setWebhook: (id: string, body: WebhookBody) => call<DepartmentAdmin>('PUT', `/admin/departments/${encodeURIComponent(id)}/webhook`, { body }),
+  disableWebhook: (id: string) => call<DepartmentAdmin>('POST', `/admin/departments/${encodeURIComponent(id)}/webhook/disable`),
+  testWebhook: (id: string) => call<WebhookTestAnswer>('POST', `/admin/departments/${encodeURIComponent(id)}/webhook/test`),
+  adminChanges: (query: Query) => call<AdminChangePage>('GET', '/admin/changes', { query }),
+  counties: () => call<CountyView[]>('GET', '/admin/counties'),
+  profileTemplates: () => call<ProfileTemplate[]>('GET', '/admin/profile-templates'),
+  createCounty: (body: CreateCountyBody) => call<CountyView>('POST', '/admin/counties', { body }),
+  region: () => call<RegionView>('GET', '/region'),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

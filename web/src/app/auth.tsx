@@ -17,6 +17,8 @@ interface Auth {
   readonly expired: boolean;
   login(body: LoginBody): Promise<void>;
   logout(): Promise<void>;
+  /** The user chose a new password: the session no longer needs one. */
+  passwordChanged(): void;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -61,7 +63,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     end();
   }, [end]);
 
-  const value = useMemo(() => ({ user: session?.user ?? null, expired, login, logout }), [session, expired, login, logout]);
+  const passwordChanged = useCallback(() => {
+    setSession((current) => {
+      if (!current) return current;
+      const next = { ...current, user: { ...current.user, mustChangePassword: false } };
+      sessionStorage.setItem(KEY, JSON.stringify(next));
+      return next;
+    });
+  }, []);
+
+  const value = useMemo(() => ({ user: session?.user ?? null, expired, login, logout, passwordChanged }), [session, expired, login, logout, passwordChanged]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -5,7 +5,8 @@ import { HOUSEHOLD_CATEGORIES, type HouseholdCategory } from '../../../../domain
 import { useUser } from '../../app/auth.js';
 import { CATEGORY_NAMES, t } from '../../app/messages.js';
 import { Loading, Failure } from '../../app/states.js';
-import { useJurisdiction, useRegister } from './hooks.js';
+import { usePlaceTree } from '../admin/hooks.js';
+import { useRegister } from './hooks.js';
 
 interface Values {
   villageId: string;
@@ -19,15 +20,20 @@ export function RegisterPage() {
   const user = useUser();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const mine = useJurisdiction(user.jurisdictionId);
-  const atVillage = mine.data?.level === 'village';
+  // The places from the user's own down (GET /places/tree): villages to pick from, and each village's groups.
+  const tree = usePlaceTree();
+  const places = tree.data?.places ?? [];
+  const own = places.find((p) => p.id === user.jurisdictionId);
+  const atVillage = own?.level === 'village';
   const villageId = Form.useWatch('villageId', form) ?? (atVillage ? user.jurisdictionId : undefined);
-  const village = useJurisdiction(atVillage ? user.jurisdictionId : villageId);
+  const nameOf = new Map(places.map((p) => [p.id, p.name]));
+  const villages = places.filter((p) => p.level === 'village').map((v) => ({ value: v.id, label: [v.parentId && nameOf.get(v.parentId), v.name].filter(Boolean).join(' ') }));
+  const groups = places.filter((p) => p.level === 'group' && p.parentId === villageId).map((g) => ({ value: g.id, label: g.name }));
   const register = useRegister();
   const [error, setError] = useState<string | null>(null);
 
-  if (mine.isPending) return <Loading />;
-  if (mine.error || !mine.data) return <Failure error={mine.error} retry={() => void mine.refetch()} />;
+  if (tree.isPending) return <Loading />;
+  if (tree.error || !own) return <Failure error={tree.error} retry={() => void tree.refetch()} />;
 
   const submit = async (values: Values) => {
     setError(null);
@@ -49,11 +55,11 @@ export function RegisterPage() {
         <Form<Values> form={form} layout="vertical" initialValues={{ category: 'lifted_out' }} onFinish={(v) => void submit(v)}>
           {atVillage ? (
             <Form.Item label={t.register.village}>
-              <Typography.Text>{mine.data.lineage.map((p) => p.name).join(' ')}</Typography.Text>
+              <Typography.Text>{own.name}</Typography.Text>
             </Form.Item>
           ) : (
             <Form.Item label={t.register.village} name="villageId" rules={[{ required: true, message: t.register.village }]}>
-              <Select showSearch optionFilterProp="label" options={mine.data.children.map((c) => ({ value: c.id, label: c.name }))} />
+              <Select showSearch optionFilterProp="label" options={villages} onChange={() => form.setFieldsValue({ groupId: undefined })} />
             </Form.Item>
           )}
           <Form.Item label={t.register.group} name="groupId">
@@ -62,8 +68,7 @@ export function RegisterPage() {
               showSearch
               optionFilterProp="label"
               placeholder={t.register.groupNone}
-              loading={village.isFetching}
-              options={(village.data?.children ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              options={groups}
             />
           </Form.Item>
           <Form.Item label={t.register.headName} name="headName" rules={[{ required: true, whitespace: true, message: t.register.headNameRequired }]}>

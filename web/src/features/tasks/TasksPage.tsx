@@ -84,7 +84,7 @@ export function TasksPage() {
   const [dialog, setDialog] = useState<{ kind: 'complete' | 'handBack'; task: TaskItem } | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulkResult, setBulkResult] = useState<BulkAcceptResult | null>(null);
-  const mine = user.role === 'department';
+  const mine = user.role === 'department' || user.role === 'department_head';
   const onPage = tasks.data?.items ?? [];
   const chosen = selected.filter((key) => onPage.some((k) => k.key === key && k.status === 'assigned'));
 
