@@ -43,7 +43,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const upload = request.isMultipart() ? await request.file() : undefined;
+      // A malformed multipart body (no boundary, cut short) is the sender's fault: refused, never a 500.
+      const upload = request.isMultipart() ? await request.file().catch(() => undefined) : undefined;
       if (!upload) throw new HttpError(400, importMessages.job.wrongType, 'INVALID_INPUT');
       const job = await startImport(app, user, { fileName: upload.filename, file: upload.file });
       return reply.code(202).header('location', `/api/imports/${job.id}`).send(toImportJobView(job));

@@ -30,8 +30,8 @@ async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFil
     if (error instanceof HttpError) throw error;
     const code = codeOf(error);
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, documentMessages.tooLarge(formatSize(DOCUMENT_MAX_BYTES)), 'FILE_TOO_LARGE');
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw new HttpError(400, documentMessages.missingFile, 'INVALID_INPUT');
-    throw error;
+    // Anything else reading the body can throw (no boundary, a body cut short) is a malformed request: refused, never a 500.
+    throw new HttpError(400, documentMessages.missingFile, 'INVALID_INPUT');
   }
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { addMonths, periodOf } from '../../domain/calendar/dates.js';
-import { shifanV1 } from '../../domain/policy/counties/shifan.js';
+import { shifanV1, shifanV2 } from '../../domain/policy/counties/shifan.js';
 import type { ThresholdRow } from '../../domain/policy/profile.js';
 import { useApiOnly } from '../helpers/stack.js';
 
@@ -12,11 +12,11 @@ const current = periodOf(Date.now());
 const next = addMonths(current, 1);
 const nextYear = Number(next.slice(0, 4));
 
-/** The demo profile with one more monitoring line from next month on, the one before it closed the month before. */
+/** The demo profile in force (its shipped v2, from 2026-12) with one more monitoring line from next month on, the one before it closed the month before. */
 function withLine(yuan: number): Record<string, unknown> {
-  const thresholds: ThresholdRow[] = shifanV1.thresholds.map((row) => (row.to === undefined ? { ...row, to: current } : row));
+  const thresholds: ThresholdRow[] = shifanV2.thresholds.map((row) => (row.to === undefined ? { ...row, to: current } : row));
   thresholds.push({ ...thresholds.at(-1)!, from: next, to: undefined, yuanPerPersonYear: yuan, meaning: `示范县${nextYear}年防止返贫监测标准（演示数据）` } as ThresholdRow);
-  return { ...shifanV1, thresholds: thresholds.map((r) => JSON.parse(JSON.stringify(r))) };
+  return { ...shifanV2, thresholds: thresholds.map((r) => JSON.parse(JSON.stringify(r))) };
 }
 
 const versionCount = async () => Number((await stack.t.db.selectFrom('policy_profiles').select((eb) => eb.fn.countAll().as('n')).where('id', '=', 'shifan').executeTakeFirstOrThrow()).n);
@@ -27,30 +27,34 @@ describe('policy versions', () => {
     const token = await api.login('xian.xczx');
     const listed = await api.call('GET', '/policy/versions', { token });
     expect(listed.status).toBe(200);
-    expect(listed.body).toMatchObject({ profileId: 'shifan', countyName: '示范县', currentPeriod: current, versions: [{ version: 1, effectiveFrom: '2021-01', published: false }] });
+    expect(listed.body).toMatchObject({ profileId: 'shifan', countyName: '示范县', currentPeriod: current, versions: [
+        { version: 1, effectiveFrom: '2021-01', published: false },
+        { version: 2, effectiveFrom: '2026-12', published: false },
+      ],
+    });
     expect(listed.body.shipped.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['xuwen', 'mile', 'shifan']));
 
     const checked = await api.call('POST', '/policy/versions/check', { token, body: { body: withLine(11880), effectiveFrom: next } });
     expect(checked.status).toBe(200);
-    expect(checked.body).toMatchObject({ version: 2, effectiveFrom: next, ok: true, problems: [], monthProblem: null });
+    expect(checked.body).toMatchObject({ version: 3, effectiveFrom: next, ok: true, problems: [], monthProblem: null });
     expect(checked.body.changes).toEqual(
       expect.arrayContaining([
         { label: `监测标准（${next}起）`, before: '无', after: `11880元/人·年，低于即纳入，${next}至长期` },
         expect.objectContaining({ label: '监测标准（2026-01起）', after: `11520元/人·年，低于即纳入，2026-01至${current}` }),
       ]),
     );
-    expect(await versionCount()).toBe(1);
+    expect(await versionCount()).toBe(2);
 
     const published = await api.call('POST', '/policy/versions', { token, body: { body: withLine(11880), effectiveFrom: next } });
-    expect(published).toMatchObject({ status: 201, body: { version: 2, effectiveFrom: next, message: `第2版政策已发布，自${next}起执行` } });
+    expect(published).toMatchObject({ status: 201, body: { version: 3, effectiveFrom: next, message: `第3版政策已发布，自${next}起执行` } });
 
     const before = await api.call('GET', `/policy/profile?period=${current}`, { token });
-    expect(before.body).toMatchObject({ version: 1, effectiveFrom: '2021-01' });
-    expect(before.body.body.thresholds).toEqual(JSON.parse(JSON.stringify(shifanV1.thresholds)));
+    expect(before.body).toMatchObject({ version: 2, effectiveFrom: '2026-12' });
+    expect(before.body.body.thresholds).toEqual(JSON.parse(JSON.stringify(shifanV2.thresholds)));
     const after = await api.call('GET', `/policy/profile?period=${next}`, { token });
-    expect(after.body).toMatchObject({ version: 2, effectiveFrom: next });
+    expect(after.body).toMatchObject({ version: 3, effectiveFrom: next });
     expect(after.body.body.thresholds.at(-1)).toMatchObject({ from: next, yuanPerPersonYear: 11880 });
-    const row = await stack.t.db.selectFrom('policy_profiles as p').innerJoin('users as u', 'u.id', 'p.published_by').select(['u.username', 'p.correction_reason']).where('p.version', '=', 2).executeTakeFirstOrThrow();
+    const row = await stack.t.db.selectFrom('policy_profiles as p').innerJoin('users as u', 'u.id', 'p.published_by').select(['u.username', 'p.correction_reason']).where('p.version', '=', 3).executeTakeFirstOrThrow();
     expect(row).toEqual({ username: 'xian.xczx', correction_reason: null });
   });
 
@@ -58,20 +62,21 @@ describe('policy versions', () => {
     const { api } = stack;
     const token = await api.login('xian.xczx');
     const same = await api.call('POST', '/policy/versions', { token, body: { body: withLine(11990), effectiveFrom: next } });
-    expect(same).toMatchObject({ status: 400, body: { message: `${next}已有第2版政策生效，同一个月只能有一个版本，请选择其他月份` } });
+    expect(same).toMatchObject({ status: 400, body: { message: `${next}已有第3版政策生效，同一个月只能有一个版本，请选择其他月份` } });
 
-    const past = await api.call('POST', '/policy/versions', { token, body: { body: withLine(11990), effectiveFrom: current } });
+    const lastMonth = addMonths(current, -1);
+    const past = await api.call('POST', '/policy/versions', { token, body: { body: withLine(11990), effectiveFrom: lastMonth } });
     expect(past.status).toBe(400);
-    expect(past.body.message).toContain(`生效月份${current}不是以后的月份`);
+    expect(past.body.message).toContain(`生效月份${lastMonth}不是以后的月份`);
     const blankReason = await api.call('POST', '/policy/versions', { token, body: { body: withLine(11990), effectiveFrom: '2025-06', correctionReason: '   ' } });
     expect(blankReason.status).toBe(400);
-    expect(await versionCount()).toBe(2);
+    expect(await versionCount()).toBe(3);
 
     const correction = await api.call('POST', '/policy/versions', { token, body: { body: { ...shifanV1, publicNoticeDays: 5 }, effectiveFrom: '2025-06', correctionReason: '公示天数按县政府2025年5月文件更正为5天' } });
-    expect(correction).toMatchObject({ status: 201, body: { version: 3, effectiveFrom: '2025-06' } });
-    const stored = await stack.t.db.selectFrom('policy_profiles').select(['correction_reason']).where('id', '=', 'shifan').where('version', '=', 3).executeTakeFirstOrThrow();
+    expect(correction).toMatchObject({ status: 201, body: { version: 4, effectiveFrom: '2025-06' } });
+    const stored = await stack.t.db.selectFrom('policy_profiles').select(['correction_reason']).where('id', '=', 'shifan').where('version', '=', 4).executeTakeFirstOrThrow();
     expect(stored.correction_reason).toBe('公示天数按县政府2025年5月文件更正为5天');
-    expect((await api.call('GET', '/policy/profile?period=2025-06', { token })).body).toMatchObject({ version: 3 });
+    expect((await api.call('GET', '/policy/profile?period=2025-06', { token })).body).toMatchObject({ version: 4 });
     expect((await api.call('GET', '/policy/profile?period=2025-05', { token })).body).toMatchObject({ version: 1 });
   });
 
@@ -94,7 +99,7 @@ describe('policy versions', () => {
     const cadre = await api.login('cun.donggang');
     const forbidden = await api.call('POST', '/policy/versions', { token: cadre, body: { body: withLine(11990), effectiveFrom: addMonths(next, 1) } });
     expect(forbidden).toMatchObject({ status: 403, body: { message: '“村干部”不能办理“维护政策版本”' } });
-    expect(await versionCount()).toBe(3);
+    expect(await versionCount()).toBe(4);
   });
 
   it('starts a new version from a shipped profile', async () => {
@@ -103,7 +108,7 @@ describe('policy versions', () => {
     const xuwen = await api.call('GET', '/policy/shipped/xuwen', { token });
     expect(xuwen.body).toMatchObject({ id: 'xuwen', countyName: '徐闻县' });
     const checked = await api.call('POST', '/policy/versions/check', { token, body: { body: xuwen.body.body, effectiveFrom: addMonths(next, 2) } });
-    expect(checked.body).toMatchObject({ ok: true, version: 4 });
+    expect(checked.body).toMatchObject({ ok: true, version: 5 });
     expect(checked.body.changes.map((c: { label: string }) => c.label)).toEqual(expect.arrayContaining(['认定程序', '收入测算期', '政策文件']));
     expect(checked.body.changes.map((c: { label: string }) => c.label)).not.toContain('县（市）名称');
     expect((await api.call('GET', '/policy/shipped/nowhere', { token })).status).toBe(404);
@@ -121,6 +126,6 @@ describe('policy versions', () => {
     await expect(
       t.db.insertInto('policy_profiles').values({ id: 'shifan', version: 9, effective_from: '2024-03', county_name: '示范县', body: JSON.stringify(shifanV1), published_by: user.id }).execute(),
     ).rejects.toThrow(/without a correction reason/);
-    expect(await versionCount()).toBe(3);
+    expect(await versionCount()).toBe(4);
   });
 });
