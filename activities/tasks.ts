@@ -149,31 +149,22 @@ export function createTaskActivities(deps: { db: Kysely<Database> }) {
         ]);
         return;
       }
-      await notificationsRepo(db).add([
-        {
-          // The top of the ladder: the county's leadership group 领导小组 learns of it with the supervisors.
-          key: `${input.taskKey}:escalated:leadership`,
+      // The supervisors, and the top of the ladder: the county's leadership group 领导小组 learns of it with them.
+      const title = taskNotices.supervisorsTitle(task.department_name, task.name);
+      const body = taskNotices.supervisors(task.department_name, task.place, task.head_name, task.name, dueText(task.due_at), overdueDays(task.due_at.getTime(), input.at));
+      await notificationsRepo(db).add(
+        (['leadership', 'supervisors'] as const).map((who) => ({
+          key: `${input.taskKey}:escalated:${who}`,
           countyId: task.county_id,
-          recipient: { jurisdictionId: task.county_id, role: 'leadership_group' },
+          recipient: { jurisdictionId: task.county_id, role: who === 'leadership' ? 'leadership_group' : 'supervisor' },
           kind: 'measure_task.escalated',
-          title: taskNotices.supervisorsTitle(task.department_name, task.name),
-          body: taskNotices.supervisors(task.department_name, task.place, task.head_name, task.name, dueText(task.due_at), overdueDays(task.due_at.getTime(), input.at)),
+          title,
+          body,
           householdId: task.household_id,
           dueItemKey: input.taskKey,
           createdAt: at,
-        },
-        {
-          key: `${input.taskKey}:escalated:supervisors`,
-          countyId: task.county_id,
-          recipient: { jurisdictionId: task.county_id, role: 'supervisor' },
-          kind: 'measure_task.escalated',
-          title: taskNotices.supervisorsTitle(task.department_name, task.name),
-          body: taskNotices.supervisors(task.department_name, task.place, task.head_name, task.name, dueText(task.due_at), overdueDays(task.due_at.getTime(), input.at)),
-          householdId: task.household_id,
-          dueItemKey: input.taskKey,
-          createdAt: at,
-        },
-      ]);
+        })),
+      );
     },
 
     /**
