@@ -34,6 +34,19 @@ export const DEMO_DEPARTMENTS = [
   ['rmyh', '人民银行支行'],
   ['xcb', '宣传部'],
   ['fl', '妇联'],
+  // The units the seed counties' catalogues name beyond the list above, so that the demo county can
+  // run on any shipped catalogue: each catalogue code is a department of the county.
+  ['jrb', '金融办'],
+  ['gx', '工信局'],
+  ['picc', '人保财险'],
+  ['fg', '发改局'],
+  ['yj', '应急局'],
+  ['jt', '交通运输局'],
+  ['yjj', '银保监监管组'],
+  ['gxs', '供销社'],
+  ['zgh', '总工会'],
+  ['gsl', '工商联'],
+  ['zzb', '组织部'],
 ] as const;
 
 export const DEMO_USERS: ReadonlyArray<{

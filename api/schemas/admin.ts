@@ -7,13 +7,13 @@ const divisionCode = z.string().trim().regex(/^[0-9]{12}$/, m.codeShape);
 const password = z.string().min(1).max(256);
 const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, m.usernameShape);
 
-/** A new county: its code and name, the province and city it is in, the shipped profile it starts from, its first bureau user. */
+/** A new county: its code and name, the province and city it is in, the shipped profile it starts from (national practice of 2026 when left out), its first bureau user. */
 export const createCountyBody = z.object({
   divisionCode,
   countyName: text(60),
   cityName: text(60),
   provinceName: text(60),
-  profileId: z.string().trim().regex(/^[a-z][a-z0-9-]{1,63}$/, m.profileUnknown),
+  profileId: z.string().trim().regex(/^[a-z][a-z0-9-]{1,63}$/, m.profileUnknown).optional(),
   bureauUsername: username,
   bureauDisplayName: text(60),
   bureauPassword: password,

@@ -28,6 +28,8 @@ const draftMeasure = z.object({
   name: z.string(),
   nature: z.enum(['developmental', 'safety_net']),
   lead: z.object({ code: z.string(), departmentId: z.string().nullable(), name: z.string() }),
+  /** Further lead units the county's catalogue names with the lead (牵头部门 beside it). */
+  coLeads: z.array(z.string()).readonly().optional(),
   cooperating: z.array(z.string()).readonly(),
   deadlineDays: z.number(),
   required: z.boolean(),

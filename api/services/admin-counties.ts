@@ -5,6 +5,7 @@ import { idFromOfficialCode, officialCode } from '../../domain/administration/di
 import { adminMessages as m } from '../../domain/administration/messages.js';
 import { accountsRepo, placesRepo } from '../../db/repositories/administration.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
+import { NEW_COUNTY_PROFILE_ID } from '../../domain/policy/index.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { HttpError } from '../errors.js';
 import type { LoggedInUser } from '../plugins/auth.js';
@@ -18,7 +19,8 @@ const refused = (message: string) => new HttpError(400, message, 'INVALID_INPUT'
 /**
  * A new county, by the system administrator: its province and city (made when
  * missing, checked by name when present), the county with its own copy of the
- * shipped profile it starts from — version 1, in force from this month — and
+ * shipped profile it starts from (national practice of 2026, 常态化帮扶, unless
+ * another is chosen) — version 1, in force from this month — and
  * its first county bureau user, who must change the password at first login.
  * One transaction, audited.
  */
@@ -39,8 +41,9 @@ export async function createCounty(app: FastifyInstance, user: LoggedInUser, bod
     if (!found) missing.push(region);
     else if (found.name !== region.name) throw refused(m.regionNameMismatch(region.level, found.name));
   }
-  const template = (await policyProfilesRepo(app.db).latestVersions()).find((p) => p.id === body.profileId);
-  if (!template || !(await profileTemplates(app)).some((t) => t.id === body.profileId)) throw refused(m.profileUnknown);
+  const templateId = body.profileId ?? NEW_COUNTY_PROFILE_ID;
+  const template = (await policyProfilesRepo(app.db).latestVersions()).find((p) => p.id === templateId);
+  if (!template || !(await profileTemplates(app)).some((t) => t.id === templateId)) throw refused(m.profileUnknown);
   if (await accountsRepo(app.db).usernameTaken(body.bureauUsername)) throw new HttpError(409, m.usernameTaken, 'CONFLICT');
   passwordRefusal(body.bureauPassword, body.bureauUsername);
   const passwordHash = await hashPassword(body.bureauPassword);

@@ -21,6 +21,7 @@ import { nominalDate, resolveDue, ruleProblems, type Due, type PeriodicRule } fr
  * - medical_tally: the year's medical costs; over 10,000 yuan out of pocket → extra aid [000]
  * - measures_in_place: every object's measures in place (6月30日前) [001]
  * - assistance_count_report: counts of households and measures reported (9月中旬前) [004]
+ * - county_screening: at least one county-wide screening 集中排查 a year (national practice, DOMAIN.md §10)
  */
 export const DUE_ITEM_KINDS = [
   'monthly_visit',
@@ -34,6 +35,7 @@ export const DUE_ITEM_KINDS = [
   'medical_tally',
   'measures_in_place',
   'assistance_count_report',
+  'county_screening',
 ] as const;
 export type DueItemKind = (typeof DUE_ITEM_KINDS)[number];
 

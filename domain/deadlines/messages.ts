@@ -19,6 +19,7 @@ export const cadenceItemKindNames: Record<DueItemKind, string> = {
   medical_tally: '脱贫人口就医数据核算',
   measures_in_place: '监测对象名单及帮扶措施落实到位',
   assistance_count_report: '帮扶措施落实情况上报',
+  county_screening: '全县集中排查',
 };
 
 export const responsibleNames: Record<Responsible, string> = {

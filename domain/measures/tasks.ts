@@ -166,6 +166,8 @@ export interface DraftMeasure {
   readonly name: string;
   readonly nature: 'developmental' | 'safety_net';
   readonly lead: { readonly code: string; readonly departmentId: string | null; readonly name: string };
+  /** Further lead units named with the lead (absent in drafts made before they were carried). */
+  readonly coLeads?: readonly string[];
   readonly cooperating: readonly string[];
   readonly deadlineDays: number;
   readonly required: boolean;

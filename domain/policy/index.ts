@@ -1,6 +1,6 @@
 /**
  * The policy profiles the product ships, one list of versions per county (the
- * five seed counties and the demo county 示范县), and
+ * five seed counties, the demo county 示范县 and national practice as of 2026), and
  * the look-ups the rest of the domain uses. A county's new policy is a new
  * entry in its list with a later `effectiveFrom`.
  */
@@ -11,6 +11,7 @@ import { shifanV1, shifanV2 } from './counties/shifan.js';
 import { suyuanV1 } from './counties/suyuan.js';
 import { xinfengV1 } from './counties/xinfeng.js';
 import { xuwenV1 } from './counties/xuwen.js';
+import { national2026V1, NATIONAL_2026_ID } from './counties/national-2026.js';
 import { exactVersion, versionInForce, type PolicyProfile, type ProfileRegistry } from './profile.js';
 
 export * from './profile.js';
@@ -23,7 +24,11 @@ export const policyProfiles: ProfileRegistry = {
   xinfeng: [xinfengV1],
   suyuan: [suyuanV1],
   shifan: [shifanV1, shifanV2],
+  [NATIONAL_2026_ID]: [national2026V1],
 };
+
+/** The profile a new county starts from: national practice as of 2026 (常态化帮扶). */
+export const NEW_COUNTY_PROFILE_ID = NATIONAL_2026_ID;
 
 /** The version of county profile `id` in force for `period`, or undefined before its first version. */
 export function profileFor(id: string, period: Period, registry: ProfileRegistry = policyProfiles): PolicyProfile | undefined {
@@ -34,3 +39,7 @@ export function profileFor(id: string, period: Period, registry: ProfileRegistry
 export function profileVersion(id: string, version: number, registry: ProfileRegistry = policyProfiles): PolicyProfile | undefined {
   return exactVersion(registry, id, version);
 }
+export { ruleOrigins, categoriesOf, hasCategory, type RuleOrigin, type RuleOriginRow } from './origins.js';
+export { deriveYearlyLines, type DerivedYear, type YearlyLineRule, type YearlyInput } from './yearly-lines.js';
+export { eliminationShortfalls, noticeRow, NOTICE_PRIVATE_FIELD_NAMES, type StandingPractice } from './standing.js';
+export { PROFILE_RULE_NAMES, type ProcedureStep, type CategoryName, type DeadlineReading } from './seed-text.js';

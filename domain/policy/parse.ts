@@ -50,6 +50,12 @@ const REQUIRED: readonly Check[] = [
   ['measureCatalogue', optional(isObject), 'a measure catalogue'],
   ['measureTasks', optional(isObject), 'a task policy'],
   ['selfReport', optional(isObject), 'the self-report settings'],
+  ['yearlyLines', optional(isList(isObject)), 'a list of yearly rules'],
+  ['categories', optional(isList(isObject)), 'a list of categories'],
+  ['procedure', optional(isList(isObject)), 'a list of procedure steps'],
+  ['readings', optional(isList(isObject)), 'a list of readings'],
+  ['practice', optional(isList(isObject)), 'a list of practice notes'],
+  ['standingPractice', optional(isObject), 'the standing practice'],
   ['lightMonitoring', optional(isList(oneOf(['monthly_update', 'monthly_visit']))), 'a list of monthly items'],
 ];
 

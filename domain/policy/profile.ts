@@ -20,6 +20,10 @@ import { isPeriod, monthIndex } from '../calendar/months.js';
 import { MONTHLY_VISIT, monthlyUpdateItem, townMonthlyReportItem } from './defaults.js';
 import { versionProblems, type SeedId } from './versioned.js';
 import { selfReportPolicyProblems, type SelfReportPolicy } from '../self-report/policy.js';
+import type { PracticeNote } from '../measures/catalogue.js';
+import { deriveYearlyLines, yearlyRuleProblems, type YearlyLineRule } from './yearly-lines.js';
+import { seedTextProblems, type CategoryName, type DeadlineReading, type ProcedureStep } from './seed-text.js';
+import { standingPracticeProblems, type StandingPractice } from './standing.js';
 
 export type { SeedId } from './versioned.js';
 export type { TriggerRules } from '../assessment/triggers.js';
@@ -127,6 +131,18 @@ export interface PolicyProfile {
   readonly cadence?: Cadence;
   /** Household self-report 农户自主申报: the township's visit clock and the hotline; absent or without a field: 未配置 (no seed gives them). */
   readonly selfReport?: SelfReportPolicy;
+  /** Lines set each year by a rule over yearly data [002]; a year whose input no document gives has no line. */
+  readonly yearlyLines?: readonly YearlyLineRule[];
+  /** The categories as the county names them; absent: the three national categories (national practice). */
+  readonly categories?: readonly CategoryName[];
+  /** The procedure in the county's own words, each step carried by one of `identificationSteps`. */
+  readonly procedure?: readonly ProcedureStep[];
+  /** How a deadline's wording is read (每月20日前), with the seed's words. */
+  readonly readings?: readonly DeadlineReading[];
+  /** The rules the seed does not give, which the profile takes from national practice (see seed-text.ts). */
+  readonly practice?: readonly PracticeNote[];
+  /** National practice as of 2026 (常态化帮扶), for a profile a new county starts from. */
+  readonly standingPractice?: StandingPractice;
 }
 
 /** A threshold as applied: always with the profile version it came from. */
@@ -148,13 +164,24 @@ export type ProfileRegistry = Readonly<Record<string, readonly PolicyProfile[]>>
 export function thresholdFor(profile: PolicyProfile, kind: ThresholdKind, period: Period): ThresholdInForce | undefined {
   const at = monthIndex(period);
   let best: ThresholdRow | undefined;
-  for (const row of profile.thresholds) {
+  for (const row of thresholdRows(profile)) {
     if (row.kind !== kind || at < monthIndex(row.from)) continue;
     if (row.to !== undefined && at > monthIndex(row.to)) continue;
     if (!best || monthIndex(row.from) > monthIndex(best.from)) best = row;
   }
   if (!best) return undefined;
   return { profileId: profile.id, profileVersion: profile.version, countyName: profile.countyName, period, row: best };
+}
+
+/** The profile's lines: those it states and those its yearly rules derive from the inputs it holds. */
+export function thresholdRows(profile: PolicyProfile): readonly ThresholdRow[] {
+  if (!profile.yearlyLines?.length) return profile.thresholds;
+  const floorOf = (year: number) => {
+    const at = monthIndex(`${year}-01`);
+    return profile.thresholds.find((r) => r.kind === 'floor' && at >= monthIndex(r.from) && (r.to === undefined || at <= monthIndex(r.to)))?.yuanPerPersonYear;
+  };
+  const derived = profile.yearlyLines.flatMap((rule) => deriveYearlyLines(rule, floorOf)).flatMap((y) => (y.status === 'derived' ? [y.line] : []));
+  return [...profile.thresholds, ...derived];
 }
 
 /**
@@ -208,8 +235,9 @@ export function profileProblems(profile: PolicyProfile): string[] {
     }
     if (row.meaning.trim() === '' || row.quote.trim() === '') problems.push(`${label}: meaning and quote are required`);
   }
+  for (const rule of profile.yearlyLines ?? []) problems.push(...yearlyRuleProblems(rule, where));
   for (const kind of THRESHOLD_KINDS) {
-    const rows = profile.thresholds.filter((r) => r.kind === kind && isPeriod(r.from) && (r.to === undefined || isPeriod(r.to)));
+    const rows = thresholdRows(profile).filter((r) => r.kind === kind && isPeriod(r.from) && (r.to === undefined || isPeriod(r.to)));
     for (let i = 0; i < rows.length; i++) {
       for (let j = i + 1; j < rows.length; j++) {
         if (overlap(rows[i]!, rows[j]!)) problems.push(`${where}: two ${kind} lines overlap (${rows[i]!.from} and ${rows[j]!.from})`);
@@ -243,6 +271,8 @@ export function profileProblems(profile: PolicyProfile): string[] {
     problems.push(...cadenceAgreementProblems(profile).map((p) => `${where}: ${p}`));
   }
   if (profile.selfReport) problems.push(...selfReportPolicyProblems(profile.selfReport, where));
+  problems.push(...seedTextProblems(profile, steps, profile.monthlyUpdateDay, where));
+  if (profile.standingPractice) problems.push(...standingPracticeProblems(profile.standingPractice, profile.publicNoticeDays, where));
   if (profile.measureCatalogue) problems.push(...catalogueProblems(profile.measureCatalogue).map((p) => `${where}: measure catalogue: ${p}`));
   const share = profile.focusCriteria?.transferSharePercentAbove;
   if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);

@@ -16,7 +16,7 @@ const pointCountyAt = (profileId: string) =>
 describe('policy profiles stored in PostgreSQL', () => {
   it('holds the five seed counties and the demo county, and storing again adds nothing', async () => {
     const ids = await t.db.selectFrom('policy_profiles').select('id').distinct().orderBy('id').execute();
-    expect(ids.map((r) => r.id)).toEqual(['boluo', 'mile', 'shifan', 'suyuan', 'xinfeng', 'xuwen']);
+    expect(ids.map((r) => r.id)).toEqual(['boluo', 'mile', 'national-2026', 'shifan', 'suyuan', 'xinfeng', 'xuwen']);
     expect(await seedPolicyProfiles(t.db)).toBe(0);
   });
 

@@ -240,13 +240,13 @@ describe('the measure catalogue of a county profile', () => {
 });
 
 describe('the shipped catalogues', () => {
-  it('gives every seed county its own sound catalogue, built from its seed alone; the demo county 示范县 keeps the design’s', () => {
+  it('gives every seed county its own sound catalogue, built from its seed alone; the demo county 示范县 and national practice of 2026 keep the design’s', () => {
     expect(registryProblems(policyProfiles)).toEqual([]);
     for (const [id, versions] of Object.entries(policyProfiles)) {
       for (const profile of versions) {
         const own = catalogueOf(profile);
         expect(catalogueProblems(own), id).toEqual([]);
-        if (id === 'shifan') expect(own).toBe(DEFAULT_MEASURE_CATALOGUE);
+        if (id === 'shifan' || id === 'national-2026') expect(own).toBe(DEFAULT_MEASURE_CATALOGUE);
         else expect(own).toMatchObject({ id, version: profile.version, effectiveFrom: profile.effectiveFrom, sources: profile.sources });
       }
     }

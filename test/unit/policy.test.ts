@@ -23,7 +23,7 @@ const line = (p: PolicyProfile, kind: 'monitoring' | 'warning' | 'focus' | 'floo
 
 describe('shipped policy profiles', () => {
   it('covers the five seed counties and the demo county, and every profile is sound', () => {
-    expect(Object.keys(policyProfiles).sort()).toEqual(['boluo', 'mile', 'shifan', 'suyuan', 'xinfeng', 'xuwen']);
+    expect(Object.keys(policyProfiles).sort()).toEqual(['boluo', 'mile', 'national-2026', 'shifan', 'suyuan', 'xinfeng', 'xuwen']);
     expect(registryProblems(policyProfiles)).toEqual([]);
   });
 

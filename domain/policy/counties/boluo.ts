@@ -26,6 +26,24 @@ export const boluoV1: PolicyProfile = {
   // county all take part and the county decides — the design's procedure with a 7-day public notice.
   identificationSteps: DESIGN_IDENTIFICATION_STEPS,
   publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
+  procedure: [
+    { name: '农户申请', step: 'application', participants: ['农户', '村“两委”干部'], source: null, quote: '文件未描述申请；按通行做法由农户申请或村干部走访发现' },
+    { name: '村级监测', step: 'village_review', participants: ['村“两委”干部', '驻镇帮镇扶村工作队'], source: '000', quote: '建立以村为监测主体、镇（街道、管委会）抓落实、县负总责的防止返贫动态监测和帮扶工作责任制' },
+    { name: '公示', step: 'public_notice', participants: ['村委会'], source: null, quote: '文件未规定公示；按通行做法公示7天' },
+    { name: '镇审核', step: 'town_audit', participants: ['镇（街道、管委会）'], source: '000', quote: '镇（街道、管委会）抓落实' },
+    { name: '县政府审批认定', step: 'county_decision', participants: ['县政府', '县乡村振兴局'], decides: true, decidingBody: '县政府', source: '000', quote: '经县政府审批认定的三类监测对象' },
+  ],
+  practice: [
+    { field: 'thresholds', note: '文件未给出监测标准，请县里录入' },
+    { field: 'incomeWindow', note: '文件未规定收入计算期；按广东省做法（同[002]）自上年12月起算' },
+    { field: 'triggerRules', note: '文件未给刚性支出、收入下降的判断数值；按通行做法：刚性支出超过上年收入、收入下降30%' },
+    { field: 'categories', note: '文件未列出监测对象类别的名称；按全国通行的三类：脱贫不稳定户、边缘易致贫户、突发严重困难户' },
+    { field: 'identificationSteps', note: '文件只写“经县政府审批认定”和“以村为监测主体、镇…抓落实、县负总责”，未列程序；按通行做法：申请、村评议、公示、镇审核、县确定' },
+    { field: 'publicNoticeDays', note: '文件未规定公示；按通行做法村级民主评议后公示7天' },
+    { field: 'eliminationAllowsNoLabour', note: '文件未规定；按通行做法，无劳动能力户一般不标注风险消除' },
+    { field: 'monthlyUpdateDay', note: '文件未规定月度信息更新的日期；按通行做法每月20日前' },
+    { field: 'monthlyVisit', note: '文件只说“定期开展走访摸排”，未定频次；按通行做法每月走访' },
+  ],
   eliminationAllowsNoLabour: false,
   // The measures, departments and rules of this county's own document.
   measureCatalogue: boluoMeasures,

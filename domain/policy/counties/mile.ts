@@ -39,6 +39,34 @@ export const mileV1: PolicyProfile = {
   // “贫情分析、农户申报、入户调查、村组评议…、乡镇审核、市级确定”: the situation analysis and home
   // investigation belong to the application; no public notice is named, so none is held.
   identificationSteps: ['application', 'village_review', 'town_audit', 'county_decision'],
+  // 一(一)“监测对象。脱贫监测户及边缘户两类人员。”: two categories, no 突发严重困难户.
+  categories: [
+    { category: 'unstable', name: '脱贫监测户', source: '001', quote: '脱贫监测户及边缘户两类人员' },
+    { category: 'marginal', name: '边缘户', source: '001', quote: '脱贫监测户及边缘户两类人员' },
+  ],
+  // 一(四) 监测程序, the six steps in the seed's words, each recorded on one of the product's steps.
+  procedure: [
+    { name: '贫情分析', step: 'application', participants: ['乡村干部', '驻村工作队'], does: '分析返贫致贫风险', source: '001', quote: '通过贫情分析、农户申报、入户调查、村组评议' },
+    { name: '农户申报', step: 'application', participants: ['农户'], does: '提交脱贫监测户申请书或边缘户申请书（附件1、2）', source: '001', quote: '农户申报' },
+    { name: '入户调查', step: 'application', participants: ['乡村干部', '驻村工作队', '结对帮扶干部'], does: '填写返贫致贫风险户调查表、收支测算表（附件3-1、3-2）', source: '001', quote: '入户调查' },
+    {
+      name: '村组评议',
+      step: 'village_review',
+      participants: ['村小组', '村“三委”干部', '驻村工作队', '包村干部'],
+      does: '对农户申请及入户调查情况进行分析研判',
+      source: '001',
+      quote: '村组评议时需村小组及村“三委”干部、驻村工作队、包村干部参与，对农户申请及入户调查情况进行分析研判',
+    },
+    { name: '乡镇审核', step: 'town_audit', participants: ['乡镇党委、政府'], source: '001', quote: '乡镇审核' },
+    { name: '市级确定', step: 'county_decision', participants: ['市扶贫开发领导小组'], decides: true, decidingBody: '市级', source: '001', quote: '市级确定等程序' },
+  ],
+  practice: [
+    { field: 'triggerRules', note: '文件未给刚性支出、收入下降的判断数值；按通行做法：刚性支出超过上年收入、收入下降30%' },
+    { field: 'eliminationAllowsNoLabour', note: '文件未规定；按通行做法，无劳动能力户一般不标注风险消除' },
+    { field: 'monthlyUpdateDay', note: '文件未规定月度信息更新的日期；按通行做法每月20日前' },
+    { field: 'monthlyVisit', note: '文件只说“乡村干部、驻村工作队、结对帮扶干部适时遍访排查”，未定频次；按通行做法每月走访' },
+    { field: 'incomeWindow', note: '文件未规定收入计算期；按通行做法取最近12个月' },
+  ],
   eliminationAllowsNoLabour: false,
   // The measures, departments and rules of this county's own document.
   measureCatalogue: mileMeasures,

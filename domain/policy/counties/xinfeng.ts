@@ -60,6 +60,28 @@ export const xinfengV1: PolicyProfile = {
   // 7-day public notice applies (DOMAIN.md §4, §9).
   identificationSteps: DESIGN_IDENTIFICATION_STEPS,
   publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
+  // “每月20日前”: the 20th itself is still in time. 前 marks the deadline, as in 次月3日前 [001] and
+  // 6月30日前 [001]; a county that reads it as “by the 19th” sets `before_day` and monthlyUpdateDay 19.
+  readings: [
+    {
+      subject: 'monthly_update',
+      day: 20,
+      wording: '每月20日前',
+      reading: 'by_end_of_day',
+      why: '“20日前”按截至20日当天理解：20日当天录入仍算按时',
+      source: '003',
+      quote: '每月20日前镇村完成脱贫人口和监测对象基础信息变更、家庭收入支出、政策享受情况等信息',
+    },
+  ],
+  practice: [
+    { field: 'incomeWindow', note: '文件未规定收入计算期；按广东省做法（同[002]）自上年12月起算' },
+    { field: 'inclusionRule', note: '文件只写收入在10420元以下的纳入监测和帮扶范围；风险情形另由村组评议研判' },
+    { field: 'triggerRules', note: '文件未给刚性支出、收入下降的判断数值；按通行做法：刚性支出超过上年收入、收入下降30%' },
+    { field: 'categories', note: '文件只提“三类监测对象”，未列名称；按全国通行的三类：脱贫不稳定户、边缘易致贫户、突发严重困难户' },
+    { field: 'identificationSteps', note: '文件未描述认定程序；按通行做法：申请、村评议、公示、镇审核、县确定' },
+    { field: 'publicNoticeDays', note: '文件未规定公示；按通行做法村级民主评议后公示7天' },
+    { field: 'eliminationAllowsNoLabour', note: '文件未规定；按通行做法，无劳动能力户一般不标注风险消除' },
+  ],
   eliminationAllowsNoLabour: false,
   // The measures, departments and rules of this county's own document.
   measureCatalogue: xinfengMeasures,

@@ -1,6 +1,7 @@
 /** The system administrator's counties: the list, and a new county with its profile and first bureau user. */
 import { App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { NATIONAL_2026_ID as NEW_COUNTY_PROFILE_ID } from '../../../../domain/policy/counties/national-2026.js';
 import { api } from '../../app/api.js';
 import type { CountyView, CreateCountyBody } from '../../app/api-types.js';
 import { QueryView } from '../../app/states.js';
@@ -33,7 +34,7 @@ export function CountiesPage() {
       <Typography.Paragraph type="secondary">{a.counties.hint}</Typography.Paragraph>
       <Card size="small" title={a.counties.create}>
         {error && <Typography.Paragraph role="alert" type="danger">{error}</Typography.Paragraph>}
-        <Form form={form} layout="vertical" aria-label={a.counties.create} onFinish={(v) => void submit(v)}>
+        <Form form={form} layout="vertical" aria-label={a.counties.create} initialValues={{ profileId: NEW_COUNTY_PROFILE_ID }} onFinish={(v) => void submit(v)}>
           <Form.Item label={a.counties.code} name="divisionCode" rules={required}>
             <Input inputMode="numeric" maxLength={12} />
           </Form.Item>

@@ -48,6 +48,7 @@ export const planTexts = {
   open: '帮扶计划',
   suggested: '建议的帮扶措施',
   lead: '牵头单位',
+  coLeads: '共同牵头',
   deadline: (days: number) => `办理期限 ${days} 天`,
   reasons: '依据',
   withheld: '暂不安排的措施',

@@ -52,6 +52,11 @@ function Draft({ householdId, draft }: { householdId: string; draft: PlanDraft }
                   <Tag>
                     {p.lead}：{m.lead.name}
                   </Tag>
+                  {m.coLeads && m.coLeads.length > 0 && (
+                    <Tag>
+                      {p.coLeads}：{m.coLeads.join('、')}
+                    </Tag>
+                  )}
                   <Tag>{p.deadline(m.deadlineDays)}</Tag>
                 </Space>
                 <List size="small" header={p.reasons} dataSource={[...m.reasons]} renderItem={(r) => <List.Item>{r}</List.Item>} />
