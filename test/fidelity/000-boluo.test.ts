@@ -3,9 +3,9 @@
  * through Boluo's own profile and catalogue.
  */
 import { describe, expect, it } from 'vitest';
-import { cadenceOf } from '../../domain/policy/index.js';
+import { cadenceOf, categoriesOf, ruleOrigins } from '../../domain/policy/index.js';
 import { medicalExtraAidEligibility, microcreditEligibility, parseLocalDate } from '../../domain/measures/index.js';
-import { assess, measure, member, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
+import { assess, originsOf, measure, member, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
 
 const boluo = storedProfile('boluo');
 const rules = ownCatalogue(boluo).rules;
@@ -193,5 +193,35 @@ describe('[000] 博罗县: procedure and lines', () => {
     const result = assess(boluo, '2022-06', { incomeRecords: [], lastYearIncomePerCapita: 8000 });
     expect(result.monitoring).toBeNull();
     expect(result.conclusion).toBe('undetermined');
+  });
+});
+
+describe('[000] 博罗县: approval by the county government, and what the seed leaves to practice', () => {
+  it('二、“经县政府审批认定的三类监测对象” — the county government approves: the deciding step, the last', () => {
+    expect(boluo.procedure!.filter((p) => p.decides)).toMatchObject([{ name: '县政府审批认定', step: 'county_decision', decidingBody: '县政府' }]);
+    expect(boluo.procedure!.find((p) => p.decides)!.quote).toBe('经县政府审批认定的三类监测对象');
+  });
+
+  it('一、“建立以村为监测主体、镇（街道、管委会）抓落实、县负总责” — the village and town steps come from the seed', () => {
+    expect(boluo.procedure!.filter((p) => p.source === '000').map((p) => p.step)).toEqual(['village_review', 'town_audit', 'county_decision']);
+  });
+
+  it('the seed names no public notice: the notice is marked “not in the seed” both as a step and as a rule', () => {
+    expect(boluo.procedure!.find((p) => p.step === 'public_notice')).toMatchObject({ source: null });
+    expect(originsOf(boluo)).toMatchObject({ publicNoticeDays: 'practice', identificationSteps: 'practice', monthlyVisit: 'practice', eliminationAllowsNoLabour: 'practice' });
+  });
+
+  it('“三类监测对象” without their names: the national three, marked as not from the seed', () => {
+    expect(categoriesOf(boluo).map((c) => [c.name, c.fromSeed])).toEqual([
+      ['脱贫不稳定户', false],
+      ['边缘易致贫户', false],
+      ['突发严重困难户', false],
+    ]);
+    expect(originsOf(boluo).categories).toBe('practice');
+  });
+
+  it('gives no income line: the profile screen shows the line as missing and asks the county for it', () => {
+    expect(ruleOrigins(boluo).find((r) => r.rule === 'thresholds')).toEqual({ rule: 'thresholds', name: '监测标准', origin: 'missing', text: '文件未给出监测标准，请县里录入' });
+    expect(originsOf(boluo).measureCatalogue).toBe('seed');
   });
 });

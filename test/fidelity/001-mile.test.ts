@@ -3,10 +3,10 @@
  * (2020年5月28日), through Mile's own profile and catalogue.
  */
 import { describe, expect, it } from 'vitest';
-import { cadenceOf } from '../../domain/policy/index.js';
+import { cadenceOf, categoriesOf, hasCategory } from '../../domain/policy/index.js';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { monthPlan } from '../../domain/monitoring/month-plan.js';
-import { assess, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
+import { assess, originsOf, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
 
 const mile = storedProfile('mile');
 const rules = ownCatalogue(mile).rules;
@@ -190,5 +190,46 @@ describe('[001] 弥勒市: monitoring scope, procedure and cadence', () => {
 
   it('the seed’s line 4428 is the 2020 figure: 2021 has no line until the county adds one', () => {
     expect(assess(mile, '2021-06', { incomeRecords: monthly('2020-07', '2021-06', 'wages', 300) }).monitoring).toBeNull();
+  });
+});
+
+describe('[001] 弥勒市: categories and the six steps of 一(四) in the seed’s words', () => {
+  it('一(一)“监测对象。脱贫监测户及边缘户两类人员。” — two categories, named as the seed names them, no 突发严重困难户', () => {
+    expect(categoriesOf(mile)).toEqual([
+      { category: 'unstable', name: '脱贫监测户', fromSeed: true },
+      { category: 'marginal', name: '边缘户', fromSeed: true },
+    ]);
+    expect(hasCategory(mile, 'sudden_hardship')).toBe(false);
+  });
+
+  it('一(四)“通过贫情分析、农户申报、入户调查、村组评议…、乡镇审核、市级确定等程序” — six steps in that order', () => {
+    expect(mile.procedure!.map((p) => p.name)).toEqual(['贫情分析', '农户申报', '入户调查', '村组评议', '乡镇审核', '市级确定']);
+    expect(mile.procedure!.map((p) => p.step)).toEqual(['application', 'application', 'application', 'village_review', 'town_audit', 'county_decision']);
+  });
+
+  it('一(四)“村组评议时需村小组及村“三委”干部、驻村工作队、包村干部参与，对农户申请及入户调查情况进行分析研判”', () => {
+    const review = mile.procedure!.find((p) => p.name === '村组评议')!;
+    expect(review.participants).toEqual(['村小组', '村“三委”干部', '驻村工作队', '包村干部']);
+    expect(review.does).toBe('对农户申请及入户调查情况进行分析研判');
+  });
+
+  it('一(四)“市级确定” is the deciding step, and the last of the profile’s steps', () => {
+    expect(mile.procedure!.filter((p) => p.decides)).toMatchObject([{ name: '市级确定', step: 'county_decision' }]);
+    expect(mile.identificationSteps.at(-1)).toBe('county_decision');
+  });
+
+  it('the categories, steps, lines and the town report come from the seed; the income window, trigger numbers, update day and visiting frequency (“适时遍访排查”) are marked practice', () => {
+    expect(originsOf(mile)).toMatchObject({
+      thresholds: 'seed',
+      categories: 'seed',
+      identificationSteps: 'seed',
+      townReportDayOfNextMonth: 'seed',
+      incomeWindow: 'practice',
+      triggerRules: 'practice',
+      monthlyUpdateDay: 'practice',
+      monthlyVisit: 'practice',
+      eliminationAllowsNoLabour: 'practice',
+    });
+    expect(originsOf(mile)).not.toHaveProperty('publicNoticeDays');
   });
 });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveWindow } from '../../domain/income/projection.js';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { monthPlan } from '../../domain/monitoring/month-plan.js';
-import { assess, measure, member, monthly, ownCatalogue, practiceFields, storedProfile, suggest, suggested, units, withheld } from './support.js';
+import { thresholdFor } from '../../domain/policy/index.js';
+import { asks, assess, measure, member, monthly, originsOf, ownCatalogue, practiceFields, reparsed, storedProfile, suggest, suggested, units, withheld } from './support.js';
 
 const xuwen = storedProfile('xuwen');
 const rules = ownCatalogue(xuwen).rules;
@@ -111,5 +112,99 @@ describe('[002] 徐闻县: lines, income window and procedure', () => {
 
   it('六(三)“及时对致贫风险已消除的进行标记，可不再进行帮扶，但不做退出处理” — a household marked eliminated keeps its monthly visit', () => {
     expect(monthPlan(xuwen, '2021-08', true, DEADLINE_CALENDAR).items.map((i) => i.kind)).toEqual(['monthly_visit']);
+  });
+});
+
+describe('[002] 徐闻县: the yearly line as a rule over yearly data (四(二))', () => {
+  const lineOf = (period: `${number}-${string}`) => thresholdFor(xuwen, 'monitoring', period)?.row;
+  const rule = xuwen.yearlyLines![0]!;
+
+  it('“从 2021 年开始至 2025 年，每年按上一年省公布的四类地区农村低保标准的 1.5 倍” — a rule over the years 2021–2025, factor 1.5, the previous year’s input', () => {
+    expect(rule).toMatchObject({ kind: 'monitoring', fromYear: 2021, toYear: 2025, factor: 1.5, inputName: '广东省农村四类地区低保标准' });
+    expect(rule.quote).toContain('每年按上一年省公布的四类地区农村低保标准的 1.5 倍以下');
+    expect(xuwen.thresholds.filter((r) => r.kind === 'monitoring')).toEqual([]);
+  });
+
+  it('“即 2020 年家庭人均可支配收入低于我省农村四类地区标准 9576 元” — 2021’s line is 9576, compared with 低于, and its range figure is “取整数为 9600 元”', () => {
+    expect(lineOf('2021-06')).toMatchObject({ yuanPerPersonYear: 9576, comparison: 'below', from: '2021-01', to: '2021-12' });
+    expect(lineOf('2021-06')!.note).toContain('取整数为 9600 元');
+    expect(rule.comparisonQuote).toContain('低于我省农村四类地区标准 9576 元');
+  });
+
+  it('seed [003] “低于10800元(2023年广东省四类地区农村低保标准1.5倍)” gives the 2023 input: 2024’s line is 10800, 10800 itself not below', () => {
+    expect(rule.inputs.find((i) => i.year === 2023)).toMatchObject({ yuan: 10800, given: 'product', source: '003' });
+    expect(lineOf('2024-03')).toMatchObject({ yuanPerPersonYear: 10800, comparison: 'below' });
+    const onLine = assess(xuwen, '2024-11', { incomeRecords: monthly('2023-12', '2024-11', 'wages', 900), riskCauses: ['illness'] });
+    expect(onLine.perCapitaFen).toBe(1_080_000);
+    expect(onLine.eligibleForMonitoring).toBe(false);
+    const under = assess(xuwen, '2024-11', { incomeRecords: monthly('2023-12', '2024-11', 'wages', 899.99), riskCauses: ['illness'] });
+    expect(under.eligibleForMonitoring).toBe(true);
+    expect(under.monitoring?.threshold.row.yuanPerPersonYear).toBe(10800);
+  });
+
+  it('no seed gives the 2021, 2022 or 2024 dibao: 2022, 2023 and 2025 have no line, and the county is asked for each figure', () => {
+    for (const period of ['2022-06', '2023-06', '2025-06'] as const) expect(lineOf(period), period).toBeUndefined();
+    expect(assess(xuwen, '2023-06', { incomeRecords: monthly('2022-12', '2023-06', 'wages', 500), riskCauses: ['illness'] }).conclusion).toBe('undetermined');
+    expect(asks(xuwen)).toEqual([
+      '2022年监测标准：文件未给出2021年广东省农村四类地区低保标准，请县里录入（按其1.5倍计算）',
+      '2023年监测标准：文件未给出2022年广东省农村四类地区低保标准，请县里录入（按其1.5倍计算）',
+      '2025年监测标准：文件未给出2024年广东省农村四类地区低保标准，请县里录入（按其1.5倍计算）',
+    ]);
+  });
+
+  it('“以 2020 年我省相对扶贫脱贫标准（人均可支配收入 9060 元）为底线” — a figure the county enters is multiplied by 1.5, and a product under 9060 gives the floor', () => {
+    const entered = (yuan: number) => reparsed(xuwen, { yearlyLines: [{ ...rule, inputs: [...rule.inputs, { year: 2021, yuan, given: 'input', source: 'county', quote: '县里录入的2021年省定低保标准' }] }] });
+    const high = entered(7000);
+    const low = entered(6000);
+    if (Array.isArray(high) || Array.isArray(low)) throw new Error(String(high));
+    expect(thresholdFor(high, 'monitoring', '2022-05')!.row.yuanPerPersonYear).toBe(10500);
+    expect(thresholdFor(low, 'monitoring', '2022-05')!.row).toMatchObject({ yuanPerPersonYear: 9060 });
+    expect(thresholdFor(low, 'monitoring', '2022-05')!.row.note).toContain('按底线执行');
+    expect(asks(high)).toHaveLength(2);
+  });
+
+  it('an input for a year the rule does not use, or twice for one year, is refused', () => {
+    const twice = reparsed(xuwen, { yearlyLines: [{ ...rule, inputs: [...rule.inputs, { ...rule.inputs[0]!, yuan: 9000 }] }] });
+    expect(twice).toEqual(expect.arrayContaining([expect.stringContaining('two inputs for 2020')]));
+    const outside = reparsed(xuwen, { yearlyLines: [{ ...rule, inputs: [{ year: 2025, yuan: 8000, given: 'input', source: 'county', quote: '某' }] }] });
+    expect(outside).toEqual(expect.arrayContaining([expect.stringContaining('sets no year of the rule')]));
+  });
+});
+
+describe('[002] 徐闻县: groups and procedure in the seed’s words', () => {
+  it('三、“(一) 脱贫不稳定人口” and “(二)…农村家庭” — two groups, no 突发严重困难户', () => {
+    expect(xuwen.categories!.map((c) => [c.category, c.name])).toEqual([
+      ['unstable', '脱贫不稳定人口'],
+      ['marginal', '边缘易致贫人口'],
+    ]);
+  });
+
+  it('四(三)2.“驻村帮扶干部及村“两委”干部进行梳理筛查、分析致贫原因或返贫风险，镇干部走访核实” — the town cadre’s verification visit', () => {
+    const check = xuwen.procedure!.find((p) => p.name === '镇、村、帮扶驻村干部核查')!;
+    expect(check).toMatchObject({ step: 'village_review', participants: ['驻村帮扶干部', '村“两委”干部', '镇干部'] });
+    expect(check.does).toContain('镇干部走访核实');
+  });
+
+  it('四(三)3.“相关行业主管部门比对筛查预警反馈” — the departments act on the comparison step', () => {
+    expect(xuwen.procedure!.find((p) => p.step === 'department_comparison')).toMatchObject({ name: '比对筛查', participants: ['相关行业主管部门'] });
+  });
+
+  it('四(三)4.“由镇农业农村部门确定监测对象” — the town’s confirmation is the deciding step, and the last', () => {
+    const deciding = xuwen.procedure!.filter((p) => p.decides);
+    expect(deciding).toMatchObject([{ name: '确认对象', step: 'town_audit', decidingBody: '镇农业农村部门' }]);
+    expect(xuwen.identificationSteps.at(-1)).toBe('town_audit');
+  });
+
+  it('the seed gives no numbers for “刚性支出明显超过上年度收入和收入大幅缩减”, no day for the update, no visiting frequency (“定期开展走访摸排”): each is marked practice', () => {
+    expect(originsOf(xuwen)).toMatchObject({
+      thresholds: 'seed',
+      incomeWindow: 'seed',
+      categories: 'seed',
+      identificationSteps: 'seed',
+      triggerRules: 'practice',
+      eliminationAllowsNoLabour: 'practice',
+      monthlyUpdateDay: 'practice',
+      monthlyVisit: 'practice',
+    });
   });
 });

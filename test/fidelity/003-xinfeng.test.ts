@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cadenceOf } from '../../domain/policy/index.js';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { monthPlan } from '../../domain/monitoring/month-plan.js';
-import { assess, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units } from './support.js';
+import { assess, originsOf, reparsed, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units } from './support.js';
 
 const xinfeng = storedProfile('xinfeng');
 const rules = ownCatalogue(xinfeng).rules;
@@ -187,5 +187,45 @@ describe('[003] 新丰县: lines and cadence', () => {
   it('(五)“每月20日前” — the June 2023 update is due by the end of 20 June, Asia/Shanghai', () => {
     const update = monthPlan(xinfeng, '2023-06', false, DEADLINE_CALENDAR).items.find((i) => i.kind === 'monthly_update');
     expect(update?.dueAt).toBe(Date.parse('2023-06-21T00:00:00+08:00'));
+  });
+});
+
+describe('[003] 新丰县: the reading of “每月20日前” as a profile setting, and what the seed leaves to practice', () => {
+  const reading = xinfeng.readings!.find((r) => r.subject === 'monthly_update')!;
+
+  it('(五)“每月20日前镇村完成…信息” — the wording is quoted and read as “by the end of the 20th”', () => {
+    expect(reading).toMatchObject({ day: 20, wording: '每月20日前', reading: 'by_end_of_day', source: '003' });
+    expect(reading.quote).toContain('每月20日前镇村完成脱贫人口和监测对象基础信息变更');
+    expect(xinfeng.monthlyUpdateDay).toBe(20);
+  });
+
+  it('read as “before the 20th” the setting needs the 19th as the update day, and then the June 2023 update is due by the end of 19 June', () => {
+    const before = { ...reading, reading: 'before_day' as const, why: '“20日前”按19日前理解' };
+    expect(reparsed(xinfeng, { readings: [before] })).toEqual(expect.arrayContaining([expect.stringContaining('monthlyUpdateDay is 20')]));
+    const cadence = cadenceOf(xinfeng).map((i) => (i.kind === 'monthly_update' ? { ...i, rule: { ...i.rule, day: 19 } } : i));
+    const moved = reparsed(xinfeng, { readings: [before], monthlyUpdateDay: 19, cadence });
+    if (Array.isArray(moved)) throw new Error(moved.join('; '));
+    const update = monthPlan(moved, '2023-06', false, DEADLINE_CALENDAR).items.find((i) => i.kind === 'monthly_update');
+    expect(update?.dueAt).toBe(Date.parse('2023-06-20T00:00:00+08:00'));
+  });
+
+  it('(二)“10420元以下” keeps 以下 (at or below) and (三)“低于10600元”“低于10800元” keep 低于 (strictly below)', () => {
+    expect(xinfeng.thresholds.map((r) => [r.yuanPerPersonYear, r.comparison])).toEqual([
+      [10420, 'at_or_below'],
+      [10600, 'below'],
+      [10800, 'below'],
+    ]);
+  });
+
+  it('the seed does not describe the identification steps or a public notice, nor the income window: each is marked practice; the update day and visits are the seed’s', () => {
+    expect(originsOf(xinfeng)).toMatchObject({
+      identificationSteps: 'practice',
+      publicNoticeDays: 'practice',
+      incomeWindow: 'practice',
+      categories: 'practice',
+      monthlyUpdateDay: 'seed',
+      monthlyVisit: 'seed',
+      thresholds: 'seed',
+    });
   });
 });

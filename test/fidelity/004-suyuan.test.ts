@@ -3,8 +3,8 @@
  * through Suyuan's own profile and catalogue.
  */
 import { describe, expect, it } from 'vitest';
-import { cadenceOf } from '../../domain/policy/index.js';
-import { assess, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
+import { cadenceOf, categoriesOf } from '../../domain/policy/index.js';
+import { assess, originsOf, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
 
 const suyuan = storedProfile('suyuan');
 const rules = ownCatalogue(suyuan).rules;
@@ -130,5 +130,21 @@ describe('[004] 涑源县: lines, the income window, focus analysis and cadence'
     const reports = cadenceOf(suyuan).filter((i) => i.kind === 'assistance_count_report');
     expect(reports.map((i) => i.who)).toEqual(['town', 'department']);
     for (const r of reports) expect(r).toMatchObject({ rule: { kind: 'date_in_year', month: 9, day: 20 }, from: '2022-01', to: '2022-12' });
+  });
+});
+
+describe('[004] 涑源县: what the plan for income growth gives and what it leaves to practice', () => {
+  it('二(二)“低于监测标准（7300元）” — 低于: 7300 itself is not under the line', () => {
+    const row = suyuan.thresholds.find((r) => r.kind === 'monitoring')!;
+    expect(row).toMatchObject({ yuanPerPersonYear: 7300, comparison: 'below', quote: '低于监测标准（7300元）' });
+  });
+
+  it('“防贫监测对象” without categories, and no identification procedure: both marked “not in the seed”', () => {
+    expect(categoriesOf(suyuan).every((c) => !c.fromSeed)).toBe(true);
+    expect(originsOf(suyuan)).toMatchObject({ categories: 'practice', identificationSteps: 'practice', publicNoticeDays: 'practice', inclusionRule: 'practice' });
+  });
+
+  it('二(一)“对全部脱贫户、防贫监测对象开展入户走访” and 二(二) the 9-month window: the visit, window and lines come from the seed', () => {
+    expect(originsOf(suyuan)).toMatchObject({ monthlyVisit: 'seed', incomeWindow: 'seed', thresholds: 'seed', measureCatalogue: 'seed' });
   });
 });

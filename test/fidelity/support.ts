@@ -19,7 +19,7 @@ import {
   type MeasureMember,
   type MeasureSuggestions,
 } from '../../domain/measures/index.js';
-import { policyProfiles, type PolicyProfile } from '../../domain/policy/index.js';
+import { policyProfiles, ruleOrigins, type PolicyProfile, type RuleOrigin } from '../../domain/policy/index.js';
 import { catalogueOf, parseProfile } from '../../domain/policy/parse.js';
 import { measureMember } from '../helpers/measure-member.js';
 
@@ -88,4 +88,18 @@ export function assess(profile: PolicyProfile, period: Period, overrides: Partia
     profile,
     period,
   });
+}
+
+/** Each rule of the profile by where it comes from: 'seed', 'practice' or 'missing' (the rows of the console's profile screen). */
+export function originsOf(profile: PolicyProfile): Record<string, RuleOrigin> {
+  return Object.fromEntries(ruleOrigins(profile).filter((r) => !/^\d{4}年/.test(r.name)).map((r) => [r.rule, r.origin]));
+}
+
+/** The missing yearly figures the console asks the county for. */
+export const asks = (profile: PolicyProfile): string[] => ruleOrigins(profile).filter((r) => /^\d{4}年/.test(r.name)).map((r) => r.text);
+
+/** A stored body changed as a county would in a new version, read through the one parser. */
+export function reparsed(profile: PolicyProfile, change: Partial<PolicyProfile>): PolicyProfile | string[] {
+  const parsed = parseProfile(JSON.parse(JSON.stringify({ ...profile, ...change })));
+  return parsed.ok ? parsed.profile : [...parsed.problems];
 }
