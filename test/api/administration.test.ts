@@ -193,3 +193,23 @@ describe('the audit 管理操作记录', () => {
     expect(body.items.map((c: { action: string }) => c.action)).toEqual(expect.arrayContaining(['county.created', 'place.created', 'place.retired', 'user.created', 'user.deactivated', 'user.password_reset', 'user.password_changed', 'channel.tested', 'channel.disabled']));
   });
 });
+
+describe('a new county’s starting profile', () => {
+  it('is national practice of 2026 (常态化帮扶) when the administrator chooses none, copied as the county’s own v1', async () => {
+    const created = await call(admin, 'POST', '/admin/counties', {
+      divisionCode: '440281000000',
+      countyName: '乐昌市',
+      cityName: '韶关市',
+      provinceName: '广东省',
+      bureauUsername: 'lc.xczx',
+      bureauDisplayName: '乐昌市乡村振兴局',
+      bureauPassword: 'given-pass-01',
+    });
+    expect(created).toMatchObject({ status: 201, body: { id: '440281', profileId: 'county-440281' } });
+    const profile = await t.db.selectFrom('policy_profiles').selectAll().where('id', '=', 'county-440281').executeTakeFirstOrThrow();
+    expect(profile).toMatchObject({ version: 1, effective_from: periodOf(Date.now()), county_name: '乐昌市' });
+    expect(profile.body).toMatchObject({ sources: [], publicNoticeDays: 5, thresholds: [], standingPractice: { clueToDecisionDays: 15, elimination: { stableAboveLineMonths: 6 } } });
+    const audited = await t.db.selectFrom('admin_changes').select('after').where('action', '=', 'county.created').where('subject_id', '=', '440281').executeTakeFirstOrThrow();
+    expect(audited.after).toMatchObject({ profile: { from: 'national-2026', fromVersion: 1 } });
+  });
+});
