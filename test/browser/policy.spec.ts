@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { addMonths, periodOf, toLocalDate } from '../../domain/calendar/dates.js';
-import { logIn, logOut } from './console.js';
+import { choose, logIn, logOut } from './console.js';
 
 /**
  * The county bureau reads the profile in force, drafts a version with a
@@ -66,6 +66,40 @@ test('the county bureau publishes a new threshold from next month and adds next 
   await expect(page.getByRole('region', { name: `${year + 1}年` })).toContainText(`${year + 1}年放假安排尚未录入`);
 
   // On a phone's width the calendar fits the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await logOut(page);
+});
+
+/**
+ * The profile screen says which rules come from the county's document and which
+ * from practice, and asks for the figures no document gives: the demo county's
+ * profile is the product's own; Xuwen's shipped profile, as a draft's basis,
+ * shows its yearly line rule with 2022, 2023 and 2025 missing and its procedure
+ * in the seed's words. Nothing is published.
+ */
+test('the county bureau sees where each rule comes from, and which figures the county must enter', async ({ page }) => {
+  await logIn(page, 'xian.xczx');
+  await page.getByRole('link', { name: '政策版本' }).first().click();
+  const origins = page.getByRole('table', { name: '规则来源' });
+  await expect(origins.getByRole('row', { name: /^监测程序/ })).toContainText('通行做法（文件未规定）');
+  await expect(origins.getByRole('row', { name: /^监测程序/ })).toContainText('本配置不出自县级文件');
+
+  await page.getByRole('button', { name: '起草新版本' }).click();
+  await choose(page, '起草依据', '内置政策：徐闻县（xuwen）');
+  const draftOrigins = page.getByRole('table', { name: '规则来源' });
+  await expect(draftOrigins.getByRole('row', { name: /^2022年监测标准/ })).toContainText('缺少数据，请录入');
+  await expect(draftOrigins.getByRole('row', { name: /^2022年监测标准/ })).toContainText('文件未给出2021年广东省农村四类地区低保标准，请县里录入');
+  await expect(draftOrigins.getByRole('row', { name: /^2025年监测标准/ })).toBeVisible();
+  await expect(draftOrigins.getByRole('row', { name: /^2024年监测标准/ })).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: '系统不作推算' })).toContainText('有3项数据文件未给出');
+  await expect(draftOrigins.getByRole('row', { name: /^监测程序/ })).toContainText('农户申报 → 镇、村、帮扶驻村干部核查 → 比对筛查 → 确认对象');
+  await expect(draftOrigins.getByRole('row', { name: /^每月走访/ })).toContainText('通行做法（文件未规定）');
+  const procedure = page.getByRole('list', { name: '监测程序（按文件原文）' });
+  await expect(procedure).toContainText('4. 确认对象（由镇农业农村部门确定）');
+  await expect(procedure).toContainText('参与：驻村帮扶干部、村“两委”干部、镇干部');
+
   await page.setViewportSize({ width: 390, height: 844 });
   await expect.poll(() => page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -94,7 +94,7 @@ describe('national practice of 2026 as the sixth profile', () => {
 
 describe('the demo county’s departments', () => {
   it('hold every code any shipped catalogue names (金融办 jrb, 工信局 gx, 人保财险 picc among them)', () => {
-    const demo = new Set(DEMO_DEPARTMENTS.map(([code]) => code));
+    const demo = new Set<string>(DEMO_DEPARTMENTS.map(([code]) => code));
     const missing = Object.values(policyProfiles)
       .flat()
       .flatMap((p) => catalogueOf(p).departments.map((d) => `${p.id}:${d.code}`))

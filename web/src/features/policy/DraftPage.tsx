@@ -11,6 +11,8 @@ import { QueryView } from '../../app/states.js';
 import { useCheckVersion, usePolicyVersions, usePublishVersion } from './hooks.js';
 import { pt } from './messages.js';
 import { addLine, linesOf, setLine, setUpdateDay, type Body } from './thresholds.js';
+import { parseProfile } from '../../../../domain/policy/parse.js';
+import { RuleOrigins } from './RuleOrigins.js';
 
 const CURRENT = 'current';
 /** A month no version starts after: the latest version. */
@@ -85,6 +87,10 @@ function DraftForm({ shipped }: { shipped: readonly { id: string; countyName: st
           options={[{ value: CURRENT, label: pt.draft.basisCurrent }, ...shipped.map((s) => ({ value: s.id, label: pt.draft.basisShipped(s.countyName, s.id) }))]}
         />
       </label>
+      {(() => {
+        const parsed = parseProfile(body);
+        return parsed.ok ? <RuleOrigins profile={parsed.profile} /> : null;
+      })()}
       <Card title={pt.draft.thresholds}>
         <Space direction="vertical" style={{ width: '100%' }}>
           {lines.map((row, i) => {

@@ -8,6 +8,7 @@ import { parseProfile } from '../../../../domain/policy/parse.js';
 import { QueryView } from '../../app/states.js';
 import { usePolicyVersions, useProfileInForce } from './hooks.js';
 import { pt } from './messages.js';
+import { RuleOrigins } from './RuleOrigins.js';
 
 export function PolicyPage() {
   const [period, setPeriod] = useState<string>(periodOf(Date.now()));
@@ -32,6 +33,7 @@ export function PolicyPage() {
         {(p) => {
           const parsed = parseProfile(p.body);
           return (
+            <Space direction="vertical" size="large" style={{ width: '100%' }}>
             <Card title={pt.inForce.version(p.id, p.version, p.effectiveFrom)}>
               <Table
                 size="small"
@@ -45,6 +47,8 @@ export function PolicyPage() {
                 ]}
               />
             </Card>
+            {parsed.ok && <RuleOrigins profile={parsed.profile} />}
+            </Space>
           );
         }}
       </QueryView>

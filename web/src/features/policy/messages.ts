@@ -45,6 +45,16 @@ export const pt = {
     after: '新版本',
     willBe: (version: number, month: string) => `将作为第${version}版，自${month}起执行`,
   },
+  origins: {
+    title: '规则来源',
+    origin: '来源',
+    basis: '依据',
+    names: { seed: '文件规定', practice: '通行做法（文件未规定）', missing: '缺少数据，请录入' },
+    askCounty: (n: number) => `有${n}项数据文件未给出，系统不作推算：请起草新版本录入后再据此认定`,
+    procedure: '监测程序（按文件原文）',
+    participants: (who: string) => `参与：${who}`,
+    decides: (body?: string) => (body ? `由${body}确定` : '确定步骤'),
+  },
   calendar: {
     title: '工作日历（法定节假日和调休）',
     provisional: '暂定',
