@@ -73,7 +73,7 @@ export function IdentificationPanel({ householdId }: { householdId: string }) {
                 <Button type="primary">{t.identification.apply}</Button>
               </Link>
             )}
-            {mine && current && DECIDED_STEPS.includes(current) && <DecisionForm householdId={householdId} step={current as DecisionBody['step']} />}
+            {mine && current && DECIDED_STEPS.includes(current) && <DecisionForm householdId={householdId} step={current as DecisionBody['step']} deciding={current === c.steps.at(-1)} />}
           </Space>
         );
       }}
