@@ -6,6 +6,7 @@ import { applicationBody, caseResult, discoveryBody, identificationView, objecti
 import { householdInScope, onHouseholdWorkflow, updateHousehold } from '../services/households.js';
 import { withoutUndefined } from '../without-undefined.js';
 import { checkFactMembers } from '../services/facts.js';
+import { refuseCategoryOutsideProfile } from '../services/county-categories.js';
 
 /** Identification 监测识别: discovery, application, the review steps' decisions, objections during the public notice. */
 export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -55,7 +56,14 @@ export const identificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: caseResult },
       },
     },
-    async (request) => updateHousehold(app, currentUser(request), request.params.id, decideStep, withoutUndefined(request.body)),
+    async (request) => {
+      const user = currentUser(request);
+      if (request.body.category !== undefined) {
+        const household = await householdInScope(app, request.params.id, user);
+        await refuseCategoryOutsideProfile(app, household.county_id, request.body.category);
+      }
+      return updateHousehold(app, user, request.params.id, decideStep, withoutUndefined(request.body));
+    },
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { addMonths, periodOf, toLocalDate } from '../../domain/calendar/dates.js';
-import { choose, logIn, logOut } from './console.js';
+import { logIn, logOut } from './console.js';
 
 /**
  * The county bureau reads the profile in force, drafts a version with a
@@ -87,7 +87,9 @@ test('the county bureau sees where each rule comes from, and which figures the c
   await expect(origins.getByRole('row', { name: /^监测程序/ })).toContainText('本配置不出自县级文件');
 
   await page.getByRole('button', { name: '起草新版本' }).click();
-  await choose(page, '起草依据', '内置政策：徐闻县（xuwen）');
+  // The basis is a plain select (no typing): opened and picked as a mouse user does.
+  await page.locator('.ant-select-selection-item[title="本县现行版本"]').click();
+  await page.locator('.ant-select-item-option', { hasText: '内置政策：徐闻县（xuwen）' }).click();
   const draftOrigins = page.getByRole('table', { name: '规则来源' });
   await expect(draftOrigins.getByRole('row', { name: /^2022年监测标准/ })).toContainText('缺少数据，请录入');
   await expect(draftOrigins.getByRole('row', { name: /^2022年监测标准/ })).toContainText('文件未给出2021年广东省农村四类地区低保标准，请县里录入');
@@ -96,7 +98,7 @@ test('the county bureau sees where each rule comes from, and which figures the c
   await expect(page.getByRole('alert').filter({ hasText: '系统不作推算' })).toContainText('有3项数据文件未给出');
   await expect(draftOrigins.getByRole('row', { name: /^监测程序/ })).toContainText('农户申报 → 镇、村、帮扶驻村干部核查 → 比对筛查 → 确认对象');
   await expect(draftOrigins.getByRole('row', { name: /^每月走访/ })).toContainText('通行做法（文件未规定）');
-  const procedure = page.getByRole('list', { name: '监测程序（按文件原文）' });
+  const procedure = page.getByRole('region', { name: '监测程序（按文件原文）' });
   await expect(procedure).toContainText('4. 确认对象（由镇农业农村部门确定）');
   await expect(procedure).toContainText('参与：驻村帮扶干部、村“两委”干部、镇干部');
 

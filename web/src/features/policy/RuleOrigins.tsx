@@ -36,9 +36,9 @@ export function RuleOrigins({ profile }: { profile: PolicyProfile }) {
           ]}
         />
         {profile.procedure && profile.procedure.length > 0 && (
+          <section aria-label={pt.origins.procedure}>
           <List
             size="small"
-            aria-label={pt.origins.procedure}
             header={<Typography.Text strong>{pt.origins.procedure}</Typography.Text>}
             dataSource={[...profile.procedure]}
             renderItem={(p, i) => (
@@ -55,6 +55,7 @@ export function RuleOrigins({ profile }: { profile: PolicyProfile }) {
               </List.Item>
             )}
           />
+          </section>
         )}
       </Space>
     </Card>
