@@ -19,6 +19,5 @@ export async function refuseCategoryOutsideProfile(app: FastifyInstance, countyI
   const parsed = row ? parseProfile(row.body) : undefined;
   // Without a readable profile the workflow's own checks decide.
   if (!parsed?.ok || hasCategory(parsed.profile, category)) return;
-  const names = categoriesOf(parsed.profile).map((c) => c.name).join('、');
-  throw new HttpError(400, policyMessages.categoryNotInProfile(names), 'INVALID_INPUT');
+  throw new HttpError(400, policyMessages.categoryNotInProfile(categoriesOf(parsed.profile).map((c) => c.name)), 'INVALID_INPUT');
 }

@@ -70,7 +70,7 @@ export const policyMessages = {
   other: (problem: string) => `配置有问题（供县信息员核对）：${problem}`,
   publishedMeanwhile: '刚才已有新版本发布，请刷新后重新检查',
   published: (version: number, month: string) => `第${version}版政策已发布，自${month}起执行`,
-  categoryNotInProfile: (names: string) => `本县政策规定的监测对象类别为：${names}，请从中选择`,
+  categoryNotInProfile: (names: readonly string[]) => `本县政策规定的监测对象类别为：${names.join('、')}，请从中选择`,
 } as const;
 
 export const calendarMessages = {

@@ -91,11 +91,11 @@ export function deriveYearlyLines(rule: YearlyLineRule, floorOf: (year: number) 
     const lineYuan = floor !== undefined && floor > exactYuan ? floor : exactYuan;
     const rangeYuan = rule.rangeRounding ? rounded(lineYuan, rule.rangeRounding) : null;
     const parts = [
-      input.given === 'product' ? `${inputYear}年${rule.inputName}的${rule.factor}倍为 ${input.yuan} 元` : `${inputYear}年${rule.inputName} ${input.yuan} 元 × ${rule.factor} = ${exactYuan} 元`,
-      `（${input.source === 'county' ? '县里录入' : `文件 ${input.source}`}）`,
-      floor !== undefined && floor > exactYuan ? `；低于底线 ${floor} 元，按底线执行` : '',
+      input.source === 'county' ? '县里录入' : `依据文件${input.source}`,
+      floor !== undefined && floor > exactYuan ? `；${rule.factor}倍为 ${exactYuan} 元，低于底线 ${floor} 元，按底线执行` : '',
       rangeYuan !== null && rangeYuan !== lineYuan ? `；取整数为 ${rangeYuan} 元（监测范围），认定按 ${lineYuan} 元执行` : '',
     ];
+    const of = input.given === 'product' ? rule.inputName : `${rule.inputName}（${input.yuan} 元）`;
     years.push({
       year,
       status: 'derived',
@@ -109,7 +109,7 @@ export function deriveYearlyLines(rule: YearlyLineRule, floorOf: (year: number) 
         to: `${year}-12`,
         yuanPerPersonYear: lineYuan,
         comparison: rule.comparison,
-        meaning: `${year}年监测标准：${rule.meaning}`,
+        meaning: `${inputYear}年${of}的${rule.factor}倍`,
         source: rule.source,
         quote: rule.quote,
         note: parts.join(''),
