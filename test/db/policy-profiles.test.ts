@@ -43,7 +43,8 @@ describe('policy profiles stored in PostgreSQL', () => {
         version: 2,
         effective_from: '2022-01',
         county_name: '弥勒市',
-        body: JSON.stringify({ ...mileV1, version: 2, effectiveFrom: '2022-01', identificationSteps: ['application', 'town_audit', 'county_decision'] }),
+        // A version that changes the steps states its procedure anew (the seed's six steps name a village review).
+        body: JSON.stringify({ ...mileV1, version: 2, effectiveFrom: '2022-01', identificationSteps: ['application', 'town_audit', 'county_decision'], procedure: undefined }),
       })
       .execute();
     await pointCountyAt('mile');
