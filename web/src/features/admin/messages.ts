@@ -69,6 +69,14 @@ export const a = {
     saved: '已保存',
     actions: '操作',
     required: '请填写此项',
+    rename: '更名',
+    renameTitle: (name: string) => `“${name}”更名`,
+    newName: '新名称',
+    renameHint: '部门代码不变，帮扶措施仍按代码指派；已办结的任务和记录保留原部门。',
+    retire: '撤销',
+    retireConfirm: (name: string) => `撤销“${name}”后，它不再接收任务和消息，账号不能再设在该部门，历史记录保留。确定撤销？`,
+    retired: '已撤销',
+    retiredDone: '已撤销该部门',
   },
   changes: {
     title: '管理操作记录',
@@ -81,7 +89,7 @@ export const a = {
   },
   counties: {
     title: '县管理',
-    hint: '新建县时选择它起步的政策模板：系统复制该模板，作为本县自本月起施行的第一版政策。',
+    hint: '新建县时选择它起步的政策模板：系统复制该模板，作为本县的第一版政策，自模板所依文件的生效月份起施行；本年度模板未给出的标准线，由县乡村振兴局在“政策版本”中补录（对已生效月份的更正须写明理由）。',
     list: '已建立的县',
     create: '新建县',
     code: '县区划代码',
