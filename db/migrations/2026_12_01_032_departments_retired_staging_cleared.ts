@@ -10,8 +10,15 @@ import { sql, type Kysely } from 'kysely';
  *   unfinished task (assigned, accepted, in progress) or an open register item:
  *   those must be moved on first. The API says so in words before it gets here.
  * - A department's code never changes: the measure catalogues name it by code.
+ *
+ * And the caseload import's staging rows are cleared after a job: the app may
+ * delete from import_rows (the job deletes its imported rows once their
+ * households are saved and started; the rejected ones stay for the error report).
  */
+const APP = sql.id('shoudi_app');
+
 export async function up(db: Kysely<any>): Promise<void> {
+  await sql`grant delete on import_rows to ${APP}`.execute(db);
   await sql`alter table departments add column retired_at timestamptz`.execute(db);
   await sql`
     create function departments_change_allowed() returns trigger language plpgsql as $$
@@ -63,4 +70,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger departments_change_allowed on departments`.execute(db);
   await sql`drop function departments_change_allowed()`.execute(db);
   await sql`alter table departments drop column retired_at`.execute(db);
+  await sql`revoke delete on import_rows from ${APP}`.execute(db);
 }
