@@ -28,7 +28,8 @@ let hook: Server;
 let hookUrl = '';
 const posted: string[] = [];
 
-test.describe.configure({ timeout: 420_000 });
+// The whole journey runs about a minute on a quiet machine and seven under a loaded one's two cores.
+test.describe.configure({ timeout: 720_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -299,4 +300,30 @@ test('a county starts from an empty database and runs through the console, witho
   await decision.getByLabel('意见').fill('确定为监测对象');
   await decision.getByRole('button', { name: '办理“县级确定”' }).click();
   await expect(page.getByText('已确定为监测对象')).toBeVisible();
+  await logOut(page);
+
+  // The system administrator gives the province its read-only account; the province sees the county's figures only.
+  await page.goto(`${stack.baseURL}/`);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(`${ADMIN_PASSWORD}-own`);
+  await page.getByRole('button', { name: '登录' }).click();
+  const regionUser = page.getByRole('form', { name: '新建省市用户' });
+  await regionUser.getByLabel('省或市的区划代码（12位）').fill('440233000000');
+  await regionUser.getByLabel('省市用户的用户名').fill('gd.xczx');
+  await regionUser.getByLabel('省市用户的名称').fill('广东省乡村振兴局');
+  await regionUser.getByLabel('省市用户的初始密码').fill('guangdong-given-1');
+  await regionUser.getByRole('button', { name: '新建省市用户' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '请填写省或市的12位区划代码' })).toBeVisible();
+  await regionUser.getByLabel('省或市的区划代码（12位）').fill('440000000000');
+  await regionUser.getByRole('button', { name: '新建省市用户' }).click();
+  await expect(page.getByText('已新建省市用户 gd.xczx，首次登录须修改密码')).toBeVisible();
+  await logOut(page);
+  await firstLogin(page, 'gd.xczx', 'guangdong-given-1');
+  await expect(page.getByRole('heading', { level: 1, name: '广东省 辖区各县概况' })).toBeVisible();
+  const xinfeng = page.getByRole('row', { name: /新丰县/ });
+  await expect(xinfeng.getByRole('cell').nth(1)).toHaveText('1');
+  await expect(page.getByRole('navigation', { name: '导航菜单' }).getByRole('link')).toHaveText(['辖区概况']);
+  // No household is within its reach.
+  await page.goto(`${stack.baseURL}/households`);
+  await expect(page.getByText('黄德明')).toHaveCount(0);
 });

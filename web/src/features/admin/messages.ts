@@ -104,6 +104,16 @@ export const a = {
     profileOf: (county: string, id: string, version: number, from: string) => `${county}（${id}，第${version}版，${from}起）`,
     required: '请填写此项',
   },
+  regionUser: {
+    title: '新建省市用户',
+    hint: '省、市乡村振兴部门的账号只读，只看辖区内各县的汇总数字，不看农户信息。',
+    code: '省或市的区划代码（12位）',
+    codeInvalid: '请填写省或市的12位区划代码（如广东省 440000000000、韶关市 440200000000）',
+    username: '省市用户的用户名',
+    name: '省市用户的名称',
+    password: '省市用户的初始密码',
+    created: (username: string) => `已新建省市用户 ${username}，首次登录须修改密码`,
+  },
   region: {
     title: '辖区各县概况',
     county: '县',
