@@ -20,6 +20,7 @@ import { isPeriod, monthIndex } from '../calendar/months.js';
 import { MONTHLY_VISIT, monthlyUpdateItem, townMonthlyReportItem } from './defaults.js';
 import { versionProblems, type SeedId } from './versioned.js';
 import { selfReportPolicyProblems, type SelfReportPolicy } from '../self-report/policy.js';
+import { assessmentPolicyProblems, type AssessmentPolicy } from '../supervision/assessment.js';
 
 export type { SeedId } from './versioned.js';
 export type { TriggerRules } from '../assessment/triggers.js';
@@ -127,6 +128,8 @@ export interface PolicyProfile {
   readonly cadence?: Cadence;
   /** Household self-report 农户自主申报: the township's visit clock and the hotline; absent or without a field: 未配置 (no seed gives them). */
   readonly selfReport?: SelfReportPolicy;
+  /** The monthly assessment 考核 of towns and departments: weights and days; absent or without a field: 未配置 (no seed gives them). */
+  readonly assessment?: AssessmentPolicy;
 }
 
 /** A threshold as applied: always with the profile version it came from. */
@@ -243,6 +246,7 @@ export function profileProblems(profile: PolicyProfile): string[] {
     problems.push(...cadenceAgreementProblems(profile).map((p) => `${where}: ${p}`));
   }
   if (profile.selfReport) problems.push(...selfReportPolicyProblems(profile.selfReport, where));
+  if (profile.assessment) problems.push(...assessmentPolicyProblems(profile.assessment, where));
   if (profile.measureCatalogue) problems.push(...catalogueProblems(profile.measureCatalogue).map((p) => `${where}: measure catalogue: ${p}`));
   const share = profile.focusCriteria?.transferSharePercentAbove;
   if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);
