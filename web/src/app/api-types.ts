@@ -4,6 +4,7 @@
  * Type-only imports: nothing of the server reaches the bundle.
  */
 import type { z } from 'zod';
+import type { assessment as assessmentView } from '../../../api/schemas/assessment.js';
 import type {
   calendarAdded,
   calendarDayBody,
@@ -143,3 +144,4 @@ export type ProfileTemplate = z.output<typeof admin.profileTemplate>;
 export type AdminChangePage = z.output<typeof admin.adminChangePage>;
 export type AdminChange = AdminChangePage['items'][number];
 export type RegionView = z.output<typeof admin.regionView>;
+export type Assessment = z.output<typeof assessmentView>;

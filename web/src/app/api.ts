@@ -90,6 +90,7 @@ import type {
   RegionView,
   WebhookBody,
   WebhookTestAnswer,
+  Assessment,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -300,6 +301,8 @@ export const api = {
   profileTemplates: () => call<ProfileTemplate[]>('GET', '/admin/profile-templates'),
   createCounty: (body: CreateCountyBody) => call<CountyView>('POST', '/admin/counties', { body }),
   region: () => call<RegionView>('GET', '/region'),
+  assessment: (query: Query) => call<Assessment>('GET', '/assessment', { query }),
+  assessmentWorkbook: (query: Record<string, string>) => download(`/assessment.xlsx?${new URLSearchParams(query)}`),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

@@ -4,6 +4,7 @@ import { api } from '../../app/api.js';
 import { STAGE_NAMES, STAGES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
 import { DashboardCharts } from '../dashboard/DashboardCharts.js';
+import { AssessmentCard } from '../assessment/AssessmentCard.js';
 import { StageChart } from './StageChart.js';
 
 export function OverviewPage() {
@@ -39,6 +40,7 @@ export function OverviewPage() {
           </Space>
         )}
       </QueryView>
+      <AssessmentCard />
       <DashboardCharts />
     </Space>
   );
