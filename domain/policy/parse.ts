@@ -51,6 +51,7 @@ const REQUIRED: readonly Check[] = [
   ['measureTasks', optional(isObject), 'a task policy'],
   ['selfReport', optional(isObject), 'the self-report settings'],
   ['assessment', optional(isObject), 'the assessment settings'],
+  ['riskColours', optional(isObject), 'the risk colour rules'],
   ['lightMonitoring', optional(isList(oneOf(['monthly_update', 'monthly_visit']))), 'a list of monthly items'],
 ];
 

@@ -21,6 +21,7 @@ import { MONTHLY_VISIT, monthlyUpdateItem, townMonthlyReportItem } from './defau
 import { versionProblems, type SeedId } from './versioned.js';
 import { selfReportPolicyProblems, type SelfReportPolicy } from '../self-report/policy.js';
 import { assessmentPolicyProblems, type AssessmentPolicy } from '../supervision/assessment.js';
+import { riskColourRulesProblems, type RiskColourRules } from '../monitoring/risk-colour.js';
 
 export type { SeedId } from './versioned.js';
 export type { TriggerRules } from '../assessment/triggers.js';
@@ -130,6 +131,8 @@ export interface PolicyProfile {
   readonly selfReport?: SelfReportPolicy;
   /** The monthly assessment 考核 of towns and departments: weights and days; absent or without a field: 未配置 (no seed gives them). */
   readonly assessment?: AssessmentPolicy;
+  /** Risk colours 红黄绿 per household: which conditions make red and yellow; absent: 未配置 (no seed gives them). */
+  readonly riskColours?: RiskColourRules;
 }
 
 /** A threshold as applied: always with the profile version it came from. */
@@ -247,6 +250,7 @@ export function profileProblems(profile: PolicyProfile): string[] {
   }
   if (profile.selfReport) problems.push(...selfReportPolicyProblems(profile.selfReport, where));
   if (profile.assessment) problems.push(...assessmentPolicyProblems(profile.assessment, where));
+  if (profile.riskColours) problems.push(...riskColourRulesProblems(profile.riskColours, where));
   if (profile.measureCatalogue) problems.push(...catalogueProblems(profile.measureCatalogue).map((p) => `${where}: measure catalogue: ${p}`));
   const share = profile.focusCriteria?.transferSharePercentAbove;
   if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);

@@ -68,4 +68,11 @@ export const shifanV2: PolicyProfile = {
     warningActionDays: 15,
     note: '示范县考核权重为演示数据',
   },
+  // Demo rules, not a seed's: red when a warning waits past 15 days or income is under the line with no measure.
+  riskColours: {
+    red: ['warning_past_clock', 'below_line_without_measure'],
+    yellow: ['warning_open', 'below_warning_line', 'overdue_task', 'overdue_item'],
+    warningClockDays: 15,
+    note: '示范县风险等级规则为演示数据',
+  },
 };

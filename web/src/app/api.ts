@@ -91,6 +91,7 @@ import type {
   WebhookBody,
   WebhookTestAnswer,
   Assessment,
+  RiskColourBoard,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -302,6 +303,7 @@ export const api = {
   createCounty: (body: CreateCountyBody) => call<CountyView>('POST', '/admin/counties', { body }),
   region: () => call<RegionView>('GET', '/region'),
   assessment: (query: Query) => call<Assessment>('GET', '/assessment', { query }),
+  riskColours: () => call<RiskColourBoard>('GET', '/risk-colours'),
   assessmentWorkbook: (query: Record<string, string>) => download(`/assessment.xlsx?${new URLSearchParams(query)}`),
 };
 

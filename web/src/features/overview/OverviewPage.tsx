@@ -5,6 +5,7 @@ import { STAGE_NAMES, STAGES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
 import { DashboardCharts } from '../dashboard/DashboardCharts.js';
 import { AssessmentCard } from '../assessment/AssessmentCard.js';
+import { RiskColourCard } from '../risk/RiskColourCard.js';
 import { StageChart } from './StageChart.js';
 
 export function OverviewPage() {
@@ -41,6 +42,7 @@ export function OverviewPage() {
         )}
       </QueryView>
       <AssessmentCard />
+      <RiskColourCard />
       <DashboardCharts />
     </Space>
   );
