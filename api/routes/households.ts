@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { riskColoursOfPage } from '../services/risk-colours.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import { departmentReach } from '../../domain/access/reach.js';
 import { movedIn } from '../../domain/supervision/movements.js';
@@ -66,7 +67,8 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = currentUser(request);
       const page = await householdsRepo(app.db).search({ ...query, moved, withinJurisdiction: user.jurisdictionId, ofDepartment: departmentReach(user) });
       const names = await usersRepo(app.db).displayNames(page.items.map((h) => h.responsible_user_id));
-      return { total: page.total, items: page.items.map((h) => toHouseholdView(h, names)) };
+      const colours = await riskColoursOfPage(app, page.items, new Date());
+      return { total: page.total, items: page.items.map((h) => ({ ...toHouseholdView(h, names), riskColour: colours.get(h.id) ?? null })) };
     },
   );
 

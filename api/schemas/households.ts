@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { riskColourField } from './risk-colours.js';
 import { HOUSEHOLD_CATEGORIES, RISK_CAUSES } from '../../domain/identification/steps.js';
 import { eventKindNames } from '../../domain/messages/catalogue.js';
 import { validationMessages as v } from '../../domain/messages/fields.js';
@@ -54,7 +55,8 @@ export const householdView = z.object({
   createdAt: z.string(),
 });
 export type HouseholdView = z.infer<typeof householdView>;
-export const householdPage = pageOf(householdView);
+/** A list's households, each with its risk colour (null: the county has no rules, 未配置). */
+export const householdPage = pageOf(householdView.extend({ riskColour: riskColourField.optional() }));
 
 export const toHouseholdView = (h: Household, names: ReadonlyMap<string, string> = new Map()): HouseholdView => ({
   id: h.id,

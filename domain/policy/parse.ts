@@ -56,6 +56,8 @@ const REQUIRED: readonly Check[] = [
   ['readings', optional(isList(isObject)), 'a list of readings'],
   ['practice', optional(isList(isObject)), 'a list of practice notes'],
   ['standingPractice', optional(isObject), 'the standing practice'],
+  ['assessment', optional(isObject), 'the assessment settings'],
+  ['riskColours', optional(isObject), 'the risk colour rules'],
   ['lightMonitoring', optional(isList(oneOf(['monthly_update', 'monthly_visit']))), 'a list of monthly items'],
 ];
 

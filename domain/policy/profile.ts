@@ -24,6 +24,8 @@ import type { PracticeNote } from '../measures/catalogue.js';
 import { deriveYearlyLines, yearlyRuleProblems, type YearlyLineRule } from './yearly-lines.js';
 import { seedTextProblems, type CategoryName, type DeadlineReading, type ProcedureStep } from './seed-text.js';
 import { standingPracticeProblems, type StandingPractice } from './standing.js';
+import { assessmentPolicyProblems, type AssessmentPolicy } from '../supervision/assessment.js';
+import { riskColourRulesProblems, type RiskColourRules } from '../monitoring/risk-colour.js';
 
 export type { SeedId } from './versioned.js';
 export type { TriggerRules } from '../assessment/triggers.js';
@@ -143,6 +145,10 @@ export interface PolicyProfile {
   readonly practice?: readonly PracticeNote[];
   /** National practice as of 2026 (常态化帮扶), for a profile a new county starts from. */
   readonly standingPractice?: StandingPractice;
+  /** The monthly assessment 考核 of towns and departments: weights and days; absent or without a field: 未配置 (no seed gives them). */
+  readonly assessment?: AssessmentPolicy;
+  /** Risk colours 红黄绿 per household: which conditions make red and yellow; absent: 未配置 (no seed gives them). */
+  readonly riskColours?: RiskColourRules;
 }
 
 /** A threshold as applied: always with the profile version it came from. */
@@ -273,6 +279,8 @@ export function profileProblems(profile: PolicyProfile): string[] {
   if (profile.selfReport) problems.push(...selfReportPolicyProblems(profile.selfReport, where));
   problems.push(...seedTextProblems(profile, steps, profile.monthlyUpdateDay, where));
   if (profile.standingPractice) problems.push(...standingPracticeProblems(profile.standingPractice, profile.publicNoticeDays, where));
+  if (profile.assessment) problems.push(...assessmentPolicyProblems(profile.assessment, where));
+  if (profile.riskColours) problems.push(...riskColourRulesProblems(profile.riskColours, where));
   if (profile.measureCatalogue) problems.push(...catalogueProblems(profile.measureCatalogue).map((p) => `${where}: measure catalogue: ${p}`));
   const share = profile.focusCriteria?.transferSharePercentAbove;
   if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);

@@ -60,4 +60,19 @@ export const shifanV2: PolicyProfile = {
   version: 2,
   effectiveFrom: '2026-12',
   selfReport: { visitWorkingDays: 2, hotline: '12317' },
+  // Demo figures, not a seed's: no seed gives the assessment's weights; a real county enters its own.
+  // The 15 days from warning to action are national practice (DOMAIN.md §10, Guizhou).
+  assessment: {
+    weights: { monthlyUpdates: 30, tasks: 30, warnings: 20, rectifications: 20 },
+    pointsPerOverdueDay: 0.5,
+    warningActionDays: 15,
+    note: '示范县考核权重为演示数据',
+  },
+  // Demo rules, not a seed's: red when a warning waits past 15 days or income is under the line with no measure.
+  riskColours: {
+    red: ['warning_past_clock', 'below_line_without_measure'],
+    yellow: ['warning_open', 'below_warning_line', 'overdue_task', 'overdue_item'],
+    warningClockDays: 15,
+    note: '示范县风险等级规则为演示数据',
+  },
 };

@@ -38,6 +38,7 @@ import './time.js';
 import { NoticeCardsPage } from '../features/self-report/NoticeCardsPage.js';
 import { ReportPage } from '../features/self-report/ReportPage.js';
 import { TownReportPage } from '../features/town/TownReportPage.js';
+import { AssessmentPage } from '../features/assessment/AssessmentPage.js';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -88,6 +89,7 @@ function Screens() {
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="admin/departments" element={<DepartmentsPage />} />
         <Route path="admin/changes" element={<ChangesPage />} />
+        <Route path="assessment" element={<AssessmentPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -12,6 +12,7 @@ import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
 import { townTexts } from '../features/town/texts.js';
 import { importTexts } from '../features/imports/messages.js';
+import { at as assessmentTexts } from '../features/assessment/messages.js';
 
 export interface MenuEntry {
   readonly path: string;
@@ -50,6 +51,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/admin/users', label: a.menu.users },
     { path: '/admin/departments', label: a.menu.departments },
     { path: '/admin/changes', label: a.menu.changes },
+    { path: '/assessment', label: assessmentTexts.menu },
   ],
   department: [
     { path: '/', label: t.menu.today },
@@ -61,11 +63,13 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/households', label: t.menu.households },
     { path: '/overview', label: t.menu.overview },
     { path: '/campaigns', label: campaignTexts.menu },
+    { path: '/assessment', label: assessmentTexts.menu },
   ],
   leadership_group: [
     { path: '/', label: t.menu.overview },
     { path: '/households', label: t.menu.households },
     { path: '/campaigns', label: campaignTexts.menu },
+    { path: '/assessment', label: assessmentTexts.menu },
   ],
   department_head: [
     { path: '/', label: t.menu.today },

@@ -4,6 +4,8 @@
  * Type-only imports: nothing of the server reaches the bundle.
  */
 import type { z } from 'zod';
+import type { assessment as assessmentView } from '../../../api/schemas/assessment.js';
+import type { riskColourBoard, riskColourField } from '../../../api/schemas/risk-colours.js';
 import type {
   calendarAdded,
   calendarDayBody,
@@ -53,7 +55,7 @@ export type User = z.output<typeof userView>;
 export type DueItemPage = z.output<typeof dueItemPage>;
 export type DueItem = DueItemPage['items'][number];
 export type Household = z.output<typeof householdView>;
-export type HouseholdPage = { total: number; items: Household[] };
+export type HouseholdPage = { total: number; items: (Household & { riskColour?: RiskColour })[] };
 export type HouseholdFile = z.output<typeof householdFile>;
 export type FileEvent = HouseholdFile['events'][number];
 export type RegisterBody = z.input<typeof registerHouseholdBody>;
@@ -143,3 +145,6 @@ export type ProfileTemplate = z.output<typeof admin.profileTemplate>;
 export type AdminChangePage = z.output<typeof admin.adminChangePage>;
 export type AdminChange = AdminChangePage['items'][number];
 export type RegionView = z.output<typeof admin.regionView>;
+export type Assessment = z.output<typeof assessmentView>;
+export type RiskColourBoard = z.output<typeof riskColourBoard>;
+export type RiskColour = z.output<typeof riskColourField>;

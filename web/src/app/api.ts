@@ -90,6 +90,8 @@ import type {
   RegionView,
   WebhookBody,
   WebhookTestAnswer,
+  Assessment,
+  RiskColourBoard,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -302,6 +304,9 @@ export const api = {
   profileTemplates: () => call<ProfileTemplate[]>('GET', '/admin/profile-templates'),
   createCounty: (body: CreateCountyBody) => call<CountyView>('POST', '/admin/counties', { body }),
   region: () => call<RegionView>('GET', '/region'),
+  assessment: (query: Query) => call<Assessment>('GET', '/assessment', { query }),
+  riskColours: () => call<RiskColourBoard>('GET', '/risk-colours'),
+  assessmentWorkbook: (query: Record<string, string>) => download(`/assessment.xlsx?${new URLSearchParams(query)}`),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

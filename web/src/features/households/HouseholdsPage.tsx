@@ -1,11 +1,15 @@
 import { Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { Household } from '../../app/api-types.js';
+import type { HouseholdPage } from '../../app/api-types.js';
 import { CATEGORY_NAMES, STAGE_NAMES, STAGES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
 import { formatTime } from '../../app/time.js';
 import { useHouseholdSearch } from './hooks.js';
+import { RiskColourTag } from '../risk/RiskColourTag.js';
+import { rt } from '../risk/messages.js';
+
+type Household = HouseholdPage['items'][number];
 
 export function HouseholdsPage() {
   const [name, setName] = useState<string | undefined>();
@@ -64,6 +68,7 @@ export function HouseholdsPage() {
                 { title: t.households.address, dataIndex: 'address' },
                 { title: t.households.category, render: (_, h) => CATEGORY_NAMES[h.category] },
                 { title: t.households.stage, render: (_, h) => <Tag>{STAGE_NAMES[h.stage as keyof typeof STAGE_NAMES] ?? h.stage}</Tag> },
+                { title: rt.column, render: (_, h) => <RiskColourTag value={h.riskColour ?? null} /> },
                 { title: t.households.createdAt, render: (_, h) => formatTime(h.createdAt) },
                 { title: t.households.file, render: (_, h) => <Link to={`/households/${h.id}/file`} aria-label={`${h.headName} ${t.households.file}`}>{t.households.file}</Link> },
               ]}

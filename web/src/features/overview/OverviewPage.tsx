@@ -4,6 +4,8 @@ import { api } from '../../app/api.js';
 import { STAGE_NAMES, STAGES, t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
 import { DashboardCharts } from '../dashboard/DashboardCharts.js';
+import { AssessmentCard } from '../assessment/AssessmentCard.js';
+import { RiskColourCard } from '../risk/RiskColourCard.js';
 import { StageChart } from './StageChart.js';
 
 export function OverviewPage() {
@@ -39,6 +41,8 @@ export function OverviewPage() {
           </Space>
         )}
       </QueryView>
+      <AssessmentCard />
+      <RiskColourCard />
       <DashboardCharts />
     </Space>
   );
