@@ -48,6 +48,7 @@ import { adminPeopleRoutes } from './routes/admin-people.js';
 import { adminDepartmentRoutes } from './routes/admin-departments.js';
 import { regionRoutes } from './routes/region.js';
 import { rederivationRoutes } from './routes/rederivation.js';
+import { whatIfRoutes } from './routes/what-if.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(adminDepartmentRoutes);
       await api.register(regionRoutes);
       await api.register(rederivationRoutes);
+      await api.register(whatIfRoutes);
     },
     { prefix: API_PREFIX },
   );

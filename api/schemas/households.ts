@@ -28,7 +28,7 @@ export const householdSearchQuery = z.object({
   category: z.enum(HOUSEHOLD_CATEGORIES).optional(),
   stage: z.enum(HOUSEHOLD_STAGES).optional(),
   riskCause: z.enum(RISK_CAUSES).optional().describe('a risk cause of the latest county decision'),
-  focus: z.enum([...FOCUS_FLAGS, 'any']).optional().describe('a focus-analysis flag (Suyuan's focus analysis) set on the latest assessment, or any'),
+  focus: z.enum([...FOCUS_FLAGS, 'any']).optional().describe('a focus-analysis flag (the focus analysis of Suyuan) set on the latest assessment, or any'),
   movement: z.enum(MOVEMENTS as [Movement, ...Movement[]]).optional().describe('with period: households that became monitoring objects, were eliminated or returned in that month'),
   period: period.optional(),
   name: text(50).optional(),

@@ -41,7 +41,6 @@ export interface AssessmentInputs {
 export function incomeWindowEnd(profile: PolicyProfile, period: Period, monthInProgress: boolean, incomeRecords: readonly IncomeRecord[]): Period {
   if (!monthInProgress || incomeRecords.some((r) => r.period === period)) return period;
   const previous = addMonths(period, -1);
-  if (monthIndex(previous) < monthIndex(profile.effectiveFrom)) return period;
   if (profile.incomeWindow.kind === 'fixed' && monthIndex(previous) < monthIndex(profile.incomeWindow.from)) return period;
   return previous;
 }
