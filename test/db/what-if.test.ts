@@ -16,7 +16,7 @@ const before: PolicyProfile = {
   ...xinfengV1,
   id: ID,
   version: 1,
-  thresholds: xinfengV1.thresholds.filter((r) => !(r.kind === 'warning' && r.from === '2023-11')).map((r) => (r.kind === 'warning' ? (({ to: _to, ...open }) => open)(r) : r)),
+  thresholds: xinfengV1.thresholds.filter((r) => !(r.kind === 'warning' && r.from === '2023-11')).map((r) => (r.kind === 'warning' ? { ...r, to: undefined } : r)),
 };
 /** The draft: seed 003 “2023年11月至12月…低于10800元…进行预警”, from 2023-11. */
 const draft: PolicyProfile = { ...xinfengV1, id: ID, version: 2, effectiveFrom: '2023-11' };
