@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 export type { AssessmentSummary } from '../domain/monitoring/risk-signal.js';
-import { addMonths, formatLocalDate, toLocalDate, type Period } from '../domain/calendar/dates.js';
+import { addMonths, formatLocalDate, periodOf, toLocalDate, type Period } from '../domain/calendar/dates.js';
+import { deriveAssessment, incomeWindowEnd, type AssessmentInputs } from '../domain/fidelity/summary.js';
 import { membersOfPeriod } from '../domain/people/member-changes.js';
-import { assessHousehold, type Threats } from '../domain/assessment/assess.js';
+import type { Threats } from '../domain/assessment/assess.js';
 import type { RiskCause } from '../domain/identification/steps.js';
 import type { IncomeRecord, SpendingRecord } from '../domain/income/projection.js';
 import { assessmentMessages } from '../domain/messages/catalogue.js';
@@ -72,14 +73,15 @@ export function createAssessmentActivities(deps: { db: Kysely<Database> }) {
           income: input.income,
           spending: input.spending,
         });
-        const summary = await assess(trx, input);
+        const { summary, inputs } = await assess(trx, input);
         await events.append({
           householdId: input.householdId,
           eventKey: input.key,
           kind: input.eventKind,
           actorUserId: null,
           occurredAt: recordedAt,
-          payload: { ...input.context, summary },
+          // The inputs let the assessment be re-run from the stored policy version (GET /households/:id/events/:key/rederivation).
+          payload: { ...input.context, summary, ...(inputs ? { inputs } : {}) },
         });
         return summary;
       });
@@ -87,23 +89,25 @@ export function createAssessmentActivities(deps: { db: Kysely<Database> }) {
   };
 }
 
-async function assess(db: Kysely<Database>, input: AssessInput): Promise<AssessmentSummary> {
+async function assess(db: Kysely<Database>, input: AssessInput): Promise<{ summary: AssessmentSummary; inputs?: AssessmentInputs }> {
   // An assessment without a profile that parses is recorded as undetermined, with the reason: the village review still judges.
   const row = await policyProfilesRepo(db).inForceForCounty(input.countyId, input.period);
   const parsed = row ? parseProfile(row.body) : undefined;
   if (!row || !parsed?.ok) {
     return {
-      profileId: row?.id ?? null,
-      profileVersion: row?.version ?? null,
-      period: input.period,
-      members: input.memberCount,
-      conclusion: 'undetermined',
-      perCapitaFen: null,
-      monitoringLine: null,
-      warningLine: null,
-      belowMonitoring: null,
-      belowWarning: null,
-      explanation: [row ? assessmentMessages.profileIncomplete(row.id, row.version) : assessmentMessages.noProfile(input.period)],
+      summary: {
+        profileId: row?.id ?? null,
+        profileVersion: row?.version ?? null,
+        period: input.period,
+        members: input.memberCount,
+        conclusion: 'undetermined',
+        perCapitaFen: null,
+        monitoringLine: null,
+        warningLine: null,
+        belowMonitoring: null,
+        belowWarning: null,
+        explanation: [row ? assessmentMessages.profileIncomplete(row.id, row.version) : assessmentMessages.noProfile(input.period)],
+      },
     };
   }
   const profile = parsed.profile;
@@ -111,29 +115,18 @@ async function assess(db: Kysely<Database>, input: AssessInput): Promise<Assessm
   const members = membersOfPeriod((await householdMembersRepo(db).listAll(input.householdId)).map(withSpan), input.period);
   const labour = members.length > 0 ? members.map((m) => ASSESSED_LABOUR[m.labour_ability]) : Array.from({ length: input.memberCount }, () => 'full' as const);
   const records = await householdFinancesRepo(db).current(input.householdId, addMonths(input.period, -LOOK_BACK_MONTHS));
-  const result = assessHousehold({
-    profile,
+  const inputs: AssessmentInputs = {
+    profileId: profile.id,
+    profileVersion: profile.version,
     period: input.period,
-    members: { count: labour.length, labour },
+    incomeWindowEnd: incomeWindowEnd(profile, input.period, periodOf(input.occurredAt) === input.period, records.income),
+    membersSource: members.length > 0 ? 'registered' : 'survey',
+    labour,
     incomeRecords: records.income,
     spendingRecords: records.spending,
-    ...(input.lastYearIncomePerCapita === undefined ? {} : { lastYearIncomePerCapita: input.lastYearIncomePerCapita }),
+    lastYearIncomePerCapita: input.lastYearIncomePerCapita ?? null,
     threats: { ...NO_THREATS, ...input.threats },
     riskCauses: input.riskCauses,
-  });
-  const membersNote =
-    members.length > 0 ? assessmentMessages.membersRegistered(members.length) : assessmentMessages.membersFromSurvey(input.memberCount);
-  return {
-    profileId: result.profileId,
-    profileVersion: result.profileVersion,
-    period: result.period,
-    members: result.members,
-    conclusion: result.conclusion,
-    perCapitaFen: result.perCapitaFen,
-    monitoringLine: result.monitoring?.threshold.row.yuanPerPersonYear ?? null,
-    warningLine: result.warning?.threshold.row.yuanPerPersonYear ?? null,
-    belowMonitoring: result.monitoring?.under ?? null,
-    belowWarning: result.warning?.under ?? null,
-    explanation: [membersNote, ...result.explanation],
   };
+  return { summary: deriveAssessment(profile, inputs), inputs };
 }

@@ -49,6 +49,8 @@ import { adminDepartmentRoutes } from './routes/admin-departments.js';
 import { regionRoutes } from './routes/region.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { riskColourRoutes } from './routes/risk-colours.js';
+import { rederivationRoutes } from './routes/rederivation.js';
+import { whatIfRoutes } from './routes/what-if.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -134,6 +136,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(regionRoutes);
       await api.register(assessmentRoutes);
       await api.register(riskColourRoutes);
+      await api.register(rederivationRoutes);
+      await api.register(whatIfRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -1,3 +1,4 @@
+import { FOCUS_FLAGS } from '../../domain/monitoring/risk-signal.js';
 import { z } from 'zod';
 import { riskColourField } from './risk-colours.js';
 import { HOUSEHOLD_CATEGORIES, RISK_CAUSES } from '../../domain/identification/steps.js';
@@ -28,6 +29,7 @@ export const householdSearchQuery = z.object({
   category: z.enum(HOUSEHOLD_CATEGORIES).optional(),
   stage: z.enum(HOUSEHOLD_STAGES).optional(),
   riskCause: z.enum(RISK_CAUSES).optional().describe('a risk cause of the latest county decision'),
+  focus: z.enum([...FOCUS_FLAGS, 'any']).optional().describe('a focus-analysis flag (the focus analysis of Suyuan) set on the latest assessment, or any'),
   movement: z.enum(MOVEMENTS as [Movement, ...Movement[]]).optional().describe('with period: households that became monitoring objects, were eliminated or returned in that month'),
   period: period.optional(),
   name: text(50).optional(),

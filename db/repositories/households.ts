@@ -24,6 +24,8 @@ export function householdsRepo(db: Kysely<Database>) {
       stage?: string | undefined;
       /** A risk cause of the household's latest county decision (identification.approved), as the dashboard counts it. */
       riskCause?: string | undefined;
+      /** A focus-analysis flag 重点分析 [004] (or `any`) set on the household's latest assessment. */
+      focus?: string | undefined;
       /** Households that made this movement (domain/supervision/movements.ts) within [from, to). */
       moved?: { kinds: readonly string[]; from: Date; to: Date } | undefined;
       name?: string | undefined;
@@ -66,6 +68,12 @@ export function householdsRepo(db: Kysely<Database>) {
         const cause = filter.riskCause;
         query = query.where(
           sql<boolean>`coalesce((select e.payload -> 'riskCauses' from household_events e where e.household_id = households.id and e.kind = 'identification.approved' order by e.occurred_at desc, e.id desc limit 1), '[]'::jsonb) ? ${cause}`,
+        );
+      }
+      if (filter.focus) {
+        const flag = filter.focus;
+        query = query.where(
+          sql<boolean>`coalesce((select e.payload -> 'summary' -> 'focus' ->> ${flag} from household_events e where e.household_id = households.id and e.kind in ('identification.assessed', 'monitoring.assessed') order by e.occurred_at desc, e.id desc limit 1), 'false') = 'true'`,
         );
       }
       if (filter.name) {

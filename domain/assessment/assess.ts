@@ -52,6 +52,8 @@ export interface AssessmentInput {
   readonly profile: PolicyProfile;
   /** The assessment month: it picks the lines in force and ends the income window. */
   readonly period: Period;
+  /** The last month the income window counts; the period when absent (see domain/fidelity/summary.ts `incomeWindowEnd`). */
+  readonly incomeWindowEnd?: Period;
   /** One labour ability per member. */
   readonly members: { readonly count: number; readonly labour: readonly LabourAbility[] };
   readonly incomeRecords: readonly IncomeRecord[];
@@ -109,7 +111,7 @@ export function assessHousehold(input: AssessmentInput): Assessment {
   const members = input.members.count;
   const measure = incomeMeasureNames[profile.incomeMeasure];
 
-  const projection = projectAnnualIncome(input.incomeRecords, profile.incomeWindow, period);
+  const projection = projectAnnualIncome(input.incomeRecords, profile.incomeWindow, input.incomeWindowEnd ?? period);
   const perCapita = perCapitaFen(projection.annualFen, members);
   const transferShare = transferShareOf(projection);
 

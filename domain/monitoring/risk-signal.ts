@@ -22,8 +22,27 @@ export interface AssessmentSummary {
   readonly warningLine: number | null;
   readonly belowMonitoring: boolean | null;
   readonly belowWarning: boolean | null;
+  /** The focus analysis flags 重点分析 [004] as data; null where the profile has no criteria; absent on assessments stored before them. */
+  readonly focus?: FocusSummary | null;
+  /** Last year's per-capita income the assessment used, in yuan (null: not given); absent on older assessments. */
+  readonly lastYearIncomePerCapita?: number | null;
+  /** The risk causes the assessment counted as triggers; absent on older assessments. */
+  readonly riskCauses?: readonly string[];
   readonly explanation: readonly string[];
 }
+
+/** The focus analysis flags of an assessment (domain/assessment/focus.ts computes them). */
+export interface FocusSummary {
+  readonly incomeDown: boolean | null;
+  readonly belowMonitoring: boolean | null;
+  readonly belowFocusLine: boolean | null;
+  readonly transferShareHigh: boolean | null;
+  readonly noLabourLowIncome: boolean | null;
+  readonly any: boolean;
+}
+
+export const FOCUS_FLAGS = ['incomeDown', 'belowMonitoring', 'belowFocusLine', 'transferShareHigh', 'noLabourLowIncome'] as const;
+export type FocusFlag = (typeof FOCUS_FLAGS)[number];
 
 /** Where the household stands in the mechanism. */
 export type MonitoringStatus = 'not_monitored' | 'monitored' | 'eliminated';

@@ -13,6 +13,7 @@ import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domai
 import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 import { records } from './activities.js';
 import { hasFacts, recordFacts, validateFacts } from './facts.js';
+import { carriedInputs } from './decision-carried.js';
 import { type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
 import { eventBase as base } from './review-case.js';
 import { type HouseholdState } from './state.js';
@@ -46,6 +47,7 @@ export async function onMonthlyUpdate(state: HouseholdState, update: MonthlyUpda
       policiesEnjoyed: update.policiesEnjoyed ?? [],
     },
   });
+  const carried = carriedInputs(state, update.period, update.lastYearIncomePerCapita);
   const assessment = await records.assessHousehold({
     householdId: state.householdId,
     countyId: state.input.place.countyId,
@@ -58,9 +60,9 @@ export async function onMonthlyUpdate(state: HouseholdState, update: MonthlyUpda
     memberCount: update.memberCount ?? state.lastAssessment?.members ?? 1,
     income: update.income ?? [],
     spending: update.spending ?? [],
-    ...(update.lastYearIncomePerCapita === undefined ? {} : { lastYearIncomePerCapita: update.lastYearIncomePerCapita }),
+    ...(carried.lastYearIncomePerCapita === undefined ? {} : { lastYearIncomePerCapita: carried.lastYearIncomePerCapita }),
     ...(update.threats ? { threats: update.threats } : {}),
-    riskCauses: [],
+    riskCauses: carried.riskCauses,
     context: { period: update.period },
   });
   const signal = riskSignal(state.monitoringStatus, assessment, state.lastAssessment);
