@@ -9,6 +9,7 @@ import { loadConfigOrExit, requireExternal } from '../platform/config.js';
 import { buildApp } from './app.js';
 import { resumePendingRegistrations } from './services/households.js';
 import { resumePendingSelfReports } from './services/self-reports.js';
+import { errorSummary } from './error-summary.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'API');
@@ -49,7 +50,7 @@ await app.listen({ host: config.API_HOST, port: config.API_PORT });
 // Households whose workflow did not start after they were saved (Temporal was down) get it now.
 resumePendingRegistrations(app)
   .then((swept) => app.log.info(swept, 'pending household registrations checked'))
-  .catch((error: unknown) => app.log.error({ err: error }, 'pending household registrations not checked'));
+  .catch((error: unknown) => app.log.error({ error: errorSummary(error) }, 'pending household registrations not checked'));
 resumePendingSelfReports(app)
   .then((swept) => app.log.info(swept, 'pending self-reports checked'))
-  .catch((error: unknown) => app.log.error({ err: error }, 'pending self-reports not checked'));
+  .catch((error: unknown) => app.log.error({ error: errorSummary(error) }, 'pending self-reports not checked'));
