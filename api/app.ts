@@ -47,6 +47,7 @@ import { adminPlaceRoutes } from './routes/admin-places.js';
 import { adminPeopleRoutes } from './routes/admin-people.js';
 import { adminDepartmentRoutes } from './routes/admin-departments.js';
 import { regionRoutes } from './routes/region.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -78,6 +79,8 @@ export async function buildApp(deps: AppDeps) {
   });
   // First of the request's hooks: the idempotency key and the deadline reach every update the request makes.
   app.addHook('onRequest', withUpdateContext(deps.updateAcceptDeadlineMs ?? UPDATE_ACCEPT_DEADLINE_MS));
+  // Security headers and the console's Content-Security-Policy on every answer (api/plugins/security-headers.ts).
+  await registerSecurityHeaders(app);
 
   await app.register(swagger, {
     openapi: {

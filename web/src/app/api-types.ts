@@ -143,3 +143,5 @@ export type ProfileTemplate = z.output<typeof admin.profileTemplate>;
 export type AdminChangePage = z.output<typeof admin.adminChangePage>;
 export type AdminChange = AdminChangePage['items'][number];
 export type RegionView = z.output<typeof admin.regionView>;
+import type { loggedOutEverywhere } from '../../../api/schemas/auth.js';
+export type LoggedOutEverywhere = z.output<typeof loggedOutEverywhere>;
