@@ -120,7 +120,7 @@ describe('what the log keeps of a 500 (issue 18, review)', () => {
     const entry = lines.map((l) => JSON.parse(l) as { msg: string; error?: unknown }).find((l) => l.msg === 'request failed');
     expect(entry?.error).toMatchObject({
       type: 'Error',
-      message: 'registration failed for 110101********4518',
+      message: 'registration failed for 110101************',
       cause: { type: 'error', code: '23505', constraint: 'household_members_id_number_key', table: 'household_members' },
     });
     const all = lines.join('\n');
