@@ -10,6 +10,7 @@ import { buildApp } from './app.js';
 import { resumePendingRegistrations } from './services/households.js';
 import { resumePendingSelfReports } from './services/self-reports.js';
 import { errorSummary } from './error-summary.js';
+import { payloadDataConverter } from '../platform/payload-codec.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'API');
@@ -17,7 +18,8 @@ const { databaseUrl, temporalAddress } = requireExternal(config, 'API');
 const db = createDb(databaseUrl);
 // Lazy: the API starts (and /health says so) even while Temporal is down.
 const connection = Connection.lazy({ address: temporalAddress });
-const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+// With SHOUDI_PAYLOAD_KEY, every payload is encrypted before it reaches Temporal (platform/payload-codec.ts).
+const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.SHOUDI_PAYLOAD_KEY) });
 
 const app = await buildApp({
   db,

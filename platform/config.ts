@@ -52,6 +52,13 @@ export const configSchema = z.object({
   SHOUDI_TEMPORAL: z.enum(['dev', 'postgres']).default('dev'),
   /** The first of the eight ports the PostgreSQL-backed Temporal server's other services use (history, matching, worker, membership). */
   EMBEDDED_TEMPORAL_SERVICES_PORT: port.default(7234),
+  /** Encrypts every Temporal payload (platform/payload-codec.ts): 32 bytes as base64; unset, payloads travel in clear. */
+  SHOUDI_PAYLOAD_KEY: optionalUrl.pipe(
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes written as base64 (openssl rand -base64 32)')
+      .optional(),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;
