@@ -51,6 +51,7 @@ import { assessmentRoutes } from './routes/assessment.js';
 import { riskColourRoutes } from './routes/risk-colours.js';
 import { rederivationRoutes } from './routes/rederivation.js';
 import { whatIfRoutes } from './routes/what-if.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -82,6 +83,8 @@ export async function buildApp(deps: AppDeps) {
   });
   // First of the request's hooks: the idempotency key and the deadline reach every update the request makes.
   app.addHook('onRequest', withUpdateContext(deps.updateAcceptDeadlineMs ?? UPDATE_ACCEPT_DEADLINE_MS));
+  // Security headers and the console's Content-Security-Policy on every answer (api/plugins/security-headers.ts).
+  await registerSecurityHeaders(app);
 
   await app.register(swagger, {
     openapi: {

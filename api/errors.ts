@@ -6,6 +6,7 @@ import { countyItemMessages, messages, screeningMessages } from '../domain/messa
 import { validationMessages } from '../domain/messages/fields.js';
 import { taskMessages } from '../domain/measures/task-messages.js';
 import { townMessages } from '../domain/town/messages.js';
+import { errorSummary } from './error-summary.js';
 import { fieldProblem, isValidationItem } from './validation.js';
 
 /** An error whose message a clerk may read; thrown by routes and services. */
@@ -81,10 +82,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.status(status).send({ error: error.code ?? 'BAD_REQUEST', message: messages.requestRefused(status) });
   }
   if (temporalUnreachable(error)) {
-    request.log.error({ err: error }, 'Temporal unreachable');
+    request.log.error({ error: errorSummary(error) }, 'Temporal unreachable');
     return reply.status(503).send({ error: 'TEMPORAL_UNAVAILABLE', message: messages.temporalUnavailable });
   }
-  request.log.error({ err: error }, 'request failed');
+  // A safe summary, never the error itself: a database error quotes the row it refused.
+  request.log.error({ error: errorSummary(error) }, 'request failed');
   return reply.status(500).send({ error: 'INTERNAL', message: messages.internalError });
 }
 

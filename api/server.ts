@@ -9,6 +9,8 @@ import { loadConfigOrExit, requireExternal } from '../platform/config.js';
 import { buildApp } from './app.js';
 import { resumePendingRegistrations } from './services/households.js';
 import { resumePendingSelfReports } from './services/self-reports.js';
+import { errorSummary } from './error-summary.js';
+import { payloadDataConverter } from '../platform/payload-codec.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'API');
@@ -16,7 +18,8 @@ const { databaseUrl, temporalAddress } = requireExternal(config, 'API');
 const db = createDb(databaseUrl);
 // Lazy: the API starts (and /health says so) even while Temporal is down.
 const connection = Connection.lazy({ address: temporalAddress });
-const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+// With SHOUDI_PAYLOAD_KEY, every payload is encrypted before it reaches Temporal (platform/payload-codec.ts).
+const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.SHOUDI_PAYLOAD_KEY) });
 
 const app = await buildApp({
   db,
@@ -49,7 +52,7 @@ await app.listen({ host: config.API_HOST, port: config.API_PORT });
 // Households whose workflow did not start after they were saved (Temporal was down) get it now.
 resumePendingRegistrations(app)
   .then((swept) => app.log.info(swept, 'pending household registrations checked'))
-  .catch((error: unknown) => app.log.error({ err: error }, 'pending household registrations not checked'));
+  .catch((error: unknown) => app.log.error({ error: errorSummary(error) }, 'pending household registrations not checked'));
 resumePendingSelfReports(app)
   .then((swept) => app.log.info(swept, 'pending self-reports checked'))
-  .catch((error: unknown) => app.log.error({ err: error }, 'pending self-reports not checked'));
+  .catch((error: unknown) => app.log.error({ error: errorSummary(error) }, 'pending self-reports not checked'));

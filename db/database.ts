@@ -426,6 +426,7 @@ export interface Database {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   admin_changes: AdminChangesTable;
+  login_throttles: LoginThrottlesTable;
 }
 
 /** One administrative change 管理操作记录: who, when, what, before and after; append-only. */
@@ -547,4 +548,12 @@ export interface CalendarDaysTable {
   name: string;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+}
+
+/** Failed logins of one account or one source address in the current window, and the lock they caused. */
+export interface LoginThrottlesTable {
+  bucket: string;
+  failures: number;
+  window_start: Timestamp;
+  locked_until: Timestamp | null;
 }

@@ -52,6 +52,13 @@ export const configSchema = z.object({
   SHOUDI_TEMPORAL: z.enum(['dev', 'postgres']).default('dev'),
   /** The first of the eight ports the PostgreSQL-backed Temporal server's other services use (history, matching, worker, membership). */
   EMBEDDED_TEMPORAL_SERVICES_PORT: port.default(7234),
+  /** Encrypts every Temporal payload (platform/payload-codec.ts): 32 bytes as base64; unset, payloads travel in clear. */
+  SHOUDI_PAYLOAD_KEY: optionalUrl.pipe(
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes written as base64 (openssl rand -base64 32)')
+      .optional(),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -60,13 +67,23 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/** Variables whose value is a secret (a password, or a connection string that may carry one): never echoed back. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['SHOUDI_ADMIN_PASSWORD', 'DATABASE_URL', 'MIGRATION_DATABASE_URL', 'SHOUDI_PAYLOAD_KEY']);
+
+/** What a refusal says it got: the value itself, or for a secret only its length. */
+function shownValue(name: string, value: string | undefined): string {
+  if (value === undefined) return 'null';
+  return SECRET_VARIABLES.has(name) ? `a value of ${value.length} characters, not shown` : JSON.stringify(value);
+}
+
 /** Parses the environment; throws a ConfigError listing every bad variable by name. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
-    return `  ${name}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])] ?? null)})`;
+    const variable = String(issue.path[0]);
+    return `  ${name}: ${issue.message} (got ${shownValue(variable, env[variable])})`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

@@ -16,6 +16,8 @@ export interface ShoudiWorkerOptions {
   readonly maxCachedWorkflows?: number;
   /** How many workflow and activity tasks run at once (the SDK's defaults otherwise); bench/county-month measures them. */
   readonly tuning?: Pick<WorkerOptions, 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions'>;
+  /** The payload codec's converter (platform/payload-codec.ts) when SHOUDI_PAYLOAD_KEY is set. */
+  readonly dataConverter?: WorkerOptions['dataConverter'];
 }
 
 export function workflowsPath(): string {
@@ -32,5 +34,6 @@ export function createShoudiWorker(options: ShoudiWorkerOptions): Promise<Worker
     shutdownGraceTime: options.shutdownGraceTime ?? '10 seconds',
     ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
     ...options.tuning,
+    ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
   });
 }

@@ -10,6 +10,7 @@ import { runtimeRoleProblem } from '../db/runtime-role.js';
 import { createShoudiWorker } from './create-worker.js';
 import { ensureCadenceWorkflows } from './cadence-workflows.js';
 import { startWorkerHealthServer } from './health.js';
+import { payloadDataConverter } from '../platform/payload-codec.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'worker');
@@ -31,8 +32,9 @@ try {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
+    dataConverter: payloadDataConverter(config.SHOUDI_PAYLOAD_KEY),
   });
-  const towns = await ensureCadenceWorkflows({ client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), db, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  const towns = await ensureCadenceWorkflows({ client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.SHOUDI_PAYLOAD_KEY) }), db, taskQueue: config.TEMPORAL_TASK_QUEUE });
   process.stdout.write(`town cadences: ${towns.started.length} started, ${towns.running.length} already running\n`);
   const health = await startWorkerHealthServer(
     { worker, connection, taskQueue: config.TEMPORAL_TASK_QUEUE },

@@ -15,7 +15,7 @@ export interface LoggedInUser extends Actor {
 }
 
 /** What a user who must change the password may still ask for. */
-const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout']);
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout', '/api/auth/logout-all']);
 
 declare module 'fastify' {
   interface FastifyRequest {

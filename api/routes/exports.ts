@@ -15,6 +15,7 @@ import { HttpError } from '../errors.js';
 import { currentUser } from '../plugins/auth.js';
 import { asDownload } from './imports.js';
 import { spreadsheet } from '../schemas/imports.js';
+import { errorSummary } from '../error-summary.js';
 
 const householdParams = z.object({ id: z.uuid() });
 const rosterQuery = z.object({ jurisdictionId: z.string().min(1).max(32).optional() });
@@ -41,7 +42,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       writeRoster(out, lineage[0]!.name, shanghaiTime.format(new Date()), (after) =>
         rosterPage(app.db, { id, level }, after ? { townName: after.town_name, villageName: after.village_name, id: after.id } : null, 1000),
       ).catch((error: unknown) => {
-        app.log.error({ err: error }, 'the roster could not be written');
+        app.log.error({ error: errorSummary(error) }, 'the roster could not be written');
         out.destroy(error as Error);
       });
       return asDownload(reply, exportMessages.roster.fileName(lineage[0]!.name)).send(out);

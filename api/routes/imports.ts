@@ -10,6 +10,7 @@ import { HttpError } from '../errors.js';
 import { currentUser } from '../plugins/auth.js';
 import { importJobList, importJobView, importParams, spreadsheet, toImportJobView } from '../schemas/imports.js';
 import { importInScope, listImports, startImport } from '../services/imports.js';
+import { errorSummary } from '../error-summary.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -73,7 +74,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       writeErrorReport(out, job.sheets as SheetRead[], (after: RejectedRow | null) =>
         repo.rejectedRows(job.id, after ? { sheetNo: after.sheet_no, rowNo: after.row_no } : null, 1000),
       ).catch((error: unknown) => {
-        app.log.error({ err: error, jobId: job.id }, 'the error report could not be written');
+        app.log.error({ error: errorSummary(error), jobId: job.id }, 'the error report could not be written');
         out.destroy(error as Error);
       });
       return asDownload(reply, importMessages.errorReportFileName(job.file_name)).send(out);

@@ -37,3 +37,8 @@ export const loggedInView = (user: LoggedInUser): UserView => ({
   departmentId: user.departmentId ?? null,
   mustChangePassword: user.mustChangePassword,
 });
+
+/** A login refused while the account or the address is locked (429); the message says when to try again. */
+export const loginLocked = z.object({ error: z.literal('LOGIN_LOCKED'), message: z.string() });
+
+export const loggedOutEverywhere = z.object({ ended: z.number().int().describe('sessions ended, this one included'), message: z.string() });

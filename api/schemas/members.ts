@@ -26,7 +26,7 @@ export type AddMemberBody = z.infer<typeof addMemberBody>;
 export const memberView = z.object({
   id: z.string(),
   name: z.string(),
-  idNumber: z.string().describe('masked: first 6 and last 4 characters'),
+  idNumber: z.string().describe('masked: the first 6 characters and 12 stars (birth date and sex are shown beside it, so the rest stays hidden)'),
   birthDate: z.string(),
   sex: z.enum(['male', 'female']),
   relation: z.enum(RELATIONS),

@@ -86,7 +86,7 @@ export const selfReportItem = z.object({
   receiptNo: z.string(),
   receivedAt: z.string(),
   headName: z.string(),
-  idNumber: z.string().describe('masked: first 6 and last 4 characters'),
+  idNumber: z.string().describe('masked: the first 6 characters and 12 stars (birth date and sex are shown beside it, so the rest stays hidden)'),
   phone: z.string(),
   town: z.object({ id: z.string(), name: z.string() }),
   village: z.object({ id: z.string(), name: z.string() }),

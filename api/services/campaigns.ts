@@ -14,6 +14,7 @@ import { HttpError } from '../errors.js';
 import type { LoggedInUser } from '../plugins/auth.js';
 import type { UnitView } from '../schemas/campaigns.js';
 import { startOnce } from './workflows.js';
+import { errorSummary } from '../error-summary.js';
 
 /** How a campaign's fan-out pages; the benchmark sets its own. */
 export interface FanOutSize {
@@ -94,7 +95,7 @@ export async function launchCampaign(
     await startCampaignWorkflow(app, campaign);
     return { campaign, workflowStarted: true };
   } catch (error) {
-    app.log.error({ err: error, campaignId: campaign.id }, 'campaign saved, its workflow did not start');
+    app.log.error({ error: errorSummary(error), campaignId: campaign.id }, 'campaign saved, its workflow did not start');
     return { campaign, workflowStarted: false };
   }
 }

@@ -21,6 +21,7 @@ import { actorOf, type LoggedInUser } from '../plugins/auth.js';
 import type { RegisterHouseholdBody } from '../schemas/households.js';
 import { applyUpdate } from '../workflow-update.js';
 import { startOnce } from './workflows.js';
+import { errorSummary } from '../error-summary.js';
 
 export const placeOf = (h: Household) => ({ countyId: h.county_id, townId: h.town_id, villageId: h.village_id, groupId: h.group_id });
 
@@ -93,7 +94,7 @@ export async function registerHousehold(app: FastifyInstance, user: LoggedInUser
     await startHouseholdWorkflow(app, household, body.channel, actorOf(user));
     return { household, workflowStarted: true };
   } catch (error) {
-    app.log.error({ err: error, householdId: household.id }, 'household saved, its workflow did not start');
+    app.log.error({ error: errorSummary(error), householdId: household.id }, 'household saved, its workflow did not start');
     return { household, workflowStarted: false };
   }
 }

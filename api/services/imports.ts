@@ -17,6 +17,7 @@ import { DEFAULT_STARTS_PER_SECOND, importJobWorkflowId, type ImportJobInput } f
 import { HttpError } from '../errors.js';
 import { actorOf, type LoggedInUser } from '../plugins/auth.js';
 import { startOnce } from './workflows.js';
+import { errorSummary } from '../error-summary.js';
 
 async function countyOf(app: FastifyInstance, jurisdictionId: string): Promise<string> {
   const lineage = await jurisdictionsRepo(app.db).lineage(jurisdictionId);
@@ -40,7 +41,7 @@ export async function startImport(app: FastifyInstance, user: LoggedInUser, uplo
     rowsRead = await stageRows(app.db, job.id, readCaseloadFile(upload.file, type, upload.fileName, toLocalDate(Date.now()), sheets), (n) => repo.update(job.id, { rowsRead: n }));
   } catch (error) {
     upload.file.resume();
-    app.log.warn({ err: error, jobId: job.id }, 'an uploaded caseload file could not be read');
+    app.log.warn({ error: errorSummary(error), jobId: job.id }, 'an uploaded caseload file could not be read');
     await repo.update(job.id, { status: 'failed', failure: importMessages.job.unreadable, finished: true });
     throw new HttpError(400, importMessages.job.unreadable, 'INVALID_INPUT');
   }

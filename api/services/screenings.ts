@@ -8,6 +8,7 @@ import { screeningWorkflowId, type ScreeningCampaignInput } from '../../workflow
 import { HttpError } from '../errors.js';
 import type { LoggedInUser } from '../plugins/auth.js';
 import { startOnce } from './workflows.js';
+import { errorSummary } from '../error-summary.js';
 
 const SCREENED_LEVELS: readonly string[] = ['county', 'town', 'village'];
 
@@ -42,7 +43,7 @@ export async function orderScreening(app: FastifyInstance, user: LoggedInUser, o
     await startScreeningWorkflow(app, campaign);
     return { campaign, workflowStarted: true };
   } catch (error) {
-    app.log.error({ err: error, campaignId: campaign.id }, 'screening saved, its workflow did not start');
+    app.log.error({ error: errorSummary(error), campaignId: campaign.id }, 'screening saved, its workflow did not start');
     return { campaign, workflowStarted: false };
   }
 }

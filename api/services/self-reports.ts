@@ -30,6 +30,7 @@ import { HttpError } from '../errors.js';
 import type { SelfReportBody } from '../schemas/self-reports.js';
 import { applyUpdate } from '../workflow-update.js';
 import { onHouseholdWorkflow } from './households.js';
+import { errorSummary } from '../error-summary.js';
 
 /** The county's profile in force now, or undefined when it has none or it does not parse: the report is recorded all the same. */
 export async function profileNow(app: FastifyInstance, countyId: string, at = Date.now()): Promise<PolicyProfile | undefined> {
@@ -141,7 +142,7 @@ export async function handToWorkflow(app: FastifyInstance, report: { id: string;
     outcome = result.merged ? 'joined' : 'opened';
   } catch (error) {
     if (!(error instanceof WorkflowUpdateFailedError) || !String((error.cause as { type?: string } | undefined)?.type ?? '').includes(REFUSALS.wrongStep)) {
-      app.log.error({ err: error, reportId: report.id }, 'self-report saved, not yet handed to its household workflow');
+      app.log.error({ error: errorSummary(error), reportId: report.id }, 'self-report saved, not yet handed to its household workflow');
       return 'pending';
     }
     outcome = 'not_opened';

@@ -6,6 +6,7 @@ import { toTaskState } from '../schemas/tasks.js';
 import type { BulkAcceptResult } from '../schemas/task-views.js';
 import { applyUpdate } from '../workflow-update.js';
 import { taskOfDepartment } from './tasks.js';
+import { errorSummary } from '../error-summary.js';
 
 /** How many tasks' updates run at once: a batch of 200 must not queue 200 updates on the server together. */
 const AT_ONCE = 4;
@@ -30,7 +31,7 @@ export async function bulkAccept(app: FastifyInstance, user: LoggedInUser, keys:
         results[i] = { key, ok: true, status: state.status, statusName: state.statusName };
       } catch (error) {
         const refusal = clerkMessageOf(error);
-        if (refusal.status >= 500) app.log.error({ err: error, key }, 'bulk accept: task failed');
+        if (refusal.status >= 500) app.log.error({ error: errorSummary(error), key }, 'bulk accept: task failed');
         results[i] = { key, ok: false, message: refusal.message };
       }
     }

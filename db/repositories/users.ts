@@ -51,5 +51,11 @@ export function sessionsRepo(db: Kysely<Database>) {
     async revoke(tokenHash: string, now: Date): Promise<void> {
       await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).execute();
     },
+
+    /** Ends every session of the user still open (logout on all devices); answers how many. */
+    async revokeAll(userId: string, now: Date): Promise<number> {
+      const r = await db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).where('expires_at', '>', now).executeTakeFirst();
+      return Number(r.numUpdatedRows ?? 0n);
+    },
   };
 }

@@ -60,13 +60,17 @@ export function parseIdNumber(raw: string, today?: LocalDate): IdNumberResult {
 }
 
 /**
- * For lists and logs: the first 6 and last 4 characters, 8 stars between
- * (`110101********123X`). Anything that is not 18 characters is starred out whole.
+ * For lists and logs: the first 6 characters (the place of registration, which the household's
+ * village tells anyway) and 12 stars (`110101************`). The birth date and the sex are shown
+ * beside a member's masked number, so the mask must hide more than the birth date: the old mask
+ * (`110101********123X`, first 6 and last 4) with the birth date beside it gave the whole number
+ * back (issue 18, defect 9). Now the 3-digit sequence and the check character stay hidden: some
+ * 500 numbers fit a birth date and a sex. Anything that is not 18 characters is starred out whole.
  */
 export function maskIdNumber(idNumber: string): string {
   const text = idNumber.trim().toUpperCase();
   if (text.length !== 18) return '*'.repeat(text.length);
-  return `${text.slice(0, 6)}********${text.slice(14)}`;
+  return `${text.slice(0, 6)}${'*'.repeat(12)}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { DatabaseError } from 'pg';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
@@ -94,5 +95,37 @@ describe('the error responses in the OpenAPI document (issue 18, defect 10)', ()
       const refusal = operation.responses['400']!.content['application/json'].schema;
       expect(Object.keys(refusal.properties)).toEqual(['error', 'message', 'details']);
     }
+  });
+});
+
+describe('what the log keeps of a 500 (issue 18, review)', () => {
+  it('logs a summary: the SQLSTATE and the constraint of a database error, never its message, detail or the row', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({
+      db: {} as Kysely<Database>,
+      temporal: {} as Client,
+      taskQueue: 'unused',
+      sessionTtlHours: 1,
+      logger: { level: 'error', stream: { write: (line: string) => void lines.push(line) } },
+    });
+    logged.get('/throws/db', async () => {
+      const error = new DatabaseError('duplicate key value violates unique constraint "household_members_id_number_key" 张三', 0, 'error');
+      Object.assign(error, { severity: 'ERROR', code: '23505', constraint: 'household_members_id_number_key', table: 'household_members', detail: 'Key (id_number)=(110101199003074518) already exists.' });
+      throw new Error('registration failed for 110101199003074518', { cause: error });
+    });
+    await logged.ready();
+    const response = await logged.inject({ method: 'GET', url: '/throws/db' });
+    await logged.close();
+    expect(response.statusCode).toBe(500);
+    const entry = lines.map((l) => JSON.parse(l) as { msg: string; error?: unknown }).find((l) => l.msg === 'request failed');
+    expect(entry?.error).toMatchObject({
+      type: 'Error',
+      message: 'registration failed for 110101************',
+      cause: { type: 'error', code: '23505', constraint: 'household_members_id_number_key', table: 'household_members' },
+    });
+    const all = lines.join('\n');
+    expect(all).not.toContain('199003074518'.slice(0, 8));
+    expect(all).not.toContain('张三');
+    expect(all).not.toContain('Key (id_number)');
   });
 });

@@ -142,7 +142,7 @@ describe('through the HTTP API, a worker and the Temporal dev server', () => {
     const member = { name: '周一', idNumber, relation: 'head', labourAbility: 'capable' };
 
     const added = await api.call('POST', `/households/${first}/members`, { token, body: member });
-    expect(added).toMatchObject({ status: 201, body: { idNumber: '440923********351' + idNumber.slice(17), birthDate: '1985-03-07', sex: 'male' } });
+    expect(added).toMatchObject({ status: 201, body: { idNumber: '440923************', birthDate: '1985-03-07', sex: 'male' } });
 
     const elsewhere = await api.call('POST', `/households/${second}/members`, { token, body: { ...member, name: '周一' } });
     expect(elsewhere).toMatchObject({ status: 409, body: { message: '此人已登记在东城镇东岗村户主为“周一”的家庭中，同一人不能同时在两户' } });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime, DefaultLogger } from '@temporalio/worker';
+import { Runtime, DefaultLogger, type WorkerOptions } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import type { Database } from '../../db/database.js';
@@ -74,7 +74,7 @@ export async function postgresServerEnv(): Promise<{ env: TestWorkflowEnvironmen
 export const uniqueTaskQueue = () => `test-${randomUUID()}`;
 
 /** A worker on the given environment, with the workflow bundle built once by the global setup. */
-export function testWorker(env: TestWorkflowEnvironment, db: Kysely<Database>, taskQueue: string, options: { maxCachedWorkflows?: number } = {}) {
+export function testWorker(env: TestWorkflowEnvironment, db: Kysely<Database>, taskQueue: string, options: { maxCachedWorkflows?: number; dataConverter?: WorkerOptions['dataConverter'] } = {}) {
   return createShoudiWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',

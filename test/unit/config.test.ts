@@ -27,4 +27,20 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBe('postgres://u:p@db:5432/shoudi');
     expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
   });
+
+  it('names a refused secret without echoing its value', () => {
+    const attempt = () => parseConfig({ SHOUDI_ADMIN_PASSWORD: 'short-pw1', DATABASE_URL: 'mysql://admin:hunter2-secret@db/x', API_PORT: 'eighty' });
+    let message = '';
+    try {
+      attempt();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/SHOUDI_ADMIN_PASSWORD: must be at least 10 characters \(got a value of 9 characters, not shown\)/);
+    expect(message).toMatch(/DATABASE_URL: must start with postgres/);
+    expect(message).not.toContain('short-pw1');
+    expect(message).not.toContain('hunter2');
+    // An ordinary variable is still echoed, so that the operator sees the typo.
+    expect(message).toContain('"eighty"');
+  });
 });

@@ -71,10 +71,26 @@ describe('citizen identity number (GB 11643)', () => {
 });
 
 describe('masking', () => {
-  it('keeps the first 6 and last 4 characters', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
-    expect(maskIdNumber('11010519491231002x')).toBe('110105********002X');
+  it('keeps the first 6 characters only', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105************');
+    expect(maskIdNumber('11010519491231002x')).toBe('110105************');
     expect(maskIdNumber('440524188001010014')).toHaveLength(18);
+  });
+
+  it('with the birth date and the sex shown beside it, still leaves hundreds of numbers possible (issue 18, defect 9)', () => {
+    // What a member's row shows: the masked number, the birth date, the sex. Count every number that fits all three.
+    const shown = { masked: maskIdNumber('11010519491231002X'), birth: '19491231', male: false };
+    const fitting: string[] = [];
+    for (let sequence = 0; sequence < 1000; sequence++) {
+      const first17 = `${shown.masked.slice(0, 6)}${shown.birth}${String(sequence).padStart(3, '0')}`;
+      const candidate = `${first17}${checkCharacter(first17)}`;
+      if ((sequence % 2 === 1) === shown.male && maskIdNumber(candidate) === shown.masked) fitting.push(candidate);
+    }
+    expect(fitting).toContain('11010519491231002X');
+    expect(fitting.length).toBeGreaterThanOrEqual(500);
+    // The old mask (first 6 and last 4) beside the same birth date gave exactly one.
+    const oldMask = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
+    expect(fitting.filter((c) => oldMask(c) === oldMask('11010519491231002X'))).toEqual(['11010519491231002X']);
   });
 
   it('stars out anything that is not 18 characters whole', () => {
@@ -94,7 +110,7 @@ describe('masking', () => {
     for (const url of urls) {
       const logged = maskIdNumbersIn(url);
       expect(logged).not.toContain('19491231');
-      expect(logged).toContain('110105********002');
+      expect(logged).toContain('110105************');
     }
     // A malformed escape: the rest is still read, and the run it leaves is starred whole.
     expect(maskIdNumbersIn(`/api/households?idNumber=%E5%${id}`)).not.toContain('19491231');

@@ -148,3 +148,5 @@ export type RegionView = z.output<typeof admin.regionView>;
 export type Assessment = z.output<typeof assessmentView>;
 export type RiskColourBoard = z.output<typeof riskColourBoard>;
 export type RiskColour = z.output<typeof riskColourField>;
+import type { loggedOutEverywhere } from '../../../api/schemas/auth.js';
+export type LoggedOutEverywhere = z.output<typeof loggedOutEverywhere>;

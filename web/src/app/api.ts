@@ -92,6 +92,7 @@ import type {
   WebhookTestAnswer,
   Assessment,
   RiskColourBoard,
+  LoggedOutEverywhere,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -204,6 +205,7 @@ const h = (id: string) => `/households/${encodeURIComponent(id)}`;
 export const api = {
   login: (body: LoginBody) => call<LoginAnswer>('POST', '/auth/login', { body }),
   logout: () => call<void>('POST', '/auth/logout'),
+  logoutAll: () => call<LoggedOutEverywhere>('POST', '/auth/logout-all'),
   me: () => call<User>('GET', '/auth/me'),
   jurisdiction: (id: string) => call<Jurisdiction>('GET', `/jurisdictions/${encodeURIComponent(id)}`),
   dueItems: (query: Query) => call<DueItemPage>('GET', '/due-items', { query }),

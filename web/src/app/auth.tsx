@@ -17,6 +17,8 @@ interface Auth {
   readonly expired: boolean;
   login(body: LoginBody): Promise<void>;
   logout(): Promise<void>;
+  /** Ends every session of the user, on every device (this one too); answers the server's words. */
+  logoutEverywhere(): Promise<string>;
   /** The user chose a new password: the session no longer needs one. */
   passwordChanged(): void;
 }
@@ -63,6 +65,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     end();
   }, [end]);
 
+  const logoutEverywhere = useCallback(async () => {
+    const answer = await api.logoutAll();
+    end();
+    return answer.message;
+  }, [end]);
+
   const passwordChanged = useCallback(() => {
     setSession((current) => {
       if (!current) return current;
@@ -72,7 +80,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
-  const value = useMemo(() => ({ user: session?.user ?? null, expired, login, logout, passwordChanged }), [session, expired, login, logout, passwordChanged]);
+  const value = useMemo(() => ({ user: session?.user ?? null, expired, login, logout, logoutEverywhere, passwordChanged }), [session, expired, login, logout, logoutEverywhere, passwordChanged]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -6,6 +6,7 @@ import { PASSWORD_PROBLEM_MESSAGES } from '../../../../domain/administration/mes
 import { api } from '../../app/api.js';
 import { useAuth, useUser } from '../../app/auth.js';
 import { a } from '../admin/messages.js';
+import { LogoutEverywhere } from './LogoutEverywhere.js';
 
 interface Values {
   currentPassword: string;
@@ -69,6 +70,7 @@ export function PasswordPage({ forced = false }: { forced?: boolean }) {
           </Button>
         </Form>
       </Card>
+      {!forced && <LogoutEverywhere />}
     </Space>
   );
 }
