@@ -47,6 +47,8 @@ import { adminPlaceRoutes } from './routes/admin-places.js';
 import { adminPeopleRoutes } from './routes/admin-people.js';
 import { adminDepartmentRoutes } from './routes/admin-departments.js';
 import { regionRoutes } from './routes/region.js';
+import { comparisonRoutes } from './routes/comparison.js';
+import { consentRoutes } from './routes/consents.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -130,6 +132,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(adminPeopleRoutes);
       await api.register(adminDepartmentRoutes);
       await api.register(regionRoutes);
+      await api.register(comparisonRoutes);
+      await api.register(consentRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -424,6 +424,9 @@ export interface Database {
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   admin_changes: AdminChangesTable;
+  comparison_batches: ComparisonBatchesTable;
+  comparison_rows: ComparisonRowsTable;
+  comparison_warnings: ComparisonWarningsTable;
 }
 
 /** One administrative change 管理操作记录: who, when, what, before and after; append-only. */
@@ -546,3 +549,4 @@ export interface CalendarDaysTable {
   recorded_by: string | null;
   recorded_at: CreatedAt;
 }
+import type { ComparisonBatchesTable, ComparisonRowsTable, ComparisonWarningsTable } from './comparison-tables.js';

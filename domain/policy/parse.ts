@@ -50,6 +50,7 @@ const REQUIRED: readonly Check[] = [
   ['measureCatalogue', optional(isObject), 'a measure catalogue'],
   ['measureTasks', optional(isObject), 'a task policy'],
   ['selfReport', optional(isObject), 'the self-report settings'],
+  ['comparison', optional(isObject), 'the data comparison settings'],
   ['lightMonitoring', optional(isList(oneOf(['monthly_update', 'monthly_visit']))), 'a list of monthly items'],
 ];
 

@@ -20,6 +20,7 @@ import { isPeriod, monthIndex } from '../calendar/months.js';
 import { MONTHLY_VISIT, monthlyUpdateItem, townMonthlyReportItem } from './defaults.js';
 import { versionProblems, type SeedId } from './versioned.js';
 import { selfReportPolicyProblems, type SelfReportPolicy } from '../self-report/policy.js';
+import { comparisonPolicyProblems, type ComparisonPolicy } from '../comparison/policy.js';
 
 export type { SeedId } from './versioned.js';
 export type { TriggerRules } from '../assessment/triggers.js';
@@ -127,6 +128,8 @@ export interface PolicyProfile {
   readonly cadence?: Cadence;
   /** Household self-report 农户自主申报: the township's visit clock and the hotline; absent or without a field: 未配置 (no seed gives them). */
   readonly selfReport?: SelfReportPolicy;
+  /** Department data comparison 部门数据比对: follow-up days, lines, feeds; absent or without a field: 未配置 / the design's feeds. */
+  readonly comparison?: ComparisonPolicy;
 }
 
 /** A threshold as applied: always with the profile version it came from. */
@@ -243,6 +246,7 @@ export function profileProblems(profile: PolicyProfile): string[] {
     problems.push(...cadenceAgreementProblems(profile).map((p) => `${where}: ${p}`));
   }
   if (profile.selfReport) problems.push(...selfReportPolicyProblems(profile.selfReport, where));
+  if (profile.comparison) problems.push(...comparisonPolicyProblems(profile.comparison, where));
   if (profile.measureCatalogue) problems.push(...catalogueProblems(profile.measureCatalogue).map((p) => `${where}: measure catalogue: ${p}`));
   const share = profile.focusCriteria?.transferSharePercentAbove;
   if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);
