@@ -121,8 +121,9 @@ async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string): 
   const sourceKey = `comparison:${run.feed}:${run.month}`;
   await client.query(
     `update comparison_rows r set errors = $2
-      where r.batch_id = $1 and r.errors is null and r.id_number is not null
-        and exists (select 1 from comparison_rows o where o.batch_id = $1 and o.id_number = r.id_number and o.row_no < r.row_no)`,
+       from (select row_no, row_number() over (partition by id_number order by row_no) as n
+               from comparison_rows where batch_id = $1 and id_number is not null) d
+      where r.batch_id = $1 and r.row_no = d.row_no and d.n > 1 and r.errors is null`,
     [b, run.duplicateReason],
   );
   await client.query(`update comparison_rows set outcome = 'rejected' where batch_id = $1 and errors is not null`, [b]);
@@ -132,15 +133,17 @@ async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string): 
       where r.batch_id = $1 and r.outcome is null and m.id_number = r.id_number and m.left_at is null and h.county_id = $2`,
     [b, run.countyId],
   );
+  // The households whose consent, not withdrawn, covers the feed: by the household, or by a present member's ID number.
   await client.query(
-    `update comparison_rows r set outcome = case
+    `with consented as (
+       select c.household_id from data_consents c
+        where c.withdrawn_at is null and c.signed_at <= $2 and $3 = any (c.covers) and c.household_id is not null
+       union
+       select p.household_id from data_consents c join household_members p on p.id_number = c.subject_id_number and p.left_at is null
+        where c.withdrawn_at is null and c.signed_at <= $2 and $3 = any (c.covers))
+     update comparison_rows r set outcome = case
         when r.member_id is null then 'unknown'
-        when exists (
-          select 1 from data_consents c
-           where c.withdrawn_at is null and c.signed_at <= $2 and $3 = any (c.covers)
-             and (c.household_id = r.household_id
-                  or c.subject_id_number in (select p.id_number from household_members p where p.household_id = r.household_id and p.left_at is null))
-        ) then 'matched'
+        when r.household_id in (select household_id from consented) then 'matched'
         else 'no_consent' end
       where r.batch_id = $1 and r.outcome is null`,
     [b, run.receivedAt, run.consentCover],
