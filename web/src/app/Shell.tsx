@@ -12,6 +12,7 @@ import { useAuth, useUser } from './auth.js';
 import { roleName, t } from './messages.js';
 import { townTexts } from '../features/town/texts.js';
 import { importTexts } from '../features/imports/messages.js';
+import { comparisonTexts } from '../features/comparison/messages.js';
 
 export interface MenuEntry {
   readonly path: string;
@@ -36,6 +37,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/town-report', label: townTexts.menu },
     { path: '/imports', label: importTexts.menu },
     { path: '/campaigns', label: campaignTexts.menu },
+    { path: '/comparison', label: comparisonTexts.menu },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },
@@ -50,6 +52,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/admin/users', label: a.menu.users },
     { path: '/admin/departments', label: a.menu.departments },
     { path: '/admin/changes', label: a.menu.changes },
+    { path: '/comparison', label: comparisonTexts.menu },
   ],
   department: [
     { path: '/', label: t.menu.today },

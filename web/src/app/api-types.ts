@@ -143,3 +143,5 @@ export type ProfileTemplate = z.output<typeof admin.profileTemplate>;
 export type AdminChangePage = z.output<typeof admin.adminChangePage>;
 export type AdminChange = AdminChangePage['items'][number];
 export type RegionView = z.output<typeof admin.regionView>;
+import type * as comparison from '../../../api/schemas/comparison.js';
+export type ComparisonReport = z.output<typeof comparison.monthReport>;

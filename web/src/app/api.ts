@@ -4,6 +4,7 @@
  * message the server wrote for people (never a field path or a code).
  */
 import { t } from './messages.js';
+import type { ComparisonReport } from './api-types.js';
 import type {
   ApplicationBody,
   CaseResult,
@@ -300,6 +301,8 @@ export const api = {
   profileTemplates: () => call<ProfileTemplate[]>('GET', '/admin/profile-templates'),
   createCounty: (body: CreateCountyBody) => call<CountyView>('POST', '/admin/counties', { body }),
   region: () => call<RegionView>('GET', '/region'),
+  comparison: (month: string) => call<ComparisonReport>('GET', `/comparison/${encodeURIComponent(month)}`),
+  followUpWarning: (id: string, note: string) => call<void>('POST', `/comparison/warnings/${encodeURIComponent(id)}/follow-up`, { body: { note } }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */
