@@ -52,6 +52,8 @@ import { riskColourRoutes } from './routes/risk-colours.js';
 import { rederivationRoutes } from './routes/rederivation.js';
 import { whatIfRoutes } from './routes/what-if.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { comparisonRoutes } from './routes/comparison.js';
+import { consentRoutes } from './routes/consents.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -141,6 +143,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(riskColourRoutes);
       await api.register(rederivationRoutes);
       await api.register(whatIfRoutes);
+      await api.register(comparisonRoutes);
+      await api.register(consentRoutes);
     },
     { prefix: API_PREFIX },
   );

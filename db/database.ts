@@ -427,6 +427,9 @@ export interface Database {
   calendar_days: CalendarDaysTable;
   admin_changes: AdminChangesTable;
   login_throttles: LoginThrottlesTable;
+  comparison_batches: ComparisonBatchesTable;
+  comparison_rows: ComparisonRowsTable;
+  comparison_warnings: ComparisonWarningsTable;
 }
 
 /** One administrative change 管理操作记录: who, when, what, before and after; append-only. */
@@ -557,3 +560,4 @@ export interface LoginThrottlesTable {
   window_start: Timestamp;
   locked_until: Timestamp | null;
 }
+import type { ComparisonBatchesTable, ComparisonRowsTable, ComparisonWarningsTable } from './comparison-tables.js';

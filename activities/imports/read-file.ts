@@ -5,13 +5,14 @@
  * being read, whatever the file's size.
  */
 import type { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import type { LocalDate } from '../../domain/calendar/dates.js';
 import { cellText, EMPTY, type Cell } from '../../domain/imports/cells.js';
 import { recogniseSheet, type SheetKind } from '../../domain/imports/columns.js';
 import { checkFinanceRow, checkMemberRow } from '../../domain/imports/rows.js';
 import type { StagedRow } from '../../db/repositories/import-staging.js';
+import { csvSheet, xlsxSheets } from './raw-rows.js';
+
+export { toCell } from './raw-rows.js';
 
 export interface SheetRead {
   readonly sheetNo: number;
@@ -22,20 +23,6 @@ export interface SheetRead {
 
 /** How many rows above the headings a sheet may have (title rows). */
 const HEADING_SEARCH_ROWS = 6;
-
-/** An exceljs cell value as the domain reads it. */
-export function toCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return EMPTY;
-  if (typeof value === 'string') return value.trim() === '' ? EMPTY : { kind: 'text', text: value };
-  if (typeof value === 'number') return { kind: 'number', value };
-  if (typeof value === 'boolean') return { kind: 'text', text: value ? '是' : '否' };
-  if (value instanceof Date) return { kind: 'date', date: { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() } };
-  if ('formula' in value || 'sharedFormula' in value) return { kind: 'formula' };
-  if ('richText' in value) return toCell(value.richText.map((t) => t.text).join(''));
-  if ('hyperlink' in value) return toCell(value.text);
-  if ('error' in value) return { kind: 'text', text: value.error };
-  return EMPTY;
-}
 
 const shown = (cell: Cell, value: unknown) => (cell.kind === 'formula' ? String((value as { formula?: string }).formula ?? '') : cellText(cell));
 
@@ -68,50 +55,11 @@ async function* sheetRows(rows: AsyncIterable<{ number: number; cells: Cell[]; r
 }
 
 async function* xlsxRows(input: Readable, today: LocalDate, sheets: SheetRead[]): AsyncGenerator<StagedRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  let sheetNo = 0;
-  for await (const worksheet of workbook) {
-    sheetNo += 1;
-    const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheetNo}`;
-    async function* rows() {
-      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1));
-        yield { number: row.number, cells: values.map(toCell), raw: values };
-      }
-    }
-    yield* sheetRows(rows(), sheetNo, name, today, sheets);
-  }
-}
-
-/** The text of a CSV: UTF-8 (with or without its BOM) unless its bytes are not, then GBK. */
-async function* decoded(input: Readable): AsyncGenerator<string> {
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
-  for await (const chunk of input as AsyncIterable<Buffer>) {
-    if (!decoder) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(chunk, { stream: true });
-        decoder = new TextDecoder('utf-8');
-      } catch {
-        decoder = new TextDecoder('gbk');
-      }
-    }
-    yield decoder.decode(chunk, { stream: true });
-  }
-  if (decoder) yield decoder.decode();
+  for await (const sheet of xlsxSheets(input)) yield* sheetRows(sheet.rows, sheet.sheetNo, sheet.name, today, sheets);
 }
 
 async function* csvRows(input: Readable, name: string, today: LocalDate, sheets: SheetRead[]): AsyncGenerator<StagedRow> {
-  const parser = parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: false, info: true });
-  (async () => {
-    for await (const text of decoded(input)) if (!parser.write(text)) await new Promise((resolve) => parser.once('drain', resolve));
-    parser.end();
-  })().catch((error: unknown) => parser.destroy(error as Error));
-  async function* rows() {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { number: record.info.lines, cells: record.record.map((t): Cell => (t.trim() === '' ? EMPTY : { kind: 'text', text: t })), raw: record.record };
-    }
-  }
-  yield* sheetRows(rows(), 1, name, today, sheets);
+  yield* sheetRows(csvSheet(input), 1, name, today, sheets);
 }
 
 export type FileType = 'xlsx' | 'csv';

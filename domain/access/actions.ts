@@ -77,6 +77,13 @@ export const ACTIONS = {
   createCounty: { roles: ['system_admin'], name: '新建县' },
   /** The counties of a province or city, aggregated, read-only. */
   viewRegion: { roles: ['regional_viewer'], name: '查看辖区各县概况' },
+  /** A department's monthly feed for the data comparison 部门数据比对 (the county bureau may upload any department's). */
+  uploadFeed: { roles: ['department', 'department_head', 'county_bureau'], name: '上传部门比对数据' },
+  viewComparison: { roles: ['county_bureau', 'supervisor', 'leadership_group', 'town_officer', 'village_cadre', 'department', 'department_head'], name: '查看部门数据比对' },
+  /** What was done about a comparison warning 比对预警跟进. */
+  followUpWarning: { roles: ['village_cadre', 'town_officer', 'county_bureau'], name: '记录比对预警跟进情况' },
+  /** A household's consent 承诺授权书 for departments to check its data, on paper. */
+  recordConsent: { roles: CADRES_AND_BUREAU, name: '登记承诺授权书' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -17,7 +17,7 @@ export const DRINKING_WATER_STATUSES = ['safe', 'unsafe', 'not_tested'] as const
 export const SCHOOLING_STATUSES = ['in_school', 'out_of_school', 'completed_compulsory'] as const satisfies readonly SchoolingStatus[];
 export const FACT_SOURCES = ['application', 'monthly_update', 'visit', 'department'] as const;
 export type FactSource = (typeof FACT_SOURCES)[number];
-export const FACT_KINDS = ['housing', 'drinking_water', 'medical_out_of_pocket', 'schooling', 'employment', 'microcredit_application'] as const;
+export const FACT_KINDS = ['housing', 'drinking_water', 'medical_out_of_pocket', 'schooling', 'employment', 'microcredit_application', 'social_assistance', 'disability', 'loan'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
 /** A loan term beyond this is a typing error (the rules' own limit is the profile's age + term). */

@@ -229,6 +229,7 @@ export const dueItemKindNames: Record<string, string> = {
   self_report_visit: selfReportItemKindName,
   campaign_check: '专项督查核查',
   campaign_rectification: '专项督查问题整改',
+  comparison_follow_up: '部门比对预警跟进',
 };
 
 /** Texts of the in-app inbox. */

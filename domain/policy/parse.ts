@@ -58,6 +58,7 @@ const REQUIRED: readonly Check[] = [
   ['standingPractice', optional(isObject), 'the standing practice'],
   ['assessment', optional(isObject), 'the assessment settings'],
   ['riskColours', optional(isObject), 'the risk colour rules'],
+  ['comparison', optional(isObject), 'the data comparison settings'],
   ['lightMonitoring', optional(isList(oneOf(['monthly_update', 'monthly_visit']))), 'a list of monthly items'],
 ];
 

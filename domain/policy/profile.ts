@@ -26,6 +26,7 @@ import { seedTextProblems, type CategoryName, type DeadlineReading, type Procedu
 import { standingPracticeProblems, type StandingPractice } from './standing.js';
 import { assessmentPolicyProblems, type AssessmentPolicy } from '../supervision/assessment.js';
 import { riskColourRulesProblems, type RiskColourRules } from '../monitoring/risk-colour.js';
+import { comparisonPolicyProblems, type ComparisonPolicy } from '../comparison/policy.js';
 
 export type { SeedId } from './versioned.js';
 export type { TriggerRules } from '../assessment/triggers.js';
@@ -149,6 +150,8 @@ export interface PolicyProfile {
   readonly assessment?: AssessmentPolicy;
   /** Risk colours 红黄绿 per household: which conditions make red and yellow; absent: 未配置 (no seed gives them). */
   readonly riskColours?: RiskColourRules;
+  /** Department data comparison 部门数据比对: follow-up days, lines, feeds; absent or without a field: 未配置 / the design's feeds. */
+  readonly comparison?: ComparisonPolicy;
 }
 
 /** A threshold as applied: always with the profile version it came from. */
@@ -281,6 +284,7 @@ export function profileProblems(profile: PolicyProfile): string[] {
   if (profile.standingPractice) problems.push(...standingPracticeProblems(profile.standingPractice, profile.publicNoticeDays, where));
   if (profile.assessment) problems.push(...assessmentPolicyProblems(profile.assessment, where));
   if (profile.riskColours) problems.push(...riskColourRulesProblems(profile.riskColours, where));
+  if (profile.comparison) problems.push(...comparisonPolicyProblems(profile.comparison, where));
   if (profile.measureCatalogue) problems.push(...catalogueProblems(profile.measureCatalogue).map((p) => `${where}: measure catalogue: ${p}`));
   const share = profile.focusCriteria?.transferSharePercentAbove;
   if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);

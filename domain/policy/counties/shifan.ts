@@ -54,6 +54,10 @@ export const shifanV1: PolicyProfile = {
  * From December 2026 the demo county takes household self-reports by a code
  * on each village's notice card, in national practice (DOMAIN.md §10, Anhui's
  * 一码申报): the township visits within 2 working days; the national hotline 12317.
+ * Its department data comparison follows national practice too: a warning's
+ * follow-up within 15 days (Guizhou, DOMAIN.md §10), and an out-of-pocket
+ * warning line of 10,000 yuan borrowed, for the demo, from Boluo's December
+ * tally [000] — both demo data, not a seed county's monthly rule.
  */
 export const shifanV2: PolicyProfile = {
   ...shifanV1,
@@ -75,4 +79,5 @@ export const shifanV2: PolicyProfile = {
     warningClockDays: 15,
     note: '示范县风险等级规则为演示数据',
   },
+  comparison: { followUpDays: 15, lines: { medicalOutOfPocketLineYuan: 10_000 } },
 };

@@ -18,6 +18,7 @@ import { ItemsPage } from '../features/supervision/ItemsPage.js';
 import { TasksPage } from '../features/tasks/TasksPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
 import { ImportsPage } from '../features/imports/ImportsPage.js';
+import { ComparisonPage } from '../features/comparison/ComparisonPage.js';
 import { CampaignPage } from '../features/campaigns/CampaignPage.js';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
 import { CheckPage } from '../features/campaigns/CheckPage.js';
@@ -78,6 +79,7 @@ function Screens() {
         <Route path="households/:id/plan" element={<PlanPage />} />
         <Route path="town-report" element={<TownReportPage />} />
         <Route path="imports" element={<ImportsPage />} />
+        <Route path="comparison" element={<ComparisonPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="campaigns/:id/checks/:householdId" element={<CheckPage />} />

@@ -13,6 +13,7 @@ import { roleName, t } from './messages.js';
 import { townTexts } from '../features/town/texts.js';
 import { importTexts } from '../features/imports/messages.js';
 import { at as assessmentTexts } from '../features/assessment/messages.js';
+import { comparisonTexts } from '../features/comparison/messages.js';
 
 export interface MenuEntry {
   readonly path: string;
@@ -37,6 +38,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/town-report', label: townTexts.menu },
     { path: '/imports', label: importTexts.menu },
     { path: '/campaigns', label: campaignTexts.menu },
+    { path: '/comparison', label: comparisonTexts.menu },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },
@@ -52,6 +54,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/admin/departments', label: a.menu.departments },
     { path: '/admin/changes', label: a.menu.changes },
     { path: '/assessment', label: assessmentTexts.menu },
+    { path: '/comparison', label: comparisonTexts.menu },
   ],
   department: [
     { path: '/', label: t.menu.today },

@@ -150,3 +150,5 @@ export type RiskColourBoard = z.output<typeof riskColourBoard>;
 export type RiskColour = z.output<typeof riskColourField>;
 import type { loggedOutEverywhere } from '../../../api/schemas/auth.js';
 export type LoggedOutEverywhere = z.output<typeof loggedOutEverywhere>;
+import type * as comparison from '../../../api/schemas/comparison.js';
+export type ComparisonReport = z.output<typeof comparison.monthReport>;

@@ -4,6 +4,7 @@
  * message the server wrote for people (never a field path or a code).
  */
 import { t } from './messages.js';
+import type { ComparisonReport } from './api-types.js';
 import type {
   ApplicationBody,
   CaseResult,
@@ -309,6 +310,8 @@ export const api = {
   assessment: (query: Query) => call<Assessment>('GET', '/assessment', { query }),
   riskColours: () => call<RiskColourBoard>('GET', '/risk-colours'),
   assessmentWorkbook: (query: Record<string, string>) => download(`/assessment.xlsx?${new URLSearchParams(query)}`),
+  comparison: (month: string) => call<ComparisonReport>('GET', `/comparison/${encodeURIComponent(month)}`),
+  followUpWarning: (id: string, note: string) => call<void>('POST', `/comparison/warnings/${encodeURIComponent(id)}/follow-up`, { body: { note } }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

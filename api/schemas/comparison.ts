@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { comparisonMessages } from '../../domain/comparison/messages.js';
+import { CONSENT_COVERS } from '../../domain/self-report/rules.js';
+import { localDateAs, period, text } from './common.js';
+
+export const feedUploadParams = z.object({ feedId: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/), month: period });
+export const monthParams = z.object({ month: period });
+export const warningParams = z.object({ id: z.string().regex(/^[0-9]{1,18}$/) });
+
+export const feedList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      department: z.string(),
+      departmentName: z.string().nullable(),
+      headings: z.array(z.string()).describe('the columns a file of this feed has, the required first'),
+      rules: z.array(z.object({ id: z.string(), name: z.string(), configured: z.boolean().describe('false: the line it needs is not configured in the profile') })),
+    }),
+  ),
+  followUpDays: z.number().nullable().describe('null: not configured (no seed gives it)'),
+});
+
+export const batchView = z.object({
+  id: z.string(),
+  feed: z.string(),
+  feedName: z.string(),
+  month: z.string(),
+  fileName: z.string(),
+  receivedAt: z.string(),
+  rowsReceived: z.number(),
+  matched: z.number(),
+  unknown: z.number().describe('persons not in the registry: candidates for the town to confirm'),
+  rejected: z.number(),
+  noConsent: z.number().describe('households without consent, not compared'),
+  warnings: z.number(),
+  householdsAffected: z.number(),
+  repeated: z.boolean().describe('the same file for the same feed and month was received before: nothing changed'),
+});
+export type BatchView = z.infer<typeof batchView>;
+
+export const warningView = z.object({
+  id: z.string(),
+  feed: z.string(),
+  feedName: z.string(),
+  month: z.string(),
+  rowNo: z.number(),
+  rule: z.string(),
+  ruleName: z.string(),
+  householdId: z.string(),
+  headName: z.string(),
+  townName: z.string(),
+  villageName: z.string(),
+  routed: z.enum(['follow_up', 'discovery']),
+  routedName: z.string(),
+  discovery: z.string().nullable(),
+  raisedAt: z.string(),
+  dueAt: z.string().nullable().describe('the follow-up’s deadline; null: no clock (not configured) or a discovery'),
+  followedUpAt: z.string().nullable(),
+  followUpNote: z.string().nullable(),
+});
+export type WarningView = z.infer<typeof warningView>;
+
+const listedRow = z.object({ feedName: z.string(), rowNo: z.number(), name: z.string().nullable(), idNumber: z.string().describe('masked'), town: z.string().nullable() });
+
+export const monthReport = z.object({
+  month: z.string(),
+  departments: z.array(
+    z.object({ feed: z.string(), feedName: z.string(), departmentName: z.string().nullable(), received: z.boolean(), batches: z.number(), rowsReceived: z.number(), matched: z.number(), unknown: z.number(), rejected: z.number(), noConsent: z.number(), warnings: z.number(), householdsAffected: z.number() }),
+  ),
+  totals: z.object({ rowsReceived: z.number(), matched: z.number(), unknown: z.number(), rejected: z.number(), noConsent: z.number(), warnings: z.number(), householdsAffected: z.number() }),
+  batches: z.array(batchView),
+  warnings: z.array(warningView),
+  skipped: z.array(listedRow).describe('rows of households without consent'),
+  candidates: z.array(listedRow).describe('persons not in the registry'),
+});
+export type MonthReport = z.infer<typeof monthReport>;
+
+export const followUpBody = z.object({ note: text(1000) });
+export const followUpResult = z.object({ id: z.string(), followedUpAt: z.string() });
+
+export const consentBody = z.object({
+  signerName: text(50),
+  signedOn: localDateAs(comparisonMessages.signedOnFormat),
+  covers: z.array(z.enum(CONSENT_COVERS)).min(1).max(CONSENT_COVERS.length),
+  document: text(200),
+});
+export const consentParams = z.object({ id: z.uuid(), consentId: z.string().regex(/^[0-9]{1,18}$/) });
+export const withdrawalBody = z.object({ note: text(500) });
+export const consentList = z.object({
+  items: z.array(z.object({ id: z.string(), signerName: z.string(), signedAt: z.string(), covers: z.array(z.string()), document: z.string(), source: z.string(), withdrawnAt: z.string().nullable(), withdrawalNote: z.string().nullable() })),
+});

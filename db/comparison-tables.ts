@@ -1,0 +1,68 @@
+/** The tables of the department data comparison 部门数据比对 (migration 2026_12_01_026), typed for Kysely. */
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export type ComparisonOutcome = 'matched' | 'unknown' | 'rejected' | 'no_consent';
+
+export interface ComparisonBatchesTable {
+  id: Generated<string>;
+  county_id: string;
+  feed: string;
+  department_id: string;
+  month: string;
+  file_name: string;
+  file_sha256: string;
+  uploaded_by: string;
+  received_at: Timestamp;
+  rows_received: number;
+  matched: number;
+  unknown: number;
+  rejected: number;
+  no_consent: number;
+  warnings: number;
+  households_affected: number;
+}
+
+export interface ComparisonRowsTable {
+  batch_id: string;
+  row_no: number;
+  id_number: string | null;
+  name: string | null;
+  town: string | null;
+  errors: string | null;
+  fact_value: Json | null;
+  warning_rule: string | null;
+  household_id: string | null;
+  member_id: string | null;
+  outcome: ComparisonOutcome | null;
+}
+
+export interface ComparisonWarningsTable {
+  id: Generated<string>;
+  warning_key: string;
+  batch_id: string;
+  row_no: number;
+  county_id: string;
+  town_id: string;
+  village_id: string;
+  household_id: string;
+  member_id: string;
+  feed: string;
+  month: string;
+  rule: string;
+  rule_name: string;
+  fact_value: Json;
+  routed: 'follow_up' | 'discovery';
+  discovery: 'pending' | 'opened' | 'joined' | 'not_opened' | null;
+  due_item_key: string | null;
+  follow_up_days: number | null;
+  raised_at: Timestamp;
+  followed_up_at: Timestamp | null;
+  followed_up_by: string | null;
+  follow_up_note: string | null;
+}
+
+export type ComparisonBatch = Selectable<ComparisonBatchesTable>;
+export type ComparisonWarning = Selectable<ComparisonWarningsTable>;

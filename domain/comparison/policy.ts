@@ -1,0 +1,47 @@
+/**
+ * The county's comparison settings, held in its policy profile (`comparison`):
+ * the days a follow-up 跟进 has from a warning, the lines the rules compare
+ * with, and the feeds when the county's differ from the design's. No seed
+ * gives the follow-up days (Guizhou's “no more than 15 days from warning to
+ * assistance” is national practice) nor an out-of-pocket warning line (Boluo's
+ * 10,000 yuan [000] is its December tally's, not a monthly warning), so a
+ * county without them has 未配置: the warning is raised and routed, its
+ * follow-up stays open without a clock, and a rule that needs the line does not fire.
+ */
+import { DESIGN_FEEDS, type ComparisonLine, type FeedDefinition } from './feeds.js';
+
+export interface ComparisonPolicy {
+  /** Days from a warning to its follow-up's deadline. */
+  readonly followUpDays?: number;
+  readonly lines?: Partial<Record<ComparisonLine, number>>;
+  readonly feeds?: readonly FeedDefinition[];
+}
+
+export interface ComparisonSettings {
+  readonly followUpDays: number | undefined;
+  readonly lines: Partial<Record<ComparisonLine, number>>;
+  readonly feeds: readonly FeedDefinition[];
+}
+
+export function comparisonSettings(policy: ComparisonPolicy | undefined): ComparisonSettings {
+  return { followUpDays: policy?.followUpDays, lines: policy?.lines ?? {}, feeds: policy?.feeds ?? DESIGN_FEEDS };
+}
+
+export function comparisonPolicyProblems(policy: ComparisonPolicy, where: string): string[] {
+  const problems: string[] = [];
+  const days = policy.followUpDays;
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 90)) problems.push(`${where}: the comparison follow-up must be 1–90 days`);
+  for (const [line, yuan] of Object.entries(policy.lines ?? {})) {
+    if (!(typeof yuan === 'number' && yuan > 0 && yuan < 10_000_000)) problems.push(`${where}: the comparison line ${line} must be a positive amount`);
+  }
+  const ids = (policy.feeds ?? []).map((f) => f.id);
+  if (new Set(ids).size !== ids.length) problems.push(`${where}: a comparison feed is listed twice`);
+  for (const feed of policy.feeds ?? []) {
+    if (!/^[a-z][a-z0-9_]{1,40}$/.test(feed.id)) problems.push(`${where}: comparison feed id ${feed.id} is not a code`);
+    for (const field of Object.values(feed.fact.values)) if (!(field in feed.columns)) problems.push(`${where}: feed ${feed.id} fills its fact from an unknown column ${field}`);
+    for (const rule of feed.warnings) {
+      if ('field' in rule.when && !(rule.when.field in feed.columns)) problems.push(`${where}: feed ${feed.id} rule ${rule.id} reads an unknown column`);
+    }
+  }
+  return problems;
+}
