@@ -36,7 +36,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', `attachment; filename="assessment.xlsx"; filename*=UTF-8''${encodeURIComponent(m.workbook.fileName(a.month, a.by === 'town'))}`);
       // A Buffer is sent as it is: the response schema only documents the file.
-      return reply.send((await assessmentWorkbook(a)) as unknown as string);
+      return reply.send(await assessmentWorkbook(a));
     },
   );
 };

@@ -210,7 +210,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', `attachment; filename="notice.xlsx"; filename*=UTF-8''${encodeURIComponent(m.workbook.fileName(report.name))}`);
       // A Buffer is sent as it is: the response schema only documents the file.
-      return reply.send((await noticeWorkbook(report)) as unknown as string);
+      return reply.send(await noticeWorkbook(report));
     },
   );
 };

@@ -48,4 +48,4 @@ export const assessment = z.object({
   rows: z.array(row),
 });
 
-export const assessmentWorkbookFile = z.string().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+export { spreadsheet as assessmentWorkbookFile } from './imports.js';

@@ -156,4 +156,4 @@ export type { UnitRow };
 export const campaignOptions = z.object({ countyId: z.string(), towns: z.array(z.object({ id: z.string(), name: z.string() })), departments: z.array(z.object({ id: z.string(), name: z.string() })) });
 
 /** The notice's workbook: an .xlsx file, not JSON. */
-export const noticeWorkbookFile = z.string().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+export { spreadsheet as noticeWorkbookFile } from './imports.js';

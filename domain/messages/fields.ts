@@ -34,6 +34,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   category: '类别',
   channel: '发现渠道',
   stage: '所处阶段',
+  focus: '重点分析标记',
   relation: '与户主关系',
   labourAbility: '劳动能力',
   isStudent: '是否在校学生',
