@@ -47,6 +47,7 @@ import { adminPlaceRoutes } from './routes/admin-places.js';
 import { adminPeopleRoutes } from './routes/admin-people.js';
 import { adminDepartmentRoutes } from './routes/admin-departments.js';
 import { regionRoutes } from './routes/region.js';
+import { departmentRoutes } from './routes/departments.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(adminPeopleRoutes);
       await api.register(adminDepartmentRoutes);
       await api.register(regionRoutes);
+      await api.register(departmentRoutes);
     },
     { prefix: API_PREFIX },
   );

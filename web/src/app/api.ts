@@ -90,6 +90,12 @@ import type {
   RegionView,
   WebhookBody,
   WebhookTestAnswer,
+  EliminationState,
+  EliminationProposal,
+  EliminationDecision,
+  DepartmentOption,
+  ReassignBody,
+  WaiveBody,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -300,6 +306,13 @@ export const api = {
   profileTemplates: () => call<ProfileTemplate[]>('GET', '/admin/profile-templates'),
   createCounty: (body: CreateCountyBody) => call<CountyView>('POST', '/admin/counties', { body }),
   region: () => call<RegionView>('GET', '/region'),
+  elimination: (id: string) => call<EliminationState>('GET', `${h(id)}/elimination`),
+  proposeElimination: (id: string, body: EliminationProposal) => call<CaseResult>('POST', `${h(id)}/elimination`, { body }),
+  decideElimination: (id: string, body: EliminationDecision) => call<CaseResult>('POST', `${h(id)}/elimination/decisions`, { body }),
+  departments: () => call<DepartmentOption[]>('GET', '/departments'),
+  householdTasks: (id: string) => call<TaskPage>('GET', `${h(id)}/tasks`, { query: { limit: 100 } }),
+  reassignTask: (id: string, key: string, body: ReassignBody) => call<unknown>('POST', `${h(id)}/tasks/${encodeURIComponent(key)}/reassign`, { body }),
+  waiveTask: (id: string, key: string, body: WaiveBody) => call<unknown>('POST', `${h(id)}/tasks/${encodeURIComponent(key)}/waive`, { body }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */
