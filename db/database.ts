@@ -43,6 +43,8 @@ export interface DepartmentsTable {
   code: string;
   name: string;
   created_at: CreatedAt;
+  /** Set once when the county retires it (2026_12_01_032); never deleted. */
+  retired_at: ColumnType<Date | null, never, Date>;
 }
 
 export interface UsersTable {

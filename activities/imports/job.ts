@@ -103,6 +103,8 @@ export function createImportActivities(deps: { db: Kysely<Database> }) {
     },
 
     async finishImport(input: { jobId: string; failure?: string }): Promise<void> {
+      // Staging is cleared before the job shows done (a retry deletes nothing more); a failed job keeps its rows to look into.
+      if (!input.failure) await importJobsRepo(db).clearImportedRows(input.jobId);
       await importJobsRepo(db).update(input.jobId, input.failure ? { status: 'failed', failure: input.failure, finished: true } : { status: 'done', finished: true });
     },
   };

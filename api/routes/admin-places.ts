@@ -49,6 +49,6 @@ export const adminPlaceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/admin/counties',
     { preHandler: allow('createCounty'), schema: { summary: 'A new county with its province and city, its profile (a copy of a shipped one) and its first bureau user', tags: ['administration'], body: createCountyBody, response: { 201: countyView } } },
-    async (request, reply) => reply.status(201).send(await createCounty(app, currentUser(request), request.body, new Date())),
+    async (request, reply) => reply.status(201).send(await createCounty(app, currentUser(request), request.body)),
   );
 };

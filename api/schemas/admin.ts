@@ -79,7 +79,10 @@ export const departmentView = z.object({
   name: z.string(),
   webhookUrl: z.string().nullable(),
   webhookSigned: z.boolean(),
+  /** When the county retired it; null while it works. */
+  retiredAt: z.string().nullable(),
 });
+export const renameDepartmentBody = z.object({ departmentName: text(60) });
 export const webhookTestAnswer = z.object({ delivered: z.boolean(), status: z.number().nullable(), message: z.string() });
 
 export const profileTemplate = z.object({ id: z.string(), countyName: z.string(), version: z.number(), effectiveFrom: z.string() });

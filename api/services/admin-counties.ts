@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { periodOf } from '../../domain/calendar/dates.js';
 import { idFromOfficialCode, officialCode } from '../../domain/administration/division-codes.js';
 import { adminMessages as m } from '../../domain/administration/messages.js';
 import { accountsRepo, placesRepo } from '../../db/repositories/administration.js';
@@ -18,11 +17,14 @@ const refused = (message: string) => new HttpError(400, message, 'INVALID_INPUT'
 /**
  * A new county, by the system administrator: its province and city (made when
  * missing, checked by name when present), the county with its own copy of the
- * shipped profile it starts from — version 1, in force from this month — and
+ * shipped profile it starts from — version 1, in force from the month that
+ * profile's own document takes effect (so the county can still enter the line
+ * of the current year as a correction, and households carried over from the
+ * past have rules for their past months) — and
  * its first county bureau user, who must change the password at first login.
  * One transaction, audited.
  */
-export async function createCounty(app: FastifyInstance, user: LoggedInUser, body: z.infer<typeof createCountyBody>, now: Date) {
+export async function createCounty(app: FastifyInstance, user: LoggedInUser, body: z.infer<typeof createCountyBody>) {
   const parsed = idFromOfficialCode(body.divisionCode, 'county');
   if ('problem' in parsed) throw refused(parsed.problem === 'shape' ? m.codeShape : m.codeLevel('county'));
   const countyId = parsed.id;
@@ -45,7 +47,7 @@ export async function createCounty(app: FastifyInstance, user: LoggedInUser, bod
   passwordRefusal(body.bureauPassword, body.bureauUsername);
   const passwordHash = await hashPassword(body.bureauPassword);
   const profileId = `${COUNTY_PROFILE_PREFIX}${countyId}`;
-  const effectiveFrom = periodOf(now.getTime());
+  const effectiveFrom = template.effective_from;
   const profile = { ...(template.body as Record<string, unknown>), id: profileId, version: 1, effectiveFrom, countyName: body.countyName };
   return app.db.transaction().execute(async (trx) => {
     for (const region of missing) {

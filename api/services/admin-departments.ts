@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { adminMessages as m } from '../../domain/administration/messages.js';
+import { departmentMessages } from '../../domain/administration/department-messages.js';
 import { departmentAdminRepo } from '../../db/repositories/administration.js';
 import { departmentsRepo } from '../../db/repositories/departments.js';
 import { notificationChannelsRepo } from '../../db/repositories/notification-channels.js';
@@ -11,15 +12,17 @@ import { audit } from './admin-audit.js';
 const TEST_TIMEOUT_MS = 10_000;
 
 type Row = Awaited<ReturnType<ReturnType<typeof departmentAdminRepo>['ofCounty']>>[number];
-const view = (d: Row) => ({ id: d.id, code: d.code, name: d.name, webhookUrl: d.url ?? null, webhookSigned: (d.secret ?? null) !== null });
+const view = (d: Row) => ({ id: d.id, code: d.code, name: d.name, webhookUrl: d.url ?? null, webhookSigned: (d.secret ?? null) !== null, retiredAt: d.retired_at?.toISOString() ?? null });
 
 export async function departmentsOf(app: FastifyInstance, user: LoggedInUser) {
   return (await departmentAdminRepo(app.db).ofCounty(user.jurisdictionId)).map(view);
 }
 
-async function ownDepartment(app: FastifyInstance, user: LoggedInUser, id: string) {
+/** The user's county's department; a retired one is refused (it is never changed again). */
+export async function ownDepartment(app: FastifyInstance, user: LoggedInUser, id: string) {
   const department = await departmentsRepo(app.db).findById(id);
   if (!department || department.county_id !== user.jurisdictionId) throw new HttpError(404, m.departmentNotFound, 'NOT_FOUND');
+  if (department.retired_at) throw new HttpError(409, departmentMessages.retired(department.name), 'CONFLICT');
   return department;
 }
 
@@ -29,7 +32,7 @@ export async function createDepartment(app: FastifyInstance, user: LoggedInUser,
   return app.db.transaction().execute(async (trx) => {
     const created = await departmentAdminRepo(trx).insert({ countyId: user.jurisdictionId, code, name });
     await audit(trx, user, { countyId: user.jurisdictionId, action: 'department.created', subjectKind: 'department', subjectId: created.id, before: null, after: { code, name } });
-    return { ...created, webhookUrl: null, webhookSigned: false };
+    return { ...created, webhookUrl: null, webhookSigned: false, retiredAt: null };
   });
 }
 
@@ -50,7 +53,7 @@ export async function setWebhook(app: FastifyInstance, user: LoggedInUser, id: s
       after: { department: department.name, url, signed },
     });
   });
-  return { id, code: department.code, name: department.name, webhookUrl: url, webhookSigned: signed };
+  return { id, code: department.code, name: department.name, webhookUrl: url, webhookSigned: signed, retiredAt: null };
 }
 
 export async function disableWebhook(app: FastifyInstance, user: LoggedInUser, id: string) {
@@ -62,7 +65,7 @@ export async function disableWebhook(app: FastifyInstance, user: LoggedInUser, i
     await channels.deactivateWebhook(id);
     await audit(trx, user, { countyId: user.jurisdictionId, action: 'channel.disabled', subjectKind: 'channel', subjectId: id, before: { department: department.name, url: before.url }, after: { department: department.name, url: null } });
   });
-  return { id, code: department.code, name: department.name, webhookUrl: null, webhookSigned: false };
+  return { id, code: department.code, name: department.name, webhookUrl: null, webhookSigned: false, retiredAt: null };
 }
 
 /**

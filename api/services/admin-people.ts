@@ -6,6 +6,7 @@ import { passwordProblem } from '../../domain/administration/passwords.js';
 import { CREATABLE_ROLES, needsDepartment, ROLE_LEVELS } from '../../domain/administration/roles.js';
 import { accountsRepo, placesRepo } from '../../db/repositories/administration.js';
 import { departmentsRepo } from '../../db/repositories/departments.js';
+import { departmentMessages } from '../../domain/administration/department-messages.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { HttpError } from '../errors.js';
 import type { LoggedInUser } from '../plugins/auth.js';
@@ -68,6 +69,7 @@ export async function createAccount(app: FastifyInstance, user: LoggedInUser, bo
   if (body.departmentId) {
     const department = await departmentsRepo(app.db).findById(body.departmentId);
     if (!department || department.county_id !== place.id) throw refused(m.departmentNotFound);
+    if (department.retired_at) throw refused(departmentMessages.retired(department.name));
   }
   if (await accountsRepo(app.db).usernameTaken(body.username)) throw new HttpError(409, m.usernameTaken, 'CONFLICT');
   passwordRefusal(body.password, body.username);
@@ -92,6 +94,10 @@ export async function setAccountActive(app: FastifyInstance, user: LoggedInUser,
   const account = await managedAccount(app, user, id);
   if (!active && account.id === user.userId) throw refused(m.notSelf);
   if (account.active === active) throw refused(active ? m.alreadyActive : m.alreadyInactive);
+  if (active && account.department_id) {
+    const department = await departmentsRepo(app.db).findById(account.department_id);
+    if (department?.retired_at) throw refused(departmentMessages.retired(department.name));
+  }
   const at = new Date();
   await app.db.transaction().execute(async (trx) => {
     await accountsRepo(trx).setActive(id, active);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { changeRecordedInFile } from './shared/recorded-in-file.js';
 
 /**
  * A household's row changes only with an entry in its file: an update of its
@@ -8,23 +9,19 @@ import { sql, type Kysely } from 'kysely';
  * identity columns the app cannot update at all (2026_12_01_016). The check is
  * deferred to the commit, so the event may come before or after the update.
  */
+/** Its trigger, by the shared helper (which generates exactly the SQL this migration first ran). */
+export const HOUSEHOLD_CHANGE_RECORDED = {
+  name: 'households_change_recorded',
+  table: 'households',
+  columns: ['stage', 'category', 'responsible_user_id'],
+  household: 'id',
+  refusal: 'household % changed (stage, category or responsible person) without an entry in its file in the same transaction',
+} as const;
+
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`
-    create function households_change_recorded() returns trigger language plpgsql as $$
-    begin
-      if not exists (
-        select 1 from household_events e
-        where e.household_id = new.id and e.xmin = pg_current_xact_id()::xid
-      ) then
-        raise exception 'household % changed (stage, category or responsible person) without an entry in its file in the same transaction', new.id;
-      end if;
-      return null;
-    end $$`.execute(db);
-  await sql`
-    create constraint trigger households_change_recorded
-    after update of stage, category, responsible_user_id on households
-    deferrable initially deferred
-    for each row execute function households_change_recorded()`.execute(db);
+  const { fn, trigger } = changeRecordedInFile(HOUSEHOLD_CHANGE_RECORDED);
+  await fn.execute(db);
+  await trigger.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

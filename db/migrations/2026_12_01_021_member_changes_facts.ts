@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { changeRecordedInFile } from './shared/recorded-in-file.js';
 
 /**
  * Member changes and the facts the measure rules read.
@@ -20,6 +21,14 @@ import { sql, type Kysely } from 'kysely';
  * one in force; an older one stays readable.
  */
 const APP = sql.raw('shoudi_app');
+
+/** Its commit-time trigger, by the shared helper (which generates exactly the SQL this migration first ran). */
+export const MEMBER_CHANGE_RECORDED = {
+  name: 'household_members_change_recorded',
+  table: 'household_members',
+  household: 'household_id',
+  refusal: 'household member % changed without an entry in the household file in the same transaction',
+} as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -51,22 +60,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create trigger household_members_left_once before update on household_members
     for each row execute function household_members_left_once()`.execute(db);
-  await sql`
-    create function household_members_change_recorded() returns trigger language plpgsql as $$
-    begin
-      if not exists (
-        select 1 from household_events e
-        where e.household_id = new.household_id and e.xmin = pg_current_xact_id()::xid
-      ) then
-        raise exception 'household member % changed without an entry in the household file in the same transaction', new.id;
-      end if;
-      return null;
-    end $$`.execute(db);
-  await sql`
-    create constraint trigger household_members_change_recorded
-    after update on household_members
-    deferrable initially deferred
-    for each row execute function household_members_change_recorded()`.execute(db);
+  const { fn, trigger } = changeRecordedInFile(MEMBER_CHANGE_RECORDED);
+  await fn.execute(db);
+  await trigger.execute(db);
   await sql`
     grant update (name, relation, labour_ability, is_student, is_active_military, disability_grade, chronic_illness, left_at, left_on, left_reason)
     on household_members to ${APP}`.execute(db);

@@ -24,6 +24,7 @@ import * as importsExports from './2026_12_01_024_imports_exports.js';
 import * as campaigns from './2026_12_01_023_campaigns.js';
 import * as policyVersionsCalendar from './2026_12_01_020_policy_versions_calendar.js';
 import * as administration from './2026_12_01_019_administration.js';
+import * as departmentsRetiredStagingCleared from './2026_12_01_032_departments_retired_staging_cleared.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_023_campaigns': campaigns,
   '2026_12_01_020_policy_versions_calendar': policyVersionsCalendar,
   '2026_12_01_019_administration': administration,
+  '2026_12_01_032_departments_retired_staging_cleared': departmentsRetiredStagingCleared,
 };

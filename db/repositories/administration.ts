@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, JurisdictionLevel, Role } from '../database.js';
 
 export interface AdminChange {
@@ -169,10 +169,51 @@ export function departmentAdminRepo(db: Kysely<Database>) {
       return db
         .selectFrom('departments as d')
         .leftJoin('department_channels as c', (join) => join.onRef('c.department_id', '=', 'd.id').on('c.active', '=', true))
-        .select(['d.id', 'd.code', 'd.name', 'd.county_id', 'c.url', 'c.secret'])
+        .select(['d.id', 'd.code', 'd.name', 'd.county_id', 'd.retired_at', 'c.url', 'c.secret'])
         .where('d.county_id', '=', countyId)
+        .orderBy(sql`d.retired_at is not null`)
         .orderBy('d.code')
         .execute();
+    },
+
+    /** The department's row, locked for a rename or its retirement. */
+    findForUpdate(id: string) {
+      return db.selectFrom('departments').select(['id', 'county_id', 'code', 'name', 'retired_at']).where('id', '=', id).forUpdate().executeTakeFirst();
+    },
+
+    rename(id: string, name: string) {
+      return db.updateTable('departments').set({ name }).where('id', '=', id).where('retired_at', 'is', null).returning(['id', 'code', 'name']).executeTakeFirst();
+    },
+
+    retire(id: string, at: Date) {
+      return db.updateTable('departments').set({ retired_at: at }).where('id', '=', id).where('retired_at', 'is', null).returning(['id', 'code', 'name']).executeTakeFirst();
+    },
+
+    /** What still refers to a department and keeps it from being retired. */
+    async references(id: string) {
+      const count = (q: { executeTakeFirstOrThrow(): Promise<{ n: string | number | bigint }> }) => q.executeTakeFirstOrThrow().then((r) => Number(r.n));
+      const [users, tasks, items] = await Promise.all([
+        count(db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('department_id', '=', id).where('active', '=', true)),
+        count(db.selectFrom('measure_tasks').select((eb) => eb.fn.countAll().as('n')).where('department_id', '=', id).where('status', 'in', ['assigned', 'accepted', 'in_progress'])),
+        count(db.selectFrom('due_items').select((eb) => eb.fn.countAll().as('n')).where('department_id', '=', id).where('status', '=', 'open')),
+      ]);
+      return { users, tasks, items };
+    },
+
+    /** The bodies of the county's policy versions in force in `period` or later, which name departments by code. */
+    async profileBodiesFrom(countyId: string, period: string) {
+      const county = await db.selectFrom('jurisdictions').select('policy_profile_id').where('id', '=', countyId).executeTakeFirst();
+      if (!county?.policy_profile_id) return [];
+      const inForce = await db
+        .selectFrom('policy_profiles')
+        .select(['version', 'body'])
+        .where('id', '=', county.policy_profile_id)
+        .where('effective_from', '<=', period)
+        .orderBy('effective_from', 'desc')
+        .limit(1)
+        .execute();
+      const later = await db.selectFrom('policy_profiles').select(['version', 'body']).where('id', '=', county.policy_profile_id).where('effective_from', '>', period).execute();
+      return [...inForce, ...later];
     },
 
     findByCode(countyId: string, code: string) {

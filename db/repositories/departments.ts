@@ -4,12 +4,13 @@ import type { Database } from '../database.js';
 /** A county's departments 行业部门, which measure tasks go to. */
 export function departmentsRepo(db: Kysely<Database>) {
   return {
+    /** The departments still working (a retired one gets no task, item or user). */
     ofCounty(countyId: string) {
-      return db.selectFrom('departments').select(['id', 'code', 'name']).where('county_id', '=', countyId).orderBy('code').execute();
+      return db.selectFrom('departments').select(['id', 'code', 'name']).where('county_id', '=', countyId).where('retired_at', 'is', null).orderBy('code').execute();
     },
 
     findById(id: string) {
-      return db.selectFrom('departments').select(['id', 'county_id', 'code', 'name']).where('id', '=', id).executeTakeFirst();
+      return db.selectFrom('departments').select(['id', 'county_id', 'code', 'name', 'retired_at']).where('id', '=', id).executeTakeFirst();
     },
   };
 }

@@ -54,6 +54,12 @@ export function importJobsRepo(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Clears a finished job's staging rows that were imported (their households hold them now); the rejected stay for the error report. */
+    async clearImportedRows(jobId: string): Promise<number> {
+      const result = await db.deleteFrom('import_rows').where('job_id', '=', jobId).where('outcome', '=', 'imported').executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     /** One page of a job's rows not imported, in the file's order, after (sheet, row). */
     rejectedRows(jobId: string, after: { sheetNo: number; rowNo: number } | null, limit: number) {
       let query = db

@@ -96,4 +96,6 @@ export const ADMIN_ACTION_NAMES: Record<string, string> = {
   'channel.set': '设置消息推送',
   'channel.disabled': '停用消息推送',
   'channel.tested': '发送测试消息',
+  'department.renamed': '部门更名',
+  'department.retired': '撤销部门',
 };

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, buildApp, type App } from '../../api/app.js';
-import { periodOf } from '../../domain/calendar/dates.js';
 import { bootstrapAdministrator } from '../../db/seed.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -77,7 +76,7 @@ describe('a county from an empty database', () => {
     expect((await call(admin, 'GET', '/admin/counties')).body).toEqual([]);
   });
 
-  it('creates the county with its province and city, its own copy of the chosen profile from this month, and its first bureau user', async () => {
+  it('creates the county with its province and city, its own copy of the chosen profile from the month its document takes effect, and its first bureau user', async () => {
     const created = await call(admin, 'POST', '/admin/counties', {
       divisionCode: '440233000000',
       countyName: '新丰县',
@@ -92,7 +91,8 @@ describe('a county from an empty database', () => {
     const county = await t.db.selectFrom('jurisdictions').selectAll().where('id', '=', '440233').executeTakeFirstOrThrow();
     expect(county).toMatchObject({ parent_id: '4402', level: 'county', policy_profile_id: 'county-440233' });
     const profile = await t.db.selectFrom('policy_profiles').selectAll().where('id', '=', 'county-440233').executeTakeFirstOrThrow();
-    expect(profile).toMatchObject({ version: 1, effective_from: periodOf(Date.now()), county_name: '新丰县' });
+    // In force from the month the template's document takes effect (新丰县's: 2023-01), so the county can enter this year's line as a correction.
+    expect(profile).toMatchObject({ version: 1, effective_from: '2023-01', county_name: '新丰县' });
     expect((profile.body as { thresholds: unknown }).thresholds).toBeDefined();
     const again = await call(admin, 'POST', '/admin/counties', { divisionCode: '440233000000', countyName: '重复县', cityName: '韶关市', provinceName: '广东省', profileId: 'xinfeng', bureauUsername: 'xf.other', bureauDisplayName: '某', bureauPassword: 'given-pass-01' });
     expect(again).toMatchObject({ status: 409, body: { message: '区划代码 440233000000 已被“新丰县”使用，不能重复登记' } });

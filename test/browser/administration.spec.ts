@@ -3,7 +3,8 @@
  * its own without the demo seed, whose first system administrator comes from
  * SHOUDI_ADMIN_PASSWORD. The administrator creates the county on the Xinfeng
  * profile; its bureau adds towns, villages and groups, departments with users
- * and a webhook (tested against a real local HTTP server), and the people who
+ * and a webhook (tested against a real local HTTP server), this year's and next
+ * year's monitoring lines and next year's holiday calendar, and the people who
  * then register a household and take it through identification — each forced
  * to choose a password at first login. No SQL, except one fixture: a copy of
  * Xinfeng's profile without its 7-day public notice, which real time cannot
@@ -15,6 +16,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createDb } from '../../db/kysely.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
 import { xinfengV1 } from '../../domain/policy/counties/xinfeng.js';
+import { periodOf, toLocalDate } from '../../domain/calendar/dates.js';
 import { choose, idNumber, tick } from './console.js';
 import { startStack, type Stack } from './global-setup.js';
 
@@ -26,7 +28,8 @@ let hook: Server;
 let hookUrl = '';
 const posted: string[] = [];
 
-test.describe.configure({ timeout: 420_000 });
+// The whole journey runs about a minute on a quiet machine and seven under a loaded one's two cores.
+test.describe.configure({ timeout: 720_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -99,6 +102,8 @@ async function addUser(page: Page, user: { role: string; place: string; departme
 }
 
 test('a county starts from an empty database and runs through the console, without SQL', async ({ page }) => {
+  const current = periodOf(Date.now());
+  const year = toLocalDate(Date.now()).year;
   // The system administrator creates the county on the Xinfeng profile, with its first bureau user.
   await firstLogin(page, 'admin', ADMIN_PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: '县管理' })).toBeVisible();
@@ -153,6 +158,22 @@ test('a county starts from an empty database and runs through the console, witho
   await page.getByRole('button', { name: '发送测试消息 民政局' }).click();
   await expect(page.getByRole('status').filter({ hasText: '测试消息已送达（对方应答 200）' })).toBeVisible();
   expect(posted.some((body) => body.includes('守底系统消息推送测试'))).toBe(true);
+  // A department is renamed and retired, never deleted; one the policy still has lead a measure is not retired.
+  await page.getByRole('button', { name: '撤销 民政局' }).click();
+  await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '“民政局”仍是本县政策第1版帮扶措施目录中' })).toBeVisible();
+  const extra = page.getByRole('form', { name: '新增部门' });
+  await extra.getByLabel('部门代码').fill('xz');
+  await extra.getByLabel('部门名称').fill('协作办');
+  await extra.getByRole('button', { name: '新增部门' }).click();
+  await page.getByRole('button', { name: '更名 协作办' }).click();
+  await page.getByLabel('新名称').fill('东西部协作办');
+  await page.getByRole('dialog').getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+  await expect(page.getByRole('row', { name: /东西部协作办/ })).toBeVisible();
+  await page.getByRole('button', { name: '撤销 东西部协作办' }).click();
+  await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+  await expect(page.getByRole('row', { name: /东西部协作办/ })).toContainText('已撤销');
+  await expect(page.getByRole('button', { name: '更名 东西部协作办' })).toHaveCount(0);
 
   // People: a user for each department, a village cadre, a town officer and a county bureau user.
   await menu(page, '用户管理');
@@ -169,6 +190,61 @@ test('a county starts from an empty database and runs through the console, witho
   await expect(renamed).toContainText('新丰县乡村振兴局（xf.admin）');
   await expect(renamed).toContainText('name: 城西村');
   await expect(renamed).toContainText('name: 城西社区');
+  await expect(page.getByRole('row', { name: /部门更名/ })).toContainText('name: 东西部协作办');
+  await expect(page.getByRole('row', { name: /撤销部门/ })).toContainText('东西部协作办');
+
+  // 新丰县's document gives lines for 2023 only [003]: the bureau enters this year's monitoring line as a correction of
+  // the months already in force (with its reason), next year's from next January, and next year's holiday notice —
+  // the amounts and the notice are this test's, entered as the county would from its own documents.
+  await menu(page, '政策版本');
+  await expect(page.getByRole('heading', { level: 1, name: '现行政策' })).toBeVisible();
+  await expect(page.getByText('county-440233 第1版，自2023-01起执行')).toBeVisible();
+  await page.getByRole('button', { name: '起草新版本' }).click();
+  await page.getByLabel('生效月份（YYYY-MM）').fill(current);
+  await tick(page.getByRole('checkbox', { name: '这是对已生效月份的更正' }));
+  await page.getByLabel('更正理由').fill(`补录本县${year}年监测标准（模板文件只给出2023年标准）`);
+  await page.getByRole('button', { name: '新增一条标准线' }).click();
+  // A new line starts as a copy of the last one (here 2023's warning line): the bureau sets what it is.
+  await choose(page, `预警线（${current}起） 类别`, '监测标准');
+  const thisYear = `监测标准（${current}起）`;
+  await page.getByLabel(`${thisYear} 金额（元/人·年）`).fill('11000');
+  await page.getByLabel(`${thisYear} 结束月份（空为长期）`).fill(`${year}-12`);
+  await choose(page, `${thisYear} 比较方式`, '不高于即纳入（以下）');
+  await page.getByLabel(`${thisYear} 含义`).fill(`${year}年防返贫监测范围（测试数据）`);
+  await page.getByLabel(`${thisYear} 文件依据（文件名称、文号和原文）`).fill(`新丰县${year}年防止返贫监测标准的通知（测试数据）`);
+  await page.getByRole('button', { name: '检查' }).click();
+  await expect(page.getByText('检查通过，可以发布')).toBeVisible();
+  await expect(page.getByRole('table', { name: '与现行版本的差异' }).getByRole('row', { name: new RegExp(thisYear) })).toContainText(`11000元/人·年，不高于即纳入，${current}至${year}-12`);
+  await page.getByRole('button', { name: '发布' }).click();
+  await expect(page.getByText(`county-440233 第2版，自${current}起执行`)).toBeVisible();
+  await expect(page.getByRole('table', { name: '全部版本' }).getByRole('row', { name: new RegExp(`2 ${current}`) })).toContainText('补录本县');
+
+  await page.getByRole('button', { name: '起草新版本' }).click();
+  await page.getByLabel('生效月份（YYYY-MM）').fill(`${year + 1}-01`);
+  await page.getByRole('button', { name: '新增一条标准线' }).click();
+  const nextYear = `监测标准（${year + 1}-01起）`;
+  await page.getByLabel(`${nextYear} 金额（元/人·年）`).fill('11400');
+  await page.getByLabel(`${nextYear} 含义`).fill(`${year + 1}年防返贫监测范围（测试数据）`);
+  await page.getByLabel(`${nextYear} 文件依据（文件名称、文号和原文）`).fill(`新丰县${year + 1}年防止返贫监测标准的通知（测试数据）`);
+  await page.getByRole('button', { name: '检查' }).click();
+  await expect(page.getByText('检查通过，可以发布')).toBeVisible();
+  await page.getByRole('button', { name: '发布' }).click();
+  await expect(page.getByRole('table', { name: '全部版本' }).getByRole('row', { name: new RegExp(`3 ${year + 1}-01`) })).toContainText('本县发布');
+  await page.getByLabel('查看月份').fill(`${year + 1}-01`);
+  await expect(page.getByRole('table', { name: '现行政策' }).getByRole('row', { name: new RegExp(nextYear) })).toContainText('11400元/人·年');
+
+  await menu(page, '工作日历');
+  await expect(page.getByRole('region', { name: `${year + 1}年` })).toContainText('暂定');
+  const yearForm = page.getByRole('form', { name: '录入某年放假安排通知' });
+  await yearForm.getByLabel('年份').fill(String(year + 1));
+  await yearForm.getByLabel('通知名称和文号').fill(`国务院办公厅关于${year + 1}年部分节假日安排的通知（测试数据）`);
+  await yearForm.getByRole('button', { name: '添加' }).click();
+  await expect(page.getByRole('region', { name: `${year + 1}年` })).not.toContainText('暂定');
+  const dayForm = page.getByRole('form', { name: '添加一天' });
+  await dayForm.getByLabel('日期').fill(`${year + 1}-01-01`);
+  await dayForm.getByLabel('节日').fill('元旦');
+  await dayForm.getByRole('button', { name: '添加' }).click();
+  await expect(page.getByRole('region', { name: `${year + 1}年` }).getByRole('row', { name: new RegExp(`${year + 1}-01-01 放假 元旦`) })).toBeVisible();
   await logOut(page);
 
   // The village cadre registers a household, picking the group from the tree, and applies.
@@ -190,13 +266,13 @@ test('a county starts from an empty database and runs through the console, witho
   await page.getByLabel('申请理由').fill('户主患病，收入明显下降');
   await tick(page.getByRole('checkbox', { name: '因病' }));
   const preview = page.getByRole('region', { name: '收支测算（按县级政策实时预览）' });
-  await expect(preview).toContainText('按政策 county-440233 第 1 版测算');
-  await page.getByLabel('收入金额（第1行）').fill('2400');
+  await expect(preview).toContainText('按政策 county-440233 第 2 版测算');
+  await page.getByLabel('收入金额（第1行）').fill('600');
   await page.getByLabel('支出金额（第1行）').fill('8000');
-  // 新丰县's document gives no monitoring line for 2026 [003]: the copy of its profile has none, and the preview says
-  // so in the clerk's words instead of judging — the county enters its line as a policy version (policy.spec.ts).
-  await expect(preview.getByText('暂无法判断', { exact: true })).toBeVisible();
-  await expect(preview).toContainText(/未设定 \d{4}-\d{2} 适用的监测标准/);
+  // The line the bureau entered for this year judges: 600 元 a month, 7,200 a year, is under it (without it: 暂无法判断, 未设定 … 适用的监测标准).
+  await expect(preview.getByText('符合纳入监测条件', { exact: true })).toBeVisible();
+  await expect(preview).toContainText(`${current} 监测标准 11,000 元`);
+  await expect(preview).not.toContainText('暂无法判断');
   await page.getByRole('button', { name: '提交' }).click();
   const review = page.getByRole('form', { name: '办理“村组评议”' });
   await review.getByLabel('参与评议人员（用顿号分隔）').fill('村民小组长、驻村工作队');
@@ -224,4 +300,30 @@ test('a county starts from an empty database and runs through the console, witho
   await decision.getByLabel('意见').fill('确定为监测对象');
   await decision.getByRole('button', { name: '办理“县级确定”' }).click();
   await expect(page.getByText('已确定为监测对象')).toBeVisible();
+  await logOut(page);
+
+  // The system administrator gives the province its read-only account; the province sees the county's figures only.
+  await page.goto(`${stack.baseURL}/`);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(`${ADMIN_PASSWORD}-own`);
+  await page.getByRole('button', { name: '登录' }).click();
+  const regionUser = page.getByRole('form', { name: '新建省市用户' });
+  await regionUser.getByLabel('省或市的区划代码（12位）').fill('440233000000');
+  await regionUser.getByLabel('省市用户的用户名').fill('gd.xczx');
+  await regionUser.getByLabel('省市用户的名称').fill('广东省乡村振兴局');
+  await regionUser.getByLabel('省市用户的初始密码').fill('guangdong-given-1');
+  await regionUser.getByRole('button', { name: '新建省市用户' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '请填写省或市的12位区划代码' })).toBeVisible();
+  await regionUser.getByLabel('省或市的区划代码（12位）').fill('440000000000');
+  await regionUser.getByRole('button', { name: '新建省市用户' }).click();
+  await expect(page.getByText('已新建省市用户 gd.xczx，首次登录须修改密码')).toBeVisible();
+  await logOut(page);
+  await firstLogin(page, 'gd.xczx', 'guangdong-given-1');
+  await expect(page.getByRole('heading', { level: 1, name: '广东省 辖区各县概况' })).toBeVisible();
+  const xinfeng = page.getByRole('row', { name: /新丰县/ });
+  await expect(xinfeng.getByRole('cell').nth(1)).toHaveText('1');
+  await expect(page.getByRole('navigation', { name: '导航菜单' }).getByRole('link')).toHaveText(['辖区概况']);
+  // No household is within its reach.
+  await page.goto(`${stack.baseURL}/households`);
+  await expect(page.getByText('黄德明')).toHaveCount(0);
 });

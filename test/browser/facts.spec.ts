@@ -23,7 +23,7 @@ function fiftyNine(): string {
 
 const HEAD = '鲁长根';
 
-test('the cadre enters the housing facts with the application; the town officer sees housing and pension suggested with their reasons, and confirms the plan', async ({ page, baseURL }) => {
+test('the cadre enters the housing facts with the application, corrects a member and records another leaving; the town officer sees housing and pension suggested with their reasons, and confirms the plan', async ({ page, baseURL }) => {
   const [cadre, town, county] = [await login(baseURL!, 'cun.donggang'), await login(baseURL!, 'zhen.dongcheng'), await login(baseURL!, 'xian.xczx')];
   const { id } = await call(baseURL!, 'POST', '/households', cadre, { villageId: '990101001201', address: '东岗村五组8号', headName: HEAD, category: 'lifted_out' });
   const birth = fiftyNine();
@@ -50,8 +50,26 @@ test('the cadre enters the housing facts with the application; the town officer 
   await page.getByRole('link', { name: '一户一档' }).click();
   await expect(page.getByRole('region', { name: '办理记录' })).toContainText('住房安全等级D级，为唯一住房；饮用水检测合格');
 
-  // The mother died: recorded with its evidence.
+  // The register said the mother had no chronic illness and no disability: corrected, nothing else sent; the file says what.
   await page.goto(`/households/${id}`);
+  await page.getByRole('button', { name: '更正 鲁老太' }).click();
+  const correction = page.getByRole('form', { name: '更正成员信息：鲁老太' });
+  await correction.getByRole('button', { name: '保存更正' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '没有修改任何信息' })).toBeVisible();
+  await choose(page, '残疾等级', '二级残疾');
+  await tick(correction.getByRole('checkbox', { name: '慢性病' }));
+  await correction.getByRole('button', { name: '保存更正' }).click();
+  await expect(page.getByText('已更正 鲁老太 的信息，已记入一户一档')).toBeVisible();
+  await expect(correction).toHaveCount(0);
+  await page.getByRole('link', { name: '一户一档' }).click();
+  await expect(page.getByRole('region', { name: '办理记录' })).toContainText('更正鲁老太的残疾等级、是否患慢性病');
+  await page.goto(`/households/${id}`);
+  await page.getByRole('button', { name: '更正 鲁老太' }).click();
+  await expect(page.getByRole('form', { name: '更正成员信息：鲁老太' }).getByRole('checkbox', { name: '慢性病' })).toBeChecked();
+  await page.getByRole('dialog').locator('.ant-modal-close').click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // The mother died: recorded with its evidence.
   await page.getByRole('button', { name: '减员 鲁老太' }).click();
   const leave = page.getByRole('form', { name: '登记减员：鲁老太' });
   await choose(page, '减员原因', '死亡');

@@ -91,6 +91,10 @@ describe('importing a caseload file', () => {
     expect(first.imported).toBe(rows.length - expectedRejected);
     expect(first.householdsImported).toBe(HOUSEHOLDS - BAD_HOUSEHOLDS.size);
     expect(first.workflowsStarted).toBe(HOUSEHOLDS - BAD_HOUSEHOLDS.size);
+    // The staging rows imported are cleared once the job is done; the rejected ones stay for the error report.
+    const staged = await stack.t.db.selectFrom('import_rows').select(['outcome']).where('job_id', '=', first.id).execute();
+    expect(staged.filter((r) => r.outcome !== 'rejected')).toEqual([]);
+    expect(staged.length).toBe(expectedRejected);
 
     const report = await fetch(`${stack.api.base}/api/imports/${first.id}/errors`, { headers: { authorization: `Bearer ${tokens.town}` } });
     expect(report.status).toBe(200);

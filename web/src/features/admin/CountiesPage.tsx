@@ -6,6 +6,7 @@ import type { CountyView, CreateCountyBody } from '../../app/api-types.js';
 import { QueryView } from '../../app/states.js';
 import { useAdminChange, useCounties, useProfileTemplates } from './hooks.js';
 import { a } from './messages.js';
+import { RegionUserForm } from './RegionUserForm.js';
 
 export function CountiesPage() {
   const counties = useCounties();
@@ -63,6 +64,7 @@ export function CountiesPage() {
           </Button>
         </Form>
       </Card>
+      <RegionUserForm />
       <Card size="small" title={a.counties.list}>
         <QueryView query={counties} empty={(rows) => rows.length === 0}>
           {(rows) => (

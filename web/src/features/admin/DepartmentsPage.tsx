@@ -1,5 +1,5 @@
 /** The county's departments 行业部门 and their webhooks: set, test with a real message, disable. */
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api.js';
 import type { DepartmentAdmin, WebhookBody, WebhookTestAnswer } from '../../app/api-types.js';
@@ -14,6 +14,8 @@ export function DepartmentsPage() {
   const create = useAdminChange(api.createDepartment, ['admin-departments']);
   const disable = useAdminChange(api.disableWebhook, ['admin-departments']);
   const test = useAdminChange(api.testWebhook, ['admin-departments']);
+  const retire = useAdminChange(api.retireDepartment, ['admin-departments']);
+  const [renaming, setRenaming] = useState<DepartmentAdmin | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tested, setTested] = useState<WebhookTestAnswer | null>(null);
   const [editing, setEditing] = useState<DepartmentAdmin | null>(null);
@@ -58,37 +60,74 @@ export function DepartmentsPage() {
             scroll={{ x: true }}
             columns={[
               { title: a.departments.code, dataIndex: 'code' },
-              { title: a.departments.name, dataIndex: 'name' },
+              { title: a.departments.name, render: (_, d) => (d.retiredAt ? <Space size={4}>{d.name}<Tag>{a.departments.retired}</Tag></Space> : d.name) },
               {
                 title: a.departments.webhook,
                 render: (_, d) => (d.webhookUrl ? <Space size={4}>{d.webhookUrl}{d.webhookSigned && <Tag color="blue">{a.departments.signed}</Tag>}</Space> : <Tag>{a.departments.none}</Tag>),
               },
               {
                 title: a.departments.actions,
-                render: (_, d) => (
-                  <Space size={4} wrap>
-                    <Button size="small" aria-label={`${a.departments.set} ${d.name}`} onClick={() => setEditing(d)}>
-                      {a.departments.set}
-                    </Button>
-                    {d.webhookUrl && (
-                      <>
-                        <Button size="small" aria-label={`${a.departments.test} ${d.name}`} loading={test.isPending} onClick={() => void run(() => test.mutateAsync(d.id)).then((r) => r && setTested(r))}>
-                          {a.departments.test}
+                render: (_, d) =>
+                  d.retiredAt ? null : (
+                    <Space size={4} wrap>
+                      <Button size="small" aria-label={`${a.departments.rename} ${d.name}`} onClick={() => setRenaming(d)}>
+                        {a.departments.rename}
+                      </Button>
+                      <Popconfirm title={a.departments.retireConfirm(d.name)} onConfirm={() => void run(() => retire.mutateAsync(d.id), a.departments.retiredDone)}>
+                        <Button size="small" danger aria-label={`${a.departments.retire} ${d.name}`}>
+                          {a.departments.retire}
                         </Button>
-                        <Button size="small" danger aria-label={`${a.departments.disable} ${d.name}`} onClick={() => void run(() => disable.mutateAsync(d.id), a.departments.saved)}>
-                          {a.departments.disable}
-                        </Button>
-                      </>
-                    )}
-                  </Space>
-                ),
+                      </Popconfirm>
+                      <Button size="small" aria-label={`${a.departments.set} ${d.name}`} onClick={() => setEditing(d)}>
+                        {a.departments.set}
+                      </Button>
+                      {d.webhookUrl && (
+                        <>
+                          <Button size="small" aria-label={`${a.departments.test} ${d.name}`} loading={test.isPending} onClick={() => void run(() => test.mutateAsync(d.id)).then((r) => r && setTested(r))}>
+                            {a.departments.test}
+                          </Button>
+                          <Button size="small" danger aria-label={`${a.departments.disable} ${d.name}`} onClick={() => void run(() => disable.mutateAsync(d.id), a.departments.saved)}>
+                            {a.departments.disable}
+                          </Button>
+                        </>
+                      )}
+                    </Space>
+                  ),
               },
             ]}
           />
         )}
       </QueryView>
       <WebhookModal department={editing} onClose={() => setEditing(null)} onError={setError} />
+      <RenameModal department={renaming} onClose={() => setRenaming(null)} />
     </Space>
+  );
+}
+
+function RenameModal({ department, onClose }: { department: DepartmentAdmin | null; onClose: () => void }) {
+  const [form] = Form.useForm<{ departmentName: string }>();
+  const { message } = App.useApp();
+  const save = useAdminChange((name: string) => api.renameDepartment(department!.id, name), ['admin-departments']);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: { departmentName: string }) => {
+    setError(null);
+    try {
+      await save.mutateAsync(v.departmentName);
+      void message.success(a.departments.saved);
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Modal open={department !== null} title={department ? a.departments.renameTitle(department.name) : ''} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+      {error && <Typography.Paragraph role="alert" type="danger">{error}</Typography.Paragraph>}
+      <Form form={form} name="rename-department" layout="vertical" initialValues={{ departmentName: department?.name ?? '' }} onFinish={(v) => void submit(v)}>
+        <Form.Item label={a.departments.newName} name="departmentName" extra={a.departments.renameHint} rules={[{ required: true, whitespace: true, message: a.departments.required }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

@@ -68,7 +68,7 @@ export function UsersPage() {
           </Form.Item>
           {role && needsDepartment(role) && (
             <Form.Item label={a.users.department} name="departmentId" rules={[{ required: true, message: a.users.required }]}>
-              <Select showSearch optionFilterProp="label" options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+              <Select showSearch optionFilterProp="label" options={(departments.data ?? []).filter((d) => !d.retiredAt).map((d) => ({ value: d.id, label: d.name }))} />
             </Form.Item>
           )}
           <Form.Item label={a.users.username} name="username" rules={[{ required: true, message: a.users.required }]}>

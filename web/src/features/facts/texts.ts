@@ -43,6 +43,19 @@ export const memberChangeTexts = {
   column: '人口变动',
 } as const;
 
+export const correctionTexts = {
+  open: (name: string) => `更正 ${name}`,
+  title: (name: string) => `更正成员信息：${name}`,
+  disabilityGrade: '残疾等级',
+  noDisability: '无残疾',
+  grade: (name: string) => `${name}残疾`,
+  military: '现役军人',
+  idNotHere: '身份证号码（及由它得出的出生日期、性别）不能在此更正；号码登记错误的，请减员后按正确号码重新登记。',
+  nothingChanged: '没有修改任何信息',
+  confirm: '保存更正',
+  corrected: (name: string) => `已更正 ${name} 的信息，已记入一户一档`,
+} as const;
+
 export const planTexts = {
   title: '帮扶计划',
   open: '帮扶计划',

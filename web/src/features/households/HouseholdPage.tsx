@@ -8,13 +8,14 @@ import { formatTime } from '../../app/time.js';
 import { IdentificationPanel } from '../identification/IdentificationPanel.js';
 import { useHousehold, useMembers } from './hooks.js';
 import { MemberForm } from './MemberForm.js';
-import { memberChangeTexts, planTexts } from '../facts/texts.js';
+import { correctionTexts, memberChangeTexts, planTexts } from '../facts/texts.js';
 import { mayDo } from '../../../../domain/access/actions.js';
 import { LeaveMember } from './LeaveMember.js';
 import { EliminationPanel } from '../elimination/EliminationPanel.js';
 import { eliminationTexts } from '../elimination/texts.js';
 import { HouseholdTasks } from '../plans/HouseholdTasks.js';
 import { taskTexts } from '../plans/task-texts.js';
+import { CorrectMember } from './CorrectMember.js';
 
 const EDIT_ROLES: readonly string[] = ['village_cadre', 'town_officer', 'county_bureau'];
 
@@ -71,7 +72,17 @@ export function HouseholdPage() {
                       { title: t.members.sex, render: (_, m) => SEX_NAMES[m.sex] },
                       { title: t.members.labour, render: (_, m) => LABOUR_NAMES[m.labourAbility] },
                       ...(EDIT_ROLES.includes(user.role)
-                        ? [{ title: memberChangeTexts.column, render: (_: unknown, m: Member) => <LeaveMember householdId={h.id} member={m} onLeft={(name) => void message.success(memberChangeTexts.left(name))} /> }]
+                        ? [
+                            {
+                              title: memberChangeTexts.column,
+                              render: (_: unknown, m: Member) => (
+                                <Space size={4} wrap>
+                                  <CorrectMember householdId={h.id} member={m} onCorrected={(name) => void message.success(correctionTexts.corrected(name))} />
+                                  <LeaveMember householdId={h.id} member={m} onLeft={(name) => void message.success(memberChangeTexts.left(name))} />
+                                </Space>
+                              ),
+                            },
+                          ]
                         : []),
                     ]}
                   />

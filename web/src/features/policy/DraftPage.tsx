@@ -11,6 +11,7 @@ import { QueryView } from '../../app/states.js';
 import { useCheckVersion, usePolicyVersions, usePublishVersion } from './hooks.js';
 import { pt } from './messages.js';
 import { addLine, linesOf, setLine, setUpdateDay, type Body } from './thresholds.js';
+import { THRESHOLD_KINDS, type Comparison, type ThresholdKind } from '../../../../domain/policy/profile.js';
 
 const CURRENT = 'current';
 /** A month no version starts after: the latest version. */
@@ -95,6 +96,29 @@ function DraftForm({ shipped }: { shipped: readonly { id: string; countyName: st
                 <InputNumber aria-label={`${name} ${pt.draft.amount}`} value={row.yuanPerPersonYear} onChange={(v) => replace(setLine(body, i, { yuanPerPersonYear: v ?? 0 }))} />
                 <Input aria-label={`${name} ${pt.draft.from}`} value={row.from} style={{ width: 100 }} onChange={(e) => replace(setLine(body, i, { from: e.target.value as Period }))} />
                 <Input aria-label={`${name} ${pt.draft.to}`} value={row.to ?? ''} placeholder={pt.draft.to} style={{ width: 160 }} onChange={(e) => replace(setLine(body, i, { to: (e.target.value || undefined) as Period | undefined }))} />
+                <Select
+                  aria-label={`${name} ${pt.draft.kind}`}
+                  showSearch
+                  optionFilterProp="label"
+                  value={row.kind}
+                  style={{ width: 130 }}
+                  onChange={(kind: ThresholdKind) => replace(setLine(body, i, { kind }))}
+                  options={THRESHOLD_KINDS.map((k) => ({ value: k, label: thresholdKindNames[k] }))}
+                />
+                <Select
+                  aria-label={`${name} ${pt.draft.comparison}`}
+                  showSearch
+                  optionFilterProp="label"
+                  value={row.comparison}
+                  style={{ width: 150 }}
+                  onChange={(comparison: Comparison) => replace(setLine(body, i, { comparison }))}
+                  options={[
+                    { value: 'at_or_below', label: pt.draft.atOrBelow },
+                    { value: 'below', label: pt.draft.below },
+                  ]}
+                />
+                <Input aria-label={`${name} ${pt.draft.meaning}`} value={row.meaning} placeholder={pt.draft.meaning} style={{ width: 240 }} onChange={(e) => replace(setLine(body, i, { meaning: e.target.value }))} />
+                <Input aria-label={`${name} ${pt.draft.quote}`} value={row.quote} placeholder={pt.draft.quote} style={{ width: 320 }} onChange={(e) => replace(setLine(body, i, { quote: e.target.value }))} />
               </Space>
             );
           })}
