@@ -54,6 +54,7 @@ import { whatIfRoutes } from './routes/what-if.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { comparisonRoutes } from './routes/comparison.js';
 import { consentRoutes } from './routes/consents.js';
+import { departmentRoutes } from './routes/departments.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(whatIfRoutes);
       await api.register(comparisonRoutes);
       await api.register(consentRoutes);
+      await api.register(departmentRoutes);
     },
     { prefix: API_PREFIX },
   );

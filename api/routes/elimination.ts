@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { decideElimination, proposeElimination, raiseEliminationObjection, rollbackElimination } from '../../workflows/household/definitions.js';
+import { decideElimination, getHouseholdState, proposeElimination, raiseEliminationObjection, rollbackElimination } from '../../workflows/household/definitions.js';
 import { currentUser } from '../plugins/auth.js';
 import { idParams } from '../schemas/common.js';
-import { caseResult, eliminationDecisionBody, objectionBody, proposalBody, rollbackBody, rollbackResult } from '../schemas/elimination.js';
-import { updateHousehold } from '../services/households.js';
+import { caseResult, eliminationDecisionBody, eliminationView, objectionBody, proposalBody, rollbackBody, rollbackResult, toEliminationView } from '../schemas/elimination.js';
+import { householdInScope, onHouseholdWorkflow, updateHousehold } from '../services/households.js';
 import { withoutUndefined } from '../without-undefined.js';
 
 /** Risk elimination 风险消除: proposal, public notice objections, town audit, county confirmation, rollback 回退. */
@@ -64,5 +64,21 @@ export const eliminationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => updateHousehold(app, currentUser(request), request.params.id, rollbackElimination, request.body),
+  );
+
+  app.get(
+    '/households/:id/elimination',
+    {
+      schema: {
+        summary: 'The household’s stage and its latest risk-elimination case as the workflow holds it',
+        tags: ['elimination'],
+        params: idParams,
+        response: { 200: eliminationView },
+      },
+    },
+    async (request) => {
+      const household = await householdInScope(app, request.params.id, currentUser(request));
+      return toEliminationView(await onHouseholdWorkflow(app, household, (handle) => handle.query(getHouseholdState)));
+    },
   );
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { eliminationMessages, identificationMessages } from '../../domain/messages/catalogue.js';
-import { HOUSEHOLD_STAGES } from '../../workflows/household/definitions.js';
+import { HOUSEHOLD_STAGES, type HouseholdView } from '../../workflows/household/definitions.js';
 import { evidence, text } from './common.js';
+import { identificationView, toCaseView } from './identification.js';
 
 export { caseResult, objectionBody } from './identification.js';
 
@@ -19,3 +20,13 @@ export const eliminationDecisionBody = z.object({
 
 export const rollbackBody = z.object({ reason: text(5000, eliminationMessages.rollbackReasonRequired) });
 export const rollbackResult = z.object({ stage: z.enum(HOUSEHOLD_STAGES) });
+
+/** The household's stage and its latest risk-elimination case as the workflow holds it. */
+export const eliminationView = z.object({
+  stage: z.string(),
+  case: identificationView.shape.case,
+});
+
+export function toEliminationView(state: HouseholdView): z.infer<typeof eliminationView> {
+  return { stage: state.stage, case: state.eliminationCase ? toCaseView(state, state.eliminationCase, 'elimination') : null };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clockName, WHOLE_CASE } from '../../domain/identification/clocks.js';
+import { ELIMINATION_STEP_NAMES } from '../../domain/identification/elimination.js';
 import { IDENTIFICATION_STEPS, MONITORING_CATEGORIES, RISK_CAUSES } from '../../domain/identification/steps.js';
 import { fenToYuan } from '../../domain/income/money.js';
 import { identificationMessages } from '../../domain/messages/catalogue.js';
@@ -91,7 +92,7 @@ type Clock = NonNullable<HouseholdView['clocks']>[number];
 type Assessment = NonNullable<NonNullable<HouseholdView['currentCase']>['assessment']>;
 
 const toClockView = (k: Clock): z.infer<typeof clockView> => ({
-  name: clockName(k),
+  name: k.procedure === 'elimination' ? clockName(k, ELIMINATION_STEP_NAMES) : clockName(k),
   step: k.scope === WHOLE_CASE ? null : k.scope,
   workingDays: k.workingDays,
   startedAt: iso(k.startedAt),
@@ -111,6 +112,24 @@ const toAssessmentView = (a: Assessment): z.infer<typeof assessmentView> => ({
   explanation: [...a.explanation],
 });
 
+type CaseView = NonNullable<z.infer<typeof identificationView>['case']>;
+
+/** One review case (identification or elimination) with its procedure's clocks, as the console shows it. */
+export function toCaseView(state: HouseholdView, c: NonNullable<HouseholdView['currentCase']>, procedure: Clock['procedure']): CaseView {
+  return {
+    caseNo: c.caseNo,
+    channels: [...c.channels],
+    status: c.progress.status,
+    current: c.progress.current,
+    steps: [...c.progress.steps],
+    policy: { profileId: c.policy.profileId, profileVersion: c.policy.profileVersion, publicNoticeDays: c.policy.publicNoticeDays },
+    noticeEndsAt: c.noticeEndsAt === null ? null : iso(c.noticeEndsAt),
+    lastReturnReason: c.lastReturnReason,
+    clocks: (state.clocks ?? []).filter((k) => k.procedure === procedure && k.caseNo === c.caseNo).map(toClockView),
+    assessment: c.assessment ? toAssessmentView(c.assessment) : null,
+  };
+}
+
 /** The household's stage and identification case, from the workflow's state. */
 export function toIdentificationView(state: HouseholdView): z.infer<typeof identificationView> {
   const c = state.currentCase;
@@ -118,19 +137,6 @@ export function toIdentificationView(state: HouseholdView): z.infer<typeof ident
     stage: state.stage,
     category: state.category,
     riskCauses: [...state.riskCauses],
-    case: c
-      ? {
-          caseNo: c.caseNo,
-          channels: [...c.channels],
-          status: c.progress.status,
-          current: c.progress.current,
-          steps: [...c.progress.steps],
-          policy: { profileId: c.policy.profileId, profileVersion: c.policy.profileVersion, publicNoticeDays: c.policy.publicNoticeDays },
-          noticeEndsAt: c.noticeEndsAt === null ? null : iso(c.noticeEndsAt),
-          lastReturnReason: c.lastReturnReason,
-          clocks: (state.clocks ?? []).filter((k) => k.procedure === 'identification' && k.caseNo === c.caseNo).map(toClockView),
-          assessment: c.assessment ? toAssessmentView(c.assessment) : null,
-        }
-      : null,
+    case: c ? toCaseView(state, c, 'identification') : null,
   };
 }

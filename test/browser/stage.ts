@@ -17,10 +17,10 @@ export async function call(baseURL: string, method: string, path: string, token?
 export const login = async (baseURL: string, username: string) => (await call(baseURL, 'POST', '/auth/login', undefined, { username, password: DEMO_PASSWORD })).token as string;
 const month = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
-/** A monitoring object of 东岗村 with a confirmed plan: one 低保 task for 民政局. */
-export async function householdWithTask(baseURL: string, headName: string): Promise<{ id: string; key: string }> {
+/** A monitoring object 监测对象 of 东岗村, each identification step by its own user over the API. */
+export async function monitoredHousehold(baseURL: string, headName: string, address = '东岗村四组2号'): Promise<string> {
   const [cadre, town, county] = [await login(baseURL, 'cun.donggang'), await login(baseURL, 'zhen.dongcheng'), await login(baseURL, 'xian.xczx')];
-  const { id } = await call(baseURL, 'POST', '/households', cadre, { villageId: '990101001201', address: '东岗村四组2号', headName, category: 'lifted_out' });
+  const { id } = await call(baseURL, 'POST', '/households', cadre, { villageId: '990101001201', address, headName, category: 'lifted_out' });
   const step = (token: string, path: string, body: unknown) => call(baseURL, 'POST', `/households/${id}/identification${path}`, token, body);
   await step(cadre, '', { channel: 'application', reason: '农户申报' });
   await step(cadre, '/application', {
@@ -31,6 +31,13 @@ export async function householdWithTask(baseURL: string, headName: string): Prom
   await step(cadre, '/decisions', { step: 'village_review', decision: 'approve', opinion: '评议通过', participants: ['村民小组长'] });
   await step(town, '/decisions', { step: 'town_audit', decision: 'approve', opinion: '审核同意' });
   await step(county, '/decisions', { step: 'county_decision', decision: 'approve', opinion: '确定为监测对象', category: 'unstable', riskCauses: ['illness'] });
+  return id as string;
+}
+
+/** A monitoring object of 东岗村 with a confirmed plan: one 低保 task for 民政局. */
+export async function householdWithTask(baseURL: string, headName: string): Promise<{ id: string; key: string }> {
+  const id = await monitoredHousehold(baseURL, headName);
+  const town = await login(baseURL, 'zhen.dongcheng');
   const plan = await call(baseURL, 'POST', `/households/${id}/plan`, town, { measures: [{ code: 'dibao_pension', deadlineDays: 20 }] });
   const key = plan.tasks[0].taskKey as string;
   // The task's own workflow has started once its item is in the register.

@@ -33,7 +33,16 @@ describe('risk elimination: proposal, town audit, county confirmation, rollback'
     const elimination = eliminationOf(api, id);
     const from = (await fileEvents(api, tokens.cadre, id)).length;
 
+    expect((await api.call('GET', `/households/${id}/elimination`, { token: tokens.cadre })).body).toEqual({ stage: 'monitoring', case: null });
     expect(await elimination.propose(tokens.cadre)).toMatchObject({ status: 200, body: { caseNo: 1, status: 'in_progress', current: 'town_audit' } });
+    // What the console shows: the case at the town's step, with its clock in the elimination's words; another village's cadre may not look.
+    expect(await api.call('GET', `/households/${id}/elimination`, { token: tokens.town })).toMatchObject({
+      status: 200,
+      body: { stage: 'monitoring', case: { caseNo: 1, status: 'in_progress', current: 'town_audit', steps: ['application', 'town_audit', 'county_decision'] } },
+    });
+    const { clocks } = (await api.call('GET', `/households/${id}/elimination`, { token: tokens.town })).body.case;
+    expect(clocks).toContainEqual(expect.objectContaining({ name: '风险消除“乡镇审核”环节（2个工作日）', step: 'town_audit', doneAt: null }));
+    expect((await api.call('GET', `/households/${id}/elimination`, { token: tokens.otherCadre })).status).toBe(403);
     // The demo county's clock: the town audits within 2 working days, an item of the register until it acts.
     const [clock] = (await dueItemsOf(api, tokens.town, id)).filter((i) => i.kind === 'elimination_step');
     expect(clock).toMatchObject({ kindName: '风险消除环节限时办理', status: 'open', overdue: false });

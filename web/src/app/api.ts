@@ -94,6 +94,12 @@ import type {
   Assessment,
   RiskColourBoard,
   LoggedOutEverywhere,
+  EliminationState,
+  EliminationProposal,
+  EliminationDecision,
+  DepartmentOption,
+  ReassignBody,
+  WaiveBody,
 } from './api-types.js';
 
 export class ApiError extends Error {
@@ -312,6 +318,13 @@ export const api = {
   assessmentWorkbook: (query: Record<string, string>) => download(`/assessment.xlsx?${new URLSearchParams(query)}`),
   comparison: (month: string) => call<ComparisonReport>('GET', `/comparison/${encodeURIComponent(month)}`),
   followUpWarning: (id: string, note: string) => call<void>('POST', `/comparison/warnings/${encodeURIComponent(id)}/follow-up`, { body: { note } }),
+  elimination: (id: string) => call<EliminationState>('GET', `${h(id)}/elimination`),
+  proposeElimination: (id: string, body: EliminationProposal) => call<CaseResult>('POST', `${h(id)}/elimination`, { body }),
+  decideElimination: (id: string, body: EliminationDecision) => call<CaseResult>('POST', `${h(id)}/elimination/decisions`, { body }),
+  departments: () => call<DepartmentOption[]>('GET', '/departments'),
+  householdTasks: (id: string) => call<TaskPage>('GET', `${h(id)}/tasks`, { query: { limit: 100 } }),
+  reassignTask: (id: string, key: string, body: ReassignBody) => call<unknown>('POST', `${h(id)}/tasks/${encodeURIComponent(key)}/reassign`, { body }),
+  waiveTask: (id: string, key: string, body: WaiveBody) => call<unknown>('POST', `${h(id)}/tasks/${encodeURIComponent(key)}/waive`, { body }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

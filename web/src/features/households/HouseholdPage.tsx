@@ -11,6 +11,10 @@ import { MemberForm } from './MemberForm.js';
 import { correctionTexts, memberChangeTexts, planTexts } from '../facts/texts.js';
 import { mayDo } from '../../../../domain/access/actions.js';
 import { LeaveMember } from './LeaveMember.js';
+import { EliminationPanel } from '../elimination/EliminationPanel.js';
+import { eliminationTexts } from '../elimination/texts.js';
+import { HouseholdTasks } from '../plans/HouseholdTasks.js';
+import { taskTexts } from '../plans/task-texts.js';
 import { CorrectMember } from './CorrectMember.js';
 
 const EDIT_ROLES: readonly string[] = ['village_cadre', 'town_officer', 'county_bureau'];
@@ -92,6 +96,16 @@ export function HouseholdPage() {
           <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.identification.title}</h2>}>
             <IdentificationPanel householdId={h.id} />
           </Card>
+          {(h.stage === 'monitoring' || h.stage === 'eliminated') && (
+            <Card size="small" role="region" aria-label={taskTexts.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{taskTexts.title}</h2>}>
+              <HouseholdTasks householdId={h.id} />
+            </Card>
+          )}
+          {(h.stage === 'monitoring' || h.stage === 'eliminated') && (
+            <Card size="small" role="region" aria-label={eliminationTexts.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{eliminationTexts.title}</h2>}>
+              <EliminationPanel householdId={h.id} />
+            </Card>
+          )}
         </Space>
       )}
     </QueryView>

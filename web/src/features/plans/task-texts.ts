@@ -1,0 +1,21 @@
+/** What the household's measure tasks panel says: reassigning a handed-back task, the county's waiver. */
+export const taskTexts = {
+  title: '帮扶任务',
+  none: '尚无帮扶任务',
+  department: '责任部门',
+  lastDay: '办结期限',
+  overdue: (days: number) => `逾期 ${days} 天`,
+  required: '必要措施',
+  handBack: (reason: string, text: string | null) => `部门退回：${reason}${text ? `（${text}）` : ''}`,
+  reassigned: '已重新指派',
+  reassign: '重新指派',
+  reassignTo: (measure: string) => `${measure}：重新指派给`,
+  reassignNote: '指派说明（可不填）',
+  chooseDepartment: '请选择部门',
+  reassignedDone: (department: string) => `已重新指派给${department}`,
+  waiver: (reason: string) => `县级已说明未办结理由：${reason}`,
+  waive: '说明未办结理由',
+  waiveReason: (measure: string) => `${measure}：必要措施未办结、不影响风险消除的理由`,
+  waiveReasonRequired: '请填写理由',
+  waived: '理由已记录',
+} as const;
