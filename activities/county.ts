@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { formatLocalDate, periodOf, toLocalDate } from '../domain/calendar/dates.js';
 import { countyItemMessages as m, dueItemKindNames } from '../domain/messages/catalogue.js';
 import { cadenceOf } from '../domain/policy/profile.js';
+import { DEFAULT_MEASURE_CATALOGUE } from '../domain/measures/catalogues/design.js';
 import { cadenceItemsLive } from '../domain/town/report.js';
 import type { Database } from '../db/database.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
@@ -36,10 +37,13 @@ export function createCountyActivities(deps: { db: Kysely<Database> }) {
       if (!profile) return [];
       const live = cadenceItemsLive(cadenceOf(profile), ['county', 'department'], input.fromMs, input.toMs, await workCalendar(db));
       const departments = await departmentsRepo(db).ofCounty(input.countyId);
+      // The seed names a department by its name; the catalogue gives its code, which a renaming does not change.
+      const catalogue = (profile.measureCatalogue ?? DEFAULT_MEASURE_CATALOGUE).departments;
+      const codes = (name: string) => new Set(catalogue.filter((d) => d.name === name || d.name.slice(1) === name).map((d) => d.code));
       const plans = live.flatMap((item): CountyItemPlan[] => {
         const base = `county:${input.countyId}:${item.key}`;
         if (item.who !== 'department') return [{ key: base, kind: item.kind, periodKey: item.periodKey, dueAt: item.dueAt, departmentId: null }];
-        const named = item.department ? departments.filter((d) => d.name === item.department || d.name === `县${item.department}`) : departments;
+        const named = item.department ? departments.filter((d) => codes(item.department!).has(d.code) || d.name === item.department || d.name === `县${item.department}`) : departments;
         return named.map((d) => ({ key: `${base}:${d.id}`, kind: item.kind, periodKey: item.periodKey, dueAt: item.dueAt, departmentId: d.id }));
       });
       await dueItemsRepo(db).open(
