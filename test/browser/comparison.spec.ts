@@ -1,18 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../db/seed.js';
 import { idNumber, logIn } from './console.js';
+import { call, login } from './stage.js';
 
-async function call(baseURL: string, method: string, path: string, token?: string, body?: unknown) {
-  const response = await fetch(`${baseURL}/api${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const answer = (await response.json().catch(() => null)) as any;
-  expect(response.ok, `${method} ${path}: ${JSON.stringify(answer)}`).toBe(true);
-  return answer;
-}
-const login = async (baseURL: string, username: string) => (await call(baseURL, 'POST', '/auth/login', undefined, { username, password: DEMO_PASSWORD })).token as string;
 const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
 const HEAD = '比对户';

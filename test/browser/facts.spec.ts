@@ -1,19 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../db/seed.js';
 import { choose, idNumber, logIn, logOut, tick } from './console.js';
-
-/** Sets the stage over the API (the review steps' screens are tested in identification.spec.ts). */
-async function call(baseURL: string, method: string, path: string, token?: string, body?: unknown) {
-  const response = await fetch(`${baseURL}/api${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const answer = (await response.json().catch(() => null)) as any;
-  expect(response.ok, `${method} ${path}: ${JSON.stringify(answer)}`).toBe(true);
-  return answer;
-}
-const login = async (baseURL: string, username: string) => (await call(baseURL, 'POST', '/auth/login', undefined, { username, password: DEMO_PASSWORD })).token as string;
+import { call, login } from './stage.js';
 
 /** A birth date that makes the member 59 today (Asia/Shanghai). */
 function fiftyNine(): string {
