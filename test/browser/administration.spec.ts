@@ -160,7 +160,8 @@ test('a county starts from an empty database and runs through the console, witho
   expect(posted.some((body) => body.includes('守底系统消息推送测试'))).toBe(true);
   // A department is renamed and retired, never deleted; one the policy still has lead a measure is not retired.
   await page.getByRole('button', { name: '撤销 民政局' }).click();
-  await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+  // The confirmation that names this department: an earlier one may still be fading out.
+  await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').filter({ hasText: '民政局' }).getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: '“民政局”仍是本县政策第1版帮扶措施目录中' })).toBeVisible();
   const extra = page.getByRole('form', { name: '新增部门' });
   await extra.getByLabel('部门代码').fill('xz');
@@ -171,7 +172,8 @@ test('a county starts from an empty database and runs through the console, witho
   await page.getByRole('dialog').getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
   await expect(page.getByRole('row', { name: /东西部协作办/ })).toBeVisible();
   await page.getByRole('button', { name: '撤销 东西部协作办' }).click();
-  await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+  // The confirmation that names this department: an earlier one may still be fading out.
+  await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').filter({ hasText: '东西部协作办' }).getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
   await expect(page.getByRole('row', { name: /东西部协作办/ })).toContainText('已撤销');
   await expect(page.getByRole('button', { name: '更名 东西部协作办' })).toHaveCount(0);
 
