@@ -1,21 +1,41 @@
 import { expect, test } from '@playwright/test';
-import { idNumber, logIn } from './console.js';
+import { idNumber, logIn, logOut, tick } from './console.js';
 import { call, login } from './stage.js';
 
 const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
 const HEAD = '比对户';
 
-test('a department’s feed raises a warning; the town officer sees its source and records what was done, and it is closed', async ({ page, baseURL }) => {
+test('the cadre records the household’s paper consent; a department’s feed raises a warning; the town officer sees its source and records what was done, and it is closed; the consent withdrawn, the next feed leaves the household out', async ({ page, baseURL }) => {
   const cadre = await login(baseURL!, 'cun.donggang');
   const { id } = await call(baseURL!, 'POST', '/households', cadre, { villageId: '990101001201', address: '东岗村六组3号', headName: HEAD, category: 'lifted_out' });
   const person = idNumber('19800101', '915');
   await call(baseURL!, 'POST', `/households/${id}/members`, cadre, { name: HEAD, idNumber: person, relation: 'head', labourAbility: 'capable' });
-  await call(baseURL!, 'POST', `/households/${id}/consents`, cadre, { signerName: HEAD, signedOn: '2026-01-05', covers: ['housing'], document: '承诺授权书（纸质）' });
-  const form = new FormData();
-  form.append('file', new Blob([`身份证号,姓名,数据月份,房屋安全等级\n${person},${HEAD},${month},D级\n`]), '住建.csv');
-  const sent = await fetch(`${baseURL}/api/comparison/feeds/zj_housing/${month}`, { method: 'POST', headers: { authorization: `Bearer ${await login(baseURL!, 'bumen.zj')}` }, body: form });
-  expect(sent.status).toBe(201);
+
+  // The village cadre records the household's signed paper 承诺授权书 on its page.
+  await logIn(page, 'cun.donggang');
+  await page.goto(`/households/${id}`);
+  const consents = page.getByRole('region', { name: '承诺授权书（部门数据比对）' });
+  await expect(consents).toContainText('还没有登记承诺授权书');
+  const record = consents.getByRole('form', { name: '登记纸质承诺授权书' });
+  await record.getByLabel('签字人').fill(HEAD);
+  await record.getByLabel('签署日期').fill('2026-01-05');
+  await tick(record.getByRole('checkbox', { name: '住房安全' }));
+  await record.getByLabel('授权书编号或存放位置').fill('承诺授权书（纸质）村档案第6号');
+  await record.getByRole('button', { name: '登记' }).click();
+  const signed = consents.getByRole('listitem', { name: '承诺授权书（部门数据比对） 承诺授权书（纸质）村档案第6号' });
+  await expect(signed).toContainText('有效');
+  await expect(signed).toContainText(`${HEAD} 于 2026-01-05 签署`);
+  await logOut(page);
+
+  const feed = async (grade: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([`身份证号,姓名,数据月份,房屋安全等级\n${person},${HEAD},${month},${grade}\n`]), '住建.csv');
+    const sent = await fetch(`${baseURL}/api/comparison/feeds/zj_housing/${month}`, { method: 'POST', headers: { authorization: `Bearer ${await login(baseURL!, 'bumen.zj')}` }, body: form });
+    expect(sent.status).toBe(201);
+    return (await sent.json()) as { matched: number; noConsent: number };
+  };
+  expect(await feed('D级')).toMatchObject({ matched: 1, noConsent: 0 });
 
   await logIn(page, 'zhen.dongcheng');
   await page.getByRole('menuitem', { name: '部门比对' }).click();
@@ -29,4 +49,16 @@ test('a department’s feed raises a warning; the town officer sees its source a
   await expect(warning).toContainText('已跟进');
   await expect(warning).toContainText('已入户核实，住建局安排危房改造');
   await expect(warning.getByRole('button', { name: '记录跟进情况' })).toHaveCount(0);
+  await logOut(page);
+
+  // The household withdraws its consent: the cadre records it, and the department's next feed leaves the household out.
+  await logIn(page, 'cun.donggang');
+  await page.goto(`/households/${id}`);
+  await signed.getByRole('button', { name: '撤回授权' }).click();
+  await page.getByLabel('撤回原因').fill('户主书面申请撤回');
+  await page.getByRole('button', { name: '确认撤回' }).click();
+  await expect(signed).toContainText('已撤回');
+  await expect(signed).toContainText('户主书面申请撤回');
+  await expect(signed.getByRole('button', { name: '撤回授权' })).toHaveCount(0);
+  expect(await feed('C级')).toMatchObject({ matched: 0, noConsent: 1 });
 });

@@ -160,3 +160,6 @@ export type EliminationDecision = z.input<typeof eliminationDecisionBody>;
 export type DepartmentOption = z.output<typeof departmentOption>;
 export type ReassignBody = z.input<typeof reassignBody>;
 export type WaiveBody = z.input<typeof waiveBody>;
+export type ConsentList = z.output<typeof comparison.consentList>;
+export type Consent = ConsentList['items'][number];
+export type ConsentBody = z.input<typeof comparison.consentBody>;

@@ -4,7 +4,7 @@
  * message the server wrote for people (never a field path or a code).
  */
 import { t } from './messages.js';
-import type { ComparisonReport } from './api-types.js';
+import type { ComparisonReport, Consent, ConsentBody, ConsentList } from './api-types.js';
 import type {
   ApplicationBody,
   CaseResult,
@@ -325,6 +325,9 @@ export const api = {
   householdTasks: (id: string) => call<TaskPage>('GET', `${h(id)}/tasks`, { query: { limit: 100 } }),
   reassignTask: (id: string, key: string, body: ReassignBody) => call<unknown>('POST', `${h(id)}/tasks/${encodeURIComponent(key)}/reassign`, { body }),
   waiveTask: (id: string, key: string, body: WaiveBody) => call<unknown>('POST', `${h(id)}/tasks/${encodeURIComponent(key)}/waive`, { body }),
+  consents: (id: string) => call<ConsentList>('GET', `${h(id)}/consents`),
+  recordConsent: (id: string, body: ConsentBody) => call<Consent>('POST', `${h(id)}/consents`, { body }),
+  withdrawConsent: (id: string, consentId: string, note: string) => call<Consent>('POST', `${h(id)}/consents/${encodeURIComponent(consentId)}/withdrawal`, { body: { note } }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.js';
+import type { ConsentBody } from '../../app/api-types.js';
 
 export const useComparison = (month: string) => useQuery({ queryKey: ['comparison', month], queryFn: () => api.comparison(month) });
 
@@ -12,3 +13,14 @@ export function useFollowUp(month: string) {
 }
 
 export const useExport = () => useMutation({ mutationFn: (path: string) => api.download(path) });
+
+export const useConsents = (householdId: string) => useQuery({ queryKey: ['consents', householdId], queryFn: () => api.consents(householdId) });
+
+export function useConsentChange(householdId: string) {
+  const queries = useQueryClient();
+  const onSettled = () => queries.invalidateQueries({ queryKey: ['consents', householdId] });
+  return {
+    record: useMutation({ mutationFn: (body: ConsentBody) => api.recordConsent(householdId, body), onSettled }),
+    withdraw: useMutation({ mutationFn: ({ id, note }: { id: string; note: string }) => api.withdrawConsent(householdId, id, note), onSettled }),
+  };
+}

@@ -25,3 +25,25 @@ export const comparisonTexts = {
   candidates: '系统内无此人（待乡镇核实）',
   export: '导出比对报告',
 } as const;
+
+/** The household page's card of paper consents 承诺授权书. */
+export const consentTexts = {
+  title: '承诺授权书（部门数据比对）',
+  none: '还没有登记承诺授权书：本户不参加部门数据比对',
+  record: '登记纸质承诺授权书',
+  signer: '签字人',
+  signedOn: '签署日期',
+  covers: '授权查询的内容',
+  document: '授权书编号或存放位置',
+  save: '登记',
+  recorded: '已登记承诺授权书',
+  inForce: '有效',
+  withdrawn: (date: string, note: string) => `已撤回（${date}）：${note}`,
+  signed: (signer: string, date: string, document: string) => `${signer} 于 ${date} 签署，${document}`,
+  withdraw: '撤回授权',
+  withdrawNote: '撤回原因',
+  confirmWithdraw: '确认撤回',
+  cancel: '取消',
+  required: (what: string) => `请填写${what}`,
+  coversRequired: '请至少勾选一项授权查询的内容',
+} as const;

@@ -16,6 +16,8 @@ import { eliminationTexts } from '../elimination/texts.js';
 import { HouseholdTasks } from '../plans/HouseholdTasks.js';
 import { taskTexts } from '../plans/task-texts.js';
 import { CorrectMember } from './CorrectMember.js';
+import { ConsentCard } from '../comparison/ConsentCard.js';
+import { consentTexts } from '../comparison/messages.js';
 
 const EDIT_ROLES: readonly string[] = ['village_cadre', 'town_officer', 'county_bureau'];
 
@@ -95,6 +97,9 @@ export function HouseholdPage() {
           </Card>
           <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.identification.title}</h2>}>
             <IdentificationPanel householdId={h.id} />
+          </Card>
+          <Card size="small" role="region" aria-label={consentTexts.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{consentTexts.title}</h2>}>
+            <ConsentCard householdId={h.id} />
           </Card>
           {(h.stage === 'monitoring' || h.stage === 'eliminated') && (
             <Card size="small" role="region" aria-label={taskTexts.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{taskTexts.title}</h2>}>
