@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { comparisonMessages as m } from '../../domain/comparison/messages.js';
 import { comparisonRepo } from '../../db/repositories/comparison.js';
 import { householdMembersRepo } from '../../db/repositories/household-members.js';
+import { dataConsentsRepo } from '../../db/repositories/self-reports.js';
 import { allow } from '../access.js';
 import { HttpError } from '../errors.js';
 import { currentUser } from '../plugins/auth.js';
@@ -34,7 +35,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!head) throw new HttpError(400, m.consentNeedsHead, 'INVALID_INPUT');
       const body = request.body;
       const signedAt = new Date(`${body.signedOn}T12:00:00+08:00`);
-      const { id } = await comparisonRepo(app.db).addConsent({ householdId: household.id, subjectIdNumber: head.id_number, signerName: body.signerName, signedAt, covers: body.covers, document: body.document });
+      const { id } = await dataConsentsRepo(app.db).add({ householdId: household.id, subjectIdNumber: head.id_number, signerName: body.signerName, signedAt, covers: body.covers, source: 'paper', document: body.document, selfReportId: null });
       return reply.code(201).send({ id, signerName: body.signerName, signedAt: signedAt.toISOString(), covers: [...body.covers], document: body.document, source: 'paper', withdrawnAt: null, withdrawalNote: null });
     },
   );

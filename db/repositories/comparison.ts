@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 
 /** The month's comparison as the report and the console read it; follow-ups recorded. */
@@ -86,15 +86,6 @@ export function comparisonRepo(db: Kysely<Database>) {
         .orderBy('raised_at')
         .limit(limit)
         .execute();
-    },
-
-    /** A paper consent 承诺授权书 of a household. */
-    addConsent(c: { householdId: string; subjectIdNumber: string; signerName: string; signedAt: Date; covers: readonly string[]; document: string }) {
-      return db
-        .insertInto('data_consents')
-        .values({ household_id: c.householdId, subject_id_number: c.subjectIdNumber, signer_name: c.signerName, signed_at: c.signedAt, covers: sql`${sql.val([...c.covers])}::text[]`, source: 'paper', document: c.document })
-        .returning(['id'])
-        .executeTakeFirstOrThrow();
     },
 
     consents(householdId: string) {
