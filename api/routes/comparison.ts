@@ -22,7 +22,7 @@ export const comparisonRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const countyId = await countyOfUser(app, currentUser(request));
       const settings = await settingsFor(app, countyId, request.params.month);
-      const departments = new Map((await departmentsRepo(app.db).ofCounty(countyId)).map((d) => [d.code, d.name]));
+      const departments = new Map((await departmentsRepo(app.db).allOfCounty(countyId)).map((d) => [d.code, d.name]));
       return {
         followUpDays: settings.followUpDays ?? null,
         items: settings.feeds.map((f) => ({

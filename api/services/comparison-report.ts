@@ -43,7 +43,7 @@ export async function monthReport(app: FastifyInstance, user: LoggedInUser, mont
   const countyId = await countyOfUser(app, user);
   const settings = await settingsFor(app, countyId, month);
   const repo = comparisonRepo(app.db);
-  const departments = new Map((await departmentsRepo(app.db).ofCounty(countyId)).map((d) => [d.code, d.name]));
+  const departments = new Map((await departmentsRepo(app.db).allOfCounty(countyId)).map((d) => [d.code, d.name]));
   const batches = (await repo.batches(countyId, month)).map((b) => toBatchView(settings, b));
   const lineage = await jurisdictionsRepo(app.db).lineage(user.jurisdictionId);
   const town = lineage.find((j) => j.level === 'town');

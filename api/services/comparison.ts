@@ -83,8 +83,9 @@ export async function compareFeed(app: FastifyInstance, user: LoggedInUser, uplo
   const settings = await settingsFor(app, countyId, upload.month);
   const feed = settings.feeds.find((f) => f.id === upload.feedId);
   if (!feed) return refuse(400, m.feedUnknown);
-  const department = (await departmentsRepo(app.db).ofCounty(countyId)).find((d) => d.code === feed.department);
+  const department = (await departmentsRepo(app.db).allOfCounty(countyId)).find((d) => d.code === feed.department);
   if (!department) return refuse(400, m.departmentMissing(feed.department));
+  if (department.retired_at) return refuse(400, m.departmentRetired(department.name));
   if (user.role !== 'county_bureau' && user.departmentId !== department.id) return refuse(403, m.otherDepartment(department.name));
   const type = fileTypeOf(upload.fileName);
   if (!type) return refuse(400, m.wrongType);

@@ -9,6 +9,11 @@ export function departmentsRepo(db: Kysely<Database>) {
       return db.selectFrom('departments').select(['id', 'code', 'name']).where('county_id', '=', countyId).where('retired_at', 'is', null).orderBy('code').execute();
     },
 
+    /** Every department of the county, the retired too: a feed names its department by code, and a past month's report still names a retired one. */
+    allOfCounty(countyId: string) {
+      return db.selectFrom('departments').select(['id', 'code', 'name', 'retired_at']).where('county_id', '=', countyId).orderBy('code').execute();
+    },
+
     findById(id: string) {
       return db.selectFrom('departments').select(['id', 'county_id', 'code', 'name', 'retired_at']).where('id', '=', id).executeTakeFirst();
     },

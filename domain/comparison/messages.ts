@@ -5,6 +5,7 @@ export const comparisonMessages = {
   feedUnknown: '没有这一类比对数据，请从列表中选择数据类别',
   otherDepartment: (owner: string) => `这类数据由${owner}上传，本部门不能上传其他部门的数据`,
   departmentMissing: (code: string) => `本县还没有设置负责这类数据的部门（${code}），请县乡村振兴局先在部门管理中添加`,
+  departmentRetired: (name: string) => `${name}已撤销，不能再上传这类数据；请县乡村振兴局在政策配置中把这类数据交给现在负责的部门`,
   wrongType: '请上传 .xlsx 或 .csv 格式的比对数据文件',
   unreadable: '文件无法读取，请确认是 .xlsx 或 .csv 文件，不要加密',
   tooLarge: (mb: number) => `文件超过 ${mb} MB，请按乡镇拆分后分别上传`,
