@@ -127,27 +127,23 @@ async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string): 
     [b, run.duplicateReason],
   );
   await client.query(`update comparison_rows set outcome = 'rejected' where batch_id = $1 and errors is not null`, [b]);
-  await client.query(
-    `update comparison_rows r set member_id = m.id, household_id = m.household_id
-       from household_members m join households h on h.id = m.household_id
-      where r.batch_id = $1 and r.outcome is null and m.id_number = r.id_number and m.left_at is null and h.county_id = $2`,
-    [b, run.countyId],
-  );
-  // The households whose consent, not withdrawn, covers the feed: by the household, or by a present member's ID number.
+  // The match by ID number against the county's present members, and in the same pass whether the household's consent,
+  // not withdrawn, covers the feed (by the household, or by a present member's ID number): each staged row is rewritten
+  // once, its foreign keys checked once. The rows left are persons not in the registry.
   await client.query(
     `with consented as (
        select c.household_id from data_consents c
-        where c.withdrawn_at is null and c.signed_at <= $2 and $3 = any (c.covers) and c.household_id is not null
+        where c.withdrawn_at is null and c.signed_at <= $3 and $4 = any (c.covers) and c.household_id is not null
        union
        select p.household_id from data_consents c join household_members p on p.id_number = c.subject_id_number and p.left_at is null
-        where c.withdrawn_at is null and c.signed_at <= $2 and $3 = any (c.covers))
-     update comparison_rows r set outcome = case
-        when r.member_id is null then 'unknown'
-        when r.household_id in (select household_id from consented) then 'matched'
-        else 'no_consent' end
-      where r.batch_id = $1 and r.outcome is null`,
-    [b, run.receivedAt, run.consentCover],
+        where c.withdrawn_at is null and c.signed_at <= $3 and $4 = any (c.covers))
+     update comparison_rows r set member_id = m.id, household_id = m.household_id,
+            outcome = case when m.household_id in (select household_id from consented) then 'matched' else 'no_consent' end
+       from household_members m join households h on h.id = m.household_id
+      where r.batch_id = $1 and r.outcome is null and m.id_number = r.id_number and m.left_at is null and h.county_id = $2`,
+    [b, run.countyId, run.receivedAt, run.consentCover],
   );
+  await client.query(`update comparison_rows set outcome = 'unknown' where batch_id = $1 and outcome is null`, [b]);
   // A rule that fires only on news: compared with the person's (or household's) latest earlier fact of the kind, from another feed month.
   await client.query(
     `with rules as (select * from jsonb_to_recordset($2::jsonb) as x(id text, "changeKey" text, previous text))
