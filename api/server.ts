@@ -9,6 +9,7 @@ import { loadConfigOrExit, requireExternal } from '../platform/config.js';
 import { buildApp } from './app.js';
 import { resumePendingRegistrations } from './services/households.js';
 import { resumePendingSelfReports } from './services/self-reports.js';
+import { resumePendingComparisonDiscoveries } from './services/comparison.js';
 import { errorSummary } from './error-summary.js';
 import { payloadDataConverter } from '../platform/payload-codec.js';
 
@@ -56,3 +57,6 @@ resumePendingRegistrations(app)
 resumePendingSelfReports(app)
   .then((swept) => app.log.info(swept, 'pending self-reports checked'))
   .catch((error: unknown) => app.log.error({ error: errorSummary(error) }, 'pending self-reports not checked'));
+resumePendingComparisonDiscoveries(app)
+  .then((swept) => app.log.info(swept, 'pending comparison discoveries checked'))
+  .catch((error: unknown) => app.log.error({ error: errorSummary(error) }, 'pending comparison discoveries not checked'));

@@ -14,6 +14,7 @@ import { addDays, endOfLocalDay, formatLocalDate, parsePeriod, periodOf, toLocal
 import { comparisonMessages as m } from '../../domain/comparison/messages.js';
 import { comparisonSettings } from '../../domain/comparison/policy.js';
 import { changeKeyOf } from '../../domain/comparison/rows.js';
+import type { Actor } from '../../domain/access/roles.js';
 import { REFUSALS } from '../../domain/failures.js';
 import { runComparison, type NewWarning, type WarningNotice } from '../../db/repositories/comparison-run.js';
 import { comparisonRepo } from '../../db/repositories/comparison.js';
@@ -131,31 +132,55 @@ export async function compareFeed(app: FastifyInstance, user: LoggedInUser, uplo
   }
 }
 
+type Discovery = 'opened' | 'joined' | 'not_opened' | 'pending';
+type PendingWarning = { readonly id: string; readonly household_id: string; readonly month: string; readonly rule_name: string; readonly row_no: number };
+
 /**
- * Each discovery once to its household's workflow (the update id is the
+ * A discovery once to its household's workflow (the update id is the
  * warning's): it opens an identification case or joins the one in progress.
- * Temporal out of reach leaves it pending; a household that cannot take one
- * (monitored meanwhile) is marked not opened.
+ * Temporal out of reach leaves it pending for the sweep; a household that
+ * cannot take one (monitored meanwhile) is marked not opened.
  */
+async function handDiscovery(app: FastifyInstance, actor: Actor, warning: PendingWarning, feedName: string): Promise<Discovery> {
+  const household = await householdsRepo(app.db).findById(warning.household_id);
+  if (!household) return 'pending';
+  let outcome: Discovery;
+  try {
+    const result = await onHouseholdWorkflow(app, household, (handle) =>
+      applyUpdate(handle, openIdentification, {
+        args: [{ actor, channel: 'department_warning', reason: m.discoveryReason(feedName, warning.month, warning.rule_name, warning.row_no) }],
+        updateId: `comparison-warning-${warning.id}`,
+      }),
+    );
+    outcome = result.merged ? 'joined' : 'opened';
+  } catch (error) {
+    if (!(error instanceof WorkflowUpdateFailedError) || !String((error.cause as { type?: string } | undefined)?.type ?? '').includes(REFUSALS.wrongStep)) {
+      app.log.error({ err: error, warningId: warning.id }, 'comparison warning saved, its discovery not yet handed to the household workflow');
+      return 'pending';
+    }
+    outcome = 'not_opened';
+  }
+  await comparisonRepo(app.db).setDiscovery(warning.id, outcome);
+  return outcome;
+}
+
+/** The upload's discoveries, handed over by the uploader. */
 export async function handDiscoveries(app: FastifyInstance, user: LoggedInUser, warningIds: readonly string[], feedName: string): Promise<void> {
   const repo = comparisonRepo(app.db);
   for (const id of warningIds) {
     const warning = await repo.warning(id);
-    if (!warning || warning.discovery !== 'pending') continue;
-    const household = await householdsRepo(app.db).findById(warning.household_id);
-    if (!household) continue;
-    try {
-      const result = await onHouseholdWorkflow(app, household, (handle) =>
-        applyUpdate(handle, openIdentification, {
-          args: [{ actor: actorOf(user), channel: 'department_warning', reason: m.discoveryReason(feedName, warning.month, warning.rule_name, warning.row_no) }],
-          updateId: `comparison-warning-${warning.id}`,
-        }),
-      );
-      await repo.setDiscovery(id, result.merged ? 'joined' : 'opened');
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && String((error.cause as { type?: string } | undefined)?.type ?? '').includes(REFUSALS.wrongStep)) {
-        await repo.setDiscovery(id, 'not_opened');
-      } else app.log.error({ err: error, warningId: id }, 'comparison warning saved, its discovery not yet handed to the household workflow');
-    }
+    if (warning?.discovery === 'pending') await handDiscovery(app, actorOf(user), warning, feedName);
   }
+}
+
+/** The sweep when the API starts: discoveries saved while Temporal was out of reach are handed over now, in their uploader's name. */
+export async function resumePendingComparisonDiscoveries(app: FastifyInstance, batch = 200): Promise<{ checked: number; handed: number }> {
+  const pending = await comparisonRepo(app.db).pendingDiscoveries(batch);
+  let handed = 0;
+  for (const w of pending) {
+    const feedName = (await settingsFor(app, w.county_id, w.month)).feeds.find((f) => f.id === w.feed)?.name ?? w.feed;
+    const actor: Actor = { userId: w.uploaded_by, role: w.role, jurisdictionId: w.jurisdiction_id ?? w.county_id, departmentId: w.department_id };
+    if ((await handDiscovery(app, actor, w, feedName)) !== 'pending') handed += 1;
+  }
+  return { checked: pending.length, handed };
 }

@@ -77,13 +77,15 @@ export function comparisonRepo(db: Kysely<Database>) {
       return db.updateTable('comparison_warnings').set({ discovery }).where('id', '=', id).execute();
     },
 
-    /** Discoveries not yet handed to their household's workflow. */
+    /** Discoveries not yet handed to their household's workflow, with their uploader (in whose name the sweep hands them over). */
     pendingDiscoveries(limit: number) {
       return db
-        .selectFrom('comparison_warnings')
-        .select(['id', 'household_id', 'feed', 'month', 'rule_name', 'row_no', 'batch_id'])
-        .where('discovery', '=', 'pending')
-        .orderBy('raised_at')
+        .selectFrom('comparison_warnings as w')
+        .innerJoin('comparison_batches as b', 'b.id', 'w.batch_id')
+        .innerJoin('users as u', 'u.id', 'b.uploaded_by')
+        .select(['w.id', 'w.household_id', 'w.county_id', 'w.feed', 'w.month', 'w.rule_name', 'w.row_no', 'b.uploaded_by', 'u.role', 'u.jurisdiction_id', 'u.department_id'])
+        .where('w.discovery', '=', 'pending')
+        .orderBy('w.raised_at')
         .limit(limit)
         .execute();
     },
