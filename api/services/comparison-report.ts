@@ -12,7 +12,6 @@ import { maskIdNumber } from '../../domain/people/id-number.js';
 import type { ComparisonBatch } from '../../db/comparison-tables.js';
 import { comparisonRepo } from '../../db/repositories/comparison.js';
 import { departmentsRepo } from '../../db/repositories/departments.js';
-import { householdsRepo } from '../../db/repositories/households.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
 import type { BatchView, MonthReport } from '../schemas/comparison.js';
 import type { LoggedInUser } from '../plugins/auth.js';
@@ -69,19 +68,8 @@ export async function monthReport(app: FastifyInstance, user: LoggedInUser, mont
     followedUpAt: w.followed_up_at ? w.followed_up_at.toISOString() : null,
     followUpNote: w.follow_up_note,
   }));
-  const households = householdsRepo(app.db);
-  const listed = async (outcome: 'no_consent' | 'unknown') => {
-    const rows = await repo.rowsWithOutcome(countyId, month, outcome);
-    const visible = [];
-    for (const r of rows) {
-      if (town) {
-        if (outcome === 'unknown' && r.town !== town.name) continue;
-        if (outcome === 'no_consent' && (!r.household_id || (await households.findById(r.household_id))?.town_id !== town.id)) continue;
-      }
-      visible.push({ feedName: feedNameOf(settings, r.feed), rowNo: r.row_no, name: r.name, idNumber: r.id_number ? maskIdNumber(r.id_number) : '', town: r.town });
-    }
-    return visible;
-  };
+  const listed = async (outcome: 'no_consent' | 'unknown') =>
+    (await repo.rowsWithOutcome(countyId, month, outcome, town)).map((r) => ({ feedName: feedNameOf(settings, r.feed), rowNo: r.row_no, name: r.name, idNumber: r.id_number ? maskIdNumber(r.id_number) : '', town: r.town }));
   const perFeed = settings.feeds.map((feed) => {
     const own = batches.filter((b) => b.feed === feed.id);
     const sum = Object.fromEntries(COUNTS.map((k) => [k, own.reduce((n, b) => n + b[k], 0)])) as Record<(typeof COUNTS)[number], number>;

@@ -36,19 +36,21 @@ export function comparisonRepo(db: Kysely<Database>) {
       return db.selectFrom('comparison_warnings').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    /** Rows of the month by outcome (the households skipped for want of consent, the unknown persons). */
-    rowsWithOutcome(countyId: string, month: string, outcome: 'no_consent' | 'unknown', limit = 1000) {
-      return db
+    /**
+     * Rows of the month by outcome (the households skipped for want of consent, the unknown persons). Within a town:
+     * a skipped household of the town, an unknown person whose row names the town.
+     */
+    rowsWithOutcome(countyId: string, month: string, outcome: 'no_consent' | 'unknown', town?: { id: string; name: string }, limit = 1000) {
+      let q = db
         .selectFrom('comparison_rows as r')
         .innerJoin('comparison_batches as b', 'b.id', 'r.batch_id')
         .select(['b.feed', 'r.row_no', 'r.name', 'r.id_number', 'r.town', 'r.household_id'])
         .where('b.county_id', '=', countyId)
         .where('b.month', '=', month)
-        .where('r.outcome', '=', outcome)
-        .orderBy('b.received_at')
-        .orderBy('r.row_no')
-        .limit(limit)
-        .execute();
+        .where('r.outcome', '=', outcome);
+      if (town && outcome === 'unknown') q = q.where('r.town', '=', town.name);
+      if (town && outcome === 'no_consent') q = q.where('r.household_id', 'in', db.selectFrom('households').select('id').where('town_id', '=', town.id));
+      return q.orderBy('b.received_at').orderBy('r.row_no').limit(limit).execute();
     },
 
     /** Records what was done, once, and closes the follow-up's item; answers false when it was already recorded. */

@@ -197,6 +197,11 @@ describe('department data comparison 部门数据比对 over HTTP', () => {
     const warning = report.body.warnings.find((w: { rule: string }) => w.rule === 'medical_above_line');
     expect(warning).toMatchObject({ followedUpAt: null });
     expect(warning.dueAt).not.toBeNull();
+    // A town sees its own skipped households; the unknown person's row names no town, so no town sees it.
+    expect(report.body.skipped.map((r: { name: string }) => r.name)).toEqual(['丙', '丙']);
+    expect(report.body.candidates).toEqual([]);
+    const elsewhere = await stack.api.call('GET', `/comparison/${month}`, { token: tokens.otherTown });
+    expect([elsewhere.body.warnings, elsewhere.body.skipped, elsewhere.body.candidates]).toEqual([[], [], []]);
     const outsider = await stack.api.call('POST', `/comparison/warnings/${warning.id}/follow-up`, { token: tokens.otherTown, body: { note: '已核实' } });
     expect(outsider.status).toBe(404);
     const done = await stack.api.call('POST', `/comparison/warnings/${warning.id}/follow-up`, { token: tokens.town, body: { note: '已入户核实，申请医疗救助' } });
