@@ -238,6 +238,8 @@ export async function runComparison(
   try {
     await client.query('begin');
     try {
+      // One upload of a feed and month at a time: the same file sent twice at once finds the first's batch by its hash.
+      await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`comparison:${run.countyId}:${run.feed}:${run.month}`]);
       await copyRows(client, run.batchId, rows);
       const sha = hash();
       const same = await client.query<{ id: string }>(`select id from comparison_batches where county_id = $1 and feed = $2 and month = $3 and file_sha256 = $4`, [run.countyId, run.feed, run.month, sha]);

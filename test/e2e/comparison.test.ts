@@ -169,6 +169,14 @@ describe('department data comparison 部门数据比对 over HTTP', () => {
     expect(after).toEqual(before);
   });
 
+  it('keeps one batch when the same new file is sent twice at once: the second waits for the first and answers repeated', async () => {
+    const sl = await stack.api.login('bumen.sl');
+    const file = csv([...COMMON, '水质检测结果'], [[STRANGER, '外', month, '未检测']]);
+    const both = await Promise.all([sendFeed(sl, 'sl_water', file), sendFeed(sl, 'sl_water', file)]);
+    expect(both.map((r) => [r.status, r.body.repeated]).sort()).toEqual([[200, true], [201, false]]);
+    expect(both[0].body.id).toBe(both[1].body.id);
+  });
+
   it('refuses a wrong month, another county, another department’s feed, unknown or missing columns, a future month, each in Chinese and writing nothing', async () => {
     const yb = await stack.api.login('bumen.yb');
     const mz = await stack.api.login('bumen.mz');
