@@ -39,11 +39,12 @@ export async function householdIdsOfColour(app: FastifyInstance, countyId: strin
 export async function riskColourBoardOf(app: FastifyInstance, countyId: string, now: Date): Promise<z.infer<typeof riskColourBoard>> {
   const [rules, rows, places] = await Promise.all([rulesNow(app, countyId, now), riskColoursRepo(app.db).facts(countyId, now), jurisdictionsRepo(app.db).children(countyId)]);
   const towns = places.filter((j) => j.level === 'town').map((j) => ({ id: j.id, name: j.name, green: 0, yellow: 0, red: 0 }));
+  const byId = new Map(towns.map((t) => [t.id, t]));
   const county = { green: 0, yellow: 0, red: 0 };
   for (const row of rules ? rows : []) {
     const colour = colourOf(row, rules, now)!.colour;
     county[colour] += 1;
-    const town = towns.find((t) => t.id === row.townId);
+    const town = byId.get(row.townId);
     if (town) town[colour] += 1;
   }
   return {
