@@ -15,9 +15,9 @@ export type Assessment = z.infer<typeof assessment>;
 
 const NONE: Measured = { due: 0, met: 0 };
 
-/** The county's towns or departments in the county's order. */
-async function unitsOf(app: FastifyInstance, countyId: string, by: AssessedUnit): Promise<{ id: string; name: string }[]> {
-  const rows = by === 'town' ? (await jurisdictionsRepo(app.db).children(countyId)).filter((j) => j.level === 'town') : await departmentsRepo(app.db).ofCounty(countyId);
+/** The county's towns, or its departments that served since `from` (one retired later still has its months), in the county's order. */
+async function unitsOf(app: FastifyInstance, countyId: string, by: AssessedUnit, from: Date): Promise<{ id: string; name: string }[]> {
+  const rows = by === 'town' ? (await jurisdictionsRepo(app.db).children(countyId)).filter((j) => j.level === 'town') : await departmentsRepo(app.db).servedSince(countyId, from);
   return rows.map((r) => ({ id: r.id, name: r.name }));
 }
 
@@ -31,7 +31,7 @@ async function policyFor(app: FastifyInstance, countyId: string, month: Period):
 async function scoreMonth(app: FastifyInstance, countyId: string, by: AssessedUnit, month: Period, asOf: Date) {
   const repo = assessmentRepo(app.db);
   const from = new Date(startOfPeriod(month));
-  const [units, { profile, policy }] = await Promise.all([unitsOf(app, countyId, by), policyFor(app, countyId, month)]);
+  const [units, { profile, policy }] = await Promise.all([unitsOf(app, countyId, by, from), policyFor(app, countyId, month)]);
   const days = policy?.warningActionDays;
   const [updates, tasks, warnings, rectifications] = await Promise.all([
     by === 'town' ? repo.monthlyUpdates(countyId, from, asOf) : Promise.resolve(undefined),
@@ -53,9 +53,6 @@ async function scoreMonth(app: FastifyInstance, countyId: string, by: AssessedUn
   return { profile, policy, ranked: rankUnits(scored) };
 }
 
-/** No record the assessment reads is older (the mechanism dates from 2020); earlier months are refused, not queried. */
-const EARLIEST_MONTH = '2000-01';
-
 /**
  * The assessment 考核 of the county's towns or departments for a month (the
  * current one to date, or a past one complete), each with its breakdown and
@@ -65,7 +62,6 @@ export async function assessmentOf(app: FastifyInstance, countyId: string, by: A
   const current = periodOf(now.getTime());
   const assessed = month ?? current;
   if (startOfPeriod(assessed) > startOfPeriod(current)) throw new HttpError(400, m.futureMonth, 'VALIDATION_FAILED');
-  if (assessed < EARLIEST_MONTH) throw new HttpError(400, m.tooEarlyMonth, 'VALIDATION_FAILED');
   const previousMonth = addMonths(assessed, -1);
   const asOf = new Date(Math.min(now.getTime(), startOfPeriod(addMonths(assessed, 1))));
   const [{ profile, policy, ranked }, previous] = await Promise.all([
