@@ -60,6 +60,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/', label: t.menu.today },
     { path: '/tasks', label: t.menu.tasks },
     { path: '/campaigns', label: campaignTexts.menu },
+    { path: '/comparison', label: comparisonTexts.menu },
   ],
   supervisor: [
     { path: '/', label: t.menu.overdue },
@@ -77,6 +78,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
   department_head: [
     { path: '/', label: t.menu.today },
     { path: '/tasks', label: t.menu.tasks },
+    { path: '/comparison', label: comparisonTexts.menu },
   ],
   regional_viewer: [{ path: '/', label: a.menu.region }],
   system_admin: [{ path: '/', label: a.menu.counties }],

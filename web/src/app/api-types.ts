@@ -163,3 +163,5 @@ export type WaiveBody = z.input<typeof waiveBody>;
 export type ConsentList = z.output<typeof comparison.consentList>;
 export type Consent = ConsentList['items'][number];
 export type ConsentBody = z.input<typeof comparison.consentBody>;
+export type FeedList = z.output<typeof comparison.feedList>;
+export type FeedBatch = z.output<typeof comparison.batchView>;

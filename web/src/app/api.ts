@@ -4,7 +4,7 @@
  * message the server wrote for people (never a field path or a code).
  */
 import { t } from './messages.js';
-import type { ComparisonReport, Consent, ConsentBody, ConsentList } from './api-types.js';
+import type { ComparisonReport, Consent, ConsentBody, ConsentList, FeedBatch, FeedList } from './api-types.js';
 import type {
   ApplicationBody,
   CaseResult,
@@ -328,6 +328,8 @@ export const api = {
   consents: (id: string) => call<ConsentList>('GET', `${h(id)}/consents`),
   recordConsent: (id: string, body: ConsentBody) => call<Consent>('POST', `${h(id)}/consents`, { body }),
   withdrawConsent: (id: string, consentId: string, note: string) => call<Consent>('POST', `${h(id)}/consents/${encodeURIComponent(consentId)}/withdrawal`, { body: { note } }),
+  comparisonFeeds: (month: string) => call<FeedList>('GET', `/comparison/feeds/${encodeURIComponent(month)}`),
+  uploadFeed: (feedId: string, month: string, file: File) => send<FeedBatch>(`/comparison/feeds/${encodeURIComponent(feedId)}/${encodeURIComponent(month)}`, file),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

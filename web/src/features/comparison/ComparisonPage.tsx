@@ -4,6 +4,9 @@ import { useState } from 'react';
 import type { ComparisonReport } from '../../app/api-types.js';
 import { QueryView } from '../../app/states.js';
 import { formatTime } from '../../app/time.js';
+import { mayDo } from '../../../../domain/access/actions.js';
+import { useUser } from '../../app/auth.js';
+import { FeedUpload } from './FeedUpload.js';
 import { useComparison, useExport, useFollowUp } from './hooks.js';
 import { comparisonTexts as m } from './messages.js';
 
@@ -36,6 +39,7 @@ function WarningItem({ warning, onClose }: { warning: Warning; onClose: (w: Warn
 /** The month's department data comparison: progress per department, each warning's source, the open follow-ups with their clocks. */
 export function ComparisonPage() {
   const [month, setMonth] = useState(thisMonth());
+  const user = useUser();
   const report = useComparison(month);
   const followUp = useFollowUp(month);
   const exported = useExport();
@@ -50,6 +54,7 @@ export function ComparisonPage() {
         </Space>
         {exported.error ? <Alert role="alert" type="error" showIcon message={exported.error.message} /> : null}
       </Card>
+      {mayDo(user, 'uploadFeed') ? <FeedUpload month={month} /> : null}
       <QueryView query={report} empty={() => false} emptyText="">
         {(data) => (
           <>

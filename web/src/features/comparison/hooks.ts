@@ -12,6 +12,16 @@ export function useFollowUp(month: string) {
   });
 }
 
+export const useFeeds = (month: string) => useQuery({ queryKey: ['comparison-feeds', month], queryFn: () => api.comparisonFeeds(month) });
+
+export function useUploadFeed(month: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: ({ feedId, file }: { feedId: string; file: File }) => api.uploadFeed(feedId, month, file),
+    onSettled: () => queries.invalidateQueries({ queryKey: ['comparison', month] }),
+  });
+}
+
 export const useExport = () => useMutation({ mutationFn: (path: string) => api.download(path) });
 
 export const useConsents = (householdId: string) => useQuery({ queryKey: ['consents', householdId], queryFn: () => api.consents(householdId) });

@@ -24,6 +24,12 @@ export const comparisonTexts = {
   skipped: '未签承诺授权、未比对',
   candidates: '系统内无此人（待乡镇核实）',
   export: '导出比对报告',
+  upload: '上传本月比对数据',
+  chooseFeed: '数据类别',
+  chooseFile: '选择文件上传（.xlsx 或 .csv）',
+  uploaded: (feed: string, rows: number, matched: number, unknown: number, rejected: number, noConsent: number, warnings: number) =>
+    `${feed}：收到 ${rows} 行，比对 ${matched}，无此人 ${unknown}，有误 ${rejected}，未授权 ${noConsent}，预警 ${warnings} 条`,
+  repeated: (feed: string) => `${feed}：这份文件本月已经上传过，没有任何变化`,
 } as const;
 
 /** The household page's card of paper consents 承诺授权书. */
