@@ -5,6 +5,7 @@
  */
 import { t } from './messages.js';
 import type { ComparisonReport } from './api-types.js';
+import type { Rederivations, WhatIfAnswer, WhatIfBody } from './api-types.js';
 import type {
   ApplicationBody,
   CaseResult,
@@ -325,6 +326,8 @@ export const api = {
   householdTasks: (id: string) => call<TaskPage>('GET', `${h(id)}/tasks`, { query: { limit: 100 } }),
   reassignTask: (id: string, key: string, body: ReassignBody) => call<unknown>('POST', `${h(id)}/tasks/${encodeURIComponent(key)}/reassign`, { body }),
   waiveTask: (id: string, key: string, body: WaiveBody) => call<unknown>('POST', `${h(id)}/tasks/${encodeURIComponent(key)}/waive`, { body }),
+  rederivations: (id: string) => call<Rederivations>('GET', `${h(id)}/rederivations`),
+  whatIf: (body: WhatIfBody) => call<WhatIfAnswer>('POST', '/policy/versions/what-if', { body }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */
