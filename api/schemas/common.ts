@@ -34,7 +34,12 @@ export const text = (max: number, required?: string) =>
   });
 /** A text a person may leave out. */
 export const optionalText = (max: number) => typed(max).optional();
-export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, v.monthFormat) as unknown as z.ZodType<`${number}-${string}`>;
+/** No record the system keeps is older than this month (the mechanism dates from 2020); an earlier one is a typing error. */
+const EARLIEST_PERIOD = '2000-01';
+export const period = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, v.monthFormat)
+  .refine((s) => s >= EARLIEST_PERIOD, v.monthTooEarly(EARLIEST_PERIOD)) as unknown as z.ZodType<`${number}-${string}`>;
 /** A day as YYYY-MM-DD; refused with `message`, which names the field when it has a name of its own. */
 export const localDateAs = (message: string) =>
   z

@@ -53,9 +53,6 @@ async function scoreMonth(app: FastifyInstance, countyId: string, by: AssessedUn
   return { profile, policy, ranked: rankUnits(scored) };
 }
 
-/** No record the assessment reads is older (the mechanism dates from 2020); earlier months are refused, not queried. */
-const EARLIEST_MONTH = '2000-01';
-
 /**
  * The assessment 考核 of the county's towns or departments for a month (the
  * current one to date, or a past one complete), each with its breakdown and
@@ -65,7 +62,6 @@ export async function assessmentOf(app: FastifyInstance, countyId: string, by: A
   const current = periodOf(now.getTime());
   const assessed = month ?? current;
   if (startOfPeriod(assessed) > startOfPeriod(current)) throw new HttpError(400, m.futureMonth, 'VALIDATION_FAILED');
-  if (assessed < EARLIEST_MONTH) throw new HttpError(400, m.tooEarlyMonth, 'VALIDATION_FAILED');
   const previousMonth = addMonths(assessed, -1);
   const asOf = new Date(Math.min(now.getTime(), startOfPeriod(addMonths(assessed, 1))));
   const [{ profile, policy, ranked }, previous] = await Promise.all([

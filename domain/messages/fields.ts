@@ -234,6 +234,7 @@ export const validationMessages = {
   summary: (parts: readonly string[]) => `填写的内容有误：${parts.join('；')}`,
   // Formats the API states itself
   monthFormat: '月份格式应为 YYYY-MM',
+  monthTooEarly: (earliest: string) => `月份不能早于 ${earliest}`,
   dateFormatOf: (field: string) => `${field}格式应为 YYYY-MM-DD`,
   dateNotExist: (date: string) => `日期 ${date} 不存在`,
   periodKeyFormat: '期次格式应为 YYYY、YYYY-MM 或 YYYY-Qn',

@@ -16,7 +16,6 @@ export const MISSING_SETTING_NAMES: Record<MissingSetting, string> = {
 
 export const assessmentMessages = {
   futureMonth: '不能考核尚未开始的月份',
-  tooEarlyMonth: '考核月份早于2000年，系统中没有这样早的记录',
   /** The settings the county has not entered in its policy profile. */
   missing: (names: readonly string[]) => `本县政策配置未设置${names.join('、')}（未配置），暂不能计分，请县乡村振兴局在政策配置中填写`,
   workbook: {

@@ -59,13 +59,14 @@ describe('validation errors in words a clerk reads 校验提示', () => {
     const body = await refused('POST', `/households/${household}/identification/application`, {
       statement: '因病致贫',
       riskCauses: ['flood'],
-      survey: { memberCount: 0, income: [{ period: '2024-13', kind: 'wages', yuan: -5 }], spending: [] },
+      survey: { memberCount: 0, income: [{ period: '2024-13', kind: 'wages', yuan: -5 }, { period: '0000-01', kind: 'wages', yuan: 100 }], spending: [] },
     });
     expect(body.details.map((d) => [d.field, d.message])).toEqual([
       ['body.riskCauses.0', expect.stringMatching(/^风险类型第1项不在可选范围内：因病、因残、因灾/)],
       ['body.survey.memberCount', '入户调查表：家庭人口数至少为1'],
       ['body.survey.income.0.period', '入户调查表·收入第1项：月份格式应为 YYYY-MM'],
       ['body.survey.income.0.yuan', '入户调查表·收入第1项·金额：工资性收入和转移性收入不能为负数'],
+      ['body.survey.income.1.period', '入户调查表·收入第2项：月份不能早于 2000-01'],
     ]);
   });
 
