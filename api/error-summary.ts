@@ -1,4 +1,5 @@
 import { maskIdNumbersIn } from '../domain/people/id-number.js';
+import { withoutUndefined } from './without-undefined.js';
 
 /**
  * What the log keeps of an unexpected error (a 500): enough to find the fault, nothing of the
@@ -41,13 +42,9 @@ export function errorSummary(error: unknown, depth = 0): ErrorSummary {
   const frames = framesOf(error);
   const cause = depth < CAUSE_DEPTH && error.cause !== undefined ? errorSummary(error.cause, depth + 1) : undefined;
   if (isDatabaseError(error)) {
-    return dropUndefined({ type, code: error.code, constraint: shortName(error.constraint), table: shortName(error.table), column: shortName(error.column), frames, cause });
+    return withoutUndefined({ type, code: error.code, constraint: shortName(error.constraint), table: shortName(error.table), column: shortName(error.column), frames, cause });
   }
   const code = shortName((error as { code?: unknown }).code);
   const message = maskIdNumbersIn(error.message).slice(0, MESSAGE_LIMIT);
-  return dropUndefined({ type, code, message, frames, cause });
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  return withoutUndefined({ type, code, message, frames, cause });
 }

@@ -3,6 +3,7 @@
  * program with a message naming the variable; nothing else reads process.env.
  */
 import { z } from 'zod';
+import { isPayloadKey } from './payload-codec.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z
@@ -56,7 +57,7 @@ export const configSchema = z.object({
   SHOUDI_PAYLOAD_KEY: optionalUrl.pipe(
     z
       .string()
-      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes written as base64 (openssl rand -base64 32)')
+      .refine(isPayloadKey, 'must be 32 bytes written as base64 (openssl rand -base64 32)')
       .optional(),
   ),
 });

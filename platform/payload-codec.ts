@@ -17,10 +17,13 @@ const ENCRYPTED = 'binary/encrypted';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Whether a configured key is 32 bytes written as base64 (`openssl rand -base64 32`). */
+export const isPayloadKey = (base64: string): boolean => Buffer.from(base64, 'base64').length === 32;
+
 /** The key from configuration: 32 bytes, written as base64 (`openssl rand -base64 32`). */
 export function parsePayloadKey(base64: string): Buffer {
   const key = Buffer.from(base64, 'base64');
-  if (key.length !== 32) throw new Error('SHOUDI_PAYLOAD_KEY must be 32 bytes written as base64 (openssl rand -base64 32)');
+  if (!isPayloadKey(base64)) throw new Error('SHOUDI_PAYLOAD_KEY must be 32 bytes written as base64 (openssl rand -base64 32)');
   return key;
 }
 

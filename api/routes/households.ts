@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { riskColoursOfPage } from '../services/risk-colours.js';
+import { householdIdsOfColour, riskColoursOfPage } from '../services/risk-colours.js';
+import { countyOfPlace } from '../services/admin-audit.js';
 import { messages } from '../../domain/messages/catalogue.js';
 import { departmentReach } from '../../domain/access/reach.js';
 import { movedIn } from '../../domain/supervision/movements.js';
@@ -62,12 +63,15 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { movement, period, ...query } = request.query;
+      const { movement, period, riskColour, ...query } = request.query;
       const moved = movement && period ? movedIn(movement, period) : undefined;
       const user = currentUser(request);
-      const page = await householdsRepo(app.db).search({ ...query, moved, withinJurisdiction: user.jurisdictionId, ofDepartment: departmentReach(user) });
+      const now = new Date();
+      const county = countyOfPlace(user.jurisdictionId);
+      const ids = riskColour ? (county ? await householdIdsOfColour(app, county, riskColour, now) : []) : undefined;
+      const page = await householdsRepo(app.db).search({ ...query, ids, moved, withinJurisdiction: user.jurisdictionId, ofDepartment: departmentReach(user) });
       const names = await usersRepo(app.db).displayNames(page.items.map((h) => h.responsible_user_id));
-      const colours = await riskColoursOfPage(app, page.items, new Date());
+      const colours = await riskColoursOfPage(app, page.items, now);
       return { total: page.total, items: page.items.map((h) => ({ ...toHouseholdView(h, names), riskColour: colours.get(h.id) ?? null })) };
     },
   );

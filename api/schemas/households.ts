@@ -1,6 +1,7 @@
 import { FOCUS_FLAGS } from '../../domain/monitoring/risk-signal.js';
 import { z } from 'zod';
 import { riskColourField } from './risk-colours.js';
+import { RISK_COLOURS } from '../../domain/monitoring/risk-colour.js';
 import { HOUSEHOLD_CATEGORIES, RISK_CAUSES } from '../../domain/identification/steps.js';
 import { eventKindNames } from '../../domain/messages/catalogue.js';
 import { validationMessages as v } from '../../domain/messages/fields.js';
@@ -30,6 +31,7 @@ export const householdSearchQuery = z.object({
   stage: z.enum(HOUSEHOLD_STAGES).optional(),
   riskCause: z.enum(RISK_CAUSES).optional().describe('a risk cause of the latest county decision'),
   focus: z.enum([...FOCUS_FLAGS, 'any']).optional().describe('a focus-analysis flag (the focus analysis of Suyuan) set on the latest assessment, or any'),
+  riskColour: z.enum(RISK_COLOURS).optional().describe('households of this risk colour by the rules of the county profile (the dashboard’s counts)'),
   movement: z.enum(MOVEMENTS as [Movement, ...Movement[]]).optional().describe('with period: households that became monitoring objects, were eliminated or returned in that month'),
   period: period.optional(),
   name: text(50).optional(),

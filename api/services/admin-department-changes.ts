@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { periodOf } from '../../domain/calendar/dates.js';
 import { departmentMessages as dm } from '../../domain/administration/department-messages.js';
+import { measuresLedBy } from '../../domain/measures/catalogue.js';
 import { catalogueOf, parseProfile } from '../../domain/policy/parse.js';
 import { departmentAdminRepo } from '../../db/repositories/administration.js';
 import { notificationChannelsRepo } from '../../db/repositories/notification-channels.js';
@@ -38,7 +39,7 @@ async function measuresLed(app: FastifyInstance, countyId: string, code: string,
   for (const { version, body } of bodies) {
     const parsed = parseProfile(body);
     if (!parsed.ok) continue;
-    const led = catalogueOf(parsed.profile).measures.filter((m) => m.lead === code || (m.coLeads ?? []).includes(code));
+    const led = measuresLedBy(catalogueOf(parsed.profile), code);
     if (led.length > 0) return { version, names: led.map((m) => m.name) };
   }
   return undefined;

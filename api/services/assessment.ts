@@ -15,9 +15,9 @@ export type Assessment = z.infer<typeof assessment>;
 
 const NONE: Measured = { due: 0, met: 0 };
 
-/** The county's towns or departments in the county's order. */
-async function unitsOf(app: FastifyInstance, countyId: string, by: AssessedUnit): Promise<{ id: string; name: string }[]> {
-  const rows = by === 'town' ? (await jurisdictionsRepo(app.db).children(countyId)).filter((j) => j.level === 'town') : await departmentsRepo(app.db).ofCounty(countyId);
+/** The county's towns, or its departments that served since `from` (one retired later still has its months), in the county's order. */
+async function unitsOf(app: FastifyInstance, countyId: string, by: AssessedUnit, from: Date): Promise<{ id: string; name: string }[]> {
+  const rows = by === 'town' ? (await jurisdictionsRepo(app.db).children(countyId)).filter((j) => j.level === 'town') : await departmentsRepo(app.db).servedSince(countyId, from);
   return rows.map((r) => ({ id: r.id, name: r.name }));
 }
 
@@ -31,7 +31,7 @@ async function policyFor(app: FastifyInstance, countyId: string, month: Period):
 async function scoreMonth(app: FastifyInstance, countyId: string, by: AssessedUnit, month: Period, asOf: Date) {
   const repo = assessmentRepo(app.db);
   const from = new Date(startOfPeriod(month));
-  const [units, { profile, policy }] = await Promise.all([unitsOf(app, countyId, by), policyFor(app, countyId, month)]);
+  const [units, { profile, policy }] = await Promise.all([unitsOf(app, countyId, by, from), policyFor(app, countyId, month)]);
   const days = policy?.warningActionDays;
   const [updates, tasks, warnings, rectifications] = await Promise.all([
     by === 'town' ? repo.monthlyUpdates(countyId, from, asOf) : Promise.resolve(undefined),

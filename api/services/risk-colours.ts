@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { DAY_MS, periodOf } from '../../domain/calendar/dates.js';
 import { RISK_COLOUR_NAMES, RISK_CONDITION_NAMES, riskColourMessages as m } from '../../domain/monitoring/risk-colour-messages.js';
-import { riskColourOf, type RiskColourRules } from '../../domain/monitoring/risk-colour.js';
+import { riskColourOf, type RiskColour, type RiskColourRules } from '../../domain/monitoring/risk-colour.js';
 import { parseProfile } from '../../domain/policy/parse.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
@@ -29,15 +29,22 @@ export async function riskColoursOf(app: FastifyInstance, countyId: string, hous
   return new Map(rows.map((r) => [r.id, colourOf(r, rules, now)]));
 }
 
+/** The ids of the county's households of one colour at `now` (none when the county has no rules): the dashboard's count opened as a list. */
+export async function householdIdsOfColour(app: FastifyInstance, countyId: string, colour: RiskColour, now: Date): Promise<string[]> {
+  const [rules, rows] = await Promise.all([rulesNow(app, countyId, now), riskColoursRepo(app.db).facts(countyId, now)]);
+  return rows.filter((row) => colourOf(row, rules, now)?.colour === colour).map((row) => row.id);
+}
+
 /** The county's households by colour, in all and by town (the leadership dashboard). */
 export async function riskColourBoardOf(app: FastifyInstance, countyId: string, now: Date): Promise<z.infer<typeof riskColourBoard>> {
   const [rules, rows, places] = await Promise.all([rulesNow(app, countyId, now), riskColoursRepo(app.db).facts(countyId, now), jurisdictionsRepo(app.db).children(countyId)]);
   const towns = places.filter((j) => j.level === 'town').map((j) => ({ id: j.id, name: j.name, green: 0, yellow: 0, red: 0 }));
+  const byId = new Map(towns.map((t) => [t.id, t]));
   const county = { green: 0, yellow: 0, red: 0 };
   for (const row of rules ? rows : []) {
     const colour = colourOf(row, rules, now)!.colour;
     county[colour] += 1;
-    const town = towns.find((t) => t.id === row.townId);
+    const town = byId.get(row.townId);
     if (town) town[colour] += 1;
   }
   return {

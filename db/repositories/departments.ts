@@ -9,6 +9,17 @@ export function departmentsRepo(db: Kysely<Database>) {
       return db.selectFrom('departments').select(['id', 'code', 'name']).where('county_id', '=', countyId).where('retired_at', 'is', null).orderBy('code').execute();
     },
 
+    /** The departments that served at some time since `from`: those still working and those retired after it (a past month's assessment ranks them). */
+    servedSince(countyId: string, from: Date) {
+      return db
+        .selectFrom('departments')
+        .select(['id', 'code', 'name'])
+        .where('county_id', '=', countyId)
+        .where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>', from)]))
+        .orderBy('code')
+        .execute();
+    },
+
     findById(id: string) {
       return db.selectFrom('departments').select(['id', 'county_id', 'code', 'name', 'retired_at']).where('id', '=', id).executeTakeFirst();
     },

@@ -26,6 +26,8 @@ export function householdsRepo(db: Kysely<Database>) {
       riskCause?: string | undefined;
       /** A focus-analysis flag 重点分析 [004] (or `any`) set on the household's latest assessment. */
       focus?: string | undefined;
+      /** Only these households (those of one risk colour, api/services/risk-colours.ts). */
+      ids?: readonly string[] | undefined;
       /** Households that made this movement (domain/supervision/movements.ts) within [from, to). */
       moved?: { kinds: readonly string[]; from: Date; to: Date } | undefined;
       name?: string | undefined;
@@ -76,6 +78,7 @@ export function householdsRepo(db: Kysely<Database>) {
           sql<boolean>`coalesce((select e.payload -> 'summary' -> 'focus' ->> ${flag} from household_events e where e.household_id = households.id and e.kind in ('identification.assessed', 'monitoring.assessed') order by e.occurred_at desc, e.id desc limit 1), 'false') = 'true'`,
         );
       }
+      if (filter.ids) query = query.where(sql<boolean>`households.id = any(${[...filter.ids]}::uuid[])`);
       if (filter.name) {
         const pattern = `%${filter.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         query = query.where((eb) =>

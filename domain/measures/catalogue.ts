@@ -242,3 +242,8 @@ export function departmentName(catalogue: MeasureCatalogue, code: string): strin
 export function unitsOf(measure: MeasureDefinition): readonly string[] {
   return [measure.lead, ...(measure.coLeads ?? []), ...measure.cooperating];
 }
+
+/** The measures a department leads or co-leads (a department that leads one may not be retired). */
+export function measuresLedBy(catalogue: MeasureCatalogue, code: string): MeasureDefinition[] {
+  return catalogue.measures.filter((m) => m.lead === code || (m.coLeads ?? []).includes(code));
+}

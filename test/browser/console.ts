@@ -27,6 +27,11 @@ export async function choose(page: Page, label: string | RegExp, option: string)
   const box = page.getByRole('combobox', { name: label });
   await box.focus();
   await box.fill(option);
+  // Options may arrive after the field shows (departments, places, saved views): Enter picks nothing until
+  // the typed option is listed, so wait for it in this field's own dropdown (an earlier one may be fading).
+  const list = await box.getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) });
+  await expect(dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first()).toBeVisible();
   await box.press('Enter');
 }
 

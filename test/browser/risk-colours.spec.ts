@@ -25,13 +25,19 @@ async function fixtures(): Promise<void> {
   }
 }
 
-test('the leader sees the households by risk colour on the dashboard and a red household on the list, with why', async ({ page }) => {
+test('the leader sees the households by risk colour on the dashboard, opens a town’s red ones, and a red household on the list, with why', async ({ page }) => {
   await fixtures();
   await logIn(page, 'lingdao');
   const byTown = page.getByRole('table', { name: '各乡镇农户风险等级' });
   await expect(byTown.getByRole('row', { name: /南溪乡/ })).toBeVisible();
   await expect(page.getByText(/红色：风险预警超过处置时限仍未处置、收入低于监测标准且无帮扶措施/)).toBeVisible();
   await expect(page.getByText(/说明：示范县风险等级规则为演示数据/)).toBeVisible();
+
+  // The town's red count opens the list of its red households.
+  await byTown.getByRole('link', { name: /^查看南溪乡红色农户（\d+ 户）$/ }).click();
+  await expect(page).toHaveURL(/\/households\?riskColour=red&townId=990101003$/);
+  await expect(page.getByRole('row', { name: /风险甲/ }).getByLabel(/^红色（高风险）：/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /(绿色|黄色)（/ })).toHaveCount(0);
 
   await page.getByRole('menuitem', { name: '农户查询' }).click();
   const search = page.getByRole('searchbox', { name: '按姓名查询' });

@@ -227,6 +227,21 @@ describe('the monthly assessment GET /api/assessment', () => {
     expect(rows['教育局']).toMatchObject({ rank: null, score: null });
   });
 
+  it('keeps a department retired since in the months it served, and leaves it out of the months after', async () => {
+    const retired = await t.owner
+      .insertInto('departments')
+      .values({ county_id: COUNTY, code: 'zzt', name: '已撤销测试局' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      await t.owner.updateTable('departments').set({ retired_at: new Date(startOfPeriod(addMonths(M, 1)) - DAY_MS) }).where('id', '=', retired.id).execute();
+      expect(byName((await get(`/api/assessment?month=${M}&by=department`)).json().rows)['已撤销测试局']).toMatchObject({ rank: null, score: null });
+      expect(byName((await get(`/api/assessment?month=${addMonths(M, 1)}&by=department`)).json().rows)['已撤销测试局']).toBeUndefined();
+    } finally {
+      await t.owner.deleteFrom('departments').where('id', '=', retired.id).execute();
+    }
+  });
+
   it('exports the ranking as a workbook with the same figures', async () => {
     const r = await get(`/api/assessment.xlsx?month=${M}`);
     expect(r.statusCode).toBe(200);

@@ -128,6 +128,18 @@ describe('risk colours by the county profile’s rules', () => {
     ]);
   });
 
+  it('opens each of the dashboard’s counts as the list of the households it counts, of the county or of a town', async () => {
+    const red = await get('/api/households?riskColour=red&limit=50', 'ducha');
+    expect(red.total).toBe(3);
+    expect(red.items.map((i: Item) => i.headName).sort()).toEqual(['低收入无措施', '预警超时', '西岭户'].sort());
+    expect(red.items.every((i: Item) => i.riskColour?.colour === 'red')).toBe(true);
+    const westRed = await get(`/api/households?riskColour=red&townId=${XILING}&limit=50`, 'ducha');
+    expect(westRed.items.map((i: Item) => i.headName)).toEqual(['西岭户']);
+    // A town's officer sees the colour's households of the town only.
+    const dongYellow = await get('/api/households?riskColour=yellow&limit=50', 'zhen.dongcheng');
+    expect(dongYellow.items.map((i: Item) => i.headName).sort()).toEqual(['低收入有措施', '新预警', '月度逾期'].sort());
+  });
+
   it('is for those who supervise', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/risk-colours', headers: { authorization: `Bearer ${await token('cun.donggang')}` } });
     expect(r.statusCode).toBe(403);

@@ -19,8 +19,8 @@ export function HouseholdsPage() {
   const [stage, setStage] = useState<string | undefined>(params.get('stage') ?? undefined);
   const [focus, setFocus] = useState<string | undefined>(params.get('focus') ?? undefined);
   const [offset, setOffset] = useState(0);
-  // The dashboard's charts open this list filtered by category, town, risk cause or a month's movement.
-  const fromAddress = Object.fromEntries(['category', 'townId', 'riskCause', 'movement', 'period'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
+  // The dashboard's charts open this list filtered by category, town, risk cause, risk colour or a month's movement.
+  const fromAddress = Object.fromEntries(['category', 'townId', 'riskCause', 'riskColour', 'movement', 'period'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
   const search = useHouseholdSearch({ ...fromAddress, ...(name ? { name } : {}), ...(stage ? { stage } : {}), ...(focus ? { focus } : {}), offset });
 
   return (

@@ -13,4 +13,6 @@ export const rt = {
   rules: (red: string, yellow: string) => `红色：${red}；黄色：${yellow}；其余为绿色`,
   note: (text: string) => `说明：${text}`,
   unit: '户',
+  open: (colour: string, n: number) => `查看全县${colour}农户（${n} 户）`,
+  openTown: (town: string, colour: string, n: number) => `查看${town}${colour}农户（${n} 户）`,
 } as const;
