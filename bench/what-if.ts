@@ -12,24 +12,16 @@ import { runWhatIf, WHAT_IF_BATCH } from '../api/services/what-if.js';
 import { caseloadRepo } from '../db/repositories/caseload.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
-import { toPeriod, type Period } from '../domain/calendar/dates.js';
 import { deriveAssessment, type AssessmentInputs } from '../domain/fidelity/summary.js';
-import { xinfengV1 } from '../domain/policy/counties/xinfeng.js';
-import type { PolicyProfile } from '../domain/policy/profile.js';
 import { seedDemo } from './support/load.js';
 import { runBenchmark, write } from './support/run.js';
+import { BEFORE_NOVEMBER, xinfengNovember2023 } from '../test/helpers/xinfeng-november.js';
 
 const HOUSEHOLDS = Number(process.argv.find((a) => a.startsWith('--households='))?.split('=')[1] ?? 50_000);
 const COUNTY = '990101';
 const ID = 'xinfeng-bench';
-const before: PolicyProfile = {
-  ...xinfengV1,
-  id: ID,
-  version: 1,
-  thresholds: xinfengV1.thresholds.filter((r) => !(r.kind === 'warning' && r.from === '2023-11')).map((r) => (r.kind === 'warning' ? { ...r, to: undefined } : r)),
-};
-const draft: PolicyProfile = { ...xinfengV1, id: ID, version: 2, effectiveFrom: '2023-11' };
-const MONTHS: Period[] = [toPeriod(2022, 12), ...Array.from({ length: 10 }, (_, i) => toPeriod(2023, i + 1))];
+const { before, draft } = xinfengNovember2023(ID);
+const MONTHS = BEFORE_NOVEMBER;
 const NO_THREATS = { food: false, clothing: false, compulsoryEducation: false, basicMedical: false, safeHousing: false, drinkingWater: false };
 
 await runBenchmark(`bench:what-if — ${HOUSEHOLDS.toLocaleString('en-US')} households, Xinfeng's November 2023 line as a draft`, async ({ db }) => {

@@ -64,16 +64,21 @@ export function shippedProfile(shippedId: string) {
   return { id: latest.id, version: latest.version, countyName: latest.countyName, body: latest };
 }
 
+/** A draft as the county's next version: its number, and its body with the id, number, month and county the server sets. */
+export async function asNextVersion(db: Db, user: LoggedInUser, draft: Pick<Draft, 'body' | 'effectiveFrom'>) {
+  const county = await countyProfileOf(db, user);
+  const versions = await policyVersionsRepo(db).versionsOf(county.profileId);
+  const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
+  return { county, versions, version, body: { ...draft.body, id: county.profileId, version, effectiveFrom: draft.effectiveFrom, countyName: county.countyName } };
+}
+
 /**
  * A draft checked as it would be published: the number it gets, the profile
  * checks, whether its month is allowed, and the changes against the version in
  * force in the month before it takes effect.
  */
 export async function checkVersion(db: Db, user: LoggedInUser, draft: Draft) {
-  const county = await countyProfileOf(db, user);
-  const versions = await policyVersionsRepo(db).versionsOf(county.profileId);
-  const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
-  const body = { ...draft.body, id: county.profileId, version, effectiveFrom: draft.effectiveFrom, countyName: county.countyName };
+  const { county, versions, version, body } = await asNextVersion(db, user, draft);
   const checked = checkDraft(body);
   const monthProblem =
     effectiveMonthProblem(

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { householdEventsRepo } from '../../db/repositories/household-events.js';
 import { profileBodiesRepo } from '../../db/repositories/profile-bodies.js';
-import { isAssessment, isDecision, rederiveFile, type RecordedEvent } from '../../domain/fidelity/rederive.js';
+import { rederiveFile, versionsUsed, type RecordedEvent } from '../../domain/fidelity/rederive.js';
 import { eventKindNames } from '../../domain/messages/catalogue.js';
 import type { LoggedInUser } from '../plugins/auth.js';
 import { householdInScope } from './households.js';
@@ -11,15 +11,7 @@ export async function rederiveHousehold(app: FastifyInstance, householdId: strin
   await householdInScope(app, householdId, user);
   const rows = await householdEventsRepo(app.db).listForHousehold(householdId);
   const events: RecordedEvent[] = rows.map((r) => ({ kind: r.kind, occurredAt: r.occurred_at.toISOString(), payload: r.payload as Record<string, unknown> }));
-  const versions = events.flatMap((e) => {
-    if (isAssessment(e.kind)) {
-      const inputs = e.payload.inputs as { profileId: string; profileVersion: number } | undefined;
-      return inputs ? [{ id: inputs.profileId, version: inputs.profileVersion }] : [];
-    }
-    const policy = e.payload.policy as { profileId: string; profileVersion: number } | undefined;
-    return policy && !isDecision(e.kind) ? [{ id: policy.profileId, version: policy.profileVersion }] : [];
-  });
-  const bodies = await profileBodiesRepo(app.db).bodies(versions);
+  const bodies = await profileBodiesRepo(app.db).bodies(versionsUsed(events));
   const items = rederiveFile(events, (id, version) => bodies.get(`${id}@${version}`));
   return { items: items.map((i) => ({ ...i, differences: [...i.differences], kindName: eventKindNames[i.kind] ?? i.kind })) };
 }

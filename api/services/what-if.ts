@@ -4,14 +4,14 @@ import type { AssessmentInputs } from '../../domain/fidelity/summary.js';
 import { whatIfBatch, whatIfResult, type CaseloadRow, type WhatIfHit, type WhatIfResult } from '../../domain/fidelity/what-if.js';
 import type { AssessmentSummary } from '../../domain/monitoring/risk-signal.js';
 import { policyMessages as m } from '../../domain/policy/messages.js';
+import { checkDraft } from '../../domain/policy/draft.js';
 import { parseProfile } from '../../domain/policy/parse.js';
 import type { PolicyProfile } from '../../domain/policy/profile.js';
 import { caseloadRepo } from '../../db/repositories/caseload.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
-import { policyVersionsRepo } from '../../db/repositories/policy-versions.js';
 import { HttpError } from '../errors.js';
 import type { LoggedInUser } from '../plugins/auth.js';
-import { countyProfileOf } from './policy-versions.js';
+import { asNextVersion } from './policy-versions.js';
 
 type Db = FastifyInstance['db'];
 /** Households read and run per batch: one statement each, keyset by id. */
@@ -44,10 +44,9 @@ export async function runWhatIf(db: Db, countyId: string, draft: PolicyProfile, 
 
 /** The county bureau's what-if of a draft body from its first month (POST /policy/versions/what-if). */
 export async function whatIfOfDraft(app: FastifyInstance, user: LoggedInUser, draft: { body: Record<string, unknown>; effectiveFrom: Period }) {
-  const county = await countyProfileOf(app.db, user);
-  const versions = await policyVersionsRepo(app.db).versionsOf(county.profileId);
-  const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
-  const parsed = parseProfile({ ...draft.body, id: county.profileId, version, effectiveFrom: draft.effectiveFrom, countyName: county.countyName });
+  // The same checks as publishing, in the clerk's words.
+  const { county, body } = await asNextVersion(app.db, user, draft);
+  const parsed = checkDraft(body);
   if (!parsed.ok) throw new HttpError(400, m.checksFailedList(parsed.problems), 'INVALID_INPUT');
   const row = await policyProfilesRepo(app.db).inForceForCounty(county.countyId, draft.effectiveFrom);
   const current = row ? parseProfile(row.body) : undefined;

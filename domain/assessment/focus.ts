@@ -9,6 +9,7 @@ import { divideRounded, formatFen, formatYuan, type Fen } from '../income/money.
 import type { IncomeProjection } from '../income/projection.js';
 import { assessmentMessages as m, thresholdKindNames } from '../messages/catalogue.js';
 import type { LabourAbility } from '../people/labour.js';
+import type { FocusSummary } from '../monitoring/risk-signal.js';
 import { isUnder, thresholdFor, type PolicyProfile, type ThresholdInForce } from '../policy/profile.js';
 
 /** A line in force and where the household stands against it. */
@@ -17,15 +18,8 @@ export interface LineCheck {
   readonly under: boolean;
 }
 
-/** The focus analysis flags of [004]; `null` where the criterion cannot be judged (no data or no line). */
-export interface FocusFlags {
-  readonly incomeDown: boolean | null;
-  readonly belowMonitoring: boolean | null;
-  readonly belowFocusLine: boolean | null;
-  readonly transferShareHigh: boolean | null;
-  readonly noLabourLowIncome: boolean | null;
-  readonly any: boolean;
-}
+/** The focus analysis flags of [004], as the file keeps them (one type: FOCUS_FLAGS in domain/monitoring/risk-signal.ts). */
+export type FocusFlags = FocusSummary;
 
 /** What the focus analysis reads of the assessment's input. */
 export interface FocusSubject {

@@ -95,6 +95,14 @@ export function rederiveDecision(event: RecordedEvent, opening: RecordedEvent | 
   return { ...base, stored, derived, agree: differences.length === 0, differences, message: verdict(differences) };
 }
 
+/** The stored versions a file's re-derivation reads: each assessment's, and each case's (stored on the event that opened it). */
+export function versionsUsed(events: readonly RecordedEvent[]): { id: string; version: number }[] {
+  return events.flatMap((e) => {
+    const used = (isAssessment(e.kind) ? e.payload.inputs : isDecision(e.kind) ? undefined : e.payload.policy) as { profileId: string; profileVersion: number } | undefined;
+    return used ? [{ id: used.profileId, version: used.profileVersion }] : [];
+  });
+}
+
 /** Every assessment and decision of a household's file, re-derived, in the file's order. */
 export function rederiveFile(events: readonly RecordedEvent[], lookup: VersionLookup): Rederivation[] {
   const out: Rederivation[] = [];

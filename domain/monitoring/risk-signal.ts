@@ -31,18 +31,15 @@ export interface AssessmentSummary {
   readonly explanation: readonly string[];
 }
 
-/** The focus analysis flags of an assessment (domain/assessment/focus.ts computes them). */
-export interface FocusSummary {
-  readonly incomeDown: boolean | null;
-  readonly belowMonitoring: boolean | null;
-  readonly belowFocusLine: boolean | null;
-  readonly transferShareHigh: boolean | null;
-  readonly noLabourLowIncome: boolean | null;
-  readonly any: boolean;
-}
-
 export const FOCUS_FLAGS = ['incomeDown', 'belowMonitoring', 'belowFocusLine', 'transferShareHigh', 'noLabourLowIncome'] as const;
 export type FocusFlag = (typeof FOCUS_FLAGS)[number];
+
+/**
+ * The focus analysis flags of an assessment (domain/assessment/focus.ts
+ * computes them): each flag `null` where the criterion cannot be judged (no
+ * data or no line), and whether any is set.
+ */
+export type FocusSummary = { readonly [F in FocusFlag]: boolean | null } & { readonly any: boolean };
 
 /** Where the household stands in the mechanism. */
 export type MonitoringStatus = 'not_monitored' | 'monitored' | 'eliminated';

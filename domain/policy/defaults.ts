@@ -6,6 +6,7 @@
 import type { Cadence, CadenceItem } from '../deadlines/cadence.js';
 import { DEFAULT_IDENTIFICATION_STEPS } from '../identification/steps.js';
 import type { TriggerRules } from '../assessment/triggers.js';
+import type { PracticeNote } from '../measures/catalogue.js';
 
 /** application → village review 村组评议 → public notice 公示 → town audit 乡镇审核 → county decision 县级确定. */
 export const DESIGN_IDENTIFICATION_STEPS = DEFAULT_IDENTIFICATION_STEPS;
@@ -22,6 +23,12 @@ export const DEFAULT_TRIGGER_RULES: TriggerRules = {
   rigidSpendingAbovePercentOfLastYearIncome: 100,
   sharpIncomeDropPercent: 30,
 };
+
+/** The note of a profile whose seed gives no numbers for the triggers: they are DEFAULT_TRIGGER_RULES. */
+export const PRACTICE_TRIGGER_RULES: PracticeNote = { field: 'triggerRules', note: '文件未给刚性支出、收入下降的判断数值；按通行做法：刚性支出超过上年收入、收入下降30%' };
+
+/** The note of a profile whose seed is silent on eliminating a household without labour (eliminationAllowsNoLabour false). */
+export const PRACTICE_NO_LABOUR: PracticeNote = { field: 'eliminationAllowsNoLabour', note: '文件未规定；按通行做法，无劳动能力户一般不标注风险消除' };
 
 /** 每月20日前 [003]; the other seeds give no day, so the design uses the same. */
 export const DEFAULT_MONTHLY_UPDATE_DAY = 20;

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { addMonths, periodOf, toLocalDate } from '../../domain/calendar/dates.js';
-import { logIn, logOut } from './console.js';
+import { choose, logIn, logOut } from './console.js';
+import { monitoredHousehold } from './stage.js';
 
 /**
  * The county bureau reads the profile in force, drafts a version with a
@@ -105,5 +106,65 @@ test('the county bureau sees where each rule comes from, and which figures the c
   await page.setViewportSize({ width: 390, height: 844 });
   await expect.poll(() => page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1366, height: 768 });
+  await logOut(page);
+});
+
+/**
+ * 复核 on the household page: a household just identified over the API shows
+ * its assessment and each step decision beside what its stored inputs and
+ * policy version give today, agreeing in words. Then the county bureau runs a
+ * draft that lowers the line to 100 yuan for this month in shadow (试算):
+ * the household is on the list of those who would no longer qualify, caused by
+ * the draft alone; nothing is published. Last, the household search's focus
+ * filter: the demo county's profile has no focus criteria, so no household is
+ * flagged and the filter lists none, until it is cleared.
+ */
+test('the county bureau re-checks a household’s records, runs a draft in shadow over the caseload, and filters by focus analysis', async ({ page, baseURL }) => {
+  const head = '复核试算户';
+  const id = await monitoredHousehold(baseURL!, head, '东岗村四组18号');
+  const current = periodOf(Date.now());
+
+  await logIn(page, 'xian.xczx');
+  await page.goto(`/households/${id}`);
+  const recheck = page.getByRole('region', { name: '复核' }).getByRole('table', { name: '复核' });
+  const assessed = recheck.getByRole('row', { name: /收支测算与研判/ });
+  await expect(assessed).toContainText(/符合纳入监测条件；人均 [\d,.]+ 元；监测标准 11,520 元/);
+  await expect(assessed).toContainText('一致');
+  await expect(assessed).toContainText('复算结果与保存的结果一致');
+  const decided = recheck.getByRole('row', { name: /确定为监测对象/ });
+  await expect(decided).toContainText('认定通过（决定环节）');
+  await expect(decided).toContainText('复算结果与保存的结果一致');
+  await expect(recheck.getByText('不一致')).toHaveCount(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  await page.getByRole('link', { name: '政策版本' }).first().click();
+  await page.getByRole('button', { name: '起草新版本' }).click();
+  await page.getByLabel('生效月份（YYYY-MM）').fill(current);
+  await page.getByLabel('监测标准（2026-01起） 金额（元/人·年）').fill('100');
+  const whatIf = page.getByRole('region', { name: '试算' });
+  await whatIf.getByRole('button', { name: '试算' }).click();
+  await expect(whatIf).toContainText(`（${current}）`);
+  await expect(whatIf.getByRole('table', { name: '按乡镇和类别' }).getByRole('row', { name: /东城镇 .*将不再符合监测条件/ })).toBeVisible();
+  await whatIf.getByLabel('在名单中查找户主').fill(head);
+  await whatIf.getByLabel('在名单中查找户主').press('Enter');
+  const hit = whatIf.getByRole('table', { name: '名单' }).getByRole('row', { name: new RegExp(head) });
+  await expect(hit).toContainText('将不再符合监测条件');
+  await expect(hit).toContainText('仅草稿');
+  // The result belongs to the draft it ran on: changing the draft clears it.
+  await page.getByLabel('监测标准（2026-01起） 金额（元/人·年）').fill('200');
+  await expect(whatIf.getByRole('table', { name: '名单' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: '农户查询' }).first().click();
+  await page.getByLabel('按姓名查询').fill(head);
+  await page.getByLabel('按姓名查询').press('Enter');
+  await expect(page.getByRole('link', { name: head, exact: true })).toBeVisible();
+  await choose(page, '重点分析', '任一重点分析情形');
+  await expect(page.getByRole('link', { name: head, exact: true })).toHaveCount(0);
+  const focus = page.locator('.ant-select', { has: page.getByRole('combobox', { name: '重点分析' }) });
+  await focus.hover();
+  await focus.locator('.ant-select-clear').click();
+  await expect(page.getByRole('link', { name: head, exact: true })).toBeVisible();
   await logOut(page);
 });

@@ -2,24 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessmentActivities } from '../../activities/assessment.js';
 import { runWhatIf } from '../../api/services/what-if.js';
 import { policyProfilesRepo } from '../../db/repositories/policy-profiles.js';
-import { toPeriod, type Period } from '../../domain/calendar/dates.js';
+import type { Period } from '../../domain/calendar/dates.js';
 import { riskSignal, type AssessmentSummary } from '../../domain/monitoring/risk-signal.js';
-import { xinfengV1 } from '../../domain/policy/counties/xinfeng.js';
-import type { PolicyProfile } from '../../domain/policy/profile.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { insertHousehold } from '../helpers/fixtures.js';
 import { DEMO_COUNTY, pointDemoCountyAt } from '../helpers/profiles.js';
+import { BEFORE_NOVEMBER, xinfengNovember2023 } from '../helpers/xinfeng-november.js';
 
 const ID = 'xinfeng-what-if';
-/** Before November 2023: the July–October warning line 10,600 and no later one. */
-const before: PolicyProfile = {
-  ...xinfengV1,
-  id: ID,
-  version: 1,
-  thresholds: xinfengV1.thresholds.filter((r) => !(r.kind === 'warning' && r.from === '2023-11')).map((r) => (r.kind === 'warning' ? { ...r, to: undefined } : r)),
-};
-/** The draft: seed 003 “2023年11月至12月…低于10800元…进行预警”, from 2023-11. */
-const draft: PolicyProfile = { ...xinfengV1, id: ID, version: 2, effectiveFrom: '2023-11' };
+/** Before: the July–October warning line 10,600 only; the draft: seed 003 “2023年11月至12月…低于10800元…进行预警”, from 2023-11. */
+const { before, draft } = xinfengNovember2023(ID);
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -29,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.destroy());
 
-const MONTHS: Period[] = [toPeriod(2022, 12), ...Array.from({ length: 10 }, (_, i) => toPeriod(2023, i + 1))];
+const MONTHS = BEFORE_NOVEMBER;
 const assess = (householdId: string, period: Period, at: string, income: { period: Period; kind: 'wages'; yuan: number }[], key: string) =>
   createAssessmentActivities({ db: t.db }).assessHousehold({
     householdId,

@@ -89,6 +89,9 @@ describe('policy versions', () => {
     expect(checked.body.problems).toEqual([`监测标准（${next}起）的金额应为大于0的数字，最多保留到分`, '月度信息更新截止日应为每月都有的日子（1日至28日）']);
     const refused = await api.call('POST', '/policy/versions', { token, body: { body: bad, effectiveFrom: addMonths(next, 1) } });
     expect(refused).toMatchObject({ status: 400, body: { message: `政策配置有1处问题，请修改后再发布：监测标准（${next}起）的金额应为大于0的数字，最多保留到分` } });
+    // The what-if of the same draft is refused with the same words (not the parser's).
+    const whatIf = await api.call('POST', '/policy/versions/what-if', { token, body: { body: bad, effectiveFrom: addMonths(next, 1) } });
+    expect(whatIf).toMatchObject({ status: 400, body: { message: `政策配置有1处问题，请修改后再发布：监测标准（${next}起）的金额应为大于0的数字，最多保留到分` } });
     const unchanged = await api.call('POST', '/policy/versions/check', { token, body: { body: withLine(11880), effectiveFrom: addMonths(next, 1) } });
     expect(unchanged.body.changes).toEqual([]);
     expect(unchanged.body).toMatchObject({ ok: false, problems: ['新版本与现行版本完全相同，无需发布'] });

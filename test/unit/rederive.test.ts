@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveAssessment, type AssessmentInputs } from '../../domain/fidelity/summary.js';
-import { rederiveAssessment, rederiveDecision } from '../../domain/fidelity/rederive.js';
+import { rederiveAssessment, rederiveDecision, versionsUsed } from '../../domain/fidelity/rederive.js';
 import { identificationPolicy } from '../../domain/identification/case-policy.js';
 import { shifanV1 } from '../../domain/policy/counties/shifan.js';
 
@@ -43,5 +43,19 @@ describe('re-derivation compares, it does not copy', () => {
     const decision = { kind: 'identification.approved', occurredAt: '', payload: { caseNo: 1, step: 'county_decision', decision: 'approve', deciding: true } };
     expect(rederiveDecision(decision, opening(policy.steps), lookup)).toMatchObject({ agree: true });
     expect(rederiveDecision(decision, opening(['application', 'county_decision']), lookup)).toMatchObject({ agree: false, differences: ['steps'] });
+  });
+
+  it('reads the versions its records used: each assessment’s inputs and each case’s opening, not the decisions', () => {
+    const policy = identificationPolicy(shifanV1);
+    const events = [
+      { kind: 'identification.opened', occurredAt: '', payload: { caseNo: 1, policy: { ...policy, profileVersion: 2 } } },
+      { kind: 'identification.assessed', occurredAt: '', payload: { summary: {}, inputs } },
+      { kind: 'identification.approved', occurredAt: '', payload: { caseNo: 1, policy: { ...policy, profileVersion: 7 } } },
+      { kind: 'monitoring.assessed', occurredAt: '', payload: { summary: {} } },
+    ];
+    expect(versionsUsed(events)).toEqual([
+      { id: policy.profileId, version: 2 },
+      { id: 'shifan', version: 1 },
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  * an assessment here reports that no monitoring line is in force.
  */
 import { MID_MONTH_DAY } from '../../deadlines/rules.js';
-import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS } from '../defaults.js';
+import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, PRACTICE_TRIGGER_RULES, PRACTICE_NO_LABOUR } from '../defaults.js';
 import { boluoMeasures } from '../../measures/catalogues/boluo.js';
 import type { PolicyProfile } from '../profile.js';
 
@@ -36,11 +36,11 @@ export const boluoV1: PolicyProfile = {
   practice: [
     { field: 'thresholds', note: '文件未给出监测标准，请县里录入' },
     { field: 'incomeWindow', note: '文件未规定收入计算期；按广东省做法（同[002]）自上年12月起算' },
-    { field: 'triggerRules', note: '文件未给刚性支出、收入下降的判断数值；按通行做法：刚性支出超过上年收入、收入下降30%' },
+    PRACTICE_TRIGGER_RULES,
     { field: 'categories', note: '文件未列出监测对象类别的名称；按全国通行的三类：脱贫不稳定户、边缘易致贫户、突发严重困难户' },
     { field: 'identificationSteps', note: '文件只写“经县政府审批认定”和“以村为监测主体、镇…抓落实、县负总责”，未列程序；按通行做法：申请、村评议、公示、镇审核、县确定' },
     { field: 'publicNoticeDays', note: '文件未规定公示；按通行做法村级民主评议后公示7天' },
-    { field: 'eliminationAllowsNoLabour', note: '文件未规定；按通行做法，无劳动能力户一般不标注风险消除' },
+    PRACTICE_NO_LABOUR,
     { field: 'monthlyUpdateDay', note: '文件未规定月度信息更新的日期；按通行做法每月20日前' },
     { field: 'monthlyVisit', note: '文件只说“定期开展走访摸排”，未定频次；按通行做法每月走访' },
   ],

@@ -2,7 +2,7 @@
  * Mile 弥勒市 (Yunnan), seed [001]: 弥勒市扶贫开发领导小组《关于健全完善防止返贫致贫
  * 监测和帮扶机制巩固脱贫成果的实施办法》, signed 2020-05-28.
  */
-import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES, townMonthlyReportItem } from '../defaults.js';
+import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES, townMonthlyReportItem, PRACTICE_TRIGGER_RULES, PRACTICE_NO_LABOUR } from '../defaults.js';
 import { mileMeasures } from '../../measures/catalogues/mile.js';
 import type { PolicyProfile } from '../profile.js';
 
@@ -61,8 +61,8 @@ export const mileV1: PolicyProfile = {
     { name: '市级确定', step: 'county_decision', participants: ['市扶贫开发领导小组'], decides: true, decidingBody: '市级', source: '001', quote: '市级确定等程序' },
   ],
   practice: [
-    { field: 'triggerRules', note: '文件未给刚性支出、收入下降的判断数值；按通行做法：刚性支出超过上年收入、收入下降30%' },
-    { field: 'eliminationAllowsNoLabour', note: '文件未规定；按通行做法，无劳动能力户一般不标注风险消除' },
+    PRACTICE_TRIGGER_RULES,
+    PRACTICE_NO_LABOUR,
     { field: 'monthlyUpdateDay', note: '文件未规定月度信息更新的日期；按通行做法每月20日前' },
     { field: 'monthlyVisit', note: '文件只说“乡村干部、驻村工作队、结对帮扶干部适时遍访排查”，未定频次；按通行做法每月走访' },
     { field: 'incomeWindow', note: '文件未规定收入计算期；按通行做法取最近12个月' },

@@ -3,7 +3,7 @@
  * steady income growth, issued 2022-07-07.
  */
 import { MID_MONTH_DAY } from '../../deadlines/rules.js';
-import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, MONTHLY_VISIT, monthlyUpdateItem } from '../defaults.js';
+import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, MONTHLY_VISIT, monthlyUpdateItem, PRACTICE_TRIGGER_RULES, PRACTICE_NO_LABOUR } from '../defaults.js';
 import { suyuanMeasures } from '../../measures/catalogues/suyuan.js';
 import type { PolicyProfile } from '../profile.js';
 
@@ -59,11 +59,11 @@ export const suyuanV1: PolicyProfile = {
   publicNoticeDays: DEFAULT_PUBLIC_NOTICE_DAYS,
   practice: [
     { field: 'inclusionRule', note: '文件为增收工作方案，未规定纳入条件；按通行做法：风险情形且收入低于监测标准' },
-    { field: 'triggerRules', note: '文件未给刚性支出、收入下降的判断数值；按通行做法：刚性支出超过上年收入、收入下降30%' },
+    PRACTICE_TRIGGER_RULES,
     { field: 'categories', note: '文件只说“防贫监测对象”，未分类别；按全国通行的三类：脱贫不稳定户、边缘易致贫户、突发严重困难户' },
     { field: 'identificationSteps', note: '文件未描述认定程序；按通行做法：申请、村评议、公示、镇审核、县确定' },
     { field: 'publicNoticeDays', note: '文件未规定公示；按通行做法村级民主评议后公示7天' },
-    { field: 'eliminationAllowsNoLabour', note: '文件未规定；按通行做法，无劳动能力户一般不标注风险消除' },
+    PRACTICE_NO_LABOUR,
     { field: 'monthlyUpdateDay', note: '文件未规定月度信息更新的日期；按通行做法每月20日前' },
   ],
   eliminationAllowsNoLabour: false,

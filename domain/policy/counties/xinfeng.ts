@@ -4,7 +4,7 @@
  * 2023 monitoring year, so this version governs from January 2023.
  */
 import { MID_MONTH_DAY } from '../../deadlines/rules.js';
-import { DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, DEFAULT_PUBLIC_NOTICE_DAYS, MONTHLY_VISIT, monthlyUpdateItem } from '../defaults.js';
+import { DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, DEFAULT_PUBLIC_NOTICE_DAYS, MONTHLY_VISIT, monthlyUpdateItem, PRACTICE_TRIGGER_RULES, PRACTICE_NO_LABOUR } from '../defaults.js';
 import { xinfengMeasures } from '../../measures/catalogues/xinfeng.js';
 import type { PolicyProfile } from '../profile.js';
 
@@ -76,11 +76,11 @@ export const xinfengV1: PolicyProfile = {
   practice: [
     { field: 'incomeWindow', note: '文件未规定收入计算期；按广东省做法（同[002]）自上年12月起算' },
     { field: 'inclusionRule', note: '文件只写收入在10420元以下的纳入监测和帮扶范围；风险情形另由村组评议研判' },
-    { field: 'triggerRules', note: '文件未给刚性支出、收入下降的判断数值；按通行做法：刚性支出超过上年收入、收入下降30%' },
+    PRACTICE_TRIGGER_RULES,
     { field: 'categories', note: '文件只提“三类监测对象”，未列名称；按全国通行的三类：脱贫不稳定户、边缘易致贫户、突发严重困难户' },
     { field: 'identificationSteps', note: '文件未描述认定程序；按通行做法：申请、村评议、公示、镇审核、县确定' },
     { field: 'publicNoticeDays', note: '文件未规定公示；按通行做法村级民主评议后公示7天' },
-    { field: 'eliminationAllowsNoLabour', note: '文件未规定；按通行做法，无劳动能力户一般不标注风险消除' },
+    PRACTICE_NO_LABOUR,
   ],
   eliminationAllowsNoLabour: false,
   // The measures, departments and rules of this county's own document.

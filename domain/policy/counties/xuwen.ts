@@ -2,7 +2,7 @@
  * Xuwen 徐闻县 (Guangdong), seed [002]: 徐扶组〔2021〕7号, the scheme for
  * monitoring unstable and marginal households from 2021 to 2025.
  */
-import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES } from '../defaults.js';
+import { DEFAULT_CADENCE, DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_TRIGGER_RULES, PRACTICE_NO_LABOUR } from '../defaults.js';
 import { xuwenMeasures } from '../../measures/catalogues/xuwen.js';
 import type { PolicyProfile } from '../profile.js';
 
@@ -95,7 +95,7 @@ export const xuwenV1: PolicyProfile = {
   ],
   practice: [
     { field: 'triggerRules', note: '文件只说“刚性支出明显超过上年度收入和收入大幅缩减”，未给数值；按通行做法：刚性支出超过上年收入、收入下降30%' },
-    { field: 'eliminationAllowsNoLabour', note: '文件未规定；按通行做法，无劳动能力户一般不标注风险消除' },
+    PRACTICE_NO_LABOUR,
     { field: 'monthlyUpdateDay', note: '文件未规定月度信息更新的日期；按通行做法每月20日前' },
     { field: 'monthlyVisit', note: '文件只说“镇、村、帮扶单位三级定期开展走访摸排”，未定频次；按通行做法每月走访' },
   ],

@@ -5,6 +5,7 @@
  */
 import { t } from './messages.js';
 import type { ComparisonReport, Consent, ConsentBody, ConsentList, FeedBatch, FeedList } from './api-types.js';
+import type { Rederivations, WhatIfAnswer, WhatIfBody } from './api-types.js';
 import type {
   ApplicationBody,
   CaseResult,
@@ -330,6 +331,8 @@ export const api = {
   withdrawConsent: (id: string, consentId: string, note: string) => call<Consent>('POST', `${h(id)}/consents/${encodeURIComponent(consentId)}/withdrawal`, { body: { note } }),
   comparisonFeeds: (month: string) => call<FeedList>('GET', `/comparison/feeds/${encodeURIComponent(month)}`),
   uploadFeed: (feedId: string, month: string, file: File) => send<FeedBatch>(`/comparison/feeds/${encodeURIComponent(feedId)}/${encodeURIComponent(month)}`, file),
+  rederivations: (id: string) => call<Rederivations>('GET', `${h(id)}/rederivations`),
+  whatIf: (body: WhatIfBody) => call<WhatIfAnswer>('POST', '/policy/versions/what-if', { body }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

@@ -18,6 +18,8 @@ import { taskTexts } from '../plans/task-texts.js';
 import { CorrectMember } from './CorrectMember.js';
 import { ConsentCard } from '../comparison/ConsentCard.js';
 import { consentTexts } from '../comparison/messages.js';
+import { RederivationPanel } from '../fidelity/RederivationPanel.js';
+import { ft } from '../fidelity/messages.js';
 
 const EDIT_ROLES: readonly string[] = ['village_cadre', 'town_officer', 'county_bureau'];
 
@@ -111,6 +113,9 @@ export function HouseholdPage() {
               <EliminationPanel householdId={h.id} />
             </Card>
           )}
+          <Card size="small" role="region" aria-label={ft.rederive.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{ft.rederive.title}</h2>}>
+            <RederivationPanel householdId={h.id} />
+          </Card>
         </Space>
       )}
     </QueryView>

@@ -8,6 +8,8 @@ import { formatTime } from '../../app/time.js';
 import { useHouseholdSearch } from './hooks.js';
 import { RiskColourTag } from '../risk/RiskColourTag.js';
 import { rt } from '../risk/messages.js';
+import { FOCUS_FLAGS } from '../../../../domain/monitoring/risk-signal.js';
+import { ft } from '../fidelity/messages.js';
 
 type Household = HouseholdPage['items'][number];
 
@@ -15,10 +17,11 @@ export function HouseholdsPage() {
   const [name, setName] = useState<string | undefined>();
   const [params] = useSearchParams();
   const [stage, setStage] = useState<string | undefined>(params.get('stage') ?? undefined);
+  const [focus, setFocus] = useState<string | undefined>(params.get('focus') ?? undefined);
   const [offset, setOffset] = useState(0);
   // The dashboard's charts open this list filtered by category, town, risk cause, risk colour or a month's movement.
   const fromAddress = Object.fromEntries(['category', 'townId', 'riskCause', 'riskColour', 'movement', 'period'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
-  const search = useHouseholdSearch({ ...fromAddress, ...(name ? { name } : {}), ...(stage ? { stage } : {}), offset });
+  const search = useHouseholdSearch({ ...fromAddress, ...(name ? { name } : {}), ...(stage ? { stage } : {}), ...(focus ? { focus } : {}), offset });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -49,6 +52,20 @@ export function HouseholdsPage() {
             options={STAGES.map((s) => ({ value: s, label: STAGE_NAMES[s] }))}
             onChange={(v: string | undefined) => {
               setStage(v);
+              setOffset(0);
+            }}
+          />
+          <Select
+            aria-label={ft.focus.label}
+            placeholder={ft.focus.label}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 200 }}
+            value={focus}
+            options={[{ value: 'any', label: ft.focus.any }, ...FOCUS_FLAGS.map((f) => ({ value: f, label: ft.focus.names[f] }))]}
+            onChange={(v: string | undefined) => {
+              setFocus(v);
               setOffset(0);
             }}
           />

@@ -14,6 +14,7 @@ import { addLine, linesOf, setLine, setUpdateDay, type Body } from './thresholds
 import { THRESHOLD_KINDS, type Comparison, type ThresholdKind } from '../../../../domain/policy/profile.js';
 import { parseProfile } from '../../../../domain/policy/parse.js';
 import { RuleOrigins } from './RuleOrigins.js';
+import { WhatIfPanel } from './WhatIfPanel.js';
 
 const CURRENT = 'current';
 /** A month no version starts after: the latest version. */
@@ -179,6 +180,7 @@ function DraftForm({ shipped }: { shipped: readonly { id: string; countyName: st
         </Button>
       </Space>
       {checked && <CheckResult checked={checked} />}
+      {!jsonError && <WhatIfPanel request={{ body, effectiveFrom: month as Period }} />}
     </Space>
   );
 }
