@@ -35,6 +35,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   channel: '发现渠道',
   stage: '所处阶段',
   focus: '重点分析标记',
+  riskColour: '风险等级',
   relation: '与户主关系',
   labourAbility: '劳动能力',
   isStudent: '是否在校学生',
