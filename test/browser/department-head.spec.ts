@@ -12,7 +12,7 @@ test('the department head sees the department’s tasks and accepts one; another
 
   await logIn(page, 'fuze.mz');
   const menu = page.getByRole('navigation', { name: '导航菜单' });
-  await expect(menu.getByRole('link')).toHaveText(['今日工作', '帮扶任务']);
+  await expect(menu.getByRole('link')).toHaveText(['今日工作', '帮扶任务', '部门比对']);
   await menu.getByRole('link', { name: '帮扶任务' }).click();
   const row = page.getByRole('table', { name: '帮扶任务' }).getByRole('row', { name: /祁德旺/ });
   await expect(row).toContainText('待接收');
