@@ -151,9 +151,11 @@ test('a county starts from an empty database and runs through the console, witho
     await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
   }
   await page.getByRole('button', { name: '设置推送 民政局' }).click();
-  await page.getByLabel('推送地址').fill(hookUrl);
-  await page.getByLabel('签名密钥（可不填）').fill('xinfeng-mz-secret-2026');
-  await page.getByRole('dialog').getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+  const webhook = page.getByRole('dialog', { name: '设置“民政局”的消息推送' });
+  await webhook.getByLabel('推送地址').fill(hookUrl);
+  await webhook.getByLabel('签名密钥（可不填）').fill('xinfeng-mz-secret-2026');
+  await webhook.getByRole('button', { name: /^确\s*定$/ }).click();
+  await expect(webhook).toBeHidden();
   await expect(page.getByRole('row', { name: /民政局/ })).toContainText(hookUrl);
   await page.getByRole('button', { name: '发送测试消息 民政局' }).click();
   await expect(page.getByRole('status').filter({ hasText: '测试消息已送达（对方应答 200）' })).toBeVisible();
@@ -161,19 +163,23 @@ test('a county starts from an empty database and runs through the console, witho
   // A department is renamed and retired, never deleted; one the policy still has lead a measure is not retired.
   await page.getByRole('button', { name: '撤销 民政局' }).click();
   // The confirmation that names this department: an earlier one may still be fading out.
-  await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').filter({ hasText: '民政局' }).getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+  await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').filter({ hasText: '民政局' }).getByRole('button', { name: /^确\s*定$/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: '“民政局”仍是本县政策第1版帮扶措施目录中' })).toBeVisible();
   const extra = page.getByRole('form', { name: '新增部门' });
   await extra.getByLabel('部门代码').fill('xz');
   await extra.getByLabel('部门名称').fill('协作办');
   await extra.getByRole('button', { name: '新增部门' }).click();
   await page.getByRole('button', { name: '更名 协作办' }).click();
-  await page.getByLabel('新名称').fill('东西部协作办');
-  await page.getByRole('dialog').getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+  // The dialog of this department, open with its current name, before anything is typed into it.
+  const rename = page.getByRole('dialog', { name: '“协作办”更名' });
+  await expect(rename.getByLabel('新名称')).toHaveValue('协作办');
+  await rename.getByLabel('新名称').fill('东西部协作办');
+  await rename.getByRole('button', { name: /^确\s*定$/ }).click();
+  await expect(rename).toBeHidden();
   await expect(page.getByRole('row', { name: /东西部协作办/ })).toBeVisible();
   await page.getByRole('button', { name: '撤销 东西部协作办' }).click();
   // The confirmation that names this department: an earlier one may still be fading out.
-  await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').filter({ hasText: '东西部协作办' }).getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+  await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').filter({ hasText: '东西部协作办' }).getByRole('button', { name: /^确\s*定$/ }).click();
   await expect(page.getByRole('row', { name: /东西部协作办/ })).toContainText('已撤销');
   await expect(page.getByRole('button', { name: '更名 东西部协作办' })).toHaveCount(0);
 
