@@ -58,35 +58,38 @@ export function createAssessmentActivities(deps: { db: Kysely<Database> }) {
      * nothing twice and answers what was written the first time.
      */
     async assessHousehold(input: AssessInput): Promise<AssessmentSummary> {
-      return deps.db.transaction().execute(async (trx) => {
-        const events = householdEventsRepo(trx);
-        const written = await events.findByKey(input.key);
-        if (written) return (written.payload as { summary: AssessmentSummary }).summary;
-
-        const recordedAt = new Date(input.occurredAt);
-        await householdFinancesRepo(trx).append({
-          householdId: input.householdId,
-          key: input.key,
-          source: input.source,
-          recordedBy: input.actorUserId,
-          recordedAt,
-          income: input.income,
-          spending: input.spending,
-        });
-        const { summary, inputs } = await assess(trx, input);
-        await events.append({
-          householdId: input.householdId,
-          eventKey: input.key,
-          kind: input.eventKind,
-          actorUserId: null,
-          occurredAt: recordedAt,
-          // The inputs let the assessment be re-run from the stored policy version (GET /households/:id/events/:key/rederivation).
-          payload: { ...input.context, summary, ...(inputs ? { inputs } : {}) },
-        });
-        return summary;
-      });
+      return deps.db.transaction().execute((trx) => assessWithin(trx, input));
     },
   };
+}
+
+/** The assessment's writes within the caller's transaction (activities/monthly-steps.ts joins it to the update's). */
+export async function assessWithin(trx: Kysely<Database>, input: AssessInput): Promise<AssessmentSummary> {
+  const events = householdEventsRepo(trx);
+  const written = await events.findByKey(input.key);
+  if (written) return (written.payload as { summary: AssessmentSummary }).summary;
+
+  const recordedAt = new Date(input.occurredAt);
+  await householdFinancesRepo(trx).append({
+    householdId: input.householdId,
+    key: input.key,
+    source: input.source,
+    recordedBy: input.actorUserId,
+    recordedAt,
+    income: input.income,
+    spending: input.spending,
+  });
+  const { summary, inputs } = await assess(trx, input);
+  await events.append({
+    householdId: input.householdId,
+    eventKey: input.key,
+    kind: input.eventKind,
+    actorUserId: null,
+    occurredAt: recordedAt,
+    // The inputs let the assessment be re-run from the stored policy version (GET /households/:id/events/:key/rederivation).
+    payload: { ...input.context, summary, ...(inputs ? { inputs } : {}) },
+  });
+  return summary;
 }
 
 async function assess(db: Kysely<Database>, input: AssessInput): Promise<{ summary: AssessmentSummary; inputs?: AssessmentInputs }> {

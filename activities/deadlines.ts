@@ -88,32 +88,42 @@ export function createDeadlineActivities(deps: { db: Kysely<Database> }) {
      * the household's village cadres and town officers — or, where given, those
      * of the levels named (the county: its bureau) with the item described as `what`.
      */
-    async markHouseholdItemOverdue(input: { key: string; at: number; what?: string; notify?: readonly ('village' | 'town' | 'county')[] }): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const items = dueItemsRepo(trx);
-        await items.markOverdue(input.key, new Date(input.at));
-        const item = await items.findByKey(input.key);
-        if (!item?.household_id || item.status !== 'open') return;
-        const household = await trx
-          .selectFrom('households as h')
-          .innerJoin('jurisdictions as v', 'v.id', 'h.village_id')
-          .select(['h.head_name', 'v.name as village_name', 'h.village_id', 'h.town_id', 'h.county_id'])
-          .where('h.id', '=', item.household_id)
-          .executeTakeFirstOrThrow();
-        const what = input.what ?? dueItemKindNames[item.kind] ?? item.kind;
-        const due = formatLocalDate(toLocalDate(item.due_at.getTime() - 1));
-        const title = notificationMessages.overdueTitle(what);
-        const body = input.what
-          ? notificationMessages.caseClockOverdue(household.village_name, household.head_name, what, due)
-          : notificationMessages.householdItemOverdue(household.village_name, household.head_name, item.period ?? '', what, due);
-        const common = { countyId: household.county_id, kind: 'due_item.overdue', title, body, householdId: item.household_id, dueItemKey: item.item_key, createdAt: new Date(input.at) };
-        const recipients = {
-          village: { jurisdictionId: household.village_id, role: 'village_cadre' },
-          town: { jurisdictionId: household.town_id, role: 'town_officer' },
-          county: { jurisdictionId: household.county_id, role: 'county_bureau' },
-        } as const;
-        await notificationsRepo(trx).add((input.notify ?? ['village', 'town']).map((level) => ({ ...common, key: `${input.key}:overdue:${level}`, recipient: recipients[level] })));
-      });
+    async markHouseholdItemOverdue(input: OverdueInput): Promise<void> {
+      await db.transaction().execute((trx) => markOverdueWithin(trx, input));
     },
   };
+}
+
+export interface OverdueInput {
+  readonly key: string;
+  readonly at: number;
+  readonly what?: string;
+  readonly notify?: readonly ('village' | 'town' | 'county')[];
+}
+
+/** Marks the item overdue and tells those to be told, within the caller's transaction (activities/monthly-steps.ts joins it to the file's entry). */
+export async function markOverdueWithin(trx: Kysely<Database>, input: OverdueInput): Promise<void> {
+  const items = dueItemsRepo(trx);
+  await items.markOverdue(input.key, new Date(input.at));
+  const item = await items.findByKey(input.key);
+  if (!item?.household_id || item.status !== 'open') return;
+  const household = await trx
+    .selectFrom('households as h')
+    .innerJoin('jurisdictions as v', 'v.id', 'h.village_id')
+    .select(['h.head_name', 'v.name as village_name', 'h.village_id', 'h.town_id', 'h.county_id'])
+    .where('h.id', '=', item.household_id)
+    .executeTakeFirstOrThrow();
+  const what = input.what ?? dueItemKindNames[item.kind] ?? item.kind;
+  const due = formatLocalDate(toLocalDate(item.due_at.getTime() - 1));
+  const title = notificationMessages.overdueTitle(what);
+  const body = input.what
+    ? notificationMessages.caseClockOverdue(household.village_name, household.head_name, what, due)
+    : notificationMessages.householdItemOverdue(household.village_name, household.head_name, item.period ?? '', what, due);
+  const common = { countyId: household.county_id, kind: 'due_item.overdue', title, body, householdId: item.household_id, dueItemKey: item.item_key, createdAt: new Date(input.at) };
+  const recipients = {
+    village: { jurisdictionId: household.village_id, role: 'village_cadre' },
+    town: { jurisdictionId: household.town_id, role: 'town_officer' },
+    county: { jurisdictionId: household.county_id, role: 'county_bureau' },
+  } as const;
+  await notificationsRepo(trx).add((input.notify ?? ['village', 'town']).map((level) => ({ ...common, key: `${input.key}:overdue:${level}`, recipient: recipients[level] })));
 }

@@ -14,6 +14,7 @@ import { refusingDataErrors } from './data-errors.js';
 import { createFactActivities } from './facts.js';
 import { createImportActivities } from './imports/job.js';
 import { createCampaignActivities } from './campaign.js';
+import { createMonthlyStepActivities } from './monthly-steps.js';
 
 export interface ActivityDeps {
   readonly db: Kysely<Database>;
@@ -35,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createFactActivities(deps),
     ...createImportActivities(deps),
     ...createCampaignActivities(deps),
+    ...createMonthlyStepActivities(deps),
   });
 }
 

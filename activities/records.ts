@@ -22,13 +22,16 @@ export function createRecordActivities(deps: { db: Kysely<Database> }) {
   return {
     /** Writes one entry of the household file, and the new stage, in one transaction; a retry writes nothing twice. */
     async recordHouseholdEvent(input: RecordEventInput): Promise<void> {
-      await deps.db.transaction().execute(async (trx) => {
-        const occurredAt = new Date(input.occurredAt);
-        const wrote = await householdEventsRepo(trx).append({ ...input, occurredAt });
-        if (wrote && (input.stage || input.category)) {
-          await householdsRepo(trx).setStageAndCategory(input.householdId, { stage: input.stage, category: input.category }, occurredAt);
-        }
-      });
+      await deps.db.transaction().execute((trx) => recordEventWithin(trx, input));
     },
   };
+}
+
+/** The entry and the new stage, within the caller's transaction (activities/monthly-steps.ts joins it to its step). */
+export async function recordEventWithin(trx: Kysely<Database>, input: RecordEventInput): Promise<void> {
+  const occurredAt = new Date(input.occurredAt);
+  const wrote = await householdEventsRepo(trx).append({ ...input, occurredAt });
+  if (wrote && (input.stage || input.category)) {
+    await householdsRepo(trx).setStageAndCategory(input.householdId, { stage: input.stage, category: input.category }, occurredAt);
+  }
 }

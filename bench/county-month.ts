@@ -163,10 +163,10 @@ await runBenchmark(`County month benchmark: ${households.toLocaleString('en-US')
   const sqlRow = rows.find((r) => r.subject === 'sql');
   const total = (r: Row) => ('cpu' in r.run ? activeSeconds(r.run) : r.run.monthTurnS + r.run.updatesS + r.run.deadlineS);
   const subjectName = { household: 'household workflow', bare: 'bare engine', sql: 'plain-SQL batch' } as const;
-  write('Times in seconds (each phase until the register shows it done; the wait for the deadline not counted); CPU in seconds by process.');
+  write('Times in seconds (each phase until the register shows it done; the wait for the deadline not counted); CPU in seconds by process; worker MiB: resident memory once polling → at the end, the households cached.');
   write(
     table([
-      ['server', 'subject', 'turn', 'updates', 'deadline', 'total', 'households/s', '× SQL', '× bare', 'transitions', 'trans./s', 'events', 'cpu server', 'cpu worker', 'cpu postgres', 'cpu bench'],
+      ['server', 'subject', 'turn', 'updates', 'deadline', 'total', 'households/s', '× SQL', '× bare', 'transitions', 'trans./s', 'events', 'cpu server', 'cpu worker', 'cpu postgres', 'cpu bench', 'worker MiB'],
       ...rows.map((r) => {
         const bare = rows.find((b) => b.server === r.server && b.subject === 'bare');
         const run = r.run;
@@ -188,6 +188,7 @@ await runBenchmark(`County month benchmark: ${households.toLocaleString('en-US')
           engine ? fmt(engine.cpu.worker) : '',
           engine ? fmt(engine.cpu.postgres) : '',
           engine ? fmt(engine.cpu.bench) : '',
+          engine ? `${fmt(engine.workerRssMb.before, 0)}→${fmt(engine.workerRssMb.after, 0)}` : '',
         ];
       }),
     ]),

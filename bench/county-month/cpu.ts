@@ -70,3 +70,14 @@ export function sampleCpu(pids: { server: () => number | undefined; workers: () 
 export function cpuBetween(a: CpuSample, b: CpuSample): CpuSample {
   return { server: b.server - a.server, worker: b.worker - a.worker, postgres: b.postgres - a.postgres, bench: b.bench - a.bench };
 }
+
+/** A process's resident memory in MiB (VmRSS of /proc/<pid>/status; 0 once it has gone). */
+export function rssMbOf(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}

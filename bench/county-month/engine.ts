@@ -16,7 +16,7 @@ import { applyUpdate } from '../../api/workflow-update.js';
 import { householdWorkflowId, submitMonthlyUpdate, type HouseholdWorkflowInput } from '../../workflows/household/definitions.js';
 import { startProcess, stopProcess, type Managed } from '../../scripts/processes.js';
 import { bareMonthlyUpdate, type BareHouseholdInput } from './bare-workflow.js';
-import { cpuBetween, sampleCpu, type CpuSample } from './cpu.js';
+import { cpuBetween, rssMbOf, sampleCpu, type CpuSample } from './cpu.js';
 import { isRest, withClient, type LoadedHousehold } from './load.js';
 
 export interface MonthRun {
@@ -36,6 +36,8 @@ export interface MonthRun {
   readonly cpu: CpuSample;
   readonly stateTransitions?: number;
   readonly historyEvents?: number;
+  /** The worker processes' resident memory (MiB, summed) once polling, and at the end with the month's households cached. */
+  readonly workerRssMb: { readonly before: number; readonly after: number };
 }
 
 export const activeSeconds = (r: MonthRun): number => r.monthTurnS + r.updatesS + r.deadlineS;
@@ -154,6 +156,8 @@ export async function runMonth(o: EngineOptions): Promise<MonthRun> {
   const pids = { server: o.serverPid, workers: () => workers.map((w) => w.child.pid), postmaster: o.postmasterPid };
   const timeout = 600_000 + o.households.length * 2000;
   try {
+    const rss = () => workers.reduce((sum, w) => sum + rssMbOf(w.child.pid), 0);
+    const rssBefore = rss();
     const cpu0 = sampleCpu(pids);
     const t0 = performance.now();
     // The month turn: each household's run begins by opening the month's items.
@@ -209,6 +213,7 @@ export async function runMonth(o: EngineOptions): Promise<MonthRun> {
     await until('the deadline', async () => (await overdue()) >= rest, timeout);
     const t3 = performance.now();
     const cpu = cpuBetween(cpu0, sampleCpu(pids));
+    const workerRssMb = { before: rssBefore, after: rss() };
 
     let stateTransitions = 0;
     let historyEvents = 0;
@@ -230,6 +235,7 @@ export async function runMonth(o: EngineOptions): Promise<MonthRun> {
       cpu,
       stateTransitions,
       historyEvents,
+      workerRssMb,
     };
   } finally {
     await connection.close();

@@ -119,7 +119,10 @@ describe('a household over years: one workflow, continued as new at each year’
     // At least two turns of the year: at least three runs, each short; the file holds all 24 months.
     const chain = await runsOf(env.client, householdWorkflowId(householdId));
     expect(chain.length).toBeGreaterThanOrEqual(3);
-    for (const run of chain) expect(run.events).toBeLessThan(10_000);
+    // Issue 19: every run under 4,096 events (the engine's replays stay short).
+    const largest = Math.max(...chain.map((r) => r.events));
+    process.stdout.write(`24 months, tended: ${chain.length} runs, the largest ${largest} events\n`);
+    expect(largest).toBeLessThan(4096);
     await keepHistory(env.client, 'household-first-year', householdWorkflowId(householdId), chain[chain.length - 1]!.runId);
     const submitted = await eventsOf(t.db, householdId, 'monthly_update.submitted');
     expect(new Set(submitted.map((e) => (e.payload as { period: string }).period)).size).toBe(24 - 9);
@@ -137,7 +140,9 @@ describe('a household over years: one workflow, continued as new at each year’
 
     const chain = await runsOf(env.client, householdWorkflowId(row.id));
     expect(chain.length).toBeGreaterThanOrEqual(10);
-    expect(Math.max(...chain.map((r) => r.events))).toBeLessThan(10_000);
+    const largest = Math.max(...chain.map((r) => r.events));
+    process.stdout.write(`10 years, untended: ${chain.length} runs, the largest ${largest} events\n`);
+    expect(largest).toBeLessThan(4096);
     const file = await eventsOf(t.db, row.id);
     expect(file[0]!.kind).toBe('household.registered');
     const overdueUpdates = file.filter((e) => e.kind === 'monthly_update.overdue').map((e) => (e.payload as { period: string }).period);

@@ -5,8 +5,8 @@
  * its town — until done; a late one is accepted and recorded late. Each update
  * re-assesses the household by the policy in force for its month.
  */
-import { condition } from '@temporalio/workflow';
-import { addMonths, formatLocalDate, parseLocalDate, parsePeriod, periodOf, startOfPeriod, toLocalDate, type Period } from '../../domain/calendar/dates.js';
+import { condition, patched } from '@temporalio/workflow';
+import { addMonths, formatLocalDate, parseLocalDate, parsePeriod, periodOf, toLocalDate, type Period } from '../../domain/calendar/dates.js';
 import { RISK_CAUSES } from '../../domain/identification/steps.js';
 import { monitoringMessages as m } from '../../domain/messages/catalogue.js';
 import { riskSignal, type AssessmentSummary, type RiskSignal } from '../../domain/monitoring/risk-signal.js';
@@ -14,12 +14,13 @@ import type { MonthlyItemKind } from '../../domain/monitoring/month-plan.js';
 import { records } from './activities.js';
 import { hasFacts, recordFacts, validateFacts } from './facts.js';
 import { carriedInputs } from './decision-carried.js';
-import { type DueRecord, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
+import { type HouseholdStage, type MonthlyUpdateInput, type MonthlyUpdateResult, type VisitInput, type VisitResult } from './definitions.js';
 import { eventBase as base } from './review-case.js';
 import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
 import { lineRefusal } from '../../domain/income/lines.js';
-import { stageAfter } from '../../domain/identification/stages.js';
+import { signalEntry } from '../../domain/monitoring/signal-event.js';
+import { deferOpening, markItemOverdue, monthlyUpdateInOneStep, monthOpensAt, MONTH_TURN_SPREAD_PATCH, MONTHLY_STEPS_PATCH, openDeferredMonth, openMonthOnce } from './monthly-steps.js';
 
 export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: number): void {
   state.checkAction(update.actor, 'monthlyUpdate');
@@ -36,8 +37,25 @@ export function validateMonthlyUpdate(state: HouseholdState, update: MonthlyUpda
 export async function onMonthlyUpdate(state: HouseholdState, update: MonthlyUpdateInput, now: () => number): Promise<MonthlyUpdateResult> {
   const at = now();
   if (hasFacts(update.facts)) await recordFacts(state, update.facts, { source: 'monthly_update', sourceKey: `monthly_update:${update.period}`, year: parsePeriod(update.period).year, actorUserId: update.actor.userId, at });
+  if (patched(MONTHLY_STEPS_PATCH)) {
+    const done = await monthlyUpdateInOneStep(state, { period: update.period, byUserId: update.actor.userId, at }, () => ({
+      submitted: submittedEntry(state, update, at, state.isLate('monthly_update', update.period, at)),
+      assess: assessInput(state, update, at),
+    }));
+    return { period: update.period, late: done.late, signal: done.signal.kind };
+  }
   const late = await complete(state, 'monthly_update', update.period, at, update.actor.userId);
-  await records.recordHouseholdEvent({
+  await records.recordHouseholdEvent(submittedEntry(state, update, at, late));
+  const assessment = await records.assessHousehold(assessInput(state, update, at));
+  const signal = riskSignal(state.monitoringStatus, assessment, state.lastAssessment);
+  state.lastAssessment = assessment;
+  await act(state, signal, update.actor.userId, at, update.period);
+  return { period: update.period, late, signal: signal.kind };
+}
+
+/** The file's entry of the update (its key taken now). */
+function submittedEntry(state: HouseholdState, update: MonthlyUpdateInput, at: number, late: boolean) {
+  return {
     ...base(state, 'monthly_update.submitted', update.actor.userId, at),
     payload: {
       period: update.period,
@@ -46,9 +64,13 @@ export async function onMonthlyUpdate(state: HouseholdState, update: MonthlyUpda
       memberChanges: update.memberChanges ?? null,
       policiesEnjoyed: update.policiesEnjoyed ?? [],
     },
-  });
+  };
+}
+
+/** The re-assessment the update brings (its key taken now). */
+function assessInput(state: HouseholdState, update: MonthlyUpdateInput, at: number) {
   const carried = carriedInputs(state, update.period, update.lastYearIncomePerCapita);
-  const assessment = await records.assessHousehold({
+  return {
     householdId: state.householdId,
     countyId: state.input.place.countyId,
     period: update.period,
@@ -64,11 +86,7 @@ export async function onMonthlyUpdate(state: HouseholdState, update: MonthlyUpda
     ...(update.threats ? { threats: update.threats } : {}),
     riskCauses: carried.riskCauses,
     context: { period: update.period },
-  });
-  const signal = riskSignal(state.monitoringStatus, assessment, state.lastAssessment);
-  state.lastAssessment = assessment;
-  await act(state, signal, update.actor.userId, at, update.period);
-  return { period: update.period, late, signal: signal.kind };
+  };
 }
 
 export function validateVisit(state: HouseholdState, visit: VisitInput, now: number): void {
@@ -132,6 +150,7 @@ export async function onVisit(state: HouseholdState, visit: VisitInput, now: () 
 
 /** Closes the month's item (if the register has it); answers whether it came after the deadline. */
 async function complete(state: HouseholdState, kind: MonthlyItemKind, period: Period, at: number, byUserId: string): Promise<boolean> {
+  await openDeferredMonth(state, period, at);
   const item = state.item(kind, period);
   const late = state.isLate(kind, period, at);
   if (item && item.doneAt === null) {
@@ -143,24 +162,10 @@ async function complete(state: HouseholdState, kind: MonthlyItemKind, period: Pe
 
 /** Carries out what the re-assessment or the visit showed. */
 async function act(state: HouseholdState, signal: RiskSignal, actorUserId: string, at: number, period: Period): Promise<void> {
-  switch (signal.kind) {
-    case 'none':
-      return;
-    case 'warning':
-      await records.recordHouseholdEvent({ ...base(state, 'monitoring.warning_raised', null, at), payload: { period, reasons: signal.reasons } });
-      return;
-    case 'elimination_suggested':
-      await records.recordHouseholdEvent({ ...base(state, 'monitoring.elimination_suggested', null, at), payload: { period, reasons: signal.reasons } });
-      return;
-    case 'reentry':
-      state.stage = stageAfter('riskReturned');
-      await records.recordHouseholdEvent({
-        ...base(state, 'monitoring.reentered', null, at),
-        payload: { period, reasons: signal.reasons, reportedBy: actorUserId },
-        stage: state.stage,
-      });
-      return;
-  }
+  const entry = signalEntry(signal, period, actorUserId);
+  if (!entry) return;
+  if (entry.stage) state.stage = entry.stage as HouseholdStage;
+  await records.recordHouseholdEvent({ ...base(state, entry.kind, entry.actorUserId, at), payload: entry.payload, ...(entry.stage ? { stage: entry.stage } : {}) });
 }
 
 /**
@@ -174,33 +179,20 @@ export async function monitorMonthly(state: HouseholdState, handOver: () => bool
   const waiting = () => state.waitingItems();
   while (!handOver()) {
     const period: Period = periodOf(now());
-    if (state.itemsOf(period).length === 0) await planMonth(state, period, now());
-    for (const item of state.pastDueItems(now())) {
-      state.markOverdue(item);
-      await records.markHouseholdItemOverdue({ key: item.key, at: item.dueAt });
-      await records.recordHouseholdEvent({
-        ...base(state, `${item.kind}.overdue`, null, item.dueAt),
-        payload: { period: item.period, deadline: new Date(item.dueAt).toISOString() },
-      });
+    const spread = patched(MONTH_TURN_SPREAD_PATCH);
+    const opensAt = monthOpensAt(state, period, spread);
+    const unopened = () => state.itemsOf(period).length === 0;
+    if (unopened()) {
+      if (now() >= opensAt) await openMonthOnce(state, period, now());
+      else deferOpening(state, period);
     }
+    for (const item of state.pastDueItems(now())) await markItemOverdue(state, item);
     const ahead = waiting();
-    const nextMonth = startOfPeriod(addMonths(period, 1));
-    const wakeAt = Math.min(nextMonth, ...ahead.map((i) => i.dueAt));
-    await condition(() => waiting().length < ahead.length || handOver(), wakeAt - now());
+    const deferredOpening = unopened() && now() < opensAt;
+    const nextMonth = monthOpensAt(state, addMonths(period, 1), spread);
+    const wakeAt = Math.min(nextMonth, ...(deferredOpening ? [opensAt] : []), ...ahead.map((i) => i.dueAt));
+    await condition(() => waiting().length < ahead.length || handOver() || (deferredOpening && !unopened()), wakeAt - now());
   }
 }
-
-async function planMonth(state: HouseholdState, period: Period, at: number): Promise<void> {
-  const plan = await records.planMonth({ countyId: state.input.place.countyId, period, eliminated: state.stage === 'eliminated' });
-  state.monthlyDueDay = plan.day;
-  // A household registered after a deadline of this month is first due for it next month.
-  const items: DueRecord[] = plan.items
-    .filter((i) => i.dueAt > state.openedAt)
-    .map((i) => ({ key: state.dueKey(i.kind, period), kind: i.kind, period, dueAt: i.dueAt, doneAt: null, late: false, overdue: false }));
-  if (items.length === 0) return;
-  await records.openHouseholdDueItems({ items: items.map(({ key, kind, dueAt }) => ({ key, kind, householdId: state.householdId, period, dueAt })), openedAt: at });
-  state.addItems(items, at);
-}
-
 
 export type { AssessmentSummary };

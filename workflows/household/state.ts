@@ -19,6 +19,7 @@ import {
   type ReviewCase,
 } from './definitions.js';
 import { isLate } from '../../domain/deadlines/lateness.js';
+import { householdEventKey } from '../../domain/monitoring/signal-event.js';
 
 /** Items older than this many months leave the workflow's state (the register and the file keep them), unless still waiting. */
 const KEPT_MONTHS = 13;
@@ -77,8 +78,13 @@ export class HouseholdState {
 
   /** A run-independent key for the next entry of the household file. */
   nextEventKey(kind: string): string {
+    return householdEventKey(this.householdId, this.reserveEventSeq(), kind);
+  }
+
+  /** The running number of the next entry, for an entry whose kind an activity decides (workflows/household/monthly-steps.ts). */
+  reserveEventSeq(): number {
     this.eventSeq += 1;
-    return `${this.householdId}:${this.eventSeq}:${kind}`;
+    return this.eventSeq;
   }
 
   dueKey(kind: MonthlyItemKind, period: Period): string {
