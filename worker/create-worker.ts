@@ -15,7 +15,7 @@ export interface ShoudiWorkerOptions {
   readonly shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
   readonly maxCachedWorkflows?: number;
   /** How many workflow and activity tasks run at once (the SDK's defaults otherwise); bench/county-month measures them. */
-  readonly tuning?: Pick<WorkerOptions, 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions'>;
+  readonly tuning?: Pick<WorkerOptions, 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentLocalActivityExecutions'>;
   /** The payload codec's converter (platform/payload-codec.ts) when SHOUDI_PAYLOAD_KEY is set. */
   readonly dataConverter?: WorkerOptions['dataConverter'];
 }

@@ -11,6 +11,7 @@ import { createShoudiWorker } from './create-worker.js';
 import { ensureCadenceWorkflows } from './cadence-workflows.js';
 import { startWorkerHealthServer } from './health.js';
 import { payloadDataConverter } from '../platform/payload-codec.js';
+import { workerTuning } from './tuning.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'worker');
@@ -33,6 +34,8 @@ try {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
     dataConverter: payloadDataConverter(config.SHOUDI_PAYLOAD_KEY),
+    ...(config.WORKER_MAX_CACHED_WORKFLOWS === undefined ? {} : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS }),
+    tuning: workerTuning(config),
   });
   const towns = await ensureCadenceWorkflows({ client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.SHOUDI_PAYLOAD_KEY) }), db, taskQueue: config.TEMPORAL_TASK_QUEUE });
   process.stdout.write(`town cadences: ${towns.started.length} started, ${towns.running.length} already running\n`);

@@ -25,6 +25,7 @@ const maxCachedWorkflows = env.BENCH_MAX_CACHED ? Number(env.BENCH_MAX_CACHED) :
 const concurrency = {
   ...(env.BENCH_WORKFLOW_TASKS ? { maxConcurrentWorkflowTaskExecutions: Number(env.BENCH_WORKFLOW_TASKS) } : {}),
   ...(env.BENCH_ACTIVITY_TASKS ? { maxConcurrentActivityTaskExecutions: Number(env.BENCH_ACTIVITY_TASKS) } : {}),
+  ...(env.BENCH_LOCAL_ACTIVITIES ? { maxConcurrentLocalActivityExecutions: Number(env.BENCH_LOCAL_ACTIVITIES) } : {}),
 };
 
 const bareActivities: BareActivities = {
