@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { HouseholdPlace } from '../../domain/access/roles.js';
 import type { Database } from '../../db/database.js';
-import { checkStagedRows } from '../../db/repositories/import-checks.js';
+import { analyseStagedRows, checkStagedRows } from '../../db/repositories/import-checks.js';
 import { commitHouseholds, commitRegistryFinances, countRows, householdsToStart, nextHouseholds, rejectHouseholds, type CommitJob } from '../../db/repositories/import-commit.js';
 import { importJobsRepo } from '../../db/repositories/import-jobs.js';
 import { isDataError } from '../data-errors.js';
@@ -36,15 +36,42 @@ export function createImportActivities(deps: { db: Kysely<Database> }) {
     return counts;
   };
 
+  /**
+   * Saves a run of households in one transaction; when the database refuses
+   * one of them (a person registered meanwhile, a value past its constraint),
+   * each half is tried on its own, down to the household that cannot be saved,
+   * which is rejected whole: the others are saved, none by halves.
+   */
+  const saveHouseholds = async (job: CommitJob, ids: readonly string[]): Promise<{ saved: number; rejected: number }> => {
+    if (ids.length === 0) return { saved: 0, rejected: 0 };
+    try {
+      await db.transaction().execute((trx) => commitHouseholds(trx, job, ids));
+      return { saved: ids.length, rejected: 0 };
+    } catch (error) {
+      if (!isDataError(error) && (error as { code?: string }).code?.startsWith('23') !== true) throw error;
+      if (ids.length === 1) {
+        await rejectHouseholds(db, job.id, ids, 'save_failed');
+        return { saved: 0, rejected: 1 };
+      }
+      const half = Math.ceil(ids.length / 2);
+      const first = await saveHouseholds(job, ids.slice(0, half));
+      const second = await saveHouseholds(job, ids.slice(half));
+      return { saved: first.saved + second.saved, rejected: first.rejected + second.rejected };
+    }
+  };
+
   return {
     async checkImport(input: { jobId: string }): Promise<{ households: number }> {
       const job = await jobOf(input.jobId);
       const current = await importJobsRepo(db).findById(job.id);
       if (current?.status === 'staging') {
+        // The planner learns how many rows the file staged, then how the checks left them.
+        await analyseStagedRows(db);
         await db.transaction().execute(async (trx) => {
           await checkStagedRows(trx, job);
           await importJobsRepo(trx).update(job.id, { status: 'checking' });
         });
+        await analyseStagedRows(db);
       }
       const counts = await saveCounts(job.id);
       await importJobsRepo(db).update(job.id, { status: 'importing', householdsTotal: counts.households + counts.pending });
@@ -54,26 +81,9 @@ export function createImportActivities(deps: { db: Kysely<Database> }) {
     async commitImportBatch(input: { jobId: string; limit: number }): Promise<{ saved: number; rejected: number; more: boolean }> {
       const job = await jobOf(input.jobId);
       const ids = await nextHouseholds(db, job.id, input.limit);
-      let saved = 0;
-      let rejected = 0;
-      try {
-        await db.transaction().execute((trx) => commitHouseholds(trx, job, ids));
-        saved = ids.length;
-      } catch (batchError) {
-        if (!isDataError(batchError) && (batchError as { code?: string }).code?.startsWith('23') !== true) throw batchError;
-        for (const id of ids) {
-          try {
-            await db.transaction().execute((trx) => commitHouseholds(trx, job, [id]));
-            saved += 1;
-          } catch (error) {
-            if (!isDataError(error) && (error as { code?: string }).code?.startsWith('23') !== true) throw error;
-            await rejectHouseholds(db, job.id, [id], 'save_failed');
-            rejected += 1;
-          }
-        }
-      }
+      const counts = await saveHouseholds(job, ids);
       await saveCounts(job.id);
-      return { saved, rejected, more: ids.length === input.limit };
+      return { ...counts, more: ids.length === input.limit };
     },
 
     async commitImportFinances(input: { jobId: string; limit: number }): Promise<{ saved: number; more: boolean }> {

@@ -1,6 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 
+/** Has the staging table analysed (its owner's function): after a COPY, and after the checks, the planner's counts are stale. */
+export async function analyseStagedRows(db: Kysely<Database>): Promise<void> {
+  await sql`select import_rows_analyse()`.execute(db);
+}
+
 /**
  * The checks of an import across rows, set-based over the staged file. Each
  * row not imported gets a reason code (`code|argument`, put in words by

@@ -7,7 +7,7 @@ export interface CommitJob {
   readonly uploadedBy: string;
 }
 
-/** The next households of a job that passed the checks and are not saved yet, by id. */
+/** The next households of a job that passed the checks and are not saved yet, by id: a run of consecutive ones. */
 export async function nextHouseholds(db: Kysely<Database>, jobId: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('import_rows')
@@ -23,8 +23,13 @@ export async function nextHouseholds(db: Kysely<Database>, jobId: string, limit:
   return rows.map((r) => r.household_id!);
 }
 
-/** A month's lines of the staged finance rows `rows` (a filter on import_rows r), one per kind filled in. */
-async function insertFinances(db: Kysely<Database>, job: CommitJob, rows: ReturnType<typeof sql>): Promise<void> {
+/**
+ * The month lines of the staged finance rows `rows` (a filter on import_rows r), one per kind filled in, each kind to its
+ * table. `newHouseholds`: the households were saved in this transaction, so no line of theirs can exist yet (their ids
+ * are new) and the lines go in without the check of each entry key that a registered household's months need.
+ */
+async function insertFinances(db: Kysely<Database>, job: CommitJob, rows: ReturnType<typeof sql>, newHouseholds: boolean): Promise<void> {
+  const once = newHouseholds ? sql`` : sql`on conflict (entry_key) do nothing`;
   const lines = sql`
     select r.household_id, r.period, a.key as kind, a.value::bigint as amount_fen
     from import_rows r cross join lateral jsonb_each_text(r.amounts) a
@@ -34,41 +39,63 @@ async function insertFinances(db: Kysely<Database>, job: CommitJob, rows: Return
     insert into household_income_records (household_id, period, kind, amount_fen, source, submission_key, entry_key, recorded_by, recorded_at)
     select l.household_id, l.period, l.kind, l.amount_fen, 'import', ${keys}, 'import:' || l.household_id || ':' || l.period || ':' || l.kind, ${job.uploadedBy}, now()
     from (${lines}) l where l.kind in ('wages', 'production_net', 'property', 'transfer')
-    on conflict (entry_key) do nothing`.execute(db);
+    ${once}`.execute(db);
   await sql`
     insert into household_spending_records (household_id, period, kind, amount_fen, rigid, source, submission_key, entry_key, recorded_by, recorded_at)
     select l.household_id, l.period, l.kind, l.amount_fen, l.kind <> 'other', 'import', ${keys}, 'import:' || l.household_id || ':' || l.period || ':' || l.kind, ${job.uploadedBy}, now()
     from (${lines}) l where l.kind in ('medical', 'schooling', 'disaster', 'disability', 'other')
-    on conflict (entry_key) do nothing`.execute(db);
-  await sql`update import_rows r set outcome = 'imported' where r.job_id = ${job.id} and r.sheet = 'finances' and r.outcome is null and ${rows}`.execute(db);
+    ${once}`.execute(db);
 }
 
 /**
- * Saves whole households of the staged file: the household, its members, the
- * file's entry that it was carried over (with its entry date, risk causes and
- * measures enjoyed) and its months' finances. Run it in one transaction
- * (`db` is then that transaction): a household is saved whole or not at all.
+ * Saves whole households of the staged file, set-based: the households, their
+ * members, the file's entry that each was carried over (its entry date, risk
+ * causes, measures enjoyed and member count: the event the household's file
+ * and the audit read) and their months' finances, each an INSERT…SELECT over
+ * the staged rows of the households `householdIds` — a run of consecutive
+ * ones as nextHouseholds gives them, so they are read by their id's range.
+ * Run it in one transaction (`db` is then that transaction): the households
+ * are saved whole or not at all. Answers the staged rows saved.
  */
-export async function commitHouseholds(db: Kysely<Database>, job: CommitJob, householdIds: readonly string[]): Promise<void> {
-  if (householdIds.length === 0) return;
-  const ids = sql`${sql.val(householdIds)}::uuid[]`;
-  const heads = sql`select * from import_rows r where r.job_id = ${job.id} and r.sheet = 'members' and r.relation = 'head' and r.outcome is null and r.household_id = any(${ids})`;
+export async function commitHouseholds(db: Kysely<Database>, job: CommitJob, householdIds: readonly string[]): Promise<number> {
+  if (householdIds.length === 0) return 0;
+  const within = sql`r.household_id between ${householdIds[0]}::uuid and ${householdIds[householdIds.length - 1]}::uuid`;
+  const members = sql`r.job_id = ${job.id} and r.sheet = 'members' and r.outcome is null and ${within}`;
+  const heads = sql`select * from import_rows r where ${members} and r.relation = 'head'`;
   await sql`
     insert into households (id, county_id, town_id, village_id, address, head_name, category)
     select h.household_id, ${job.countyId}, h.town_id, h.village_id, h.address, h.head_name, h.category from (${heads}) h`.execute(db);
   await sql`
     insert into household_members (household_id, name, id_number, birth_date, sex, relation, labour_ability, is_student, is_active_military, disability_grade, chronic_illness)
     select r.household_id, r.name, r.id_number, r.birth_date, r.sex, r.relation, r.labour_ability, r.is_student, r.is_active_military, r.disability_grade, r.chronic_illness
-    from import_rows r where r.job_id = ${job.id} and r.sheet = 'members' and r.outcome is null and r.household_id = any(${ids})
+    from import_rows r where ${members}
     order by r.household_id, r.row_no`.execute(db);
   await sql`
     insert into household_events (household_id, event_key, kind, actor_user_id, occurred_at, payload)
     select h.household_id, 'import:' || ${job.id}::text || ':' || h.household_id, 'household.imported', ${job.uploadedBy}, now(),
-      jsonb_build_object('jobId', ${job.id}::text, 'enteredOn', h.entered_on, 'riskCauses', h.risk_causes, 'measuresEnjoyed', h.measures,
-        'members', (select count(*) from import_rows m where m.job_id = ${job.id} and m.sheet = 'members' and m.household_id = h.household_id))
-    from (${heads}) h`.execute(db);
-  await insertFinances(db, job, sql`r.household_id = any(${ids})`);
-  await sql`update import_rows r set outcome = 'imported' where r.job_id = ${job.id} and r.sheet = 'members' and r.outcome is null and r.household_id = any(${ids})`.execute(db);
+      jsonb_build_object('jobId', ${job.id}::text, 'enteredOn', h.entered_on, 'riskCauses', h.risk_causes, 'measuresEnjoyed', h.measures, 'members', c.members)
+    from (${heads}) h join (select r.household_id, count(*) as members from import_rows r where ${members} group by r.household_id) c on c.household_id = h.household_id`.execute(db);
+  await insertFinances(db, job, within, true);
+  return settle(db, job.id, sql`r.outcome is null and ${within}`);
+}
+
+/**
+ * The staged rows `rows` (a filter on import_rows r) are saved: they are
+ * deleted (their households hold them now) and counted in the job's imported
+ * rows, in the same transaction — but the heads stay, marked imported, for the
+ * households' workflows to start. Answers the rows saved.
+ */
+async function settle(db: Kysely<Database>, jobId: string, rows: ReturnType<typeof sql>): Promise<number> {
+  const result = await sql<{ rows: string; heads: string }>`
+    with heads as (
+      update import_rows r set outcome = 'imported' where r.job_id = ${jobId} and r.sheet = 'members' and r.relation = 'head' and ${rows} returning 1),
+    others as (
+      delete from import_rows r where r.job_id = ${jobId} and not (r.sheet = 'members' and r.relation = 'head') and ${rows} returning 1),
+    counted as (select (select count(*) from heads) as heads, (select count(*) from others) as others)
+    update import_jobs j set imported = j.imported + c.heads + c.others, households_imported = j.households_imported + c.heads, updated_at = now()
+    from counted c where j.id = ${jobId}
+    returning c.heads + c.others as rows, c.heads as heads`.execute(db);
+  return Number(result.rows[0]?.rows ?? 0);
 }
 
 /** Households that could not be saved: their rows, and their months', rejected with `code`. */
@@ -79,39 +106,51 @@ export async function rejectHouseholds(db: Kysely<Database>, jobId: string, hous
     where r.job_id = ${jobId} and r.outcome is null and r.household_id = any(${ids})`.execute(db);
 }
 
-/** The months of households already in the registry, a batch at a time: answers how many rows it saved. */
+/**
+ * The months of households already in the registry, `limit` staged rows at a
+ * time (one transaction, read by their range in the file): answers how many
+ * rows it saved. Run once the file's own households are saved.
+ */
 export async function commitRegistryFinances(db: Kysely<Database>, job: CommitJob, limit: number): Promise<number> {
-  const batch = await db
+  const pending = db
     .selectFrom('import_rows')
     .select(['sheet_no', 'row_no'])
     .where('job_id', '=', job.id)
     .where('sheet', '=', 'finances')
     .where('outcome', 'is', null)
-    .where('household_id', 'is not', null)
-    .orderBy('sheet_no')
-    .orderBy('row_no')
-    .limit(limit)
-    .execute();
-  if (batch.length === 0) return 0;
-  const keys = sql.join(batch.map((b) => sql`(${b.sheet_no}::int, ${b.row_no}::int)`));
-  await db.transaction().execute((trx) => insertFinances(trx, job, sql`(r.sheet_no, r.row_no) in (${keys})`));
-  return batch.length;
+    .where('household_id', 'is not', null);
+  const first = await pending.orderBy('sheet_no').orderBy('row_no').limit(1).executeTakeFirst();
+  if (!first) return 0;
+  const last = await db
+    .selectFrom(pending.orderBy('sheet_no').orderBy('row_no').limit(limit).as('b'))
+    .select(['b.sheet_no', 'b.row_no'])
+    .orderBy('b.sheet_no', 'desc')
+    .orderBy('b.row_no', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const within = sql`(r.sheet_no, r.row_no) between (${first.sheet_no}::int, ${first.row_no}::int) and (${last.sheet_no}::int, ${last.row_no}::int) and r.household_id is not null`;
+  return db.transaction().execute(async (trx) => {
+    await insertFinances(trx, job, within, false);
+    return settle(trx, job.id, sql`r.sheet = 'finances' and r.outcome is null and ${within}`);
+  });
 }
 
-/** The job's counts from its rows: read = imported + rejected once every row has its outcome. */
+/**
+ * The job's counts: the rows read (as staged), the rows imported (counted as
+ * each transaction saved and deleted them), the rows rejected (which stay for
+ * the error report); read = imported + rejected once every row has its outcome.
+ */
 export async function countRows(db: Kysely<Database>, jobId: string) {
+  const job = await db.selectFrom('import_jobs').select(['rows_read', 'imported', 'households_imported']).where('id', '=', jobId).executeTakeFirstOrThrow();
   const row = await db
     .selectFrom('import_rows')
-    .select((eb) => [
-      eb.fn.countAll<string>().as('read'),
-      sql<string>`count(*) filter (where outcome = 'imported')`.as('imported'),
+    .select([
       sql<string>`count(*) filter (where outcome = 'rejected')`.as('rejected'),
-      sql<string>`count(*) filter (where outcome = 'imported' and sheet = 'members' and relation = 'head')`.as('households'),
       sql<string>`count(*) filter (where outcome is null and sheet = 'members' and relation = 'head' and household_id is not null)`.as('pending'),
     ])
     .where('job_id', '=', jobId)
     .executeTakeFirstOrThrow();
-  return { read: Number(row.read), imported: Number(row.imported), rejected: Number(row.rejected), households: Number(row.households), pending: Number(row.pending) };
+  return { read: job.rows_read, imported: job.imported, rejected: Number(row.rejected), households: job.households_imported, pending: Number(row.pending) };
 }
 
 /** The saved households of a job after `after` (by id), with their place and entry date, for their workflows. */

@@ -16,3 +16,8 @@ export const importJobWorkflowId = (jobId: string) => `import-${jobId}`;
 
 /** The default pace: 50,000 households start in about 17 minutes. */
 export const DEFAULT_STARTS_PER_SECOND = 50;
+
+/** Households saved per transaction (set-based: some 15 staged rows and 60 registry rows each). */
+export const HOUSEHOLDS_PER_TRANSACTION = 5000;
+/** Month rows of households already registered saved per transaction. */
+export const MONTHS_PER_TRANSACTION = 20000;

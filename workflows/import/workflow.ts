@@ -5,12 +5,12 @@ import type { HouseholdWorkflowInput } from '../household/definitions.js';
 import { householdWorkflowId } from '../household/definitions.js';
 import { householdWorkflow } from '../household/workflow.js';
 import { RECORDS_RETRY } from '../shared/retry.js';
-import type { ImportJobInput } from './definitions.js';
+import { HOUSEHOLDS_PER_TRANSACTION, MONTHS_PER_TRANSACTION, type ImportJobInput } from './definitions.js';
 
 const steps = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { ...RECORDS_RETRY, maximumAttempts: 20 } });
 
-/** Households saved per transaction, and month rows of registered households per transaction. */
-const BATCH = 500;
+/** Workflow starts per page at most. */
+const START_PAGE = 500;
 /** Pages of workflow starts per run before the job continues as new (its history stays small). */
 const PAGES_PER_RUN = 20;
 
@@ -25,13 +25,13 @@ export async function importJobWorkflow(input: ImportJobInput): Promise<void> {
   try {
     if (!input.carried) {
       await steps.checkImport({ jobId });
-      while ((await steps.commitImportBatch({ jobId, limit: BATCH })).more);
-      while ((await steps.commitImportFinances({ jobId, limit: BATCH })).more);
+      while ((await steps.commitImportBatch({ jobId, limit: HOUSEHOLDS_PER_TRANSACTION })).more);
+      while ((await steps.commitImportFinances({ jobId, limit: MONTHS_PER_TRANSACTION })).more);
       await steps.closeImportRows({ jobId });
     }
     let started = input.carried?.started ?? 0;
     let after = input.carried?.after ?? null;
-    const page = Math.max(1, Math.min(BATCH, input.startsPerSecond));
+    const page = Math.max(1, Math.min(START_PAGE, input.startsPerSecond));
     for (let pages = 0; ; pages += 1) {
       if (pages >= PAGES_PER_RUN || workflowInfo().continueAsNewSuggested) {
         await continueAsNew<typeof importJobWorkflow>({ ...input, carried: { started, after } });
