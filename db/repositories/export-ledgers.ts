@@ -96,7 +96,7 @@ export function exportLedgersRepo(db: Kysely<Database>) {
         .select(['k.id', 'k.household_id', 't.name as town_name', 'v.name as village_name', 'h.head_name', 'k.measure', 'dep.name as department_name', 'k.required', 'k.status', 'k.assigned_at', 'k.due_at', 'k.completed_at', 'k.progress_note', 'k.evidence', 'k.waiver_reason'])
         .where(inPlace(within.id, within.level, { county: 'k.county_id', town: 'k.town_id', village: 'k.village_id', group: { household: 'k.household_id' } }))
         .where('k.status', '<>', 'cancelled')
-        .where(after ? sql<SqlBool>`(t.name, v.name, k.household_id, k.id) > (${after.townName}, ${after.villageName}, ${after.id}::uuid, ${after.taskId}::uuid)` : sql<SqlBool>`true`)
+        .where(after ? sql<SqlBool>`(t.name, v.name, k.household_id, k.id) > (${after.townName}, ${after.villageName}, ${after.id}::uuid, ${after.taskId}::bigint)` : sql<SqlBool>`true`)
         .orderBy('t.name')
         .orderBy('v.name')
         .orderBy('k.household_id')
@@ -180,7 +180,7 @@ export function exportLedgersRepo(db: Kysely<Database>) {
           ? query.where('d.department_id', '=', scope.departmentId)
           : query.where(inPlace(scope.within.id, scope.within.level, { county: 'd.county_id', town: 'd.town_id', village: 'd.village_id', group: { household: 'd.household_id' } }));
       if (overdueOnly) query = query.where((eb) => eb.or([eb('d.overdue_at', 'is not', null), eb('d.due_at', '<=', now)]));
-      if (after) query = query.where(sql<SqlBool>`(d.due_at, d.id) > (${after.dueAt}, ${after.id}::uuid)`);
+      if (after) query = query.where(sql<SqlBool>`(d.due_at, d.id) > (${after.dueAt}::timestamptz, ${after.id}::bigint)`);
       return query.orderBy('d.due_at').orderBy('d.id').limit(limit).execute();
     },
   };
