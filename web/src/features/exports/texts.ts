@@ -1,0 +1,23 @@
+/** The words of the export buttons (the workbooks' own titles come from the server's catalogue, domain/exports). */
+export const exportTexts = {
+  householdTitle: '表格导出',
+  householdIntro: '按弥勒市文件附件格式导出本户表格（Excel，A4 打印）。',
+  file: '一户一档',
+  application: '申请书（附件1、2）',
+  survey: '风险户调查表（附件3-1）',
+  income: '收支测算表（附件3-2）',
+  measures: '帮扶措施表（附件4）',
+  ledgersTitle: '台账导出',
+  ledgersIntro: '导出所选范围的台账（Excel，A4 横向打印，全县数据也可导出）。',
+  scope: '导出范围',
+  wholeArea: (name: string) => `${name}（全部）`,
+  analysis: '脱贫监测户动态监测分析研判表（附件5）',
+  analysisMarginal: '边缘户动态监测分析研判表（附件6）',
+  placeMeasures: '帮扶措施表（附件4）',
+  incomeLedger: '增收帮扶台账',
+  employmentLedger: '脱贫劳动力就业台账',
+  quarter: '季度',
+  items: '导出待办和逾期事项',
+  overdueItems: '导出逾期事项',
+  townReport: '导出上报表（Excel）',
+} as const;
