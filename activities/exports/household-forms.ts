@@ -14,6 +14,7 @@ import { threatNames } from '../../domain/messages/catalogue.js';
 import { LABOUR_ABILITY_NAMES } from '../../domain/messages/fields.js';
 import { relationNames } from '../../domain/measures/task-messages.js';
 import { maskIdNumber } from '../../domain/people/id-number.js';
+import type { AssessmentSummary } from '../../domain/monitoring/risk-signal.js';
 import type { TaskRow } from '../../db/repositories/export-ledgers.js';
 import type { HouseholdFileData } from './household-file.js';
 import { causesOf, taskCells } from './ledgers.js';
@@ -138,6 +139,36 @@ export async function householdMeasuresWorkbook(headName: string, exportedAt: st
   const sheet = ledgerSheet(workbook, m.sheet, m.title(m.householdTitle(headName)), exportMessages.exportedAt(exportedAt), m.headings, [6, 18, 16, 8, 12, 12, 10, 12, 40]);
   tasks.forEach((k, i) => {
     const row = sheet.addRow([i + 1, ...taskCells(k)]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    row.eachCell((cell) => (cell.border = THIN_BORDER));
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** 附件5/6 动态监测分析研判表 of one household: a row per assessment of its file (identification and monthly), oldest first. */
+export async function householdAnalysisWorkbook(data: HouseholdFileData): Promise<Buffer> {
+  const a = ledgerMessages.analysis;
+  const l = ledgerMessages.incomeLedger;
+  const marginal = data.household.category === 'marginal' || data.household.category === 'sudden_hardship';
+  const workbook = new ExcelJS.Workbook();
+  const sheet = ledgerSheet(workbook, a.sheet(marginal), a.householdTitle(data.household.head_name, marginal), exportMessages.exportedAt(data.exportedAt), a.householdHeadings, [6, 12, 10, 8, 12, 10, 10, 16, 24, 60]);
+  const assessed = data.events.filter((e) => e.kind === 'identification.assessed' || e.kind === 'monitoring.assessed');
+  assessed.forEach((e, i) => {
+    const s = (e.payload as { summary?: AssessmentSummary }).summary;
+    if (!s) return;
+    const focus = s.focus ? (Object.keys(l.focus) as (keyof typeof l.focus)[]).filter((f) => s.focus?.[f] === true).map((f) => l.focus[f]).join('、') : '';
+    const row = sheet.addRow([
+      i + 1,
+      day(e.occurred_at),
+      s.period,
+      s.members,
+      s.perCapitaFen === null ? '' : s.perCapitaFen / 100,
+      s.monitoringLine ?? '',
+      s.belowMonitoring === null ? '' : s.belowMonitoring ? l.yes : l.no,
+      a.conclusions[s.conclusion] ?? s.conclusion,
+      focus,
+      s.explanation.join('\n'),
+    ]);
     row.alignment = { wrapText: true, vertical: 'top' };
     row.eachCell((cell) => (cell.border = THIN_BORDER));
   });

@@ -4,7 +4,7 @@ import { exportMessages } from '../../domain/exports/messages.js';
 import { rosterPage } from '../../db/repositories/exports.js';
 import { writeRoster } from '../../activities/exports/roster.js';
 import { householdFileWorkbook, incomeCalculationWorkbook } from '../../activities/exports/household-file.js';
-import { applicationWorkbook, householdMeasuresWorkbook, surveyWorkbook } from '../../activities/exports/household-forms.js';
+import { applicationWorkbook, householdAnalysisWorkbook, householdMeasuresWorkbook, surveyWorkbook } from '../../activities/exports/household-forms.js';
 import { ledgerMessages } from '../../domain/exports/ledgers.js';
 import { exportLedgersRepo } from '../../db/repositories/export-ledgers.js';
 import { exportedNow, householdFileData, placeInScope, streamDownload } from '../services/exports.js';
@@ -81,6 +81,15 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       const tasks = await exportLedgersRepo(app.db).householdTasks(request.params.id);
       const name = ledgerMessages.measures.householdTitle(data.household.head_name);
       return asDownload(reply, ledgerMessages.measures.fileName(name)).send(await householdMeasuresWorkbook(data.household.head_name, data.exportedAt, tasks));
+    },
+  );
+
+  app.get(
+    '/exports/households/:id/analysis',
+    { preHandler: allow('exportLedgers'), schema: { summary: 'A household’s dynamic monitoring analysis (attachment 5, or 6 for a marginal household, of seed 001): a row per assessment of its file, as .xlsx', tags: ['exports'], params: householdParams, response: { 200: spreadsheet } } },
+    async (request, reply) => {
+      const data = await householdFileData(app, request.params.id, currentUser(request));
+      return asDownload(reply, ledgerMessages.analysis.householdFileName(data.household.head_name)).send(await householdAnalysisWorkbook(data));
     },
   );
 };

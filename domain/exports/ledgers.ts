@@ -73,6 +73,10 @@ export const ledgerMessages = {
     fileName: (placeName: string, marginal: boolean) => `${placeName}${marginal ? '边缘户' : '脱贫监测户'}动态监测分析研判表.xlsx`,
     headings: ['序号', ...place, L.memberCount!, L.category!, L.riskCauses!, L.stage!, '最近研判月份', '人均纯收入（元）', '监测线（元）', '研判结论', '帮扶措施及办理情况', '风险消除日期'],
     conclusions: { eligible: '符合纳入监测条件', not_eligible: '不符合纳入监测条件', undetermined: '暂无法判断' } as Record<string, string>,
+    /** One household's 研判表: a row per assessment in its file. */
+    householdTitle: (head: string, marginal: boolean) => `${marginal ? '边缘户' : '脱贫监测户'}动态监测分析研判表（${head}户）`,
+    householdFileName: (head: string) => `${head}户动态监测分析研判表.xlsx`,
+    householdHeadings: ['序号', '研判日期', '研判月份', L.memberCount!, '人均纯收入（元）', '监测线（元）', '是否低于监测线', '研判结论', '重点分析', '研判依据'],
   },
   incomeLedger: {
     /** The attachment of Suyuan's 涑巩固拓展〔2022〕9号 [004]: 脱贫户及防贫监测对象增收帮扶台账, by village. */

@@ -172,6 +172,27 @@ describe('a household’s forms of Mile’s 附件 [001]', () => {
     expect(body(village.sheet)).toHaveLength(Number(n.n));
     expect(body(village.sheet).filter((r) => r[3] === '出口甲').map((r) => r[4])).toEqual(tasks.map((k) => measureName(k.measure)));
   });
+  it('附件5 动态监测分析研判表 of the household: a row per assessment of its file, as stored', async () => {
+    const { t } = stack;
+    const { sheet, name } = await download(`/exports/households/${household}/analysis`, tokens.cadre);
+    expect(name).toBe('出口甲户动态监测分析研判表.xlsx');
+    expectLedger(sheet, '脱贫监测户动态监测分析研判表（出口甲户）', ledgerMessages.analysis.householdHeadings);
+    const assessed = await t.db.selectFrom('household_events').select('payload').where('household_id', '=', household).where('kind', 'in', ['identification.assessed', 'monitoring.assessed']).orderBy('occurred_at').orderBy('id').execute();
+    expect(assessed.length).toBeGreaterThan(0);
+    const rows = body(sheet);
+    expect(rows).toHaveLength(assessed.length);
+    const { summary } = assessed[0]!.payload as { summary: AssessmentSummary };
+    expect(rows[0]!.slice(2, 9)).toEqual([
+      summary.period,
+      summary.members,
+      summary.perCapitaFen! / 100,
+      summary.monitoringLine ?? '',
+      summary.belowMonitoring === null ? '' : summary.belowMonitoring ? '是' : '否',
+      ledgerMessages.analysis.conclusions[summary.conclusion],
+      expect.stringContaining('收入下降'),
+    ]);
+    expect(rows[0]![9]).toBe(summary.explanation.join('\n'));
+  });
 });
 
 describe('the place-wide ledgers', () => {

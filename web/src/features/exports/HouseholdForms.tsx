@@ -10,6 +10,7 @@ const FORMS = [
   ['survey', m.survey],
   ['income-calculation', m.income],
   ['measures', m.measures],
+  ['analysis', m.householdAnalysis],
   ['file', m.file],
 ] as const;
 

@@ -7,6 +7,7 @@ export const exportTexts = {
   survey: '风险户调查表（附件3-1）',
   income: '收支测算表（附件3-2）',
   measures: '帮扶措施表（附件4）',
+  householdAnalysis: '动态监测分析研判表（附件5、6）',
   ledgersTitle: '台账导出',
   ledgersIntro: '导出所选范围的台账（Excel，A4 横向打印，全县数据也可导出）。',
   scope: '导出范围',
