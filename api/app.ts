@@ -37,6 +37,7 @@ import { taskInboxRoutes } from './routes/task-inbox.js';
 import multipart from '@fastify/multipart';
 import { importRoutes } from './routes/imports.js';
 import { exportRoutes } from './routes/exports.js';
+import { exportLedgerRoutes } from './routes/export-ledgers.js';
 import { validatorCompiler } from './validation.js';
 import { UPDATE_ACCEPT_DEADLINE_MS, withUpdateContext } from './workflow-update.js';
 import { publicReportRoutes } from './routes/public-reports.js';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(comparisonRoutes);
       await api.register(consentRoutes);
       await api.register(departmentRoutes);
+      await api.register(exportLedgerRoutes);
       await api.register(eliminationConditionRoutes);
     },
     { prefix: API_PREFIX },

@@ -20,6 +20,7 @@ import { ConsentCard } from '../comparison/ConsentCard.js';
 import { consentTexts } from '../comparison/messages.js';
 import { RederivationPanel } from '../fidelity/RederivationPanel.js';
 import { ft } from '../fidelity/messages.js';
+import { HouseholdForms } from '../exports/HouseholdForms.js';
 
 const EDIT_ROLES: readonly string[] = ['village_cadre', 'town_officer', 'county_bureau'];
 
@@ -56,6 +57,7 @@ export function HouseholdPage() {
               <Descriptions.Item label={t.households.createdAt}>{formatTime(h.createdAt)}</Descriptions.Item>
             </Descriptions>
           </Card>
+          <HouseholdForms householdId={h.id} />
           <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.members.title}</h2>}>
             <QueryView query={members}>
               {(list) => (

@@ -5,6 +5,7 @@ import { QueryView } from '../../app/states.js';
 import { formatTime } from '../../app/time.js';
 import { isRunning, useDownload, useImportJobs, useUpload } from './hooks.js';
 import { importTexts as m } from './messages.js';
+import { LedgerExports } from '../exports/LedgerExports.js';
 
 function percent(job: ImportJob): number {
   if (job.status === 'done') return 100;
@@ -83,6 +84,7 @@ export function ImportsPage() {
           <Button icon={<DownloadOutlined />} loading={download.isPending} onClick={() => download.mutate('/exports/roster')}>
             {m.roster}
           </Button>
+          <LedgerExports />
         </Space>
       </Card>
     </Space>

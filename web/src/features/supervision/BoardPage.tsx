@@ -4,6 +4,7 @@ import type { OverdueBoard } from '../../app/api-types.js';
 import { t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
 import { formatTime } from '../../app/time.js';
+import { ItemsExport } from '../exports/ItemsExport.js';
 import { BUCKETS, NO_PLACE, useOverdueBoard, type Grouping, type Source } from './hooks.js';
 
 type Row = OverdueBoard['rows'][number];
@@ -34,6 +35,7 @@ export function BoardPage() {
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {t.supervision.title}
       </Typography.Title>
+      <ItemsExport overdueFirst />
       <Card size="small">
         <Tabs
           activeKey={source}

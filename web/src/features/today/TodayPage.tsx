@@ -11,6 +11,7 @@ import { monitoringPath } from '../monitoring/hooks.js';
 import { pt } from '../policy/messages.js';
 import { useCasesWaitingOn, useDueItems } from './hooks.js';
 import { SelfReportsCard } from '../self-report/SelfReportsCard.js';
+import { ItemsExport } from '../exports/ItemsExport.js';
 
 const ACTING_ROLES = ['village_cadre', 'town_officer', 'county_bureau'] as const;
 
@@ -100,9 +101,12 @@ export function TodayPage() {
         </Card>
       )}
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{supervisor ? t.today.overdueTitle : t.today.dueTitle}</h2>} size="small">
-        <QueryView query={due} empty={(d) => d.items.length === 0} emptyText={t.today.noDue}>
-          {(page) => <DueTable items={page.items} />}
-        </QueryView>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <ItemsExport overdueFirst={supervisor} />
+          <QueryView query={due} empty={(d) => d.items.length === 0} emptyText={t.today.noDue}>
+            {(page) => <DueTable items={page.items} />}
+          </QueryView>
+        </Space>
       </Card>
     </Space>
   );

@@ -9,6 +9,7 @@ import { useUser } from '../../app/auth.js';
 import { QueryView } from '../../app/states.js';
 import { formatDeadline, formatTime, periodName, recentPeriods } from '../../app/time.js';
 import { useSubmitTownReport, useTownReport } from './hooks.js';
+import { TownReportExport } from '../exports/TownReportExport.js';
 import { townTexts as tx } from './texts.js';
 
 type Household = TownReportView['monitoring'][number] & { howName?: string };
@@ -135,6 +136,7 @@ export function TownReportPage() {
                 </Descriptions>
                 <Typography.Text strong>{tx.counts(r.counts.monitoring, r.counts.newRisk, r.counts.eliminated)}</Typography.Text>
                 {r.note && <Typography.Paragraph type="secondary">{r.note}</Typography.Paragraph>}
+                <TownReportExport townId={r.townId} period={r.period} />
               </Card>
               <Section section="monitoring" rows={r.monitoring} draft={draft} removals={removals} setRemovals={setRemovals} />
               <Section section="newRisk" rows={r.newRisk} draft={draft} removals={removals} setRemovals={setRemovals} />
