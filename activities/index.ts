@@ -14,9 +14,13 @@ import { refusingDataErrors } from './data-errors.js';
 import { createFactActivities } from './facts.js';
 import { createImportActivities } from './imports/job.js';
 import { createCampaignActivities } from './campaign.js';
+import type { Client } from '@temporalio/client';
+import { createComparisonMonthActivities } from './comparison/month.js';
 
 export interface ActivityDeps {
   readonly db: Kysely<Database>;
+  /** The worker's Temporal client, for the activities that hand work to other workflows (the comparison's discoveries). */
+  readonly client?: Client;
 }
 
 /** Every activity the worker registers; workflows import this type only. */
@@ -35,6 +39,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createFactActivities(deps),
     ...createImportActivities(deps),
     ...createCampaignActivities(deps),
+    ...createComparisonMonthActivities(deps),
   });
 }
 

@@ -6,9 +6,9 @@ import { departmentsRepo } from '../../db/repositories/departments.js';
 import { allow } from '../access.js';
 import { HttpError } from '../errors.js';
 import { currentUser } from '../plugins/auth.js';
-import { batchView, feedList, feedUploadParams, followUpBody, followUpResult, monthParams, monthReport as monthReportSchema, warningParams } from '../schemas/comparison.js';
+import { batchView, closeResult, feedList, feedUploadParams, followUpBody, followUpResult, monthParams, monthReport as monthReportSchema, warningParams } from '../schemas/comparison.js';
 import { spreadsheet } from '../schemas/imports.js';
-import { compareFeed, countyOfUser, FEED_MAX_BYTES, settingsFor } from '../services/comparison.js';
+import { closeMonth, compareFeed, countyOfUser, FEED_MAX_BYTES, settingsFor } from '../services/comparison.js';
 import { monthReport, reportWorkbook, toBatchView } from '../services/comparison-report.js';
 import { asDownload } from './imports.js';
 
@@ -73,6 +73,12 @@ export const comparisonRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = await monthReport(app, currentUser(request), request.params.month);
       return asDownload(reply, m.reportFileName(request.params.month)).send(await reportWorkbook(report));
     },
+  );
+
+  app.post(
+    '/comparison/:month/close',
+    { preHandler: allow('closeComparison'), schema: { summary: 'Closes the month’s comparison (its workflow keeps the report as it stands); a feed of a closed month is refused', tags: ['comparison'], params: monthParams, response: { 200: closeResult } } },
+    async (request) => closeMonth(app, currentUser(request), request.params.month),
   );
 
   app.post(

@@ -63,8 +63,15 @@ export type WarningView = z.infer<typeof warningView>;
 
 const listedRow = z.object({ feedName: z.string(), rowNo: z.number(), name: z.string().nullable(), idNumber: z.string().describe('masked'), town: z.string().nullable() });
 
+export const monthStatus = z.object({
+  state: z.enum(['not_started', 'open', 'closed']).describe('not_started: no feed yet; open: the month’s workflow takes feeds; closed: its report is final'),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+
 export const monthReport = z.object({
   month: z.string(),
+  status: monthStatus,
   departments: z.array(
     z.object({ feed: z.string(), feedName: z.string(), departmentName: z.string().nullable(), received: z.boolean(), batches: z.number(), rowsReceived: z.number(), matched: z.number(), unknown: z.number(), rejected: z.number(), noConsent: z.number(), warnings: z.number(), householdsAffected: z.number() }),
   ),
@@ -75,6 +82,8 @@ export const monthReport = z.object({
   candidates: z.array(listedRow).describe('persons not in the registry'),
 });
 export type MonthReport = z.infer<typeof monthReport>;
+
+export const closeResult = z.object({ month: z.string(), closedAt: z.string() });
 
 export const followUpBody = z.object({ note: text(1000) });
 export const followUpResult = z.object({ id: z.string(), followedUpAt: z.string() });

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { addDays, endOfLocalDay, formatLocalDate, parsePeriod, periodOf, toLocalDate, daysInMonth } from '../../domain/calendar/dates.js';
 import { comparisonMessages as m } from '../../domain/comparison/messages.js';
@@ -24,6 +24,8 @@ import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
 import { FeedRefusal, readFeedFile } from '../../activities/comparison/read-feed.js';
 import { fileTypeOf } from '../../activities/imports/read-file.js';
 import { openIdentification } from '../../workflows/household/definitions.js';
+import { closeComparisonMonth, comparisonMonthWorkflowId, feedReceived, type ComparisonMonthInput } from '../../workflows/comparison/definitions.js';
+import { comparisonMonthRepo } from '../../db/repositories/comparison-month.js';
 import { HttpError } from '../errors.js';
 import { actorOf, type LoggedInUser } from '../plugins/auth.js';
 import { applyUpdate } from '../workflow-update.js';
@@ -90,6 +92,7 @@ export async function compareFeed(app: FastifyInstance, user: LoggedInUser, uplo
   if (user.role !== 'county_bureau' && user.departmentId !== department.id) return refuse(403, m.otherDepartment(department.name));
   const type = fileTypeOf(upload.fileName);
   if (!type) return refuse(400, m.wrongType);
+  if ((await comparisonMonthRepo(app.db).find(countyId, upload.month))?.closed_at) return refuse(409, m.monthClosed(upload.month));
 
   const today = toLocalDate(now);
   const { year, month } = parsePeriod(upload.month);
@@ -121,7 +124,7 @@ export async function compareFeed(app: FastifyInstance, user: LoggedInUser, uplo
       file.sha256,
       notices(feed.name, upload.month, settings.followUpDays),
     );
-    if (!result.repeated) await handDiscoveries(app, user, result.warnings.filter((w) => w.routed === 'discovery').map((w) => w.id), feed.name);
+    if (!result.repeated) await tellMonth(app, countyId, upload.month, { batchId: result.batchId, feedName: feed.name });
     return { batchId: result.batchId, repeated: result.repeated };
   } catch (error) {
     upload.file.resume();
@@ -130,6 +133,38 @@ export async function compareFeed(app: FastifyInstance, user: LoggedInUser, uplo
     app.log.warn({ err: error }, 'a department feed could not be read');
     throw new HttpError(400, m.unreadable, 'INVALID_INPUT');
   }
+}
+
+/**
+ * The month's comparison workflow is told of the batch (and opened by its
+ * first): it hands the batch's discoveries to the households' workflows,
+ * paced. Temporal out of reach leaves them pending for the sweep at start.
+ */
+async function tellMonth(app: FastifyInstance, countyId: string, month: string, feed: { batchId: string; feedName: string }): Promise<void> {
+  const input: ComparisonMonthInput = { version: 1, countyId, month };
+  try {
+    await app.temporal.workflow.signalWithStart('comparisonMonthWorkflow', {
+      taskQueue: app.taskQueue,
+      workflowId: comparisonMonthWorkflowId(countyId, month),
+      args: [input],
+      signal: feedReceived,
+      signalArgs: [feed],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    });
+  } catch (error) {
+    app.log.error({ err: error, batchId: feed.batchId }, 'comparison batch saved, its month workflow not yet told');
+  }
+}
+
+/** The county bureau closes the month: its workflow keeps the report; the month must have had a feed. */
+export async function closeMonth(app: FastifyInstance, user: LoggedInUser, month: string): Promise<{ month: string; closedAt: string }> {
+  const countyId = await countyOfUser(app, user);
+  const kept = await comparisonMonthRepo(app.db).find(countyId, month);
+  if (!kept) throw new HttpError(409, m.monthNotOpened(month), 'CONFLICT');
+  if (kept.closed_at) throw new HttpError(409, m.monthClosed(month), 'CONFLICT');
+  const handle = app.temporal.workflow.getHandle(comparisonMonthWorkflowId(countyId, month));
+  const closed = await applyUpdate(handle, closeComparisonMonth, { args: [{ actor: actorOf(user) }] });
+  return { month, closedAt: new Date(closed.closedAt).toISOString() };
 }
 
 type Discovery = 'opened' | 'joined' | 'not_opened' | 'pending';
@@ -162,15 +197,6 @@ async function handDiscovery(app: FastifyInstance, actor: Actor, warning: Pendin
   }
   await comparisonRepo(app.db).setDiscovery(warning.id, outcome);
   return outcome;
-}
-
-/** The upload's discoveries, handed over by the uploader. */
-export async function handDiscoveries(app: FastifyInstance, user: LoggedInUser, warningIds: readonly string[], feedName: string): Promise<void> {
-  const repo = comparisonRepo(app.db);
-  for (const id of warningIds) {
-    const warning = await repo.warning(id);
-    if (warning?.discovery === 'pending') await handDiscovery(app, actorOf(user), warning, feedName);
-  }
 }
 
 /** The sweep when the API starts: discoveries saved while Temporal was out of reach are handed over now, in their uploader's name. */

@@ -6,6 +6,9 @@ import { sql, type Kysely } from 'kysely';
  *   unkeyed temporary table (no WAL, no index, no foreign key) and judged from
  *   there in one statement (db/repositories/comparison-run.ts); a temporary
  *   table lives in its session's own schema and is dropped at commit;
+ * - comparison_rows keeps only the rows not compared (the matched ones live on
+ *   as facts and file entries), written once by INSERT…SELECT: the index that
+ *   served the match by UPDATE of the staged rows is dropped;
  * - a retired department's feed batch is refused by the database, as its
  *   users and tasks are (migration 032's department_not_retired);
  * - comparison_months: the monthly comparison of a county as its workflow
@@ -21,6 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       execute format('grant temporary on database %I to shoudi_app', current_database());
     end $$`.execute(db);
 
+  await sql`drop index comparison_rows_id_number_idx`.execute(db);
   await sql`
     create trigger comparison_batches_department_not_retired before insert on comparison_batches
     for each row execute function department_not_retired()`.execute(db);
@@ -37,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('comparison_months_pkey', ['county_id', 'month'])
     .addCheckConstraint('comparison_months_closed_with_report', sql`(closed_at is null) = (report is null)`)
     .execute();
+  // A batch's discoveries not yet handed over, a page at a time in id order (the month workflow's fan-out).
+  await sql`create index comparison_warnings_batch_pending_idx on comparison_warnings (batch_id, id) where discovery = 'pending'`.execute(db);
   await sql`revoke update on comparison_months from ${APP}`.execute(db);
   await sql`grant update (closed_at, closed_by, report) on comparison_months to ${APP}`.execute(db);
   await sql`
@@ -63,9 +69,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger comparison_batches_month_open on comparison_batches`.execute(db);
   await sql`drop function comparison_batches_month_open()`.execute(db);
+  await sql`drop index comparison_warnings_batch_pending_idx`.execute(db);
   await db.schema.dropTable('comparison_months').execute();
   await sql`drop function comparison_months_closed_once()`.execute(db);
   await sql`drop trigger comparison_batches_department_not_retired on comparison_batches`.execute(db);
+  await sql`create index comparison_rows_id_number_idx on comparison_rows (batch_id, id_number)`.execute(db);
   await sql`
     do $$
     begin
