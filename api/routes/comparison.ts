@@ -6,9 +6,9 @@ import { departmentsRepo } from '../../db/repositories/departments.js';
 import { allow } from '../access.js';
 import { HttpError } from '../errors.js';
 import { currentUser } from '../plugins/auth.js';
-import { batchView, closeResult, feedList, feedUploadParams, followUpBody, followUpResult, monthParams, monthReport as monthReportSchema, warningParams } from '../schemas/comparison.js';
+import { batchView, closeResult, feedList, pushBody, feedUploadParams, followUpBody, followUpResult, monthParams, monthReport as monthReportSchema, warningParams } from '../schemas/comparison.js';
 import { spreadsheet } from '../schemas/imports.js';
-import { closeMonth, compareFeed, countyOfUser, FEED_MAX_BYTES, settingsFor } from '../services/comparison.js';
+import { closeMonth, compareFeed, comparePushed, countyOfUser, FEED_MAX_BYTES, settingsFor } from '../services/comparison.js';
 import { monthReport, reportWorkbook, toBatchView } from '../services/comparison-report.js';
 import { asDownload } from './imports.js';
 
@@ -31,6 +31,7 @@ export const comparisonRoutes: FastifyPluginAsyncZod = async (app) => {
           department: f.department,
           departmentName: departments.get(f.department) ?? null,
           headings: Object.values(feedColumns(f)).map((c) => c.heading),
+          fields: Object.entries(feedColumns(f)).map(([field, c]) => ({ field, heading: c.heading, required: c.required === true })),
           rules: f.warnings.map((r) => ({ id: r.id, name: r.name, configured: r.when.op !== 'above_line' || settings.lines[r.when.line] !== undefined })),
         })),
       };
@@ -54,6 +55,27 @@ export const comparisonRoutes: FastifyPluginAsyncZod = async (app) => {
       const upload = request.isMultipart() ? await request.file({ limits: { fileSize: FEED_MAX_BYTES, files: 1 } }).catch(() => undefined) : undefined;
       if (!upload) throw new HttpError(400, m.wrongType, 'INVALID_INPUT');
       const { batchId, repeated } = await compareFeed(app, user, { feedId: request.params.feedId, month: request.params.month, fileName: upload.filename, file: upload.file, truncated: () => upload.file.truncated });
+      const batch = (await comparisonRepo(app.db).batch(batchId))!;
+      const settings = await settingsFor(app, batch.county_id, batch.month);
+      return reply.code(repeated ? 200 : 201).header('location', `/api/comparison/${batch.month}`).send(toBatchView(settings, batch, repeated));
+    },
+  );
+
+  app.post(
+    '/comparison/feeds/:feedId/:month/rows',
+    {
+      preHandler: allow('uploadFeed'),
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        summary: 'A department’s own system pushes the month’s feed as JSON rows (at most 50,000 per request, 16 MB), with a department account’s token: compared as an upload is, refused as an upload is; 201 with the batch, 200 when the same rows were received before (nothing changes)',
+        tags: ['comparison'],
+        params: feedUploadParams,
+        body: pushBody,
+        response: { 200: batchView, 201: batchView },
+      },
+    },
+    async (request, reply) => {
+      const { batchId, repeated } = await comparePushed(app, currentUser(request), { feedId: request.params.feedId, month: request.params.month, rows: request.body.rows });
       const batch = (await comparisonRepo(app.db).batch(batchId))!;
       const settings = await settingsFor(app, batch.county_id, batch.month);
       return reply.code(repeated ? 200 : 201).header('location', `/api/comparison/${batch.month}`).send(toBatchView(settings, batch, repeated));

@@ -15,6 +15,7 @@ export const feedList = z.object({
       department: z.string(),
       departmentName: z.string().nullable(),
       headings: z.array(z.string()).describe('the columns a file of this feed has, the required first'),
+      fields: z.array(z.object({ field: z.string(), heading: z.string(), required: z.boolean() })).describe('the same columns by field code, as a department’s system pushes them'),
       rules: z.array(z.object({ id: z.string(), name: z.string(), configured: z.boolean().describe('false: the line it needs is not configured in the profile') })),
     }),
   ),
@@ -82,6 +83,16 @@ export const monthReport = z.object({
   candidates: z.array(listedRow).describe('persons not in the registry'),
 });
 export type MonthReport = z.infer<typeof monthReport>;
+
+/** Rows a department's system pushes at most per request; a larger feed is pushed in parts or uploaded as a file. */
+export const PUSH_MAX_ROWS = 50_000;
+export const pushBody = z.object({
+  rows: z
+    .array(z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}$/), z.union([z.string().max(500), z.number(), z.boolean(), z.null()])))
+    .min(1)
+    .max(PUSH_MAX_ROWS)
+    .describe('one object per person, keyed by the feed’s field codes (GET /comparison/feeds/:month lists them): idNumber, name, month, optionally countyCode and town, then the feed’s own'),
+});
 
 export const closeResult = z.object({ month: z.string(), closedAt: z.string() });
 
