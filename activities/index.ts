@@ -15,9 +15,13 @@ import { createFactActivities } from './facts.js';
 import { createImportActivities } from './imports/job.js';
 import { createCampaignActivities } from './campaign.js';
 import { createMonthlyStepActivities } from './monthly-steps.js';
+import type { Client } from '@temporalio/client';
+import { createComparisonMonthActivities } from './comparison/month.js';
 
 export interface ActivityDeps {
   readonly db: Kysely<Database>;
+  /** The worker's Temporal client, for the activities that hand work to other workflows (the comparison's discoveries). */
+  readonly client?: Client;
 }
 
 /** Every activity the worker registers; workflows import this type only. */
@@ -37,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createImportActivities(deps),
     ...createCampaignActivities(deps),
     ...createMonthlyStepActivities(deps),
+    ...createComparisonMonthActivities(deps),
   });
 }
 

@@ -122,6 +122,7 @@ await runBenchmark(`department data comparison — ${ROWS.toLocaleString('en-US'
   const user = await db.selectFrom('users').select('id').where('username', '=', 'xian.xczx').executeTakeFirstOrThrow();
   const today = toLocalDate(Date.now());
   const file = readFeedFile(Readable.from([csv]), 'csv', { feed, settings, month: MONTH, countyId: '990101', today, maxBytes: 2 ** 40 });
+  const phases: [string, number][] = [];
   const run = await seconds(() =>
     runComparison(
       db,
@@ -135,10 +136,13 @@ await runBenchmark(`department data comparison — ${ROWS.toLocaleString('en-US'
       file.rows,
       file.sha256,
       (warnings) => warnings.flatMap((w) => [{ key: `bench:${w.id}:t`, countyId: w.countyId, jurisdictionId: w.townId, role: 'town_officer' as const, title: 'bench', body: 'bench', householdId: w.householdId, dueItemKey: w.dueItemKey }]),
+      (phase, s) => phases.push([phase, s]),
     ),
   );
   const batch = await db.selectFrom('comparison_batches').selectAll().executeTakeFirstOrThrow();
   write(`comparison  read + parse + COPY + match + consent + facts + warnings + follow-ups + notices + file entries: ${run.s.toFixed(2)} s`);
   write(`            received ${batch.rows_received}, matched ${batch.matched}, unknown ${batch.unknown}, rejected ${batch.rejected}, no consent ${batch.no_consent}, warnings ${batch.warnings}, households ${batch.households_affected}`);
   write(`            = ${(run.s / baseline.s).toFixed(1)} × the baseline's COPY (goal ≤ 2×)`);
+  write('phases');
+  for (const [phase, s] of phases) write(`  ${s.toFixed(3).padStart(8)} s  ${(s / baseline.s).toFixed(2).padStart(6)} ×  ${phase}`);
 });

@@ -64,5 +64,15 @@ export interface ComparisonWarningsTable {
   follow_up_note: string | null;
 }
 
+/** A county's monthly comparison as its workflow keeps it (migration 2026_12_02_037). */
+export interface ComparisonMonthsTable {
+  county_id: string;
+  month: string;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  report: Json | null;
+}
+
 export type ComparisonBatch = Selectable<ComparisonBatchesTable>;
 export type ComparisonWarning = Selectable<ComparisonWarningsTable>;

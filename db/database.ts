@@ -430,6 +430,7 @@ export interface Database {
   comparison_batches: ComparisonBatchesTable;
   comparison_rows: ComparisonRowsTable;
   comparison_warnings: ComparisonWarningsTable;
+  comparison_months: ComparisonMonthsTable;
 }
 
 /** One administrative change 管理操作记录: who, when, what, before and after; append-only. */
@@ -561,3 +562,4 @@ export interface LoginThrottlesTable {
   locked_until: Timestamp | null;
 }
 import type { ComparisonBatchesTable, ComparisonRowsTable, ComparisonWarningsTable } from './comparison-tables.js';
+import type { ComparisonMonthsTable } from './comparison-tables.js';

@@ -5,3 +5,4 @@ export { townWorkflow } from './town/workflow.js';
 export { countyWorkflow } from './county/workflow.js';
 export { importJobWorkflow } from './import/workflow.js';
 export { campaignWorkflow } from './campaign/workflow.js';
+export { comparisonMonthWorkflow } from './comparison/workflow.js';

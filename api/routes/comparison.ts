@@ -6,9 +6,9 @@ import { departmentsRepo } from '../../db/repositories/departments.js';
 import { allow } from '../access.js';
 import { HttpError } from '../errors.js';
 import { currentUser } from '../plugins/auth.js';
-import { batchView, feedList, feedUploadParams, followUpBody, followUpResult, monthParams, monthReport as monthReportSchema, warningParams } from '../schemas/comparison.js';
+import { batchView, closeResult, feedList, pushBody, feedUploadParams, followUpBody, followUpResult, monthParams, monthReport as monthReportSchema, warningParams } from '../schemas/comparison.js';
 import { spreadsheet } from '../schemas/imports.js';
-import { compareFeed, countyOfUser, FEED_MAX_BYTES, settingsFor } from '../services/comparison.js';
+import { closeMonth, compareFeed, comparePushed, countyOfUser, FEED_MAX_BYTES, settingsFor } from '../services/comparison.js';
 import { monthReport, reportWorkbook, toBatchView } from '../services/comparison-report.js';
 import { asDownload } from './imports.js';
 
@@ -31,6 +31,7 @@ export const comparisonRoutes: FastifyPluginAsyncZod = async (app) => {
           department: f.department,
           departmentName: departments.get(f.department) ?? null,
           headings: Object.values(feedColumns(f)).map((c) => c.heading),
+          fields: Object.entries(feedColumns(f)).map(([field, c]) => ({ field, heading: c.heading, required: c.required === true })),
           rules: f.warnings.map((r) => ({ id: r.id, name: r.name, configured: r.when.op !== 'above_line' || settings.lines[r.when.line] !== undefined })),
         })),
       };
@@ -60,6 +61,27 @@ export const comparisonRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.post(
+    '/comparison/feeds/:feedId/:month/rows',
+    {
+      preHandler: allow('uploadFeed'),
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        summary: 'A department’s own system pushes the month’s feed as JSON rows (at most 50,000 per request, 16 MB), with a department account’s token: compared as an upload is, refused as an upload is; 201 with the batch, 200 when the same rows were received before (nothing changes)',
+        tags: ['comparison'],
+        params: feedUploadParams,
+        body: pushBody,
+        response: { 200: batchView, 201: batchView },
+      },
+    },
+    async (request, reply) => {
+      const { batchId, repeated } = await comparePushed(app, currentUser(request), { feedId: request.params.feedId, month: request.params.month, rows: request.body.rows });
+      const batch = (await comparisonRepo(app.db).batch(batchId))!;
+      const settings = await settingsFor(app, batch.county_id, batch.month);
+      return reply.code(repeated ? 200 : 201).header('location', `/api/comparison/${batch.month}`).send(toBatchView(settings, batch, repeated));
+    },
+  );
+
   app.get(
     '/comparison/:month',
     { preHandler: allow('viewComparison'), schema: { summary: 'The month’s comparison: progress per department, the batches, each warning with its source and follow-up clock, the households skipped for want of consent, the unknown persons', tags: ['comparison'], params: monthParams, response: { 200: monthReportSchema } } },
@@ -73,6 +95,12 @@ export const comparisonRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = await monthReport(app, currentUser(request), request.params.month);
       return asDownload(reply, m.reportFileName(request.params.month)).send(await reportWorkbook(report));
     },
+  );
+
+  app.post(
+    '/comparison/:month/close',
+    { preHandler: allow('closeComparison'), schema: { summary: 'Closes the month’s comparison (its workflow keeps the report as it stands); a feed of a closed month is refused', tags: ['comparison'], params: monthParams, response: { 200: closeResult } } },
+    async (request) => closeMonth(app, currentUser(request), request.params.month),
   );
 
   app.post(

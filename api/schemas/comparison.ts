@@ -15,6 +15,7 @@ export const feedList = z.object({
       department: z.string(),
       departmentName: z.string().nullable(),
       headings: z.array(z.string()).describe('the columns a file of this feed has, the required first'),
+      fields: z.array(z.object({ field: z.string(), heading: z.string(), required: z.boolean() })).describe('the same columns by field code, as a department’s system pushes them'),
       rules: z.array(z.object({ id: z.string(), name: z.string(), configured: z.boolean().describe('false: the line it needs is not configured in the profile') })),
     }),
   ),
@@ -63,8 +64,15 @@ export type WarningView = z.infer<typeof warningView>;
 
 const listedRow = z.object({ feedName: z.string(), rowNo: z.number(), name: z.string().nullable(), idNumber: z.string().describe('masked'), town: z.string().nullable() });
 
+export const monthStatus = z.object({
+  state: z.enum(['not_started', 'open', 'closed']).describe('not_started: no feed yet; open: the month’s workflow takes feeds; closed: its report is final'),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+
 export const monthReport = z.object({
   month: z.string(),
+  status: monthStatus,
   departments: z.array(
     z.object({ feed: z.string(), feedName: z.string(), departmentName: z.string().nullable(), received: z.boolean(), batches: z.number(), rowsReceived: z.number(), matched: z.number(), unknown: z.number(), rejected: z.number(), noConsent: z.number(), warnings: z.number(), householdsAffected: z.number() }),
   ),
@@ -75,6 +83,18 @@ export const monthReport = z.object({
   candidates: z.array(listedRow).describe('persons not in the registry'),
 });
 export type MonthReport = z.infer<typeof monthReport>;
+
+/** Rows a department's system pushes at most per request; a larger feed is pushed in parts or uploaded as a file. */
+export const PUSH_MAX_ROWS = 50_000;
+export const pushBody = z.object({
+  rows: z
+    .array(z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}$/), z.union([z.string().max(500), z.number(), z.boolean(), z.null()])))
+    .min(1)
+    .max(PUSH_MAX_ROWS)
+    .describe('one object per person, keyed by the feed’s field codes (GET /comparison/feeds/:month lists them): idNumber, name, month, optionally countyCode and town, then the feed’s own'),
+});
+
+export const closeResult = z.object({ month: z.string(), closedAt: z.string() });
 
 export const followUpBody = z.object({ note: text(1000) });
 export const followUpResult = z.object({ id: z.string(), followedUpAt: z.string() });

@@ -11,6 +11,7 @@ import type { ComparisonSettings } from '../../domain/comparison/policy.js';
 import { maskIdNumber } from '../../domain/people/id-number.js';
 import type { ComparisonBatch } from '../../db/comparison-tables.js';
 import { comparisonRepo } from '../../db/repositories/comparison.js';
+import { comparisonMonthRepo } from '../../db/repositories/comparison-month.js';
 import { departmentsRepo } from '../../db/repositories/departments.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
 import type { BatchView, MonthReport } from '../schemas/comparison.js';
@@ -76,7 +77,13 @@ export async function monthReport(app: FastifyInstance, user: LoggedInUser, mont
     return { feed: feed.id, feedName: feed.name, departmentName: departments.get(feed.department) ?? null, received: own.length > 0, batches: own.length, ...sum };
   });
   const totals = Object.fromEntries(COUNTS.map((k) => [k, perFeed.reduce((n, f) => n + f[k], 0)])) as MonthReport['totals'];
-  return { month, departments: perFeed, totals, batches, warnings, skipped: await listed('no_consent'), candidates: await listed('unknown') };
+  const kept = await comparisonMonthRepo(app.db).find(countyId, month);
+  const status = {
+    state: kept?.closed_at ? ('closed' as const) : kept ? ('open' as const) : ('not_started' as const),
+    openedAt: kept ? kept.opened_at.toISOString() : null,
+    closedAt: kept?.closed_at ? kept.closed_at.toISOString() : null,
+  };
+  return { month, status, departments: perFeed, totals, batches, warnings, skipped: await listed('no_consent'), candidates: await listed('unknown') };
 }
 
 /** The report as a workbook: the counts per feed, then the households skipped for want of consent. */

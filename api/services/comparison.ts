@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { addDays, endOfLocalDay, formatLocalDate, parsePeriod, periodOf, toLocalDate, daysInMonth } from '../../domain/calendar/dates.js';
 import { comparisonMessages as m } from '../../domain/comparison/messages.js';
@@ -21,9 +21,11 @@ import { comparisonRepo } from '../../db/repositories/comparison.js';
 import { departmentsRepo } from '../../db/repositories/departments.js';
 import { householdsRepo } from '../../db/repositories/households.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
-import { FeedRefusal, readFeedFile } from '../../activities/comparison/read-feed.js';
+import { FeedRefusal, readFeedFile, readPushedRows, type FeedContext, type FeedFile, type PushedValue } from '../../activities/comparison/read-feed.js';
 import { fileTypeOf } from '../../activities/imports/read-file.js';
 import { openIdentification } from '../../workflows/household/definitions.js';
+import { closeComparisonMonth, comparisonMonthWorkflowId, feedReceived, type ComparisonMonthInput } from '../../workflows/comparison/definitions.js';
+import { comparisonMonthRepo } from '../../db/repositories/comparison-month.js';
 import { HttpError } from '../errors.js';
 import { actorOf, type LoggedInUser } from '../plugins/auth.js';
 import { applyUpdate } from '../workflow-update.js';
@@ -72,10 +74,39 @@ function notices(feedName: string, month: string, days: number | undefined) {
     );
 }
 
+/** Where a feed's rows come from: an uploaded file, or the rows a department's system pushed. */
+interface FeedSource {
+  readonly feedId: string;
+  readonly month: string;
+  readonly fileName: string;
+  /** Why it cannot be read at all (not a spreadsheet), checked after who may send it. */
+  readonly unusable: string | null;
+  readonly read: (ctx: FeedContext) => FeedFile;
+  /** Lets the rest of an upload go (a refusal answers before the file was read). */
+  readonly discard: () => void;
+}
+
 /** Compares one uploaded feed; answers the batch and whether it was the same file again. */
-export async function compareFeed(app: FastifyInstance, user: LoggedInUser, upload: FeedUpload): Promise<{ batchId: string; repeated: boolean }> {
+export function compareFeed(app: FastifyInstance, user: LoggedInUser, upload: FeedUpload): Promise<{ batchId: string; repeated: boolean }> {
+  const type = fileTypeOf(upload.fileName);
+  return compareSource(app, user, {
+    feedId: upload.feedId,
+    month: upload.month,
+    fileName: upload.fileName,
+    unusable: type ? null : m.wrongType,
+    read: (ctx) => readFeedFile(upload.file, type!, ctx, upload.truncated),
+    discard: () => upload.file.resume(),
+  });
+}
+
+/** Compares the rows a department's system pushed (JSON, keyed by the feed's fields); the same rows again are repeated. */
+export function comparePushed(app: FastifyInstance, user: LoggedInUser, push: { feedId: string; month: string; rows: readonly Readonly<Record<string, PushedValue>>[] }) {
+  return compareSource(app, user, { feedId: push.feedId, month: push.month, fileName: m.pushFileName, unusable: null, read: (ctx) => readPushedRows(push.rows, ctx), discard: () => undefined });
+}
+
+async function compareSource(app: FastifyInstance, user: LoggedInUser, upload: FeedSource): Promise<{ batchId: string; repeated: boolean }> {
   const refuse = (status: number, message: string): never => {
-    upload.file.resume();
+    upload.discard();
     throw new HttpError(status, message, status === 403 ? 'FORBIDDEN' : 'INVALID_INPUT');
   };
   const countyId = await countyOfUser(app, user);
@@ -88,15 +119,15 @@ export async function compareFeed(app: FastifyInstance, user: LoggedInUser, uplo
   if (!department) return refuse(400, m.departmentMissing(feed.department));
   if (department.retired_at) return refuse(400, m.departmentRetired(department.name));
   if (user.role !== 'county_bureau' && user.departmentId !== department.id) return refuse(403, m.otherDepartment(department.name));
-  const type = fileTypeOf(upload.fileName);
-  if (!type) return refuse(400, m.wrongType);
+  if (upload.unusable) return refuse(400, upload.unusable);
+  if ((await comparisonMonthRepo(app.db).find(countyId, upload.month))?.closed_at) return refuse(409, m.monthClosed(upload.month));
 
   const today = toLocalDate(now);
   const { year, month } = parsePeriod(upload.month);
   const monthEnd = { year, month, day: daysInMonth(year, month) };
   const asOf = upload.month === periodOf(now) ? today : monthEnd;
-  const file = readFeedFile(upload.file, type, { feed, settings, month: upload.month, countyId, today, maxBytes: FEED_MAX_BYTES }, upload.truncated);
   try {
+    const file = upload.read({ feed, settings, month: upload.month, countyId, today, maxBytes: FEED_MAX_BYTES });
     const result = await runComparison(
       app.db,
       {
@@ -121,15 +152,47 @@ export async function compareFeed(app: FastifyInstance, user: LoggedInUser, uplo
       file.sha256,
       notices(feed.name, upload.month, settings.followUpDays),
     );
-    if (!result.repeated) await handDiscoveries(app, user, result.warnings.filter((w) => w.routed === 'discovery').map((w) => w.id), feed.name);
+    if (!result.repeated) await tellMonth(app, countyId, upload.month, { batchId: result.batchId, feedName: feed.name });
     return { batchId: result.batchId, repeated: result.repeated };
   } catch (error) {
-    upload.file.resume();
+    upload.discard();
     if (error instanceof FeedRefusal) throw new HttpError(400, error.message, 'INVALID_INPUT');
     if (error instanceof HttpError) throw error;
     app.log.warn({ err: error }, 'a department feed could not be read');
     throw new HttpError(400, m.unreadable, 'INVALID_INPUT');
   }
+}
+
+/**
+ * The month's comparison workflow is told of the batch (and opened by its
+ * first): it hands the batch's discoveries to the households' workflows,
+ * paced. Temporal out of reach leaves them pending for the sweep at start.
+ */
+async function tellMonth(app: FastifyInstance, countyId: string, month: string, feed: { batchId: string; feedName: string }): Promise<void> {
+  const input: ComparisonMonthInput = { version: 1, countyId, month };
+  try {
+    await app.temporal.workflow.signalWithStart('comparisonMonthWorkflow', {
+      taskQueue: app.taskQueue,
+      workflowId: comparisonMonthWorkflowId(countyId, month),
+      args: [input],
+      signal: feedReceived,
+      signalArgs: [feed],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    });
+  } catch (error) {
+    app.log.error({ err: error, batchId: feed.batchId }, 'comparison batch saved, its month workflow not yet told');
+  }
+}
+
+/** The county bureau closes the month: its workflow keeps the report; the month must have had a feed. */
+export async function closeMonth(app: FastifyInstance, user: LoggedInUser, month: string): Promise<{ month: string; closedAt: string }> {
+  const countyId = await countyOfUser(app, user);
+  const kept = await comparisonMonthRepo(app.db).find(countyId, month);
+  if (!kept) throw new HttpError(409, m.monthNotOpened(month), 'CONFLICT');
+  if (kept.closed_at) throw new HttpError(409, m.monthClosed(month), 'CONFLICT');
+  const handle = app.temporal.workflow.getHandle(comparisonMonthWorkflowId(countyId, month));
+  const closed = await applyUpdate(handle, closeComparisonMonth, { args: [{ actor: actorOf(user) }] });
+  return { month, closedAt: new Date(closed.closedAt).toISOString() };
 }
 
 type Discovery = 'opened' | 'joined' | 'not_opened' | 'pending';
@@ -162,15 +225,6 @@ async function handDiscovery(app: FastifyInstance, actor: Actor, warning: Pendin
   }
   await comparisonRepo(app.db).setDiscovery(warning.id, outcome);
   return outcome;
-}
-
-/** The upload's discoveries, handed over by the uploader. */
-export async function handDiscoveries(app: FastifyInstance, user: LoggedInUser, warningIds: readonly string[], feedName: string): Promise<void> {
-  const repo = comparisonRepo(app.db);
-  for (const id of warningIds) {
-    const warning = await repo.warning(id);
-    if (warning?.discovery === 'pending') await handDiscovery(app, actorOf(user), warning, feedName);
-  }
 }
 
 /** The sweep when the API starts: discoveries saved while Temporal was out of reach are handed over now, in their uploader's name. */

@@ -29,6 +29,7 @@ import * as departmentsRetiredStagingCleared from './2026_12_01_032_departments_
 import * as loginThrottle from './2026_12_01_030_login_throttle.js';
 import * as assessmentIndexes from './2026_12_01_034_assessment_indexes.js';
 import * as importRowsBulk from './2026_12_02_035_import_rows_bulk.js';
+import * as comparisonStagingMonths from './2026_12_02_037_comparison_staging_months.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_030_login_throttle': loginThrottle,
   '2026_12_01_034_assessment_indexes': assessmentIndexes,
   '2026_12_02_035_import_rows_bulk': importRowsBulk,
+  '2026_12_02_037_comparison_staging_months': comparisonStagingMonths,
 };

@@ -1,12 +1,15 @@
 /**
  * One department feed of one month compared, in one transaction on one
- * connection: its rows COPYed into comparison_rows as they are read, then a
- * handful of set-based statements — repeated numbers, the match by ID number
- * against the present members of the county, consent, the change rules
- * against earlier facts, the facts, the warnings with their follow-up items,
- * the household file's entries — and the batch with its counts. Anything
- * refused (a row of another month or county, a broken file) rolls all of it
- * back. The same file again is found by its hash before anything is kept.
+ * connection: its rows COPYed as they are read into an unkeyed temporary
+ * table, then one statement judges them all (a repeated number, the match by
+ * ID number against the present members of the county, consent, the change
+ * rules against earlier facts) and a handful of INSERT…SELECTs write from it:
+ * the rows not compared (kept for the report: unknown persons, rejected rows,
+ * households without consent — the matched ones live on as facts and in the
+ * household file), the facts, the warnings with their follow-up items, the
+ * household file's entries, and the batch with its counts. Anything refused
+ * (a row of another month or county, a broken file) rolls all of it back. The
+ * same file again is found by its hash before anything is kept.
  */
 import { once } from 'node:events';
 import type { Kysely } from 'kysely';
@@ -88,19 +91,29 @@ const field = (value: unknown): string => {
   return escape(String(value));
 };
 
-async function copyRows(client: pg.PoolClient, batchId: string, rows: AsyncIterable<FeedStagedRow>): Promise<number> {
-  const copy = client.query(copyFrom('copy comparison_rows (batch_id, row_no, id_number, name, town, errors, fact_value, warning_rule) from stdin'));
+/** Each phase's seconds, for the benchmark's breakdown. */
+export type PhaseClock = (phase: string, seconds: number) => void;
+
+async function copyRows(client: pg.PoolClient, rows: AsyncIterable<FeedStagedRow>, clock: PhaseClock): Promise<number> {
+  const copy = client.query(copyFrom('copy comparison_stage (row_no, id_number, name, town, errors, fact_value, warning_rule) from stdin'));
   const done = new Promise<void>((resolve, reject) => {
     copy.on('finish', resolve);
     copy.on('error', reject);
   });
   let staged = 0;
   let buffer = '';
+  let reading = 0;
+  const iterator = rows[Symbol.asyncIterator]();
   try {
-    for await (const row of rows) {
-      buffer += `${[batchId, row.rowNo, row.idNumber, row.name, row.town, row.errors.length ? row.errors.join('；') : null, row.factValue, row.warningRule].map(field).join('\t')}\n`;
+    for (;;) {
+      const started = performance.now();
+      const next = await iterator.next();
+      reading += performance.now() - started;
+      if (next.done) break;
+      const row = next.value;
+      buffer += `${[row.rowNo, row.idNumber, row.name, row.town, row.errors.length ? row.errors.join('；') : null, row.factValue, row.warningRule].map(field).join('\t')}\n`;
       staged += 1;
-      if (buffer.length > 64 * 1024) {
+      if (buffer.length > 256 * 1024) {
         if (!copy.write(buffer)) await once(copy, 'drain');
         buffer = '';
       }
@@ -112,63 +125,82 @@ async function copyRows(client: pg.PoolClient, batchId: string, rows: AsyncItera
   }
   copy.end(buffer);
   await done;
+  clock('read and parse the file (JavaScript, overlapping the COPY)', reading / 1000);
   return staged;
 }
 
-/** The set-based steps after the COPY, on the transaction's connection. */
-async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string): Promise<NewWarning[]> {
+/**
+ * The set-based steps after the COPY, on the transaction's connection. The
+ * staged rows sit in an unkeyed temporary table (no WAL, no index, no
+ * foreign key); one statement judges them all — a repeated number, the match
+ * by ID number against the county's present members, the consent, the change
+ * rules against earlier facts — into a second temporary table, and each
+ * statement after it writes one kind of record from it with one INSERT…SELECT.
+ */
+async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string, clock: PhaseClock): Promise<NewWarning[]> {
   const b = run.batchId;
   const sourceKey = `comparison:${run.feed}:${run.month}`;
-  await client.query(
-    `update comparison_rows r set errors = $2
-       from (select row_no, row_number() over (partition by id_number order by row_no) as n
-               from comparison_rows where batch_id = $1 and id_number is not null) d
-      where r.batch_id = $1 and r.row_no = d.row_no and d.n > 1 and r.errors is null`,
-    [b, run.duplicateReason],
-  );
-  await client.query(`update comparison_rows set outcome = 'rejected' where batch_id = $1 and errors is not null`, [b]);
-  // The match by ID number against the county's present members, and in the same pass whether the household's consent,
-  // not withdrawn, covers the feed (by the household, or by a present member's ID number): each staged row is rewritten
-  // once, its foreign keys checked once. The rows left are persons not in the registry.
-  await client.query(
-    `with consented as (
+  const timed = async <T extends pg.QueryResultRow>(phase: string, text: string, values: unknown[]) => {
+    const started = performance.now();
+    const result = await client.query<T>(text, values);
+    clock(phase, (performance.now() - started) / 1000);
+    return result;
+  };
+  await timed('statistics of the staged rows', 'analyze comparison_stage', []);
+  // The rows left unmatched are persons not in the registry. A change rule fires only on news: compared with the
+  // person's (or household's) latest earlier fact of the kind, from another feed month.
+  await timed(
+    'judge: repeats, match by ID number, consent, change rules (one statement)',
+    `create temp table comparison_judged on commit drop as
+     with consented as (
        select c.household_id from data_consents c
-        where c.withdrawn_at is null and c.signed_at <= $3 and $4 = any (c.covers) and c.household_id is not null
+        where c.withdrawn_at is null and c.signed_at <= $2 and $3 = any (c.covers) and c.household_id is not null
        union
        select p.household_id from data_consents c join household_members p on p.id_number = c.subject_id_number and p.left_at is null
-        where c.withdrawn_at is null and c.signed_at <= $3 and $4 = any (c.covers))
-     update comparison_rows r set member_id = m.id, household_id = m.household_id,
-            outcome = case when m.household_id in (select household_id from consented) then 'matched' else 'no_consent' end
-       from household_members m join households h on h.id = m.household_id
-      where r.batch_id = $1 and r.outcome is null and m.id_number = r.id_number and m.left_at is null and h.county_id = $2`,
-    [b, run.countyId, run.receivedAt, run.consentCover],
+        where c.withdrawn_at is null and c.signed_at <= $2 and $3 = any (c.covers)),
+     staged as (
+       select s.row_no, s.id_number, s.name, s.town, s.fact_value, s.warning_rule,
+              case when s.errors is null and s.id_number is not null and row_number() over (partition by s.id_number order by s.row_no) > 1 then $4 else s.errors end as errors
+         from comparison_stage s),
+     rules as (select * from jsonb_to_recordset($5::jsonb) as x(id text, "changeKey" text, previous text)),
+     judged as (
+       select s.*, m.id as member_id, m.household_id,
+              case when s.errors is not null then 'rejected' when m.id is null then 'unknown' when c.household_id is not null then 'matched' else 'no_consent' end as outcome
+         from staged s
+         left join (household_members m join households h on h.id = m.household_id and h.county_id = $1)
+           on s.errors is null and m.id_number = s.id_number and m.left_at is null
+         left join consented c on c.household_id = m.household_id)
+     select j.row_no, j.id_number, j.name, j.town, j.errors, j.fact_value, j.member_id, j.household_id, j.outcome,
+            case when j.outcome <> 'matched' or r.id is null then null
+                 when r."changeKey" is null then j.warning_rule
+                 when coalesce((
+                   select case when r.previous is not null then f.value ->> r."changeKey" = r.previous
+                               else (f.value ->> r."changeKey") is distinct from (j.fact_value ->> r."changeKey") end
+                     from household_facts f
+                    where f.household_id = j.household_id and f.kind = $6
+                      and (case when $7::boolean then f.member_id is null else f.member_id = j.member_id end)
+                      and f.source_key <> $8
+                    order by f.as_of desc, f.id desc limit 1), r.previous is null) then j.warning_rule end as warning_rule
+       from judged j left join rules r on r.id = j.warning_rule`,
+    [run.countyId, run.receivedAt, run.consentCover, run.duplicateReason, JSON.stringify(run.rules), run.factKind, run.factOfHousehold, sourceKey],
   );
-  await client.query(`update comparison_rows set outcome = 'unknown' where batch_id = $1 and outcome is null`, [b]);
-  // A rule that fires only on news: compared with the person's (or household's) latest earlier fact of the kind, from another feed month.
-  await client.query(
-    `with rules as (select * from jsonb_to_recordset($2::jsonb) as x(id text, "changeKey" text, previous text))
-     update comparison_rows r set warning_rule = null
-       from rules
-      where r.batch_id = $1 and r.outcome = 'matched' and r.warning_rule = rules.id and rules."changeKey" is not null
-        and not coalesce((
-          select case when rules.previous is not null then f.value ->> rules."changeKey" = rules.previous
-                      else (f.value ->> rules."changeKey") is distinct from (r.fact_value ->> rules."changeKey") end
-            from household_facts f
-           where f.household_id = r.household_id and f.kind = $3
-             and (case when $4::boolean then f.member_id is null else f.member_id = r.member_id end)
-             and f.source_key <> $5
-           order by f.as_of desc, f.id desc limit 1), rules.previous is null)`,
-    [b, JSON.stringify(run.rules), run.factKind, run.factOfHousehold, sourceKey],
+  await timed(
+    'keep the rows not compared (unknown, rejected, no consent)',
+    `insert into comparison_rows (batch_id, row_no, id_number, name, town, errors, fact_value, warning_rule, household_id, member_id, outcome)
+     select $1, row_no, id_number, name, town, errors, fact_value, null, household_id, member_id, outcome from comparison_judged where outcome <> 'matched'`,
+    [b],
   );
-  await client.query(
+  await timed(
+    'facts of the matched rows',
     `insert into household_facts (household_id, member_id, kind, year, value, as_of, source, source_key, entry_key, recorded_by, recorded_at)
-     select r.household_id, case when $2::boolean then null else r.member_id end, $3, $4, r.fact_value, $5, 'department', $6,
-            $6 || ':' || $7 || ':' || r.id_number, $8, $9
-       from comparison_rows r where r.batch_id = $1 and r.outcome = 'matched'
+     select j.household_id, case when $1::boolean then null else j.member_id end, $2, $3, j.fact_value, $4, 'department', $5,
+            $5 || ':' || $6 || ':' || j.id_number, $7, $8
+       from comparison_judged j where j.outcome = 'matched'
      on conflict (entry_key) do nothing`,
-    [b, run.factOfHousehold, run.factKind, run.factYear, run.asOf, sourceKey, run.countyId, run.uploadedBy, run.receivedAt],
+    [run.factOfHousehold, run.factKind, run.factYear, run.asOf, sourceKey, run.countyId, run.uploadedBy, run.receivedAt],
   );
-  const warnings = await client.query<NewWarning>(
+  const warnings = await timed<NewWarning>(
+    'warnings',
     `with rules as (select * from jsonb_to_recordset($3::jsonb) as x(id text, name text)),
      raised as (
        insert into comparison_warnings (warning_key, batch_id, row_no, county_id, town_id, village_id, household_id, member_id, feed, month, rule, rule_name,
@@ -179,8 +211,8 @@ async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string): 
               case when h.stage = 'monitoring' then null else 'pending' end,
               case when h.stage = 'monitoring' and $6::integer is not null then 'comparison:' || $2 || ':' || $4 || ':' || $5 || ':' || r.member_id || ':' || r.warning_rule end,
               case when h.stage = 'monitoring' then $6::integer end, $7
-         from comparison_rows r join households h on h.id = r.household_id join rules on rules.id = r.warning_rule
-        where r.batch_id = $1 and r.outcome = 'matched'
+         from comparison_judged r join households h on h.id = r.household_id join rules on rules.id = r.warning_rule
+        where r.outcome = 'matched'
        on conflict (warning_key) do nothing
        returning id, county_id, town_id, village_id, household_id, member_id, rule_name, routed, due_item_key)
      select w.id, w.county_id as "countyId", w.town_id as "townId", w.village_id as "villageId", w.household_id as "householdId",
@@ -189,7 +221,8 @@ async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string): 
     [b, run.countyId, JSON.stringify(run.rules), run.feed, run.month, run.followUp?.days ?? null, run.receivedAt],
   );
   if (run.followUp) {
-    await client.query(
+    await timed(
+      'follow-up items with their clock',
       `insert into due_items (item_key, kind, county_id, town_id, village_id, household_id, responsible_user_id, period, due_at, opened_at)
        select w.due_item_key, 'comparison_follow_up', w.county_id, w.town_id, w.village_id, w.household_id, h.responsible_user_id, w.month, $2, w.raised_at
          from comparison_warnings w join households h on h.id = w.household_id
@@ -198,25 +231,27 @@ async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string): 
       [b, run.followUp.dueAt],
     );
   }
-  await client.query(
+  await timed(
+    'household file entries (one per household)',
     `insert into household_events (household_id, event_key, kind, actor_user_id, occurred_at, payload)
-     select r.household_id, 'comparison:' || $2 || ':' || $3 || ':' || $4 || ':' || r.household_id, 'comparison.matched', $5, $6,
-            jsonb_build_object('feed', $3::text, 'month', $4::text, 'batchId', min(r.batch_id::text), 'rows',
-              jsonb_agg(jsonb_build_object('rowNo', r.row_no, 'memberId', r.member_id, 'fact', r.fact_value, 'warning', r.warning_rule) order by r.row_no))
-       from comparison_rows r
-      where r.batch_id = $1 and r.outcome = 'matched'
-      group by r.household_id
+     select j.household_id, 'comparison:' || $2 || ':' || $3 || ':' || $4 || ':' || j.household_id, 'comparison.matched', $5, $6,
+            jsonb_build_object('feed', $3::text, 'month', $4::text, 'batchId', $1::text, 'rows',
+              jsonb_agg(jsonb_build_object('rowNo', j.row_no, 'memberId', j.member_id, 'fact', j.fact_value, 'warning', j.warning_rule) order by j.row_no))
+       from comparison_judged j
+      where j.outcome = 'matched'
+      group by j.household_id
      on conflict (event_key) do nothing`,
     [b, run.countyId, run.feed, run.month, run.uploadedBy, run.receivedAt],
   );
-  await client.query(
+  await timed(
+    'the batch with its counts',
     `insert into comparison_batches (id, county_id, feed, department_id, month, file_name, file_sha256, uploaded_by, received_at,
                                      rows_received, matched, unknown, rejected, no_consent, warnings, households_affected)
      select $1, $2, $3, $4, $5, $6, $7, $8, $9, count(*),
             count(*) filter (where outcome = 'matched'), count(*) filter (where outcome = 'unknown'),
             count(*) filter (where outcome = 'rejected'), count(*) filter (where outcome = 'no_consent'), $10,
             count(distinct household_id) filter (where outcome = 'matched')
-       from comparison_rows where batch_id = $1`,
+       from comparison_judged`,
     [b, run.countyId, run.feed, run.departmentId, run.month, run.fileName, sha, run.uploadedBy, run.receivedAt, warnings.rowCount ?? 0],
   );
   return warnings.rows;
@@ -233,6 +268,7 @@ export async function runComparison(
   rows: AsyncIterable<FeedStagedRow>,
   hash: () => string,
   notices: (warnings: readonly NewWarning[]) => WarningNotice[],
+  clock: PhaseClock = () => undefined,
 ): Promise<RunResult> {
   const client = await poolOf(db).connect();
   try {
@@ -240,14 +276,20 @@ export async function runComparison(
     try {
       // One upload of a feed and month at a time: the same file sent twice at once finds the first's batch by its hash.
       await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`comparison:${run.countyId}:${run.feed}:${run.month}`]);
-      await copyRows(client, run.batchId, rows);
+      await client.query(
+        `create temp table comparison_stage (row_no integer, id_number text, name text, town text, errors text, fact_value jsonb, warning_rule text) on commit drop`,
+      );
+      const copied = performance.now();
+      await copyRows(client, rows, clock);
+      clock('COPY into the unkeyed staging table (with the reading)', (performance.now() - copied) / 1000);
       const sha = hash();
       const same = await client.query<{ id: string }>(`select id from comparison_batches where county_id = $1 and feed = $2 and month = $3 and file_sha256 = $4`, [run.countyId, run.feed, run.month, sha]);
       if (same.rows[0]) {
         await client.query('rollback');
         return { repeated: true, batchId: same.rows[0].id };
       }
-      const warnings = await compare(client, run, sha);
+      const warnings = await compare(client, run, sha, clock);
+      const noticed = performance.now();
       const messages = notices(warnings);
       for (let i = 0; i < messages.length; i += 1000) {
         await client.query(
@@ -258,7 +300,10 @@ export async function runComparison(
           [JSON.stringify(messages.slice(i, i + 1000)), run.receivedAt],
         );
       }
+      clock('notices to the town and the village', (performance.now() - noticed) / 1000);
+      const committed = performance.now();
       await client.query('commit');
+      clock('commit', (performance.now() - committed) / 1000);
       return { repeated: false, batchId: run.batchId, warnings };
     } catch (error) {
       await client.query('rollback').catch(() => undefined);

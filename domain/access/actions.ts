@@ -84,6 +84,8 @@ export const ACTIONS = {
   followUpWarning: { roles: ['village_cadre', 'town_officer', 'county_bureau'], name: '记录比对预警跟进情况' },
   /** A household's consent 承诺授权书 for departments to check its data, on paper. */
   recordConsent: { roles: CADRES_AND_BUREAU, name: '登记承诺授权书' },
+  /** The month's data comparison closed with its report 结束本月比对. */
+  closeComparison: { roles: ['county_bureau'], name: '结束本月部门比对' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

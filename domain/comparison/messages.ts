@@ -43,6 +43,10 @@ export const comparisonMessages = {
   consentNeedsHead: '请先登记户主及其身份证号，再登记承诺授权书',
   consentNotFound: '没有找到这份承诺授权书，或它已经撤回',
   discoveryReason: (feed: string, month: string, rule: string, row: number) => `${month}${feed}比对预警：${rule}（第${row}行）`,
+  pushFileName: '部门系统推送',
+  closeOnlyBureau: '只有县乡村振兴局可以结束本月的部门数据比对',
+  monthClosed: (month: string) => `${month}的部门数据比对已经结束，不能再上传或结束一次；如有新数据请在下月比对中上传`,
+  monthNotOpened: (month: string) => `${month}还没有收到任何部门的比对数据，无需结束`,
   reportFileName: (month: string) => `部门数据比对报告-${month}.xlsx`,
   report: {
     sheet: '比对报告',

@@ -89,6 +89,11 @@ describe('departments renamed and retired 部门更名和撤销', () => {
     const retired = await departmentId('xz');
     await expect(sql`update departments set retired_at = null where id = ${retired}`.execute(t.owner)).rejects.toThrow(/is retired/);
     await expect(sql`update users set active = true where username = 'bumen.xz'`.execute(t.owner)).rejects.toThrow(/department .* is retired/);
+    // A retired department's feed batch of the data comparison is refused as well.
+    const uploader = await t.db.selectFrom('users').select('id').where('username', '=', 'xian.xczx').executeTakeFirstOrThrow();
+    await expect(sql`
+      insert into comparison_batches (county_id, feed, department_id, month, file_name, file_sha256, uploaded_by, received_at, rows_received, matched, unknown, rejected, no_consent, warnings, households_affected)
+      values ('990101', 'xz_feed', ${retired}, '2026-11', 'xz.csv', ${'0'.repeat(64)}, ${uploader.id}, now(), 0, 0, 0, 0, 0, 0, 0)`.execute(t.db)).rejects.toThrow(/comparison_batches: department .* is retired/);
     expect(Number((await t.db.selectFrom('departments').select((eb) => eb.fn.countAll<string>().as('n')).where('code', '=', 'xz').executeTakeFirstOrThrow()).n)).toBe(1);
   });
 });

@@ -72,3 +72,31 @@ test('the cadre records the household’s paper consent; the department uploads 
   await expect(signed.getByRole('button', { name: '撤回授权' })).toHaveCount(0);
   expect(await feed('C级')).toMatchObject({ matched: 0, noConsent: 1 });
 });
+
+test('the county bureau sees last month’s comparison in progress per department and closes it; the report is kept and the month takes no more feeds', async ({ page, baseURL }) => {
+  const [year, mm] = month.split('-').map(Number) as [number, number];
+  const lastMonth = mm === 1 ? `${year - 1}-12` : `${year}-${String(mm - 1).padStart(2, '0')}`;
+  // A department's own system pushes last month's feed as JSON rows.
+  const pushed = await call(baseURL!, 'POST', `/comparison/feeds/zj_housing/${lastMonth}/rows`, await login(baseURL!, 'bumen.zj'), { rows: [{ idNumber: idNumber('19800101', '916'), name: '外', month: lastMonth, safetyGrade: 'B级' }] });
+  expect(pushed).toMatchObject({ rowsReceived: 1, unknown: 1 });
+  const county = await login(baseURL!, 'xian.xczx');
+  await expect.poll(async () => (await call(baseURL!, 'GET', `/comparison/${lastMonth}`, county)).status.state).toBe('open');
+
+  await logIn(page, 'xian.xczx');
+  await page.getByRole('menuitem', { name: '部门比对' }).click();
+  await page.getByLabel('比对月份').fill(lastMonth);
+  await expect(page.getByLabel('本月比对状态')).toContainText('本月比对进行中');
+  await expect(page.getByRole('listitem', { name: '住建 房屋安全等级' })).toContainText('已收到');
+  await expect(page.getByRole('listitem', { name: '住建 房屋安全等级' })).toContainText('住建局');
+  await expect(page.getByRole('listitem', { name: '医保 个人自付与住院' })).toContainText('未收到');
+  await page.getByRole('button', { name: '结束本月比对' }).click();
+  await page.getByRole('button', { name: '确定结束' }).click();
+  await expect(page.getByLabel('本月比对状态')).toContainText('本月比对已结束');
+  await expect(page.getByRole('button', { name: '结束本月比对' })).toHaveCount(0);
+  const refused = await fetch(`${baseURL}/api/comparison/feeds/zj_housing/${lastMonth}/rows`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await login(baseURL!, 'bumen.zj')}` },
+    body: JSON.stringify({ rows: [{ idNumber: idNumber('19800101', '917'), name: '外', month: lastMonth, safetyGrade: 'A级' }] }),
+  });
+  expect(refused.status).toBe(409);
+});

@@ -231,3 +231,42 @@ describe('department data comparison 部门数据比对 over HTTP', () => {
     expect(await count('household_facts', sql`household_id = ${a} and kind = 'loan'`)).toBe(facts);
   });
 });
+
+describe('a department’s own system pushes its feed 部门系统推送', () => {
+  const push = (token: string, feed: string, rows: unknown, forMonth = month) => stack.api.call('POST', `/comparison/feeds/${feed}/${forMonth}/rows`, { token, body: { rows } });
+
+  it('compares pushed JSON rows as an upload, answers the same rows again as repeated, and refuses what an upload refuses', async () => {
+    const cl = await stack.api.login('bumen.cl');
+    const listed = await stack.api.call('GET', `/comparison/feeds/${month}`, { token: cl });
+    expect(listed.body.items.find((f: { id: string }) => f.id === 'cl_disability').fields).toEqual([
+      { field: 'idNumber', heading: '身份证号', required: true },
+      { field: 'name', heading: '姓名', required: true },
+      { field: 'month', heading: '数据月份', required: true },
+      { field: 'countyCode', heading: '县级区划代码', required: false },
+      { field: 'town', heading: '乡镇', required: false },
+      { field: 'grade', heading: '残疾等级', required: true },
+    ]);
+    const rows = [{ idNumber: B_HEAD, name: '乙', month, grade: '一级' }, { idNumber: STRANGER, name: '外', month, grade: 3 }, { idNumber: BAD_ID, name: '错', month, grade: '二级' }];
+    const sent = await push(cl, 'cl_disability', rows);
+    expect(sent).toMatchObject({ status: 201, body: { feed: 'cl_disability', fileName: '部门系统推送', rowsReceived: 3, matched: 1, unknown: 1, rejected: 1, warnings: 1, repeated: false } });
+    const warning = (await sql<{ rule: string; routed: string; row_no: number }>`select rule, routed, row_no from comparison_warnings where batch_id = ${sent.body.id}`.execute(stack.t.owner)).rows;
+    expect(warning).toEqual([{ rule: 'disability_severe_new', routed: 'discovery', row_no: 1 }]);
+    // Its discovery joins the household's identification case, handed over by the month's workflow.
+    await eventually(async () => {
+      const handed = (await sql<{ discovery: string }>`select discovery from comparison_warnings where batch_id = ${sent.body.id}`.execute(stack.t.owner)).rows;
+      expect(handed).toEqual([{ discovery: 'joined' }]);
+    });
+
+    const tables = ['household_facts', 'comparison_warnings', 'comparison_batches', 'comparison_rows', 'household_events', 'notifications'];
+    const before = await Promise.all(tables.map((table) => count(table)));
+    expect(await push(cl, 'cl_disability', rows)).toMatchObject({ status: 200, body: { id: sent.body.id, repeated: true } });
+    expect(await push(await stack.api.login('bumen.mz'), 'cl_disability', rows)).toMatchObject({ status: 403, body: { message: '这类数据由残联上传，本部门不能上传其他部门的数据' } });
+    expect(await push(cl, 'cl_disability', [{ idNumber: B_HEAD, name: '乙', month, grade: '一级', bankCard: '6222' }])).toMatchObject({ status: 400, body: { message: '文件里有本类数据没有的列：bankCard。请使用本类数据的模板，或确认没有选错数据类别，整份文件未导入' } });
+    expect(await push(cl, 'cl_disability', [{ idNumber: B_HEAD, name: '乙', month }])).toMatchObject({ status: 400, body: { message: '文件缺少这些列：残疾等级，整份文件未导入' } });
+    const other = month === '2026-01' ? '2025-12' : `${month.slice(0, 5)}${String(Number(month.slice(5)) - 1).padStart(2, '0')}`;
+    expect(await push(cl, 'cl_disability', [{ idNumber: B_HEAD, name: '乙', month: other, grade: '一级' }])).toMatchObject({ status: 400, body: { message: `第1行的数据月份是${other}，与本次比对月份${month}不符，整份文件未导入` } });
+    expect((await push(cl, 'cl_disability', [])).status).toBe(400);
+    expect((await push(cl, 'cl_disability', [{ idNumber: { nested: true } }])).status).toBe(400);
+    expect(await Promise.all(tables.map((table) => count(table)))).toEqual(before);
+  });
+});

@@ -332,6 +332,7 @@ export const api = {
   withdrawConsent: (id: string, consentId: string, note: string) => call<Consent>('POST', `${h(id)}/consents/${encodeURIComponent(consentId)}/withdrawal`, { body: { note } }),
   comparisonFeeds: (month: string) => call<FeedList>('GET', `/comparison/feeds/${encodeURIComponent(month)}`),
   uploadFeed: (feedId: string, month: string, file: File) => send<FeedBatch>(`/comparison/feeds/${encodeURIComponent(feedId)}/${encodeURIComponent(month)}`, file),
+  closeComparisonMonth: (month: string) => call<{ month: string; closedAt: string }>('POST', `/comparison/${encodeURIComponent(month)}/close`),
   rederivations: (id: string) => call<Rederivations>('GET', `${h(id)}/rederivations`),
   whatIf: (body: WhatIfBody) => call<WhatIfAnswer>('POST', '/policy/versions/what-if', { body }),
   eliminationConditions: (id: string) => call<EliminationConditions>('GET', `${h(id)}/elimination/conditions`),

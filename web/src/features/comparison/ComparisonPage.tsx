@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, List, Modal, Progress, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, List, Modal, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ComparisonReport } from '../../app/api-types.js';
 import { QueryView } from '../../app/states.js';
@@ -7,7 +7,7 @@ import { formatTime } from '../../app/time.js';
 import { mayDo } from '../../../../domain/access/actions.js';
 import { useUser } from '../../app/auth.js';
 import { FeedUpload } from './FeedUpload.js';
-import { useComparison, useExport, useFollowUp } from './hooks.js';
+import { useCloseMonth, useComparison, useExport, useFollowUp } from './hooks.js';
 import { comparisonTexts as m } from './messages.js';
 
 type Warning = ComparisonReport['warnings'][number];
@@ -43,6 +43,7 @@ export function ComparisonPage() {
   const report = useComparison(month);
   const followUp = useFollowUp(month);
   const exported = useExport();
+  const closeMonth = useCloseMonth(month);
   const [closing, setClosing] = useState<Warning | null>(null);
   const [note, setNote] = useState('');
   return (
@@ -58,7 +59,21 @@ export function ComparisonPage() {
       <QueryView query={report} empty={() => false} emptyText="">
         {(data) => (
           <>
-            <Card title={m.progress}>
+            <Card
+              title={m.progress}
+              extra={
+                mayDo(user, 'closeComparison') && data.status.state === 'open' ? (
+                  <Popconfirm title={m.closeMonthConfirm} okText={m.closeMonthOk} cancelText={m.cancel} onConfirm={() => closeMonth.mutate()}>
+                    <Button danger loading={closeMonth.isPending}>{m.closeMonth}</Button>
+                  </Popconfirm>
+                ) : null
+              }
+            >
+              <Typography.Paragraph aria-label={m.stateLabel}>
+                {data.status.state === 'not_started' ? m.state.not_started : data.status.state === 'open' ? m.state.open(formatTime(data.status.openedAt!)) : m.state.closed(formatTime(data.status.closedAt!))}
+              </Typography.Paragraph>
+              {closeMonth.error ? <Alert role="alert" type="error" showIcon message={closeMonth.error.message} /> : null}
+              <Typography.Text>{m.arrived(data.departments.filter((d) => d.received).length, data.departments.length)}</Typography.Text>
               <Progress percent={Math.round((data.departments.filter((d) => d.received).length / Math.max(1, data.departments.length)) * 100)} aria-label={m.progress} />
               <Typography.Paragraph role="status">{m.totals(data.totals.warnings, data.totals.householdsAffected)}</Typography.Paragraph>
               <List
@@ -67,6 +82,7 @@ export function ComparisonPage() {
                   <List.Item aria-label={d.feedName}>
                     <Space wrap>
                       <Typography.Text strong>{d.feedName}</Typography.Text>
+                      {d.departmentName ? <Typography.Text type="secondary">{d.departmentName}</Typography.Text> : null}
                       <Tag color={d.received ? 'green' : 'default'}>{d.received ? m.received : m.notReceived}</Tag>
                       {d.received ? <Typography.Text type="secondary">{m.counts(d.rowsReceived, d.matched, d.unknown, d.rejected, d.noConsent)}</Typography.Text> : null}
                     </Space>

@@ -12,6 +12,14 @@ export function useFollowUp(month: string) {
   });
 }
 
+export function useCloseMonth(month: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.closeComparisonMonth(month),
+    onSettled: () => queries.invalidateQueries({ queryKey: ['comparison', month] }),
+  });
+}
+
 export const useFeeds = (month: string) => useQuery({ queryKey: ['comparison-feeds', month], queryFn: () => api.comparisonFeeds(month) });
 
 export function useUploadFeed(month: string) {

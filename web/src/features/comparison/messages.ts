@@ -29,6 +29,12 @@ export const comparisonTexts = {
   chooseFile: '选择文件上传（.xlsx 或 .csv）',
   uploaded: (feed: string, rows: number, matched: number, unknown: number, rejected: number, noConsent: number, warnings: number) =>
     `${feed}：收到 ${rows} 行，比对 ${matched}，无此人 ${unknown}，有误 ${rejected}，未授权 ${noConsent}，预警 ${warnings} 条`,
+  arrived: (received: number, all: number) => `${all} 类数据中已收到 ${received} 类`,
+  state: { not_started: '本月比对尚未开始（收到第一份部门数据时开始）', open: (at: string) => `本月比对进行中（${at} 开始）`, closed: (at: string) => `本月比对已结束（${at}），报告已保存` },
+  stateLabel: '本月比对状态',
+  closeMonth: '结束本月比对',
+  closeMonthConfirm: '结束后本月不能再上传数据，比对报告按现有数据保存。确定结束吗？',
+  closeMonthOk: '确定结束',
   repeated: (feed: string) => `${feed}：这份文件本月已经上传过，没有任何变化`,
 } as const;
 
