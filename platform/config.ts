@@ -62,6 +62,11 @@ export const configSchema = z.object({
       .optional(),
   ),
   /**
+   * A workflow bundle built beforehand (bundleWorkflowCode, as the test setup does): the worker loads it instead of
+   * bundling workflows/index.ts at every start, so a crashed worker is back in seconds rather than after webpack.
+   */
+  SHOUDI_WORKFLOW_BUNDLE: optionalUrl,
+  /**
    * The reverse proxies in front of the API (the county's gateway): addresses or CIDR ranges, comma-separated.
    * Only a request from one of them has its X-Forwarded-For read, so the login throttle and the logs see the
    * clerk's address; unset (the default), X-Forwarded-For is ignored and the connection's address is the client's.
