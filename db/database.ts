@@ -430,6 +430,7 @@ export interface Database {
   comparison_batches: ComparisonBatchesTable;
   comparison_rows: ComparisonRowsTable;
   comparison_warnings: ComparisonWarningsTable;
+  household_registrations: HouseholdRegistrationsTable;
 }
 
 /** One administrative change 管理操作记录: who, when, what, before and after; append-only. */
@@ -561,3 +562,11 @@ export interface LoginThrottlesTable {
   locked_until: Timestamp | null;
 }
 import type { ComparisonBatchesTable, ComparisonRowsTable, ComparisonWarningsTable } from './comparison-tables.js';
+
+/** Which household a user's idempotency key registered (2026_12_02_041): insert-only. */
+export interface HouseholdRegistrationsTable {
+  user_id: string;
+  idempotency_key: string;
+  household_id: string;
+  created_at: CreatedAt;
+}

@@ -56,6 +56,7 @@ describe('fault injection: kill -9 of each process while households are in fligh
       steps: { planned: HOUSEHOLDS * STEPS.length, sent: traffic.stepsStarted, accepted: result.accepted, lost: result.lost.length, duplicated: result.duplicated.length },
       requests: traffic.requests,
       resends: traffic.resends,
+      newActionsAfter500: traffic.newActions,
       answers: Object.fromEntries([...traffic.answers].sort()),
     };
     say(`figures ${JSON.stringify(figures)}`);

@@ -3,8 +3,9 @@
  * die: registration, the month's visit, identification to the county's
  * decision, the assistance plan and the department accepting its task. Each
  * step is sent as the console sends it: with an Idempotency-Key made once for
- * the action and sent again, unchanged, after a dropped connection, a timeout
- * or a 5xx, until the system answers.
+ * the action and sent again, unchanged, after a dropped connection, a timeout,
+ * 502, 503 or 504, until the system answers; after a 500 (an answer, to the
+ * console) the clerk tries again, which is a new action with a new key.
  */
 import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD } from '../../db/seed.js';
@@ -87,8 +88,8 @@ export const STEPS: readonly Step[] = [
   { name: 'accept task', who: 'mz', method: 'POST', path: (j) => `/tasks/${j.taskKey}/accept`, body: () => ({}), notYet: [404] },
 ];
 
-/** Statuses after which the console sends the same action again (web/src/app/api.ts: UNANSWERED). */
-const RESEND = new Set([500, 502, 503, 504]);
+/** Statuses after which the console sends the same action again, with its key (web/src/app/api.ts: UNANSWERED). */
+const RESEND = new Set([502, 503, 504]);
 
 export interface Traffic {
   /** Steps begun (each step once, however often it is resent): the kill points count these. */
@@ -96,11 +97,13 @@ export interface Traffic {
   /** Requests sent, resends included. */
   requests: number;
   resends: number;
+  /** Steps tried again under a new key after a 500, as a clerk does once the console has said it failed. */
+  newActions: number;
   /** Answers by status ('network' for a dropped connection or a timeout). */
   readonly answers: Map<string, number>;
 }
 
-export const newTraffic = (): Traffic => ({ stepsStarted: 0, requests: 0, resends: 0, answers: new Map() });
+export const newTraffic = (): Traffic => ({ stepsStarted: 0, requests: 0, resends: 0, newActions: 0, answers: new Map() });
 
 const count = (traffic: Traffic, what: string) => traffic.answers.set(what, (traffic.answers.get(what) ?? 0) + 1);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -133,7 +136,8 @@ export async function logIn(apiBase: string, until: number): Promise<Record<Who,
 export async function travel(apiBase: string, tokens: Record<Who, string>, journey: Journey, traffic: Traffic, until: number): Promise<void> {
   for (const step of STEPS) {
     traffic.stepsStarted += 1;
-    const key = `chaos-${journey.index}-${randomBytes(8).toString('hex')}`;
+    const newKey = () => `chaos-${journey.index}-${randomBytes(8).toString('hex')}`;
+    let key = newKey();
     const body = JSON.stringify(step.body(journey));
     for (let attempt = 0; ; attempt++) {
       if (Date.now() > until) {
@@ -157,6 +161,12 @@ export async function travel(apiBase: string, tokens: Record<Who, string>, journ
       );
       count(traffic, answer ? String(answer.status) : 'network');
       if (!answer || RESEND.has(answer.status) || step.notYet?.includes(answer.status)) continue;
+      if (answer.status === 500) {
+        // The console takes a 500 as an answer and forgets the key: the clerk, told it failed, tries again — a new action.
+        traffic.newActions += 1;
+        key = newKey();
+        continue;
+      }
       if (answer.status >= 200 && answer.status < 300) {
         step.took?.(journey, answer.body);
         journey.accepted.push(step.name);
