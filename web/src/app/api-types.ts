@@ -171,3 +171,5 @@ export type Rederivations = z.output<typeof rederivationList>;
 export type Rederivation = Rederivations['items'][number];
 export type WhatIfBody = z.input<typeof whatIfBody>;
 export type WhatIfAnswer = z.output<typeof whatIfAnswer>;
+import type { eliminationConditionsView } from '../../../api/schemas/elimination-conditions.js';
+export type EliminationConditions = z.output<typeof eliminationConditionsView>;
