@@ -71,6 +71,8 @@ export interface AppDeps {
   readonly webRoot?: string;
   /** How long a request waits for a worker to accept its workflow update before answering 503 (default 15 s). */
   readonly updateAcceptDeadlineMs?: number;
+  /** The reverse proxies whose X-Forwarded-For names the client (SHOUDI_TRUST_PROXY); none: the header is ignored. */
+  readonly trustProxy?: readonly string[];
 }
 
 export async function buildApp(deps: AppDeps) {
@@ -78,6 +80,8 @@ export async function buildApp(deps: AppDeps) {
     logger: deps.logger ?? false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // request.ip (the login throttle, the logs): X-Forwarded-For only from a proxy the county named.
+    trustProxy: deps.trustProxy?.length ? [...deps.trustProxy] : false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -6,6 +6,7 @@ import { countyItemMessages, messages, screeningMessages } from '../domain/messa
 import { validationMessages } from '../domain/messages/fields.js';
 import { taskMessages } from '../domain/measures/task-messages.js';
 import { townMessages } from '../domain/town/messages.js';
+import { isDatabaseUnreachable } from '../db/unreachable.js';
 import { errorSummary } from './error-summary.js';
 import { fieldProblem, isValidationItem } from './validation.js';
 
@@ -85,6 +86,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     request.log.error({ error: errorSummary(error) }, 'Temporal unreachable');
     return reply.status(503).send({ error: 'TEMPORAL_UNAVAILABLE', message: messages.temporalUnavailable });
   }
+  if (isDatabaseUnreachable(error)) {
+    request.log.error({ error: errorSummary(error) }, 'PostgreSQL unreachable');
+    return reply.status(503).send({ error: 'DATABASE_UNAVAILABLE', message: messages.systemBusy });
+  }
   // A safe summary, never the error itself: a database error quotes the row it refused.
   request.log.error({ error: errorSummary(error) }, 'request failed');
   return reply.status(500).send({ error: 'INTERNAL', message: messages.internalError });
@@ -103,5 +108,6 @@ export function clerkMessageOf(error: unknown): { status: number; message: strin
     if (failure && status) return { status, message: failure.message };
   }
   if (error instanceof Error && temporalUnreachable(error)) return { status: 503, message: messages.temporalUnavailable };
+  if (isDatabaseUnreachable(error)) return { status: 503, message: messages.systemBusy };
   return { status: 500, message: messages.internalError };
 }

@@ -22,7 +22,7 @@ export const ERROR_RESPONSES: Readonly<Record<number, string>> = {
   413: 'The body is too large',
   415: 'The body is not JSON',
   500: 'An internal failure; the message says only that',
-  503: 'Temporal unreachable, or no worker took the change within its deadline: resend it with the same Idempotency-Key',
+  503: 'Temporal or PostgreSQL unreachable, or no worker took the change within its deadline: resend it with the same Idempotency-Key',
 };
 
 /**

@@ -4,9 +4,9 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/kysely.js';
-import { maskIdNumbersIn } from '../domain/people/id-number.js';
 import { loadConfigOrExit, requireExternal } from '../platform/config.js';
 import { buildApp } from './app.js';
+import { apiLogger } from './logging.js';
 import { resumePendingRegistrations } from './services/households.js';
 import { resumePendingSelfReports } from './services/self-reports.js';
 import { resumePendingComparisonDiscoveries } from './services/comparison.js';
@@ -28,12 +28,8 @@ const app = await buildApp({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   sessionTtlHours: config.SESSION_TTL_HOURS,
   updateAcceptDeadlineMs: config.UPDATE_ACCEPT_DEADLINE_SECONDS * 1000,
-  logger: {
-    level: config.LOG_LEVEL,
-    redact: ['req.headers.authorization', 'req.body.password'],
-    // A search by ID number carries it in the query string: logged masked.
-    serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskIdNumbersIn(req.url) }) },
-  },
+  trustProxy: config.SHOUDI_TRUST_PROXY,
+  logger: apiLogger(config.LOG_LEVEL),
 });
 
 let closing = false;

@@ -37,6 +37,9 @@ export function withUpdateContext(acceptDeadlineMs: number) {
   };
 }
 
+/** The request's idempotency key (the header), for what a request keys outside a workflow update (a registration). */
+export const requestIdempotencyKey = (): string | undefined => context.getStore()?.key;
+
 /**
  * The update's id from the client's idempotency key: the same action resent
  * (the clerk was told it timed out, the network dropped the answer) reaches the

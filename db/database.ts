@@ -431,6 +431,7 @@ export interface Database {
   comparison_rows: ComparisonRowsTable;
   comparison_warnings: ComparisonWarningsTable;
   comparison_months: ComparisonMonthsTable;
+  household_registrations: HouseholdRegistrationsTable;
 }
 
 /** One administrative change 管理操作记录: who, when, what, before and after; append-only. */
@@ -563,3 +564,11 @@ export interface LoginThrottlesTable {
 }
 import type { ComparisonBatchesTable, ComparisonRowsTable, ComparisonWarningsTable } from './comparison-tables.js';
 import type { ComparisonMonthsTable } from './comparison-tables.js';
+
+/** Which household a user's idempotency key registered (2026_12_02_041): insert-only. */
+export interface HouseholdRegistrationsTable {
+  user_id: string;
+  idempotency_key: string;
+  household_id: string;
+  created_at: CreatedAt;
+}

@@ -2,6 +2,7 @@
  * Configuration, parsed once at start-up. A wrong or missing value stops the
  * program with a message naming the variable; nothing else reads process.env.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isPayloadKey } from './payload-codec.js';
 
@@ -66,9 +67,33 @@ export const configSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(10_000).optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).optional(),
   WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).optional(),
+  /**
+   * A workflow bundle built beforehand (bundleWorkflowCode, as the test setup does): the worker loads it instead of
+   * bundling workflows/index.ts at every start, so a crashed worker is back in seconds rather than after webpack.
+   */
+  SHOUDI_WORKFLOW_BUNDLE: optionalUrl,
+  /**
+   * The reverse proxies in front of the API (the county's gateway): addresses or CIDR ranges, comma-separated.
+   * Only a request from one of them has its X-Forwarded-For read, so the login throttle and the logs see the
+   * clerk's address; unset (the default), X-Forwarded-For is ignored and the connection's address is the client's.
+   */
+  SHOUDI_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter((a) => a !== ''))
+    .refine((list) => list.every(isProxyAddress), 'must be IP addresses or CIDR ranges separated by commas, for example 10.0.0.5,10.1.0.0/16'),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** An IPv4 or IPv6 address, or one with a prefix length (10.1.0.0/16, fd00::/8). */
+function isProxyAddress(text: string): boolean {
+  const [address = '', prefix, ...rest] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

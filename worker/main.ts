@@ -36,6 +36,7 @@ try {
     dataConverter: payloadDataConverter(config.SHOUDI_PAYLOAD_KEY),
     ...(config.WORKER_MAX_CACHED_WORKFLOWS === undefined ? {} : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS }),
     tuning: workerTuning(config),
+    ...(config.SHOUDI_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: config.SHOUDI_WORKFLOW_BUNDLE } } : {}),
   });
   const towns = await ensureCadenceWorkflows({ client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.SHOUDI_PAYLOAD_KEY) }), db, taskQueue: config.TEMPORAL_TASK_QUEUE });
   process.stdout.write(`town cadences: ${towns.started.length} started, ${towns.running.length} already running\n`);

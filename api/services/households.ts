@@ -13,13 +13,14 @@ import { messages } from '../../domain/messages/catalogue.js';
 import type { Household } from '../../db/database.js';
 import { householdEventsRepo } from '../../db/repositories/household-events.js';
 import { householdsRepo } from '../../db/repositories/households.js';
+import { householdRegistrationsRepo } from '../../db/repositories/household-registrations.js';
 import { jurisdictionsRepo } from '../../db/repositories/jurisdictions.js';
 import { usersRepo } from '../../db/repositories/users.js';
 import { householdWorkflowId, type DiscoveryChannel, type HouseholdWorkflowInput } from '../../workflows/household/definitions.js';
 import { HttpError } from '../errors.js';
 import { actorOf, type LoggedInUser } from '../plugins/auth.js';
 import type { RegisterHouseholdBody } from '../schemas/households.js';
-import { applyUpdate } from '../workflow-update.js';
+import { applyUpdate, requestIdempotencyKey } from '../workflow-update.js';
 import { startOnce } from './workflows.js';
 import { errorSummary } from '../error-summary.js';
 
@@ -70,7 +71,15 @@ export async function registerHousehold(app: FastifyInstance, user: LoggedInUser
   if (!countyId || !townId || villageId !== body.villageId) throw new HttpError(400, messages.placeMismatch, 'INVALID_INPUT');
   if (!covers(user, { countyId, townId, villageId, groupId: body.groupId ?? null })) throw new HttpError(403, messages.outsideJurisdiction, 'FORBIDDEN');
 
-  const household = await app.db.transaction().execute(async (trx) => {
+  // Resent with the same Idempotency-Key (the answer was lost: the API died, the network dropped), the first registration's household.
+  const key = requestIdempotencyKey();
+  const { household, earlier } = await app.db.transaction().execute(async (trx) => {
+    if (key !== undefined) {
+      await householdRegistrationsRepo(trx).lock(user.userId, key);
+      const registered = await householdRegistrationsRepo(trx).householdOf(user.userId, key);
+      const found = registered === undefined ? undefined : await householdsRepo(trx).findById(registered);
+      if (found) return { household: found, earlier: true };
+    }
     const row = await householdsRepo(trx).insert({
       county_id: countyId,
       town_id: townId,
@@ -88,10 +97,13 @@ export async function registerHousehold(app: FastifyInstance, user: LoggedInUser
       occurredAt: row.created_at,
       payload: { channel: body.channel },
     });
-    return row;
+    if (key !== undefined) await householdRegistrationsRepo(trx).record(user.userId, key, row.id);
+    return { household: row, earlier: false };
   });
   try {
-    await startHouseholdWorkflow(app, household, body.channel, actorOf(user));
+    // The earlier registration's workflow may not have started (the API died before it): started now from its registration, once.
+    if (earlier) await resumeRegistration(app, household);
+    else await startHouseholdWorkflow(app, household, body.channel, actorOf(user));
     return { household, workflowStarted: true };
   } catch (error) {
     app.log.error({ error: errorSummary(error), householdId: household.id }, 'household saved, its workflow did not start');

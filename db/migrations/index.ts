@@ -30,6 +30,7 @@ import * as loginThrottle from './2026_12_01_030_login_throttle.js';
 import * as assessmentIndexes from './2026_12_01_034_assessment_indexes.js';
 import * as importRowsBulk from './2026_12_02_035_import_rows_bulk.js';
 import * as comparisonStagingMonths from './2026_12_02_037_comparison_staging_months.js';
+import * as registrationKeys from './2026_12_02_041_registration_keys.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_034_assessment_indexes': assessmentIndexes,
   '2026_12_02_035_import_rows_bulk': importRowsBulk,
   '2026_12_02_037_comparison_staging_months': comparisonStagingMonths,
+  '2026_12_02_041_registration_keys': registrationKeys,
 };

@@ -1,9 +1,6 @@
-import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/access/roles.js';
-import { householdsRepo } from '../../db/repositories/households.js';
-import { DEMO_PASSWORD } from '../../db/seed.js';
-import { hashPassword } from '../../platform/passwords.js';
+import { matrixSetup, PLACE_NAMES, type MatrixHousehold, type Place } from '../helpers/access-matrix.js';
 import { useApiOnly } from '../helpers/stack.js';
 
 /**
@@ -15,28 +12,6 @@ import { useApiOnly } from '../helpers/stack.js';
  * household's head name (no leak through error messages).
  */
 const stack = useApiOnly();
-
-const PLACES = {
-  ownVillage: { county_id: '990101', town_id: '990101001', village_id: '990101001201' },
-  otherVillage: { county_id: '990101', town_id: '990101001', village_id: '990101001202' },
-  otherTown: { county_id: '990101', town_id: '990101002', village_id: '990101002201' },
-  otherCounty: { county_id: '990102', town_id: '990102001', village_id: '990102001201' },
-} as const;
-type Place = keyof typeof PLACES;
-const PLACE_NAMES = Object.keys(PLACES) as Place[];
-
-/** One user of each role; the place-bound ones belong to 东岗村 / 东城镇 / 示范县. */
-const USERS: Record<Role, string> = {
-  village_cadre: 'cun.donggang',
-  town_officer: 'zhen.dongcheng',
-  county_bureau: 'xian.xczx',
-  department: 'bumen.mz',
-  supervisor: 'ducha',
-  leadership_group: 'lingdao',
-  department_head: 'fuze.mz',
-  regional_viewer: 'matrix.region',
-  system_admin: 'matrix.admin',
-};
 
 const ROUTES = ['/households/:id', '/households/:id/members', '/households/:id/file'] as const;
 
@@ -57,28 +32,11 @@ const EXPECTED: Record<Role, Row> = {
   system_admin: /*    */ [403, 403, 403, 403],
 };
 
-const households = {} as Record<Place, { id: string; head: string }>;
-const tokens = {} as Record<Role, string>;
+let households: Record<Place, MatrixHousehold>;
+let tokens: Record<Role, string>;
 
 beforeAll(async () => {
-  const { t, api } = stack;
-  await sql`insert into jurisdictions (id, name, level, parent_id) values
-    ('9901', '示范市', 'city', null), ('990102', '邻县', 'county', null), ('990102001', '邻县城关镇', 'town', '990102'), ('990102001201', '邻县城关村', 'village', '990102001')
-    on conflict do nothing`.execute(t.owner);
-  const hash = await hashPassword(DEMO_PASSWORD);
-  await t.owner
-    .insertInto('users')
-    .values([
-      { username: 'matrix.region', display_name: '市乡村振兴局', password_hash: hash, role: 'regional_viewer', jurisdiction_id: '9901', department_id: null, must_change_password: false },
-      { username: 'matrix.admin', display_name: '系统管理员', password_hash: hash, role: 'system_admin', jurisdiction_id: null, department_id: null, must_change_password: false },
-    ])
-    .execute();
-  for (const place of PLACE_NAMES) {
-    const head = `矩阵${place}户主`;
-    const row = await householdsRepo(t.owner).insert({ ...PLACES[place], group_id: null, address: `${place}一号`, head_name: head, category: 'marginal' });
-    households[place] = { id: row.id, head };
-  }
-  for (const role of ROLES) tokens[role] = await api.login(USERS[role]);
+  ({ households, tokens } = await matrixSetup(stack.t, stack.api));
 });
 
 describe('the role × place access matrix', () => {
