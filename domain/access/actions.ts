@@ -84,6 +84,8 @@ export const ACTIONS = {
   followUpWarning: { roles: ['village_cadre', 'town_officer', 'county_bureau'], name: '记录比对预警跟进情况' },
   /** A household's consent 承诺授权书 for departments to check its data, on paper. */
   recordConsent: { roles: CADRES_AND_BUREAU, name: '登记承诺授权书' },
+  /** The review cases waiting on the user's steps 待办审核 (the county's decisions, the town's audits). */
+  viewReviewQueue: { roles: CADRES_AND_BUREAU, name: '查看待办审核' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -171,3 +171,6 @@ export type Rederivations = z.output<typeof rederivationList>;
 export type Rederivation = Rederivations['items'][number];
 export type WhatIfBody = z.input<typeof whatIfBody>;
 export type WhatIfAnswer = z.output<typeof whatIfAnswer>;
+import type { reviewQueuePage } from '../../../api/schemas/review-queue.js';
+export type ReviewQueuePage = z.output<typeof reviewQueuePage>;
+export type WaitingCase = ReviewQueuePage['items'][number];

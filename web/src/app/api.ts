@@ -6,6 +6,7 @@
 import { t } from './messages.js';
 import type { ComparisonReport, Consent, ConsentBody, ConsentList, FeedBatch, FeedList } from './api-types.js';
 import type { Rederivations, WhatIfAnswer, WhatIfBody } from './api-types.js';
+import type { ReviewQueuePage } from './api-types.js';
 import type {
   ApplicationBody,
   CaseResult,
@@ -333,6 +334,7 @@ export const api = {
   uploadFeed: (feedId: string, month: string, file: File) => send<FeedBatch>(`/comparison/feeds/${encodeURIComponent(feedId)}/${encodeURIComponent(month)}`, file),
   rederivations: (id: string) => call<Rederivations>('GET', `${h(id)}/rederivations`),
   whatIf: (body: WhatIfBody) => call<WhatIfAnswer>('POST', '/policy/versions/what-if', { body }),
+  reviewQueue: (query: Query) => call<ReviewQueuePage>('GET', '/review-queue', { query }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */
