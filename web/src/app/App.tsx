@@ -41,6 +41,7 @@ import { ReportPage } from '../features/self-report/ReportPage.js';
 import { TownReportPage } from '../features/town/TownReportPage.js';
 import { AssessmentPage } from '../features/assessment/AssessmentPage.js';
 import { ReviewQueuePage } from '../features/review-queue/ReviewQueuePage.js';
+import { TownItemsPage } from '../features/town-items/TownItemsPage.js';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -94,6 +95,7 @@ function Screens() {
         <Route path="admin/changes" element={<ChangesPage />} />
         <Route path="assessment" element={<AssessmentPage />} />
         <Route path="review-queue" element={<ReviewQueuePage />} />
+        <Route path="town-items" element={<TownItemsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -15,6 +15,7 @@ import { importTexts } from '../features/imports/messages.js';
 import { at as assessmentTexts } from '../features/assessment/messages.js';
 import { comparisonTexts } from '../features/comparison/messages.js';
 import { queueTexts } from '../features/review-queue/texts.js';
+import { itemTexts } from '../features/town-items/texts.js';
 
 export interface MenuEntry {
   readonly path: string;
@@ -41,6 +42,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/campaigns', label: campaignTexts.menu },
     { path: '/comparison', label: comparisonTexts.menu },
     { path: '/review-queue', label: queueTexts.menu },
+    { path: '/town-items', label: itemTexts.menu },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },

@@ -174,3 +174,6 @@ export type WhatIfAnswer = z.output<typeof whatIfAnswer>;
 import type { reviewQueuePage } from '../../../api/schemas/review-queue.js';
 export type ReviewQueuePage = z.output<typeof reviewQueuePage>;
 export type WaitingCase = ReviewQueuePage['items'][number];
+import type { completedItem as townCompletedItem, completeItemBody as townCompleteItemBody } from '../../../api/schemas/towns.js';
+export type CompleteTownItemBody = z.input<typeof townCompleteItemBody>;
+export type CompletedTownItem = z.output<typeof townCompletedItem>;

@@ -6,7 +6,7 @@
 import { t } from './messages.js';
 import type { ComparisonReport, Consent, ConsentBody, ConsentList, FeedBatch, FeedList } from './api-types.js';
 import type { Rederivations, WhatIfAnswer, WhatIfBody } from './api-types.js';
-import type { ReviewQueuePage } from './api-types.js';
+import type { CompletedTownItem, CompleteTownItemBody, ReviewQueuePage } from './api-types.js';
 import type {
   ApplicationBody,
   CaseResult,
@@ -335,6 +335,8 @@ export const api = {
   rederivations: (id: string) => call<Rederivations>('GET', `${h(id)}/rederivations`),
   whatIf: (body: WhatIfBody) => call<WhatIfAnswer>('POST', '/policy/versions/what-if', { body }),
   reviewQueue: (query: Query) => call<ReviewQueuePage>('GET', '/review-queue', { query }),
+  completeTownItem: (townId: string, kind: string, periodKey: string, body: CompleteTownItemBody) =>
+    call<CompletedTownItem>('POST', `/towns/${encodeURIComponent(townId)}/items/${encodeURIComponent(kind)}/${encodeURIComponent(periodKey)}/complete`, { body }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */
