@@ -177,3 +177,5 @@ export type WaitingCase = ReviewQueuePage['items'][number];
 import type { completedItem as townCompletedItem, completeItemBody as townCompleteItemBody } from '../../../api/schemas/towns.js';
 export type CompleteTownItemBody = z.input<typeof townCompleteItemBody>;
 export type CompletedTownItem = z.output<typeof townCompletedItem>;
+import type { drawnReport } from '../../../api/schemas/towns.js';
+export type DrawnTownReport = z.output<typeof drawnReport>;
