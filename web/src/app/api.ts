@@ -7,6 +7,7 @@ import { t } from './messages.js';
 import type { ComparisonReport, Consent, ConsentBody, ConsentList, FeedBatch, FeedList } from './api-types.js';
 import type { Rederivations, WhatIfAnswer, WhatIfBody } from './api-types.js';
 import type { CompletedTownItem, CompleteTownItemBody, DrawnTownReport, ReviewQueuePage } from './api-types.js';
+import type { EliminationConditions } from './api-types.js';
 import type {
   ApplicationBody,
   CaseResult,
@@ -338,6 +339,7 @@ export const api = {
   reviewQueue: (query: Query) => call<ReviewQueuePage>('GET', '/review-queue', { query }),
   completeTownItem: (townId: string, kind: string, periodKey: string, body: CompleteTownItemBody) =>
     call<CompletedTownItem>('POST', `/towns/${encodeURIComponent(townId)}/items/${encodeURIComponent(kind)}/${encodeURIComponent(periodKey)}/complete`, { body }),
+  eliminationConditions: (id: string) => call<EliminationConditions>('GET', `${h(id)}/elimination/conditions`),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

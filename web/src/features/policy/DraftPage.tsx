@@ -15,6 +15,7 @@ import { THRESHOLD_KINDS, type Comparison, type ThresholdKind } from '../../../.
 import { parseProfile } from '../../../../domain/policy/parse.js';
 import { RuleOrigins } from './RuleOrigins.js';
 import { WhatIfPanel } from './WhatIfPanel.js';
+import { YearlyInputs } from './YearlyInputs.js';
 
 const CURRENT = 'current';
 /** A month no version starts after: the latest version. */
@@ -132,6 +133,7 @@ function DraftForm({ shipped }: { shipped: readonly { id: string; countyName: st
           <Button onClick={() => replace(addLine(body, month as Period))}>{pt.draft.addLine}</Button>
         </Space>
       </Card>
+      <YearlyInputs body={body} replace={replace} />
       <Space wrap>
         <label>
           {pt.draft.noticeDays}{' '}
