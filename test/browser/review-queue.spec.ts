@@ -63,7 +63,7 @@ test('the county bureau works its queue of decisions: filters, clicks through to
   // Through to the household's elimination card, confirmed there.
   await confirmation.getByRole('link', { name: `办理${ELIMINATED}的县级确认` }).click();
   await expect(page.getByRole('heading', { name: `${ELIMINATED} · 农户详情` })).toBeVisible();
-  const card = page.getByRole('region', { name: '风险消除' });
+  const card = page.getByRole('region', { name: '风险消除', exact: true });
   await expect(card).toBeInViewport();
   const form = card.getByRole('form', { name: '办理“县级确认”' });
   await form.getByRole('radio', { name: '同意' }).click();
