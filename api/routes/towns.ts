@@ -2,18 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { townMessages } from '../../domain/town/messages.js';
 import { dueItemsRepo } from '../../db/repositories/due-items.js';
 import { townReportsRepo } from '../../db/repositories/town-reports.js';
-import { completeTownItem, submitTownReport, townWorkflowId } from '../../workflows/town/definitions.js';
+import { completeTownItem, drawTownReport, submitTownReport, townWorkflowId } from '../../workflows/town/definitions.js';
 import { allow } from '../access.js';
 import { HttpError } from '../errors.js';
 import { actorOf, currentUser } from '../plugins/auth.js';
 import {
   completedItem,
   completeItemBody,
+  drawnReport,
   itemParams,
   reportParams,
   submitReportBody,
   submittedReport,
   toCompletedItem,
+  toDrawnReport,
   toSubmittedReport,
   toTownReportView,
   townReportView,
@@ -68,6 +70,25 @@ export const townRoutes: FastifyPluginAsyncZod = async (app) => {
       await checkCorrections(app, town, period, request.body.corrections ?? []);
       const input = { actor: actorOf(user), period, ...withoutUndefined(request.body) };
       return toSubmittedReport(await applyUpdate(townWorkflow(town.id), submitTownReport, { args: [input] }));
+    },
+  );
+
+  app.post(
+    '/towns/:townId/reports/:period/draft',
+    {
+      preHandler: allow('submitTownReport'),
+      schema: {
+        summary: 'The town officer has an ended month’s draft drawn now (a month the cadence did not reach, e.g. begun after its deadline); answers the draft there if any',
+        tags: ['towns'],
+        params: reportParams,
+        response: { 200: drawnReport },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const town = await townInScope(app, request.params.townId, user);
+      const input = { actor: actorOf(user), period: request.params.period };
+      return toDrawnReport(await applyUpdate(townWorkflow(town.id), drawTownReport, { args: [input] }));
     },
   );
 

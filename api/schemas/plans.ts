@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_DEADLINE_DAYS } from '../../domain/measures/tasks.js';
 import { planMessages } from '../../domain/measures/task-messages.js';
+import { PLAN_CHANGE_KINDS, planChangeMessages, planChangeProblem } from '../../domain/measures/plan-changes.js';
 import { idParams, measureCode, optionalText, text } from './common.js';
 import { taskKey } from './tasks.js';
 
@@ -47,13 +48,26 @@ export const planDraft = z.object({
   alreadyOpen: z.array(z.string()).readonly(),
 });
 
-export const confirmPlanBody = z.object({
-  measures: z
-    .array(z.object({ code: measureCode, departmentId: departmentId.optional(), deadlineDays: deadlineDays.optional(), required: z.boolean().optional() }))
-    .min(1, planMessages.measuresRequired)
-    .max(30),
-  note,
+const planChange = z.object({
+  measure: measureCode,
+  measureName: text(100),
+  change: z.enum(PLAN_CHANGE_KINDS),
+  reason: text(500, planMessages.reasonRequired),
 });
+
+export const confirmPlanBody = z
+  .object({
+    measures: z
+      .array(z.object({ code: measureCode, departmentId: departmentId.optional(), deadlineDays: deadlineDays.optional(), required: z.boolean().optional() }))
+      .min(1, planMessages.measuresRequired)
+      .max(30),
+    note,
+    changes: z.array(planChange).max(60).optional().describe('what the person changed in the suggestion, each with its reason: a measure left out, added, or given to another department'),
+  })
+  .superRefine((body, ctx) => {
+    const problem = planChangeProblem(body.measures, body.changes ?? []);
+    if (problem) ctx.addIssue({ code: 'custom', message: planChangeMessages.problem(problem), path: ['changes'] });
+  });
 export const confirmedPlan = z.object({ planNo: z.number(), tasks: z.array(plannedTask).readonly() });
 
 export const reassignBody = z.object({ departmentId, deadlineDays: deadlineDays.optional(), note });

@@ -85,3 +85,11 @@ export const toCompletedItem = (done: { kind: string; period: string; doneAt: nu
   doneAt: iso(done.doneAt),
   late: done.late,
 });
+
+/** A month's draft drawn at the officer's asking, or the one that was there. */
+export const drawnReport = z.object({ period: z.string(), generatedAt: z.string(), dueAt: z.string(), drawn: z.boolean(), counts });
+export const toDrawnReport = (r: { period: string; generatedAt: number; dueAt: number; drawn: boolean; counts: z.infer<typeof counts> }): z.infer<typeof drawnReport> => ({
+  ...r,
+  generatedAt: iso(r.generatedAt),
+  dueAt: iso(r.dueAt),
+});

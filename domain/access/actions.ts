@@ -86,6 +86,8 @@ export const ACTIONS = {
   recordConsent: { roles: CADRES_AND_BUREAU, name: '登记承诺授权书' },
   /** The month's data comparison closed with its report 结束本月比对. */
   closeComparison: { roles: ['county_bureau'], name: '结束本月部门比对' },
+  /** The review cases waiting on the user's steps 待办审核 (the county's decisions, the town's audits). */
+  viewReviewQueue: { roles: CADRES_AND_BUREAU, name: '查看待办审核' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -76,4 +76,9 @@ export const townMessages = {
   overdueTitle: (what: string) => `逾期提醒：${what}`,
   townItemOverdue: (town: string, periodKey: string, what: string, due: string) =>
     `${town}${periodKeyName(periodKey)}${what}未在 ${due} 前完成，已逾期，请尽快办理`,
+  drawReportAction: '生成月度风险户和风险消除户报告草稿',
+  monthNotEnded: (periodKey: string) => `${periodKeyName(periodKey)}尚未结束，月末后才能生成该月报告`,
+  monthTooOld: (periodKey: string, months: number) => `${periodKeyName(periodKey)}已超过${months}个月，不能再生成报告草稿`,
+  noReportThatMonth: (periodKey: string) => `县里的工作节奏中没有${periodKeyName(periodKey)}的乡镇月度报告`,
+  reportBeingDrawn: (periodKey: string) => `${periodKeyName(periodKey)}的报告草稿正在生成，请稍后刷新查看`,
 } as const;

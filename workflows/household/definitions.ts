@@ -249,6 +249,7 @@ export const recordSelfReport = defineUpdate<CaseResult, [SelfReportDiscoveryInp
 // Assistance plan 帮扶措施表 and department tasks (handlers in plan.ts).
 import type { OpenRequiredTask, PlanDraft, PlanMeasureChoice, PlannedTask } from '../../domain/measures/tasks.js';
 export type { OpenRequiredTask, PlanDraft, PlanMeasureChoice, PlannedTask } from '../../domain/measures/tasks.js';
+import type { PlanChange } from '../../domain/measures/plan-changes.js';
 
 export interface DraftPlanInput {
   readonly actor: Actor;
@@ -259,6 +260,8 @@ export interface ConfirmPlanInput {
   readonly actor: Actor;
   readonly measures: readonly PlanMeasureChoice[];
   readonly note?: string;
+  /** What the person changed in the suggestion, each with its reason (recorded in the file). */
+  readonly changes?: readonly PlanChange[];
 }
 
 export interface PlanResult {

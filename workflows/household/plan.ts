@@ -21,9 +21,11 @@ import { type HouseholdState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
 import { isBlank } from '../../domain/text.js';
 import { refusedByActivity } from '../shared/refused-by-activity.js';
+import { PLAN_CHANGE_KINDS, planChangeMessages, planChangeProblem } from '../../domain/measures/plan-changes.js';
 
 const MAX_MEASURES = 30;
 const MAX_NOTE = 2000;
+const MAX_CHANGES = 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const validDays = (days: number | undefined) => days === undefined || (Number.isInteger(days) && days >= 1 && days <= MAX_DEADLINE_DAYS);
@@ -48,6 +50,12 @@ export function validateConfirmPlan(state: HouseholdState, input: ConfirmPlanInp
     if (!validDays(choice.deadlineDays)) refuse(REFUSALS.invalidInput, m.deadlineDaysInvalid(MAX_DEADLINE_DAYS));
   }
   if ((input.note ?? '').length > MAX_NOTE) refuse(REFUSALS.invalidInput, m.noteTooLong);
+  if (input.changes !== undefined) {
+    if (!Array.isArray(input.changes) || input.changes.length > MAX_CHANGES) refuse(REFUSALS.invalidInput, m.measuresRequired);
+    for (const c of input.changes) if (typeof c?.reason !== 'string' || typeof c.measure !== 'string' || !PLAN_CHANGE_KINDS.includes(c.change)) refuse(REFUSALS.invalidInput, m.reasonRequired);
+    const problem = planChangeProblem(input.measures, input.changes);
+    if (problem) refuse(REFUSALS.invalidInput, planChangeMessages.problem(problem));
+  }
 }
 
 /** Records the plan and starts one task per measure. */
@@ -59,7 +67,8 @@ export async function onConfirmPlan(state: HouseholdState, input: ConfirmPlanInp
   );
   await records.recordHouseholdEvent({
     ...entry,
-    payload: { planNo: plan.planNo, note: input.note ?? null, measures: plan.tasks.map(summary) },
+    // The changes only when there are any: a plan confirmed as suggested is recorded as before.
+    payload: { planNo: plan.planNo, note: input.note ?? null, measures: plan.tasks.map(summary), ...(input.changes?.length ? { changes: input.changes } : {}) },
   });
   await Promise.all(plan.tasks.map((task) => startTask(state, task, plan.policy, input.actor.userId, at)));
   return { planNo: plan.planNo, tasks: plan.tasks };

@@ -95,3 +95,20 @@ export const townWorkflowId = (townId: string): string => `town-${townId}`;
 export const submitTownReport = defineUpdate<SubmitTownReportResult, [SubmitTownReportInput]>('submitTownReport');
 export const completeTownItem = defineUpdate<CompleteTownItemResult, [CompleteTownItemInput]>('completeTownItem');
 export const getTownState = defineQuery<TownView>('getTownState');
+
+/** The town officer has a month's draft drawn now, once the month has ended (a month the plan never reached). */
+export interface DrawTownReportInput {
+  readonly actor: Actor;
+  readonly period: Period;
+}
+
+export interface DrawnTownReport {
+  readonly period: Period;
+  readonly generatedAt: number;
+  readonly dueAt: number;
+  /** Whether this call drew it; false: it was there already. */
+  readonly drawn: boolean;
+  readonly counts: ReportCounts;
+}
+
+export const drawTownReport = defineUpdate<DrawnTownReport, [DrawTownReportInput]>('drawTownReport');

@@ -28,6 +28,8 @@ import { completeTownItem, CORRECTIONS_MAX, getTownState, NOTE_MAX, submitTownRe
 import { TownState } from './state.js';
 import { REFUSALS, refuse } from '../../domain/failures.js';
 import { refusedByActivity } from '../shared/refused-by-activity.js';
+import { drawTownReport } from './definitions.js';
+import { onDrawReport, validateDrawReport } from './draw.js';
 
 const town = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -45,6 +47,7 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<void> {
   const answered = new AnsweredUpdates(input.carried?.answeredUpdates);
   answered.setHandler(submitTownReport, (submission) => onSubmitReport(state, submission), (submission) => validateSubmitReport(state, submission));
   answered.setHandler(completeTownItem, (completion) => onCompleteItem(state, completion), (completion) => validateCompleteItem(state, completion));
+  answered.setHandler(drawTownReport, (draw) => onDrawReport(state, draw, now), (draw) => validateDrawReport(state, draw, now()));
 
   await keepCadence(state);
   await condition(allHandlersFinished);

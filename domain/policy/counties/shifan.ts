@@ -3,7 +3,7 @@
  * up for the demo, one monitoring line per year (1.5 × a fictional previous
  * year's dibao, in the manner of [002]); everything else is the design's.
  */
-import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS } from '../defaults.js';
+import { DEFAULT_MONTHLY_UPDATE_DAY, DEFAULT_PUBLIC_NOTICE_DAYS, DEFAULT_TRIGGER_RULES, DESIGN_IDENTIFICATION_STEPS, MONTHLY_VISIT, monthlyUpdateItem, townMonthlyReportItem } from '../defaults.js';
 import type { PolicyProfile, ThresholdRow } from '../profile.js';
 
 const DEMO_LINES: ReadonlyArray<readonly [year: number, yuan: number]> = [
@@ -80,4 +80,13 @@ export const shifanV2: PolicyProfile = {
     note: '示范县风险等级规则为演示数据',
   },
   comparison: { followUpDays: 15, lines: { medicalOutOfPocketLineYuan: 10_000 } },
+  // The design's cadence with the town's quarterly items of Xinfeng's pattern [003] (村每月、镇每季; the employment
+  // ledger in a quarter's first month), so that the demo's town officers have quarterly items to do.
+  cadence: [
+    MONTHLY_VISIT,
+    monthlyUpdateItem(DEFAULT_MONTHLY_UPDATE_DAY),
+    townMonthlyReportItem(3),
+    { kind: 'town_quarterly_screening', who: 'town', every: 'quarter', rule: { kind: 'day_in_quarter', monthOfQuarter: 3, day: 31, shift: 'none' } },
+    { kind: 'employment_ledger', who: 'town', every: 'quarter', rule: { kind: 'day_in_quarter', monthOfQuarter: 1, day: 20, shift: 'none' } },
+  ],
 };

@@ -40,6 +40,8 @@ import { NoticeCardsPage } from '../features/self-report/NoticeCardsPage.js';
 import { ReportPage } from '../features/self-report/ReportPage.js';
 import { TownReportPage } from '../features/town/TownReportPage.js';
 import { AssessmentPage } from '../features/assessment/AssessmentPage.js';
+import { ReviewQueuePage } from '../features/review-queue/ReviewQueuePage.js';
+import { TownItemsPage } from '../features/town-items/TownItemsPage.js';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -92,6 +94,8 @@ function Screens() {
         <Route path="admin/departments" element={<DepartmentsPage />} />
         <Route path="admin/changes" element={<ChangesPage />} />
         <Route path="assessment" element={<AssessmentPage />} />
+        <Route path="review-queue" element={<ReviewQueuePage />} />
+        <Route path="town-items" element={<TownItemsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -14,6 +14,8 @@ import { townTexts } from '../features/town/texts.js';
 import { importTexts } from '../features/imports/messages.js';
 import { at as assessmentTexts } from '../features/assessment/messages.js';
 import { comparisonTexts } from '../features/comparison/messages.js';
+import { queueTexts } from '../features/review-queue/texts.js';
+import { itemTexts } from '../features/town-items/texts.js';
 
 export interface MenuEntry {
   readonly path: string;
@@ -39,6 +41,8 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/imports', label: importTexts.menu },
     { path: '/campaigns', label: campaignTexts.menu },
     { path: '/comparison', label: comparisonTexts.menu },
+    { path: '/review-queue', label: queueTexts.menu },
+    { path: '/town-items', label: itemTexts.menu },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },
@@ -55,6 +59,7 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/admin/changes', label: a.menu.changes },
     { path: '/assessment', label: assessmentTexts.menu },
     { path: '/comparison', label: comparisonTexts.menu },
+    { path: '/review-queue', label: queueTexts.menu },
   ],
   department: [
     { path: '/', label: t.menu.today },

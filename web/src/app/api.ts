@@ -6,6 +6,7 @@
 import { t } from './messages.js';
 import type { ComparisonReport, Consent, ConsentBody, ConsentList, FeedBatch, FeedList } from './api-types.js';
 import type { Rederivations, WhatIfAnswer, WhatIfBody } from './api-types.js';
+import type { CompletedTownItem, CompleteTownItemBody, DrawnTownReport, ReviewQueuePage } from './api-types.js';
 import type { EliminationConditions } from './api-types.js';
 import type {
   ApplicationBody,
@@ -335,6 +336,10 @@ export const api = {
   closeComparisonMonth: (month: string) => call<{ month: string; closedAt: string }>('POST', `/comparison/${encodeURIComponent(month)}/close`),
   rederivations: (id: string) => call<Rederivations>('GET', `${h(id)}/rederivations`),
   whatIf: (body: WhatIfBody) => call<WhatIfAnswer>('POST', '/policy/versions/what-if', { body }),
+  drawTownReport: (townId: string, period: string) => call<DrawnTownReport>('POST', `/towns/${encodeURIComponent(townId)}/reports/${period}/draft`),
+  reviewQueue: (query: Query) => call<ReviewQueuePage>('GET', '/review-queue', { query }),
+  completeTownItem: (townId: string, kind: string, periodKey: string, body: CompleteTownItemBody) =>
+    call<CompletedTownItem>('POST', `/towns/${encodeURIComponent(townId)}/items/${encodeURIComponent(kind)}/${encodeURIComponent(periodKey)}/complete`, { body }),
   eliminationConditions: (id: string) => call<EliminationConditions>('GET', `${h(id)}/elimination/conditions`),
 };
 

@@ -8,6 +8,7 @@ import type { FileEvent } from '../../app/api-types.js';
 import { CATEGORY_NAMES, ROLE_NAMES, STAGE_NAMES, t } from '../../app/messages.js';
 import { Nothing, QueryView } from '../../app/states.js';
 import { formatTime } from '../../app/time.js';
+import { PlanChangeLines } from '../plans/PlanChangeLines.js';
 
 /** What a clerk wrote with the step (an opinion, a reason, a statement), when the entry carries it. */
 function noteOf(e: FileEvent): string | undefined {
@@ -58,6 +59,7 @@ export function FilePage() {
                             <time dateTime={e.occurredAt}>{formatTime(e.occurredAt)}</time> · {t.file.who}：{who(e)}
                           </div>
                           {note && <Typography.Paragraph style={{ margin: 0 }} type="secondary">{note}</Typography.Paragraph>}
+                          <PlanChangeLines details={e.details} />
                         </article>
                       ),
                     };

@@ -21,6 +21,7 @@ import { consentTexts } from '../comparison/messages.js';
 import { RederivationPanel } from '../fidelity/RederivationPanel.js';
 import { ft } from '../fidelity/messages.js';
 import { HouseholdForms } from '../exports/HouseholdForms.js';
+import { ScrollToHash } from '../review-queue/ScrollToHash.js';
 
 const EDIT_ROLES: readonly string[] = ['village_cadre', 'town_officer', 'county_bureau'];
 
@@ -99,7 +100,7 @@ export function HouseholdPage() {
               )}
             </QueryView>
           </Card>
-          <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.identification.title}</h2>}>
+          <Card id="identification" tabIndex={-1} size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.identification.title}</h2>}>
             <IdentificationPanel householdId={h.id} />
           </Card>
           <Card size="small" role="region" aria-label={consentTexts.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{consentTexts.title}</h2>}>
@@ -111,13 +112,14 @@ export function HouseholdPage() {
             </Card>
           )}
           {(h.stage === 'monitoring' || h.stage === 'eliminated') && (
-            <Card size="small" role="region" aria-label={eliminationTexts.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{eliminationTexts.title}</h2>}>
+            <Card id="elimination" tabIndex={-1} size="small" role="region" aria-label={eliminationTexts.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{eliminationTexts.title}</h2>}>
               <EliminationPanel householdId={h.id} />
             </Card>
           )}
           <Card size="small" role="region" aria-label={ft.rederive.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{ft.rederive.title}</h2>}>
             <RederivationPanel householdId={h.id} />
           </Card>
+          <ScrollToHash />
         </Space>
       )}
     </QueryView>

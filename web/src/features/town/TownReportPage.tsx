@@ -11,6 +11,7 @@ import { formatDeadline, formatTime, periodName, recentPeriods } from '../../app
 import { useSubmitTownReport, useTownReport } from './hooks.js';
 import { TownReportExport } from '../exports/TownReportExport.js';
 import { townTexts as tx } from './texts.js';
+import { DrawReport } from './DrawReport.js';
 
 type Household = TownReportView['monitoring'][number] & { howName?: string };
 type Removals = Record<string, string>;
@@ -107,6 +108,8 @@ export function TownReportPage() {
       </Typography.Title>
       <Select
         aria-label={tx.period}
+        showSearch
+        optionFilterProp="label"
         style={{ width: 160 }}
         value={period}
         onChange={(p: string) => {
@@ -117,7 +120,10 @@ export function TownReportPage() {
         options={recentPeriods().map((p) => ({ value: p, label: periodName(p) }))}
       />
       {report.error instanceof ApiError && report.error.status === 404 ? (
-        <Alert type="info" showIcon message={tx.notGenerated} description={report.error.message} />
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Alert type="info" showIcon message={tx.notGenerated} description={report.error.message} />
+          <DrawReport townId={user.jurisdictionId} period={period} />
+        </Space>
       ) : (
       <QueryView query={report}>
         {(r) => {

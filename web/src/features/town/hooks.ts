@@ -12,3 +12,12 @@ export function useSubmitTownReport(townId: string, period: string) {
     onSuccess: () => Promise.all([queries.invalidateQueries({ queryKey: ['town-report', townId, period] }), queries.invalidateQueries({ queryKey: ['due-items'] })]),
   });
 }
+
+/** Has an ended month's draft drawn now (the cadence did not reach it). */
+export function useDrawTownReport(townId: string, period: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.drawTownReport(townId, period),
+    onSuccess: () => Promise.all([queries.invalidateQueries({ queryKey: ['town-report', townId, period] }), queries.invalidateQueries({ queryKey: ['due-items'] })]),
+  });
+}

@@ -28,4 +28,7 @@ export const townTexts = {
   submitConfirm: (period: string) => `确认提交${period}的报告？提交后不能修改`,
   submitted: '报告已提交',
   notGenerated: '该月报告尚未生成',
+  draw: '立即生成草稿',
+  drawLabel: (period: string) => `立即生成${period}的报告草稿`,
+  drawn: '报告草稿已生成，请逐户核对',
 } as const;

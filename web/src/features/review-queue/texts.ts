@@ -1,0 +1,23 @@
+/** What the review queue 待办审核 says. */
+export const queueTexts = {
+  menu: '待办审核',
+  title: '待办审核',
+  intro: '本级需要办理的监测对象识别和风险消除案件，等待最久的在前；逾期的工作日时限以橙色标出。',
+  all: '全部',
+  filter: '案件类型',
+  headName: '户主',
+  place: '地点',
+  procedure: '类型',
+  step: '待办环节',
+  since: '到达本环节',
+  clocks: '时限',
+  noClock: '无时限',
+  stepClock: '本环节',
+  caseClock: '全程',
+  due: (deadline: string) => `截止 ${deadline}`,
+  overdue: (days: number) => `已逾期${days}天`,
+  handle: '办理',
+  handleLabel: (what: string, head: string) => `办理${head}的${what}`,
+  none: '没有等待本级办理的案件',
+  total: (n: number) => `共 ${n} 件`,
+} as const;
