@@ -28,6 +28,7 @@ import * as dataComparison from './2026_12_01_026_data_comparison.js';
 import * as departmentsRetiredStagingCleared from './2026_12_01_032_departments_retired_staging_cleared.js';
 import * as loginThrottle from './2026_12_01_030_login_throttle.js';
 import * as assessmentIndexes from './2026_12_01_034_assessment_indexes.js';
+import * as screeningCampaignsKind from './2026_12_02_039_screening_campaigns.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_032_departments_retired_staging_cleared': departmentsRetiredStagingCleared,
   '2026_12_01_030_login_throttle': loginThrottle,
   '2026_12_01_034_assessment_indexes': assessmentIndexes,
+  '2026_12_02_039_screening_campaigns': screeningCampaignsKind,
 };

@@ -171,3 +171,6 @@ export type Rederivations = z.output<typeof rederivationList>;
 export type Rederivation = Rederivations['items'][number];
 export type WhatIfBody = z.input<typeof whatIfBody>;
 export type WhatIfAnswer = z.output<typeof whatIfAnswer>;
+
+import type { overdueTrend } from '../../../api/schemas/supervision.js';
+export type OverdueTrend = z.output<typeof overdueTrend>;

@@ -34,6 +34,7 @@ import type {
   MonthlyItemResult,
   NotificationPage,
   OverdueBoard,
+  OverdueTrend,
   Dashboard,
   NoticeCards,
   ReportPlaces,
@@ -333,6 +334,7 @@ export const api = {
   uploadFeed: (feedId: string, month: string, file: File) => send<FeedBatch>(`/comparison/feeds/${encodeURIComponent(feedId)}/${encodeURIComponent(month)}`, file),
   rederivations: (id: string) => call<Rederivations>('GET', `${h(id)}/rederivations`),
   whatIf: (body: WhatIfBody) => call<WhatIfAnswer>('POST', '/policy/versions/what-if', { body }),
+  overdueTrend: (query: Query) => call<OverdueTrend>('GET', '/supervision/overdue/trend', { query }),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */
