@@ -64,8 +64,10 @@ export function createDeadlineActivities(deps: { db: Kysely<Database> }) {
      * counted), opened in the register (once, by key) in the household's village
      * and town. Answers the deadline, provisional when the calendar lacks a year.
      */
-    async openCaseClock(input: { key: string; kind: string; householdId: string; startedAt: number; workingDays: number }): Promise<{ dueAt: number; provisional: boolean }> {
-      const due = resolveDue({ kind: 'working_days_after', days: input.workingDays }, input.startedAt, await workCalendar(db));
+    async openCaseClock(input: { key: string; kind: string; householdId: string; startedAt: number; workingDays: number; calendarDays?: boolean }): Promise<{ dueAt: number; provisional: boolean }> {
+      // The clue-to-decision clock counts calendar days (15日内), the others working days.
+      const rule = input.calendarDays ? ({ kind: 'days_after', days: input.workingDays } as const) : ({ kind: 'working_days_after', days: input.workingDays } as const);
+      const due = resolveDue(rule, input.startedAt, await workCalendar(db));
       const place = await db.selectFrom('households').select(['county_id', 'town_id', 'village_id']).where('id', '=', input.householdId).executeTakeFirstOrThrow();
       await dueItemsRepo(db).open([
         {

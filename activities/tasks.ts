@@ -18,6 +18,7 @@ import { notificationsRepo } from '../db/repositories/notifications.js';
 import { createNotificationActivities, type NotifyDepartmentResult } from './notifications.js';
 import { createPlanActivities } from './plans.js';
 import { createSuggestionActivities } from './suggestions.js';
+import { continuingMeasuresOf } from './continuing-measures.js';
 
 /** The deadline register's kind for a department task. */
 export const MEASURE_TASK_ITEM_KIND = 'measure_task';
@@ -197,7 +198,9 @@ export function createTaskActivities(deps: { db: Kysely<Database> }) {
 
     /** The household's required tasks still open and not waived by the county: risk elimination waits for them. */
     async openRequiredTasks(input: { householdId: string }): Promise<OpenRequiredTask[]> {
-      const rows = await measureTasksRepo(db).openRequired(input.householdId);
+      // Measures that go on after elimination (national practice: microcredit, public-welfare jobs, 雨露计划) do not hold it back.
+      const continuing = await continuingMeasuresOf(db, input.householdId, Date.now());
+      const rows = (await measureTasksRepo(db).openRequired(input.householdId)).filter((r) => !continuing.has(r.measure));
       return rows.map((r) => ({
         taskKey: r.task_key,
         measure: r.measure,

@@ -55,6 +55,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { comparisonRoutes } from './routes/comparison.js';
 import { consentRoutes } from './routes/consents.js';
 import { departmentRoutes } from './routes/departments.js';
+import { eliminationConditionRoutes } from './routes/elimination-conditions.js';
 
 /** Every route a client calls lives under this prefix; the console owns the rest of the origin. */
 export const API_PREFIX = '/api';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(comparisonRoutes);
       await api.register(consentRoutes);
       await api.register(departmentRoutes);
+      await api.register(eliminationConditionRoutes);
     },
     { prefix: API_PREFIX },
   );

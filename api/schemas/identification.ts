@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockName, WHOLE_CASE } from '../../domain/identification/clocks.js';
+import { clockName, isCaseScope } from '../../domain/identification/clocks.js';
 import { ELIMINATION_STEP_NAMES } from '../../domain/identification/elimination.js';
 import { IDENTIFICATION_STEPS, MONITORING_CATEGORIES, RISK_CAUSES } from '../../domain/identification/steps.js';
 import { fenToYuan } from '../../domain/income/money.js';
@@ -93,7 +93,7 @@ type Assessment = NonNullable<NonNullable<HouseholdView['currentCase']>['assessm
 
 const toClockView = (k: Clock): z.infer<typeof clockView> => ({
   name: k.procedure === 'elimination' ? clockName(k, ELIMINATION_STEP_NAMES) : clockName(k),
-  step: k.scope === WHOLE_CASE ? null : k.scope,
+  step: isCaseScope(k.scope) ? null : k.scope,
   workingDays: k.workingDays,
   startedAt: iso(k.startedAt),
   deadline: k.dueAt === null ? null : iso(k.dueAt),

@@ -22,6 +22,8 @@ export interface EliminationPolicy {
   readonly policy: CasePolicy;
   /** False when the household has no member able to work and the profile does not allow marking it. */
   readonly labourAllows: boolean;
+  /** The counted conditions the household does not meet (elimination-conditions.ts); absent on answers recorded before them. */
+  readonly shortfalls?: readonly string[];
 }
 
 export function identificationPolicy(profile: PolicyProfile): CasePolicy {
@@ -32,8 +34,15 @@ export function identificationPolicy(profile: PolicyProfile): CasePolicy {
     profileVersion: profile.version,
     steps,
     publicNoticeDays: steps.includes('public_notice') && days !== undefined && days > 0 ? days : null,
-    clocks: profile.identificationClocks ?? null,
+    clocks: identificationClocks(profile),
   };
+}
+
+/** The profile's identification clocks, with national practice's clue-to-decision days (15日内) where the profile keeps that practice. */
+function identificationClocks(profile: PolicyProfile): ProcedureClocks | null {
+  const clue = profile.standingPractice?.clueToDecisionDays;
+  if (clue === undefined) return profile.identificationClocks ?? null;
+  return { ...(profile.identificationClocks ?? {}), clueToDecisionDays: clue };
 }
 
 /** `labour`: the labour ability of each current member; null when none is registered. */

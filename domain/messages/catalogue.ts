@@ -82,6 +82,7 @@ export const eventKindNames: Record<string, string> = {
   'member.added': '家庭成员登记',
   ...taskEventKindNames,
   ...memberEventKindNames,
+  'identification.clue_overdue': '超过从发现线索到县级确定的期限（逾期）',
 };
 
 export const identificationMessages = {
@@ -230,6 +231,7 @@ export const dueItemKindNames: Record<string, string> = {
   campaign_check: '专项督查核查',
   campaign_rectification: '专项督查问题整改',
   comparison_follow_up: '部门比对预警跟进',
+  identification_clue: '从发现线索到县级确定限时办结',
 };
 
 /** Texts of the in-app inbox. */

@@ -60,6 +60,7 @@ const REQUIRED: readonly Check[] = [
   ['riskColours', optional(isObject), 'the risk colour rules'],
   ['comparison', optional(isObject), 'the data comparison settings'],
   ['lightMonitoring', optional(isList(oneOf(['monthly_update', 'monthly_visit']))), 'a list of monthly items'],
+  ['eliminationBasis', optional(isList((q) => isObject(q) && isText(q.quote) && isText(q.source))), 'a list of quotes with their seed'],
 ];
 
 /** The stored body as a profile, or every problem found with it (in English, for whoever maintains the data). */

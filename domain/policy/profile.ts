@@ -27,6 +27,7 @@ import { standingPracticeProblems, type StandingPractice } from './standing.js';
 import { assessmentPolicyProblems, type AssessmentPolicy } from '../supervision/assessment.js';
 import { riskColourRulesProblems, type RiskColourRules } from '../monitoring/risk-colour.js';
 import { comparisonPolicyProblems, type ComparisonPolicy } from '../comparison/policy.js';
+import type { SeedQuote } from '../identification/elimination-conditions.js';
 
 export type { SeedId } from './versioned.js';
 export type { TriggerRules } from '../assessment/triggers.js';
@@ -116,6 +117,8 @@ export interface PolicyProfile {
   readonly focusCriteria?: FocusCriteria;
   /** Whether a household with no member able to work may be marked risk-eliminated. */
   readonly eliminationAllowsNoLabour: boolean;
+  /** The seed's words on when the risk counts as eliminated (a judgment people make); absent: the document says nothing. */
+  readonly eliminationBasis?: readonly SeedQuote[];
   /** The county's assistance measures with their departments, deadlines and rules; absent: the design's catalogue. */
   readonly measureCatalogue?: MeasureCatalogue;
   /** When department tasks are reminded and escalated; absent: the design's (3 days before, supervisors 7 days after). */

@@ -22,6 +22,8 @@ export interface ContinuingMeasure {
   readonly name: string;
   /** Until when it continues after elimination. */
   readonly until: string;
+  /** The catalogue's measure codes that carry it; absent on versions stored before them (then read by name). */
+  readonly measures?: readonly string[];
 }
 
 export interface StandingPractice {

@@ -3,6 +3,7 @@
  * (2020年5月28日), through Mile's own profile and catalogue.
  */
 import { describe, expect, it } from 'vitest';
+import { eliminationConditions, eliminationRefusals } from '../../domain/identification/elimination-conditions.js';
 import { cadenceOf, categoriesOf, hasCategory } from '../../domain/policy/index.js';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { monthPlan } from '../../domain/monitoring/month-plan.js';
@@ -231,5 +232,17 @@ describe('[001] 弥勒市: categories and the six steps of 一(四) in the seed�
       eliminationAllowsNoLabour: 'practice',
     });
     expect(originsOf(mile)).not.toHaveProperty('publicNoticeDays');
+  });
+});
+
+describe('[001] 弥勒市: 三、风险消除 as the proposal is checked', () => {
+  it('三 “准确掌握享受的帮扶措施,以及家庭成员、收入、生产生活条件等变化情况,客观准确地判断返贫和致贫风险是否已消除” — a judgment shown as the seed’s, no count refuses a proposal', () => {
+    const list = eliminationConditions(mile, { monthsAboveLine: 0, monthsMonitored: 0, measuresReceived: 0 }, true);
+    expect(list.map((c) => [c.key, c.origin, c.met])).toEqual([
+      ['judgement', 'seed', null],
+      ['labour', 'practice', true],
+    ]);
+    expect(list[0]!.text).toContain('客观准确地判断返贫和致贫风险是否已消除');
+    expect(eliminationRefusals(mile, { monthsAboveLine: 0, monthsMonitored: 0, measuresReceived: 0 })).toEqual([]);
   });
 });

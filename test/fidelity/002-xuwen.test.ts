@@ -3,6 +3,7 @@
  * through Xuwen's own profile and catalogue.
  */
 import { describe, expect, it } from 'vitest';
+import { eliminationConditions, eliminationRefusals } from '../../domain/identification/elimination-conditions.js';
 import { resolveWindow } from '../../domain/income/projection.js';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { monthPlan } from '../../domain/monitoring/month-plan.js';
@@ -206,5 +207,17 @@ describe('[002] 徐闻县: groups and procedure in the seed’s words', () => {
       monthlyUpdateDay: 'practice',
       monthlyVisit: 'practice',
     });
+  });
+});
+
+describe('[002] 徐闻县: 六(三) 动态管理 as the proposal is checked', () => {
+  it('六(三) “及时掌握监测对象帮扶措施，以及家庭成员、收入、生产生活条件等变化情况，准确判断返贫和致贫风险是否已消除” — a judgment shown as the seed’s, no count refuses a proposal', () => {
+    const list = eliminationConditions(xuwen, { monthsAboveLine: 0, monthsMonitored: 0, measuresReceived: 0 }, true);
+    expect(list.map((c) => [c.key, c.origin, c.met])).toEqual([
+      ['judgement', 'seed', null],
+      ['labour', 'practice', true],
+    ]);
+    expect(list[0]!.text).toContain('准确判断返贫和致贫风险是否已消除');
+    expect(eliminationRefusals(xuwen, { monthsAboveLine: 0, monthsMonitored: 0, measuresReceived: 0 })).toEqual([]);
   });
 });

@@ -65,9 +65,9 @@ describe('national practice of 2026 as the sixth profile', () => {
 
   it('keeps microcredit to the end of its contract, public-welfare jobs to the end of the agreement and 雨露计划 to the end of the school stage', () => {
     expect(practice.continuingAfterElimination).toEqual([
-      { name: '小额信贷', until: '贷款合同期满' },
-      { name: '公益性岗位', until: '岗位协议期满' },
-      { name: '雨露计划', until: '当前学段结束' },
+      { name: '小额信贷', until: '贷款合同期满', measures: ['microcredit'] },
+      { name: '公益性岗位', until: '岗位协议期满', measures: ['employment'] },
+      { name: '雨露计划', until: '当前学段结束', measures: ['education'] },
     ]);
   });
 

@@ -8,6 +8,7 @@ import { periodOf } from '../../domain/calendar/dates.js';
 import { ELIMINATION_STEP_NAMES } from '../../domain/identification/elimination.js';
 import { openCase, submitApplication as proposalSubmitted } from '../../domain/identification/steps.js';
 import { eliminationMessages as m } from '../../domain/messages/catalogue.js';
+import { conditionMessages } from '../../domain/messages/elimination-conditions.js';
 import { records } from './activities.js';
 import { type CaseResult, type EliminationDecisionInput, type EliminationProposalInput, type EliminationRollbackInput, type HouseholdStage, type ReviewCase, type ObjectionInput } from './definitions.js';
 import { requireMeasuresDone } from './plan.js';
@@ -69,14 +70,17 @@ export async function onProposal(state: HouseholdState, input: EliminationPropos
   }
   // Required measures still open refuse the proposal, unless the county waived them with a reason.
   await requireMeasuresDone(state);
-  const { policy, labourAllows } = await records.loadEliminationPolicy({
+  const { policy, labourAllows, shortfalls } = await records.loadEliminationPolicy({
     countyId: state.input.place.countyId,
     period: periodOf(now()),
     householdId: state.householdId,
+    at: now(),
   });
   // Checked again after the await: another proposal may have come first.
   if (inProgress(state, SLOT) || !mayMove(state.stage, 'eliminationConfirmed')) refuse(REFUSALS.wrongStep, m.alreadyInProgress);
   if (!labourAllows) refuse(REFUSALS.notAllowed, m.noLabour);
+  // The profile's counted conditions (national practice: 6 months above the line, 6 monitored, a measure received).
+  if (shortfalls?.length) refuse(REFUSALS.notAllowed, conditionMessages.refused(shortfalls));
   state.eliminationsOpened += 1;
   const opened: ReviewCase = {
     caseNo: state.eliminationsOpened,

@@ -68,6 +68,12 @@ export const mileV1: PolicyProfile = {
     { field: 'incomeWindow', note: '文件未规定收入计算期；按通行做法取最近12个月' },
   ],
   eliminationAllowsNoLabour: false,
+  eliminationBasis: [
+    {
+      source: '001',
+      quote: '对脱贫监测户和边缘户,准确掌握享受的帮扶措施,以及家庭成员、收入、生产生活条件等变化情况,客观准确地判断返贫和致贫风险是否已消除',
+    },
+  ],
   // The measures, departments and rules of this county's own document.
   measureCatalogue: mileMeasures,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,

@@ -44,9 +44,9 @@ export const national2026V1: PolicyProfile = {
     noticeNeverShows: ['idNumber', 'phone', 'bankAccount', 'health'],
     elimination: { stableAboveLineMonths: 6, minMonitoredMonths: 6, minMeasuresReceived: 1, quota: false },
     continuingAfterElimination: [
-      { name: '小额信贷', until: '贷款合同期满' },
-      { name: '公益性岗位', until: '岗位协议期满' },
-      { name: '雨露计划', until: '当前学段结束' },
+      { name: '小额信贷', until: '贷款合同期满', measures: ['microcredit'] },
+      { name: '公益性岗位', until: '岗位协议期满', measures: ['employment'] },
+      { name: '雨露计划', until: '当前学段结束', measures: ['education'] },
     ],
     countyScreeningsPerYear: 1,
     basis: BASIS,

@@ -109,6 +109,12 @@ export const xuwenV1: PolicyProfile = {
   // town audit is the last step. No public notice is named.
   identificationSteps: ['application', 'village_review', 'department_comparison', 'town_audit'],
   eliminationAllowsNoLabour: false,
+  eliminationBasis: [
+    {
+      source: '002',
+      quote: '及时掌握监测对象帮扶措施，以及家庭成员、收入、生产生活条件等变化情况，准确判断返贫和致贫风险是否已消除',
+    },
+  ],
   // The measures, departments and rules of this county's own document.
   measureCatalogue: xuwenMeasures,
   monthlyUpdateDay: DEFAULT_MONTHLY_UPDATE_DAY,

@@ -174,3 +174,5 @@ export type WhatIfAnswer = z.output<typeof whatIfAnswer>;
 
 import type { overdueTrend } from '../../../api/schemas/supervision.js';
 export type OverdueTrend = z.output<typeof overdueTrend>;
+import type { eliminationConditionsView } from '../../../api/schemas/elimination-conditions.js';
+export type EliminationConditions = z.output<typeof eliminationConditionsView>;

@@ -6,6 +6,7 @@
 import { t } from './messages.js';
 import type { ComparisonReport, Consent, ConsentBody, ConsentList, FeedBatch, FeedList } from './api-types.js';
 import type { Rederivations, WhatIfAnswer, WhatIfBody } from './api-types.js';
+import type { EliminationConditions } from './api-types.js';
 import type {
   ApplicationBody,
   CaseResult,
@@ -335,6 +336,7 @@ export const api = {
   rederivations: (id: string) => call<Rederivations>('GET', `${h(id)}/rederivations`),
   whatIf: (body: WhatIfBody) => call<WhatIfAnswer>('POST', '/policy/versions/what-if', { body }),
   overdueTrend: (query: Query) => call<OverdueTrend>('GET', '/supervision/overdue/trend', { query }),
+  eliminationConditions: (id: string) => call<EliminationConditions>('GET', `${h(id)}/elimination/conditions`),
 };
 
 /** Uploads a file as multipart (field "file"), with the session's token. */

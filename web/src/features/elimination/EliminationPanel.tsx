@@ -11,6 +11,7 @@ import { QueryView } from '../../app/states.js';
 import { formatDeadline, formatTime } from '../../app/time.js';
 import { useDecideElimination, useElimination, usePropose } from './hooks.js';
 import { eliminationTexts as e } from './texts.js';
+import { EliminationConditions } from './EliminationConditions.js';
 
 const failure = (error: unknown) => (error instanceof Error ? error.message : t.loadFailed);
 
@@ -114,6 +115,7 @@ export function EliminationPanel({ householdId }: { householdId: string }) {
                 {current && !mine && current !== 'application' && <Typography.Text type="secondary">{e.waiting(ELIMINATION_STEP_NAMES[current])}</Typography.Text>}
               </>
             )}
+            {(s.stage === 'monitoring' || s.stage === 'eliminated') && <EliminationConditions householdId={householdId} />}
             {mayPropose && <ProposalForm householdId={householdId} again={current === 'application'} />}
             {mine && (current === 'town_audit' || current === 'county_decision') && <DecideForm householdId={householdId} step={current} />}
           </Space>

@@ -3,6 +3,7 @@ import { api } from '../../app/api.js';
 import type { EliminationDecision, EliminationProposal } from '../../app/api-types.js';
 
 export const useElimination = (id: string) => useQuery({ queryKey: ['elimination', id], queryFn: () => api.elimination(id) });
+export const useEliminationConditions = (id: string) => useQuery({ queryKey: ['elimination', id, 'conditions'], queryFn: () => api.eliminationConditions(id) });
 
 function useRefresh(id: string) {
   const queries = useQueryClient();

@@ -16,6 +16,7 @@ import { parseProfile } from '../../../../domain/policy/parse.js';
 import { RuleOrigins } from './RuleOrigins.js';
 import { WhatIfPanel } from './WhatIfPanel.js';
 import { ScoringFields } from './ScoringFields.js';
+import { YearlyInputs } from './YearlyInputs.js';
 
 const CURRENT = 'current';
 /** A month no version starts after: the latest version. */
@@ -133,6 +134,7 @@ function DraftForm({ shipped }: { shipped: readonly { id: string; countyName: st
           <Button onClick={() => replace(addLine(body, month as Period))}>{pt.draft.addLine}</Button>
         </Space>
       </Card>
+      <YearlyInputs body={body} replace={replace} />
       <Space wrap>
         <label>
           {pt.draft.noticeDays}{' '}

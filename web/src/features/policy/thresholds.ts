@@ -1,6 +1,7 @@
 /** Edits of a draft's income lines, as the draft screen makes them (pure: a new body each time). */
 import { addMonths, type Period } from '../../../../domain/calendar/dates.js';
 import type { ThresholdRow } from '../../../../domain/policy/profile.js';
+import type { YearlyInput, YearlyLineRule } from '../../../../domain/policy/yearly-lines.js';
 
 export type Body = Record<string, unknown>;
 
@@ -32,4 +33,20 @@ export function setUpdateDay(body: Body, day: number): Body {
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
+}
+
+/**
+ * A year's input figure of yearly rule `ruleIndex` as the county enters it
+ * (the province's dibao of `year`): replaces the county's earlier entry of that
+ * year, or takes it out when the amount is cleared. A document's own figure is never replaced.
+ */
+export function setYearlyInput(body: Body, ruleIndex: number, year: number, yuan: number | null, quote: string): Body {
+  const rules = Array.isArray(body.yearlyLines) ? (body.yearlyLines as YearlyLineRule[]) : [];
+  const next = rules.map((rule, i) => {
+    if (i !== ruleIndex || rule.inputs.some((x) => x.year === year && x.source !== 'county')) return rule;
+    const others = rule.inputs.filter((x) => x.year !== year);
+    const entered: YearlyInput[] = yuan === null ? [] : [{ year, yuan, given: 'input', source: 'county', quote }];
+    return { ...rule, inputs: [...others, ...entered].sort((a, b) => a.year - b.year) };
+  });
+  return { ...body, yearlyLines: next };
 }
