@@ -8,6 +8,7 @@ import { taskPolicyOf } from '../domain/policy/parse.js';
 import type { Database } from '../db/database.js';
 import { campaignsRepo, rectificationItemKey, type Campaign } from '../db/repositories/campaigns.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
+import { jurisdictionsRepo } from '../db/repositories/jurisdictions.js';
 import { notificationsRepo, type NewNotification } from '../db/repositories/notifications.js';
 import { profileInForceIfAny } from './profiles.js';
 
@@ -49,6 +50,23 @@ export function createCampaignActivities(deps: { db: Kysely<Database> }) {
     );
   }
 
+  /**
+   * Who receives a campaign's notice: a county-wide one goes to every town and
+   * department; one of a town's (or a village's) area to that town and the
+   * campaign's department if any, and says which town ordered it when a town's
+   * officer did.
+   */
+  async function noticeRecipients(campaign: Campaign): Promise<{ towns: { id: string }[]; departments: { id: string }[]; orderedBy: string | null }> {
+    const lineage = await jurisdictionsRepo(db).lineage(campaign.area_id);
+    const town = lineage.find((j) => j.level === 'town');
+    if (!town) {
+      const towns = await db.selectFrom('jurisdictions').select('id').where('parent_id', '=', campaign.county_id).where('level', '=', 'town').execute();
+      return { towns, departments: await departmentsRepo(db).ofCounty(campaign.county_id), orderedBy: null };
+    }
+    const definer = await db.selectFrom('users').select('jurisdiction_id').where('id', '=', campaign.defined_by).executeTakeFirst();
+    return { towns: [{ id: town.id }], departments: campaign.department_id ? [{ id: campaign.department_id }] : [], orderedBy: definer?.jurisdiction_id === town.id ? town.name : null };
+  }
+
   return {
     /** One page of the cohort into the register; after the last page each responsible unit is told its count. */
     async fanOutCampaignPage(input: { campaignId: string; afterSeq: number; size: number; at: number }): Promise<{ lastSeq: number; done: boolean }> {
@@ -61,7 +79,9 @@ export function createCampaignActivities(deps: { db: Kysely<Database> }) {
           .where('campaign_id', '=', campaign.id)
           .groupBy(['town_id', 'village_id', 'department_id'])
           .execute();
-        await notifyUnits(campaign, rows, 'campaign.launched', new Date(input.at), m.launchedTitle, (n) => m.launched(campaign.name, n, dueDay(campaign.due_at)));
+        const due = dueDay(campaign.due_at);
+        if (campaign.kind === 'screening') await notifyUnits(campaign, rows, 'campaign.launched', new Date(input.at), m.screeningLaunchedTitle, (n) => m.screeningLaunched(campaign.reason, n, due));
+        else await notifyUnits(campaign, rows, 'campaign.launched', new Date(input.at), m.launchedTitle, (n) => m.launched(campaign.name, n, due));
       }
       return page;
     },
@@ -108,7 +128,9 @@ export function createCampaignActivities(deps: { db: Kysely<Database> }) {
       const next: number[] = [];
       if (input.at >= campaign.due_at.getTime()) {
         const open = await repo().markChecksOverdue(campaign.id, campaign.due_at);
-        await notifyUnits(campaign, open, 'campaign.checks_overdue', campaign.due_at, m.checksOverdueTitle, (n) => m.checksOverdue(campaign.name, n, dueDay(campaign.due_at)));
+        const due = dueDay(campaign.due_at);
+        if (campaign.kind === 'screening') await notifyUnits(campaign, open, 'campaign.checks_overdue', campaign.due_at, m.screeningOverdueTitle, (n) => m.screeningOverdue(campaign.reason, n, due));
+        else await notifyUnits(campaign, open, 'campaign.checks_overdue', campaign.due_at, m.checksOverdueTitle, (n) => m.checksOverdue(campaign.name, n, due));
       } else next.push(campaign.due_at.getTime());
 
       const profile = await profileInForceIfAny(db, campaign.county_id, periodOf(input.at));
@@ -154,15 +176,22 @@ export function createCampaignActivities(deps: { db: Kysely<Database> }) {
       if (campaign.status === 'closed') return campaign.report as CampaignReport;
       const at = new Date(input.at);
       const r = repo();
+      const { towns, departments, orderedBy } = await noticeRecipients(campaign);
       const report = campaignReport({
-        campaign: { id: campaign.id, name: campaign.name, reason: campaign.reason, launchedAt: campaign.launched_at.getTime(), dueAt: campaign.due_at.getTime(), cohort: campaign.cohort_count },
+        campaign: {
+          id: campaign.id,
+          name: campaign.name,
+          reason: campaign.reason,
+          launchedAt: campaign.launched_at.getTime(),
+          dueAt: campaign.due_at.getTime(),
+          cohort: campaign.cohort_count,
+          ...(orderedBy ? { orderedBy } : {}),
+        },
         publishedAt: input.at,
         towns: await r.figures(campaign, 'town', at),
         departments: await r.figures(campaign, 'department', at),
         problemsByKind: await r.problemsByKind(campaign.id),
       });
-      const towns = await db.selectFrom('jurisdictions').select('id').where('parent_id', '=', campaign.county_id).where('level', '=', 'town').execute();
-      const departments = await departmentsRepo(db).ofCounty(campaign.county_id);
       const notice = { countyId: campaign.county_id, kind: 'campaign.notice', title: m.noticeTitle(campaign.name), body: m.noticeBody(report), createdAt: at };
       await notificationsRepo(db).add([
         ...towns.map((t) => ({ ...notice, key: `campaign:${campaign.id}:notice:${t.id}`, recipient: { jurisdictionId: t.id, role: 'town_officer' as const } })),

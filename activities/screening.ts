@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { inPlace, jurisdictionsRepo } from '../db/repositories/jurisdictions.js';
 import { notificationsRepo, type NewNotification } from '../db/repositories/notifications.js';
 import { isLate } from '../domain/deadlines/lateness.js';
+import { campaignsRepo, checkItemKey } from '../db/repositories/campaigns.js';
 
 interface VillageCount {
   village_id: string;
@@ -101,17 +102,31 @@ export function createScreeningActivities(deps: { db: Kysely<Database> }) {
       });
     },
 
-    /** A visit to the household closes its open screening items; answers how many, and whether any was late. */
-    async completeScreeningVisits(input: { householdId: string; at: number; byUserId: string }): Promise<{ completed: number; late: boolean }> {
-      const rows = await db
-        .updateTable('due_items')
-        .set({ status: 'done', done_at: new Date(input.at), done_by: input.byUserId })
-        .where('household_id', '=', input.householdId)
-        .where('kind', '=', 'screening_visit')
-        .where('status', '=', 'open')
-        .returning(['due_at'])
-        .execute();
-      return { completed: rows.length, late: rows.some((r) => isLate(input.at, r.due_at.getTime())) };
+    /**
+     * A visit to the household closes its open screening items — those of the
+     * screenings ordered before they were campaigns, and the checks of the
+     * screening campaigns its area is under, recorded with no problem found. A
+     * visit that found a risk (`found`) leaves a campaign's check open: the
+     * cadre records the problem found, with its rectification date, on the
+     * campaign's check. Answers how many, and whether any was late.
+     */
+    async completeScreeningVisits(input: { householdId: string; at: number; byUserId: string; found?: boolean }): Promise<{ completed: number; late: boolean }> {
+      return db.transaction().execute(async (trx) => {
+        const answered = input.found ? [] : await campaignsRepo(trx).checkByVisit({ householdId: input.householdId, at: new Date(input.at), byUserId: input.byUserId });
+        const keys = answered.map((c) => checkItemKey(c.campaignId, input.householdId));
+        const rows = await trx
+          .updateTable('due_items')
+          .set({ status: 'done', done_at: new Date(input.at), done_by: input.byUserId })
+          .where('household_id', '=', input.householdId)
+          .where('kind', '=', 'screening_visit')
+          .where('status', '=', 'open')
+          .where((eb) => (keys.length > 0 ? eb.or([eb('campaign_id', 'is not', null), eb('item_key', 'in', keys)]) : eb('campaign_id', 'is not', null)))
+          .returning(['item_key', 'due_at'])
+          .execute();
+        const completed = new Set([...rows.map((r) => r.item_key), ...keys]).size;
+        const dues = [...rows.map((r) => r.due_at.getTime()), ...answered.map((c) => c.dueAt.getTime())];
+        return { completed, late: dues.some((due) => isLate(input.at, due)) };
+      });
     },
   };
 }

@@ -4,7 +4,7 @@
  * deadline register, page by page, continuing as new. Measured: the time until
  * every check exists, the largest history of any run (Temporal's limits:
  * 51,200 events, 2,000 pending activities), the database's work
- * (pg_stat_database), and the progress and board queries' p99 at that size.
+ * (pg_stat_database), and the progress, board and board trend queries' p99 at that size.
  * The baseline, measured in the same run: one statement writing every check at
  * once (what a single activity without paging would do) — no workflow at all.
  *
@@ -18,7 +18,9 @@ import { campaignInput } from '../api/services/campaigns.js';
 import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { campaignsRepo } from '../db/repositories/campaigns.js';
+import { overdueTrendRepo } from '../db/repositories/overdue-trend.js';
 import { supervisionRepo } from '../db/repositories/supervision.js';
+import { trendInstants } from '../domain/supervision/trend.js';
 import { ensureTemporalBinaries } from '../platform/temporal-binaries.js';
 import { parseConfig } from '../platform/config.js';
 import { createShoudiWorker } from '../worker/create-worker.js';
@@ -116,9 +118,13 @@ await runBenchmark(`campaign launch: ${HOUSEHOLDS.toLocaleString('en-US')} house
     }
 
     const board: number[] = [];
+    const trend: number[] = [];
     const progress: number[] = [];
+    // Eleven days on, every check is overdue: the board and its six months' trend at their largest.
+    const later = Date.now() + 11 * DAY;
     for (let i = 0; i < 30; i++) {
-      board.push((await timed(() => supervisionRepo(db).overdueBoard(COUNTY_ID, 'register', 'town', new Date(Date.now() + 11 * DAY))))[1]);
+      board.push((await timed(() => supervisionRepo(db).overdueBoard(COUNTY_ID, 'register', 'town', new Date(later))))[1]);
+      trend.push((await timed(() => overdueTrendRepo(db).byMonth(COUNTY_ID, 'town', trendInstants(later, 6))))[1]);
       progress.push((await timed(() => campaignsRepo(db).figures(campaign, 'town', new Date())))[1]);
     }
 
@@ -129,7 +135,7 @@ await runBenchmark(`campaign launch: ${HOUSEHOLDS.toLocaleString('en-US')} house
     write(`fan-out     ${fanOut.toFixed(0)} ms until every check exists; baseline (one statement, no workflow) ${baselineFanOut.toFixed(0)} ms; ratio ${(fanOut / baselineFanOut).toFixed(1)}x`);
     write(`histories   ${runs.length} runs; events per run at most ${Math.max(...runs)} (limit 51,200); pending activities at most ${pendingMax} (limit 2,000)`);
     write(`database    during the fan-out: ${after.commits - before.commits} commits, ${after.inserted - before.inserted} rows inserted, ${after.updated - before.updated} updated, ${after.read - before.read} blocks read`);
-    write(`queries     p99 of 30: overdue board ${p99(board).toFixed(1)} ms; campaign progress by town ${p99(progress).toFixed(1)} ms`);
+    write(`queries     p99 of 30: overdue board ${p99(board).toFixed(1)} ms; its trend by month (6 months) ${p99(trend).toFixed(1)} ms; campaign progress by town ${p99(progress).toFixed(1)} ms`);
     worker.shutdown();
     await running;
   } finally {

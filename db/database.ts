@@ -351,6 +351,8 @@ export interface InspectionCampaignsTable {
   closed_at: Timestamp | null;
   closed_by: string | null;
   report: ColumnType<unknown, string | null | undefined, string | null>;
+  /** An inspection 专项督查, or an immediate screening 突发情况排查 of an area (its checks are visits). */
+  kind: ColumnType<'inspection' | 'screening', 'inspection' | 'screening' | undefined, never>;
 }
 
 /** A household of a campaign's cohort (the snapshot at launch) and its check. */

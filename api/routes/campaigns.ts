@@ -30,7 +30,7 @@ import {
   toCampaignSummary,
 } from '../schemas/campaigns.js';
 import { workflowPending } from '../schemas/common.js';
-import { campaignDetail, campaignInScope, campaignOptions as optionsOf, checkOfUser, launchCampaign, placeOfUser, previewCohort } from '../services/campaigns.js';
+import { campaignDetail, campaignInScope, campaignOptions as optionsOf, checkOfUser, launchCampaign, mayPublish, placeOfUser, previewCohort } from '../services/campaigns.js';
 import { noticeWorkbook } from '../services/campaign-workbook.js';
 import { applyUpdate } from '../workflow-update.js';
 
@@ -182,6 +182,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = currentUser(request);
       const campaign = await campaignInScope(app, request.params.campaignId, user);
+      await mayPublish(app, campaign, user);
       const report = await applyUpdate(handleOf(campaign.id), publishCampaignNotice, { args: [{ actor: actorOf(user) }] });
       return noticeOf(report);
     },

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { allow } from '../access.js';
 import { currentUser } from '../plugins/auth.js';
-import { dashboard, overdueBoard, overdueBoardQuery } from '../schemas/supervision.js';
+import { dashboard, overdueBoard, overdueBoardQuery, overdueTrend, overdueTrendQuery } from '../schemas/supervision.js';
+import { overdueTrendOf } from '../services/overdue-trend.js';
 import { dashboardOf, overdueBoardOf } from '../services/supervision.js';
 
 /** The supervisor's overdue board 逾期督查看板 and the leadership group's dashboard 领导小组看板, of the caller's county. */
@@ -21,6 +22,20 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => overdueBoardOf(app, currentUser(request).jurisdictionId, request.query.source, request.query.by, new Date()),
+  );
+
+  app.get(
+    '/supervision/overdue/trend',
+    {
+      preHandler: allow('viewOverdueBoard'),
+      schema: {
+        summary: 'Supervisors: the deadline register’s open overdue work at the end of each of the last months (the current one: now) in the aging buckets, for the county and per town or department',
+        tags: ['supervision'],
+        querystring: overdueTrendQuery,
+        response: { 200: overdueTrend },
+      },
+    },
+    async (request) => overdueTrendOf(app, currentUser(request).jurisdictionId, request.query.by, request.query.months, new Date()),
   );
 
   app.get(

@@ -84,6 +84,7 @@ export const campaignSummary = z.object({
   fannedOut: z.number(),
   status: z.enum(['launching', 'open', 'closed']),
   closedAt: z.string().nullable(),
+  kind: z.enum(['inspection', 'screening']),
 });
 export const campaignList = z.object({ items: z.array(campaignSummary) });
 export const campaignDetail = campaignSummary.extend({
@@ -118,6 +119,7 @@ export const campaignNotice = z.object({
   title: z.string(),
   body: z.string(),
   report: z.object({
+    orderedBy: z.string().optional(),
     name: z.string(),
     cohort: z.number(),
     checked: z.number(),
@@ -149,11 +151,12 @@ export const toCampaignSummary = (c: Campaign): z.infer<typeof campaignSummary> 
   fannedOut: c.fanned_out,
   status: c.status,
   closedAt: c.closed_at?.toISOString() ?? null,
+  kind: c.kind,
 });
 
 export type { UnitRow };
 
-export const campaignOptions = z.object({ countyId: z.string(), towns: z.array(z.object({ id: z.string(), name: z.string() })), departments: z.array(z.object({ id: z.string(), name: z.string() })) });
+export const campaignOptions = z.object({ countyId: z.string(), areaId: z.string(), towns: z.array(z.object({ id: z.string(), name: z.string() })), departments: z.array(z.object({ id: z.string(), name: z.string() })) });
 
 /** The notice's workbook: an .xlsx file, not JSON. */
 export { spreadsheet as noticeWorkbookFile } from './imports.js';

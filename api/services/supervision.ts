@@ -10,7 +10,7 @@ import type { dashboard, overdueBoard } from '../schemas/supervision.js';
 import type { z } from 'zod';
 
 /** The county's towns or departments, in the county's order, as id → name. */
-async function placesOf(app: FastifyInstance, countyId: string, by: BoardGrouping): Promise<Map<string, string>> {
+export async function placesOf(app: FastifyInstance, countyId: string, by: BoardGrouping): Promise<Map<string, string>> {
   const rows = by === 'town' ? (await jurisdictionsRepo(app.db).children(countyId)).filter((j) => j.level === 'town') : await departmentsRepo(app.db).ofCounty(countyId);
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -31,6 +31,7 @@ import * as assessmentIndexes from './2026_12_01_034_assessment_indexes.js';
 import * as importRowsBulk from './2026_12_02_035_import_rows_bulk.js';
 import * as comparisonStagingMonths from './2026_12_02_037_comparison_staging_months.js';
 import * as registrationKeys from './2026_12_02_041_registration_keys.js';
+import * as screeningCampaignsKind from './2026_12_02_039_screening_campaigns.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_035_import_rows_bulk': importRowsBulk,
   '2026_12_02_037_comparison_staging_months': comparisonStagingMonths,
   '2026_12_02_041_registration_keys': registrationKeys,
+  '2026_12_02_039_screening_campaigns': screeningCampaignsKind,
 };

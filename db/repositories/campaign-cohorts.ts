@@ -5,13 +5,20 @@ import { OPEN_TASK_STATUSES } from '../../domain/measures/tasks.js';
 import { DAY_MS } from '../../domain/calendar/dates.js';
 import type { Database } from '../database.js';
 
+/** Where a campaign's cohort is drawn: the county, a town, or (a screening's) a village. */
+export interface CampaignArea {
+  readonly id: string;
+  readonly level: 'county' | 'town' | 'village';
+}
+
 /**
- * The households of a campaign's area (a county or a town) that meet its
+ * The households of a campaign's area (the county, a town or a village) that meet its
  * criteria at `now`, as one condition over `households as h` — the preview's
  * count and the launch's snapshot run the same one.
  */
-export function cohortCondition(area: { id: string; level: 'county' | 'town' }, c: CohortCriteria, now: Date): RawBuilder<SqlBool> {
-  const parts: RawBuilder<SqlBool>[] = [area.level === 'county' ? sql<SqlBool>`h.county_id = ${area.id}` : sql<SqlBool>`h.town_id = ${area.id}`];
+export function cohortCondition(area: CampaignArea, c: CohortCriteria, now: Date): RawBuilder<SqlBool> {
+  const column = area.level === 'county' ? sql.ref('h.county_id') : area.level === 'town' ? sql.ref('h.town_id') : sql.ref('h.village_id');
+  const parts: RawBuilder<SqlBool>[] = [sql<SqlBool>`${column} = ${area.id}`];
   parts.push(sql<SqlBool>`h.stage <> 'not_included'`);
   if (c.townId) parts.push(sql<SqlBool>`h.town_id = ${c.townId}`);
   if (c.categories?.length) parts.push(sql<SqlBool>`h.category in (${sql.join([...c.categories])})`);
@@ -52,13 +59,13 @@ export function cohortCondition(area: { id: string; level: 'county' | 'town' }, 
 
 export function campaignCohortsRepo(db: Kysely<Database>) {
   return {
-    async count(area: { id: string; level: 'county' | 'town' }, criteria: CohortCriteria, now: Date): Promise<number> {
+    async count(area: CampaignArea, criteria: CohortCriteria, now: Date): Promise<number> {
       const row = await sql<{ n: string }>`select count(*) as n from households h where ${cohortCondition(area, criteria, now)}`.execute(db);
       return Number(row.rows[0]?.n ?? 0);
     },
 
     /** The snapshot: one row per household meeting the criteria now, numbered in a fixed order; answers how many. */
-    async snapshot(campaignId: string, area: { id: string; level: 'county' | 'town' }, criteria: CohortCriteria, departmentId: string | null, now: Date): Promise<number> {
+    async snapshot(campaignId: string, area: CampaignArea, criteria: CohortCriteria, departmentId: string | null, now: Date): Promise<number> {
       const result = await sql`
         insert into campaign_households (campaign_id, household_id, seq, town_id, village_id, department_id)
         select ${campaignId}::uuid, h.id, row_number() over (order by h.town_id, h.village_id, h.id), h.town_id, h.village_id, ${departmentId}::uuid

@@ -4,7 +4,7 @@ import type { CheckItem, Responsible } from '../../domain/campaigns/checklist.js
 import { EMPTY_FIGURES, type UnitFigures } from '../../domain/campaigns/progress.js';
 import { isLate } from '../../domain/deadlines/lateness.js';
 import type { Database, InspectionCampaignsTable } from '../database.js';
-import { campaignCohortsRepo } from './campaign-cohorts.js';
+import { campaignCohortsRepo, type CampaignArea } from './campaign-cohorts.js';
 
 export type Campaign = Selectable<InspectionCampaignsTable>;
 
@@ -13,7 +13,9 @@ export const rectificationItemKey = (campaignId: string, problemId: string) => `
 
 export interface NewCampaign {
   readonly countyId: string;
-  readonly area: { readonly id: string; readonly level: 'county' | 'town' };
+  readonly area: CampaignArea;
+  /** An inspection 专项督查 (the default) or an immediate screening 突发情况排查. */
+  readonly kind?: 'inspection' | 'screening';
   readonly name: string;
   readonly reason: string;
   readonly criteria: CohortCriteria;
@@ -59,6 +61,7 @@ export function campaignsRepo(db: Kysely<Database>) {
           launched_at: c.launchedAt,
           due_at: c.dueAt,
           cohort_count: 0,
+          kind: c.kind ?? 'inspection',
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -70,10 +73,10 @@ export function campaignsRepo(db: Kysely<Database>) {
       return db.selectFrom('inspection_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    /** The county's campaigns (a town's: those of its area or the whole county), newest first. */
+    /** The county's campaigns (a town's: the whole county's, its own and its villages'), newest first. */
     list(countyId: string, townId: string | null) {
       let q = db.selectFrom('inspection_campaigns').selectAll().where('county_id', '=', countyId);
-      if (townId) q = q.where('area_id', 'in', [countyId, townId]);
+      if (townId) q = q.where((eb) => eb.or([eb('area_id', 'in', [countyId, townId]), eb('area_id', 'in', eb.selectFrom('jurisdictions').select('id').where('parent_id', '=', townId))]));
       return q.orderBy('launched_at', 'desc').limit(200).execute();
     },
 
@@ -87,13 +90,15 @@ export function campaignsRepo(db: Kysely<Database>) {
         const campaign = await trx.selectFrom('inspection_campaigns').selectAll().where('id', '=', campaignId).forUpdate().executeTakeFirstOrThrow();
         const lastSeq = Math.min(afterSeq + size, campaign.cohort_count);
         const village = campaign.responsible === 'village';
+        // A screening's check is the household's visit, which a visit answers (activities/screening.ts).
+        const kind = campaign.kind === 'screening' ? 'screening_visit' : 'campaign_check';
         await sql`
           insert into due_items (item_key, kind, county_id, town_id, village_id, household_id, department_id, responsible_user_id, due_at, opened_at)
-          select 'campaign:' || ${campaignId} || ':check:' || ch.household_id, 'campaign_check', ${campaign.county_id}, ch.town_id,
+          select 'campaign:' || ${campaignId} || ':check:' || ch.household_id, ${kind}, ${campaign.county_id}, ch.town_id,
                  case when ${village} then ch.village_id end, ch.household_id, ch.department_id,
                  case when ${village} then h.responsible_user_id end, ${campaign.due_at}, ${at}
           from campaign_households ch join households h on h.id = ch.household_id
-          where ch.campaign_id = ${campaignId} and ch.seq > ${afterSeq} and ch.seq <= ${lastSeq}
+          where ch.campaign_id = ${campaignId} and ch.seq > ${afterSeq} and ch.seq <= ${lastSeq} and ch.checked_at is null
           on conflict (item_key) do nothing`.execute(trx);
         const done = lastSeq >= campaign.cohort_count;
         await trx
@@ -184,6 +189,34 @@ export function campaignsRepo(db: Kysely<Database>) {
           .executeTakeFirstOrThrow();
         return { recorded: updated !== undefined, late: row.late === true, finding: row.finding };
       });
+    },
+
+    /**
+     * A household's visit answers the checks of the screenings 突发情况排查 its
+     * area is under (the campaign's check recorded as the visit, no problem
+     * found); answers the checks answered with their deadlines. Once: a check
+     * already recorded is left as it is. In the caller's transaction.
+     */
+    async checkByVisit(input: { householdId: string; at: Date; byUserId: string }): Promise<{ campaignId: string; dueAt: Date }[]> {
+      const open = await db
+        .selectFrom('campaign_households as ch')
+        .innerJoin('inspection_campaigns as c', 'c.id', 'ch.campaign_id')
+        .select(['ch.campaign_id', 'c.due_at'])
+        .where('ch.household_id', '=', input.householdId)
+        .where('ch.checked_at', 'is', null)
+        .where('c.kind', '=', 'screening')
+        .where('c.status', '<>', 'closed')
+        .execute();
+      for (const c of open) {
+        await db
+          .updateTable('campaign_households')
+          .set({ checked_at: input.at, checked_by: input.byUserId, late: isLate(input.at.getTime(), c.due_at.getTime()), answers: JSON.stringify({ checked: ['visit'], note: null, byVisit: true }), finding: 'no_problem' })
+          .where('campaign_id', '=', c.campaign_id)
+          .where('household_id', '=', input.householdId)
+          .where('checked_at', 'is', null)
+          .execute();
+      }
+      return open.map((c) => ({ campaignId: c.campaign_id, dueAt: c.due_at }));
     },
 
     findProblem(campaignId: string, problemId: string) {

@@ -32,6 +32,21 @@ export function screeningsRepo(db: Kysely<Database>) {
       return db.selectFrom('screening_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    /** A screening campaign's checks: visited, still open, open and marked overdue by its workflow at the deadline. */
+    async campaignProgress(campaignId: string): Promise<ScreeningProgress> {
+      const counts = await db
+        .selectFrom('campaign_households as ch')
+        .leftJoin('due_items as d', (join) => join.onRef('d.household_id', '=', 'ch.household_id').on('d.item_key', '=', sql<string>`'campaign:' || ch.campaign_id || ':check:' || ch.household_id`))
+        .select([
+          sql<string>`count(*) filter (where ch.checked_at is not null)`.as('visited'),
+          sql<string>`count(*) filter (where ch.checked_at is null)`.as('open'),
+          sql<string>`count(*) filter (where ch.checked_at is null and d.overdue_at is not null)`.as('overdue'),
+        ])
+        .where('ch.campaign_id', '=', campaignId)
+        .executeTakeFirstOrThrow();
+      return { visited: Number(counts.visited), open: Number(counts.open), overdue: Number(counts.overdue) };
+    },
+
     /** The campaign's visits: done, still open, open past their deadline. */
     async progress(campaignId: string): Promise<ScreeningProgress> {
       const counts = await db

@@ -40,7 +40,8 @@ export const ACTIONS = {
   registerMember: { roles: CADRES_AND_BUREAU, name: '家庭成员登记' },
   assignResponsible: { roles: RESPONSIBLE_ASSIGNERS, name: '调整帮扶责任人' },
   monthlyUpdate: { roles: MONTHLY_ROLES, name: '月度信息更新' },
-  orderScreening: { roles: ['county_bureau', 'leadership_group'], name: '部署突发情况排查' },
+  /** A town's officers order one for their own town (the area is checked by place). */
+  orderScreening: { roles: ['county_bureau', 'leadership_group', 'town_officer'], name: '部署突发情况排查' },
   viewOverdueTasks: { roles: ['supervisor', 'county_bureau', 'leadership_group'], name: '查看逾期任务' },
   actOnTask: { roles: ['department', 'department_head'], name: '办理帮扶任务' },
   /** The supervisor's overdue board 逾期督查看板, by town and by department. */
@@ -60,9 +61,12 @@ export const ACTIONS = {
   importCaseload: { roles: CADRES_AND_BUREAU, name: '导入存量数据' },
   /** The ledgers and forms 台账、附件 in Excel, of the user's jurisdiction. */
   exportLedgers: { roles: ['village_cadre', 'town_officer', 'county_bureau', 'supervisor', 'leadership_group'], name: '导出台账' },
-  /** Special inspection campaigns 专项督查 [004]: defined and closed with the notice 通报 by the leadership group or the county bureau. */
-  defineCampaign: { roles: ['leadership_group', 'county_bureau'], name: '部署专项督查' },
-  publishCampaignNotice: { roles: ['leadership_group', 'county_bureau'], name: '发布专项督查通报' },
+  /**
+   * Special inspection campaigns 专项督查 [004]: defined and closed with the notice 通报 by the leadership group or the county bureau;
+   * a town's officers for their own town only (the area is checked by place, api/services/campaigns.ts).
+   */
+  defineCampaign: { roles: ['leadership_group', 'county_bureau', 'town_officer'], name: '部署专项督查' },
+  publishCampaignNotice: { roles: ['leadership_group', 'county_bureau', 'town_officer'], name: '发布专项督查通报' },
   campaignCheck: { roles: ['village_cadre', 'town_officer', 'department'], name: '专项督查核查整改' },
   viewCampaigns: { roles: ['leadership_group', 'county_bureau', 'supervisor', 'town_officer', 'village_cadre', 'department'], name: '查看专项督查' },
   /** Drafts, checks and publishes the county's policy versions 政策版本. */

@@ -8,6 +8,11 @@ export const campaignMessages = {
   notFound: '专项督查不存在',
   outside: '该专项督查不在您的管辖范围内',
   areaInvalid: '督查范围只能是本县或本县的一个乡镇',
+  /** A town's officer orders campaigns of the town only, carried out by the town or its villages. */
+  townDepartment: '乡镇部署的专项督查由本镇或各村核查，不能指派县直部门',
+  townNotice: '全县范围的专项督查由县领导小组或县乡村振兴局发布通报',
+  /** An immediate screening 突发情况排查 as a campaign: its name and what its households' checks are. */
+  screeningName: (reason: string) => `突发情况排查（${reason}）`,
   areaOutside: '只能在本人管辖范围内部署专项督查',
   departmentRequired: '由行业部门核查时，请选择部门',
   departmentNotOfCounty: '所选部门不属于本县',
@@ -33,6 +38,11 @@ export const campaignMessages = {
   closed: '该专项督查已结束，通报已发布',
   launchedTitle: '专项督查核查任务',
   launched: (name: string, n: number, due: string) => `“${name}”专项督查：本单位有${n}户需核查，请于${due}前完成。`,
+  /** A screening's 突发情况排查 checks are visits: told in the screening's words. */
+  screeningLaunchedTitle: '突发情况排查任务',
+  screeningLaunched: (reason: string, n: number, due: string) => `因${reason}，本单位有${n}户须于${due}前完成入户排查走访。`,
+  screeningOverdueTitle: '逾期提醒：突发情况排查',
+  screeningOverdue: (reason: string, n: number, due: string) => `因${reason}开展的排查已于${due}截止，本单位尚有${n}户未走访，已逾期。`,
   checksOverdueTitle: '专项督查核查逾期',
   checksOverdue: (name: string, n: number, due: string) => `“${name}”专项督查：本单位尚有${n}户未在${due}前完成核查，请立即办理。`,
   rectifyReminderTitle: '专项督查整改提醒',
@@ -45,7 +55,7 @@ export const campaignMessages = {
   /** The notice as one text: the figures, then the laggards named with theirs. */
   noticeBody(r: CampaignReport): string {
     const lines = [
-      `因${r.reason}，县防止返贫监测帮扶工作领导小组组织开展“${r.name}”专项督查。`,
+      `因${r.reason}，${r.orderedBy ?? '县防止返贫监测帮扶工作领导小组'}组织开展“${r.name}”专项督查。`,
       `本次督查共核查对象${r.cohort}户，已核查${r.checked}户（其中逾期核查${r.checkedLate}户），未核查${r.unchecked}户；发现问题${r.problems}个，已整改${r.rectified}个，未整改${r.open}个。`,
     ];
     const laggards = [...r.laggards.towns, ...r.laggards.departments];

@@ -13,6 +13,8 @@ export interface ReportUnit extends UnitFigures {
 
 export interface CampaignReport {
   readonly campaignId: string;
+  /** Who ordered it when not the county's leadership group: the town that ordered a campaign of its own area. */
+  readonly orderedBy?: string;
   readonly name: string;
   readonly reason: string;
   readonly launchedAt: string;
@@ -33,7 +35,7 @@ export interface CampaignReport {
 }
 
 export function campaignReport(input: {
-  campaign: { id: string; name: string; reason: string; launchedAt: number; dueAt: number; cohort: number };
+  campaign: { id: string; name: string; reason: string; launchedAt: number; dueAt: number; cohort: number; orderedBy?: string };
   publishedAt: number;
   towns: readonly ReportUnit[];
   departments: readonly ReportUnit[];
@@ -43,6 +45,7 @@ export function campaignReport(input: {
   const departments = input.departments.filter((d) => d.id !== null);
   return {
     campaignId: input.campaign.id,
+    ...(input.campaign.orderedBy ? { orderedBy: input.campaign.orderedBy } : {}),
     name: input.campaign.name,
     reason: input.campaign.reason,
     launchedAt: new Date(input.campaign.launchedAt).toISOString(),

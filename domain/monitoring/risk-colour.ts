@@ -87,5 +87,6 @@ export function riskColourRulesProblems(rules: RiskColourRules, where: string): 
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 90)) problems.push(`${where}: warningClockDays must be 1–90 days`);
   const all = [...(Array.isArray(rules.red) ? rules.red : []), ...(Array.isArray(rules.yellow) ? rules.yellow : [])];
   if (all.includes('warning_past_clock') && days === undefined) problems.push(`${where}: warning_past_clock needs warningClockDays`);
+  if (Array.isArray(rules.red) && Array.isArray(rules.yellow) && rules.red.some((c) => rules.yellow.includes(c))) problems.push(`${where}: a risk condition is both red and yellow`);
   return problems;
 }

@@ -11,6 +11,7 @@ import type { IncomeWindow } from '../income/projection.js';
 import type { Cadence } from '../deadlines/cadence.js';
 import { profileFieldNames as f, policyMessages as m } from './messages.js';
 import { cadenceOf, type PolicyProfile, type ThresholdRow } from './profile.js';
+import { describeAssessment, describeRiskColours, scoringMessages } from './draft-scoring.js';
 
 export interface FieldChange {
   /** The field, as the county bureau names it. */
@@ -64,6 +65,8 @@ const FIELDS: ReadonlyArray<readonly [label: string, read: (p: PolicyProfile) =>
   [f.cadence, (p) => cadence(cadenceOf(p))],
   [f.lightMonitoring, (p) => (p.lightMonitoring ?? []).map((k) => cadenceItemKindNames[k]).join('、') || m.none],
   [f.measureCatalogue, (p) => (p.measureCatalogue ? m.measures(p.measureCatalogue.measures.length, p.measureCatalogue.measures.map((x) => x.name).join('、')) : m.none)],
+  [scoringMessages.assessmentTitle, (p) => describeAssessment(p.assessment, m.none)],
+  [scoringMessages.riskColoursTitle, (p) => describeRiskColours(p.riskColours, m.none)],
 ];
 
 /** Fields compared as a whole, shown as changed without their content (the task policy, the focus criteria). */

@@ -11,6 +11,7 @@ import { MAX_CLOCK_WORKING_DAYS, type ProcedureClocks } from '../identification/
 import { thresholdKindNames } from '../messages/catalogue.js';
 import { policyMessages as m } from './messages.js';
 import { parseProfile } from './parse.js';
+import { scoringFieldProblems } from './draft-scoring.js';
 import type { PolicyProfile, ThresholdRow } from './profile.js';
 
 export type DraftCheck = { readonly ok: true; readonly profile: PolicyProfile } | { readonly ok: false; readonly problems: readonly string[] };
@@ -66,6 +67,7 @@ function fieldProblems(body: Record<string, unknown>): string[] {
     const days = [...Object.values(perStep ?? {}), ...(wholeCase === undefined ? [] : [wholeCase])];
     if (days.some((d) => !Number.isInteger(d) || d < 1 || d > MAX_CLOCK_WORKING_DAYS)) problems.push(m.clockDays);
   }
+  problems.push(...scoringFieldProblems(body));
   return problems;
 }
 

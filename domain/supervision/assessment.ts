@@ -119,6 +119,8 @@ export function assessmentPolicyProblems(policy: AssessmentPolicy, where: string
     if (!(ASSESSMENT_COMPONENTS as readonly string[]).includes(key)) problems.push(`${where}: assessment weight ${key} is not a component`);
     else if (typeof weight !== 'number' || !(weight >= 0 && weight <= 100)) problems.push(`${where}: assessment weight ${key} must be 0–100`);
   }
+  const weights = Object.values(policy.weights ?? {}).filter((w) => w !== undefined);
+  if (weights.length > 0 && weights.every((w) => w === 0)) problems.push(`${where}: assessment weights are all 0`);
   const perDay = policy.pointsPerOverdueDay;
   if (perDay !== undefined && !(typeof perDay === 'number' && perDay >= 0 && perDay <= 100)) problems.push(`${where}: pointsPerOverdueDay must be 0–100`);
   const days = policy.warningActionDays;

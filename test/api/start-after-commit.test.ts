@@ -89,11 +89,11 @@ describe('a record commits before its workflow starts 先提交后启动', () =>
       const ordered = await broken.call('POST', '/screenings', { token: county, body: { areaId: '990101001201', reason: '台风过境', dueDays: 3 } });
       expect(ordered).toMatchObject({ status: 503, body: { error: 'WORKFLOW_PENDING' } });
       const id = ordered.body.id as string;
-      expect(await t.db.selectFrom('screening_campaigns').select('household_count').where('id', '=', id).executeTakeFirst()).toEqual({ household_count: null });
+      expect(await t.db.selectFrom('inspection_campaigns').select(['kind', 'status', 'fanned_out']).where('id', '=', id).executeTakeFirst()).toEqual({ kind: 'screening', status: 'launching', fanned_out: 0 });
 
       const read = await api.call('GET', `/screenings/${id}`, { token: await api.login('xian.xczx') });
       expect(read).toMatchObject({ status: 200, body: { id, reason: '台风过境' } });
-      expect((await env.client.workflow.getHandle(`screening-${id}`).describe()).status.name).toBe('RUNNING');
+      expect((await env.client.workflow.getHandle(`campaign-${id}`).describe()).status.name).toBe('RUNNING');
     } finally {
       await broken.close();
     }

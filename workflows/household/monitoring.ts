@@ -123,8 +123,10 @@ export async function onVisit(state: HouseholdState, visit: VisitInput, now: () 
     });
   }
   const late = await complete(state, 'monthly_visit', visit.period, at, visit.actor.userId);
-  // A visit also answers any screening the county ordered for the household's area.
-  const screening = await records.completeScreeningVisits({ householdId: state.householdId, at, byUserId: visit.actor.userId });
+  const threatened = Object.values(visit.threats ?? {}).some(Boolean);
+  const found = (visit.risksFound ?? []).length > 0 || threatened;
+  // A visit also answers any screening ordered for the household's area (one that found a risk leaves a screening campaign's check to be recorded with its problem).
+  const screening = await records.completeScreeningVisits({ householdId: state.householdId, at, byUserId: visit.actor.userId, found });
   await records.recordHouseholdEvent({
     ...base(state, 'monitoring.visited', visit.actor.userId, at),
     payload: {
@@ -137,8 +139,6 @@ export async function onVisit(state: HouseholdState, visit: VisitInput, now: () 
       screeningsAnswered: screening.completed,
     },
   });
-  const threatened = Object.values(visit.threats ?? {}).some(Boolean);
-  const found = (visit.risksFound ?? []).length > 0 || threatened;
   let signal: RiskSignal = { kind: 'none' };
   if (found) {
     const reasons = [m.visitFoundRisk(visit.visitedOn, visit.findings)];

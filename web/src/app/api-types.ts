@@ -179,5 +179,8 @@ export type CompleteTownItemBody = z.input<typeof townCompleteItemBody>;
 export type CompletedTownItem = z.output<typeof townCompletedItem>;
 import type { drawnReport } from '../../../api/schemas/towns.js';
 export type DrawnTownReport = z.output<typeof drawnReport>;
+
+import type { overdueTrend } from '../../../api/schemas/supervision.js';
+export type OverdueTrend = z.output<typeof overdueTrend>;
 import type { eliminationConditionsView } from '../../../api/schemas/elimination-conditions.js';
 export type EliminationConditions = z.output<typeof eliminationConditionsView>;

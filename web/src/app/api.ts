@@ -36,6 +36,7 @@ import type {
   MonthlyItemResult,
   NotificationPage,
   OverdueBoard,
+  OverdueTrend,
   Dashboard,
   NoticeCards,
   ReportPlaces,
@@ -340,6 +341,7 @@ export const api = {
   reviewQueue: (query: Query) => call<ReviewQueuePage>('GET', '/review-queue', { query }),
   completeTownItem: (townId: string, kind: string, periodKey: string, body: CompleteTownItemBody) =>
     call<CompletedTownItem>('POST', `/towns/${encodeURIComponent(townId)}/items/${encodeURIComponent(kind)}/${encodeURIComponent(periodKey)}/complete`, { body }),
+  overdueTrend: (query: Query) => call<OverdueTrend>('GET', '/supervision/overdue/trend', { query }),
   eliminationConditions: (id: string) => call<EliminationConditions>('GET', `${h(id)}/elimination/conditions`),
 };
 

@@ -70,12 +70,15 @@ function MyChecks({ campaign, checks }: { campaign: CampaignDetail; checks: Chec
   );
 }
 
+/** The county's own roles: they watch and close campaigns; everyone else (a town's officers too) carries out checks. */
+const COUNTY_ROLES: readonly string[] = ['leadership_group', 'county_bureau', 'supervisor'];
+
 /** A campaign's live progress per town and department (laggards marked), the user's own checks, and its close-out with the notice 通报. */
 export function CampaignPage() {
   const { id = '' } = useParams();
   const user = useUser();
   const campaign = useCampaign(id);
-  const checking = !DEFINING_ROLES.includes(user.role) && user.role !== 'supervisor';
+  const checking = !COUNTY_ROLES.includes(user.role);
   const checks = useCampaignChecks(id, checking);
   const publish = usePublish(id);
   const { message } = App.useApp();
@@ -114,7 +117,7 @@ export function CampaignPage() {
             </Card>
           )}
           {checking && checks.data && <MyChecks campaign={data} checks={checks.data} />}
-          {DEFINING_ROLES.includes(user.role) && data.status === 'open' && (
+          {(COUNTY_ROLES.includes(user.role) ? user.role !== 'supervisor' : DEFINING_ROLES.includes(user.role) && data.areaId === user.jurisdictionId) && data.status === 'open' && (
             <Popconfirm title={c.publishConfirm} okText={c.publishOk} cancelText={c.cancel} onConfirm={() => publish.mutate(undefined, { onError: (e) => void message.error(e.message) })}>
               <Button type="primary" loading={publish.isPending}>
                 {c.publish}

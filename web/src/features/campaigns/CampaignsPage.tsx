@@ -10,7 +10,8 @@ import { c } from './messages.js';
 
 type Row = CampaignList['items'][number];
 
-export const DEFINING_ROLES: readonly string[] = ['leadership_group', 'county_bureau'];
+/** A town's officers define campaigns of their own town (issue 16, item 7). */
+export const DEFINING_ROLES: readonly string[] = ['leadership_group', 'county_bureau', 'town_officer'];
 
 /** The county's special inspection campaigns 专项督查; the leadership group and the county bureau define new ones here. */
 export function CampaignsPage() {

@@ -49,9 +49,12 @@ export function DefineCampaign() {
   const navigate = useNavigate();
   const responsible = Form.useWatch('responsible', form);
   const county = options.data?.countyId ?? '';
+  // A town officer's campaigns are of his own town (the server refuses any other area), carried out by the town or its villages.
+  const ownArea = options.data?.areaId ?? '';
+  const townOnly = Boolean(ownArea) && ownArea !== county;
   useEffect(() => {
-    if (county && !form.getFieldValue('areaId')) form.setFieldValue('areaId', county);
-  }, [county, form]);
+    if (ownArea && !form.getFieldValue('areaId')) form.setFieldValue('areaId', ownArea);
+  }, [ownArea, form]);
 
   const onPreview = async () => {
     const values = await form.validateFields(['areaId']).then(() => form.getFieldsValue(true) as Values);
@@ -86,7 +89,11 @@ export function DefineCampaign() {
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Form.Item label={c.area} name="areaId">
-          <Select aria-label={c.area} options={[{ value: county, label: c.wholeCounty }, ...(options.data?.towns ?? []).map((t) => ({ value: t.id, label: t.name }))]} style={{ maxWidth: 240 }} />
+          <Select
+            aria-label={c.area}
+            options={[...(townOnly ? [] : [{ value: county, label: c.wholeCounty }]), ...(options.data?.towns ?? []).map((t) => ({ value: t.id, label: t.name }))]}
+            style={{ maxWidth: 240 }}
+          />
         </Form.Item>
         <Typography.Text strong>{c.cohort}</Typography.Text>
         <Form.Item label={c.town} name="townId">
@@ -127,7 +134,7 @@ export function DefineCampaign() {
           <Checkbox.Group options={CHECK_ITEMS.map((k) => ({ value: k, label: CHECK_ITEM_NAMES[k] }))} />
         </Form.Item>
         <Form.Item label={c.responsible} name="responsible">
-          <Radio.Group options={RESPONSIBLES.map((r) => ({ value: r, label: RESPONSIBLE_NAMES[r] }))} />
+          <Radio.Group options={RESPONSIBLES.filter((r) => !townOnly || r !== 'department').map((r) => ({ value: r, label: RESPONSIBLE_NAMES[r] }))} />
         </Form.Item>
         {responsible === 'department' && (
           <Form.Item label={c.department} name="departmentId" rules={[{ required: true, message: c.fieldRequired }]}>

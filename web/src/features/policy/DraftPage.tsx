@@ -15,6 +15,7 @@ import { THRESHOLD_KINDS, type Comparison, type ThresholdKind } from '../../../.
 import { parseProfile } from '../../../../domain/policy/parse.js';
 import { RuleOrigins } from './RuleOrigins.js';
 import { WhatIfPanel } from './WhatIfPanel.js';
+import { ScoringFields } from './ScoringFields.js';
 import { YearlyInputs } from './YearlyInputs.js';
 
 const CURRENT = 'current';
@@ -144,6 +145,7 @@ function DraftForm({ shipped }: { shipped: readonly { id: string; countyName: st
           <InputNumber aria-label={pt.draft.updateDay} value={body.monthlyUpdateDay as number} onChange={(v) => replace(setUpdateDay(body, v ?? 0))} />
         </label>
       </Space>
+      <ScoringFields body={body} onChange={replace} />
       <label>
         {pt.draft.advanced}
         <Input.TextArea

@@ -6,6 +6,7 @@ import { QueryView } from '../../app/states.js';
 import { formatTime } from '../../app/time.js';
 import { ItemsExport } from '../exports/ItemsExport.js';
 import { BUCKETS, NO_PLACE, useOverdueBoard, type Grouping, type Source } from './hooks.js';
+import { TrendCard } from './TrendCard.js';
 
 type Row = OverdueBoard['rows'][number];
 
@@ -15,7 +16,8 @@ export function BoardPage() {
   const source: Source = params.get('source') === 'tasks' ? 'tasks' : 'register';
   const by: Grouping = params.get('by') === 'department' ? 'department' : 'town';
   const board = useOverdueBoard(source, by);
-  const set = (next: { source?: Source; by?: Grouping }) => setParams({ source: next.source ?? source, by: next.by ?? by }, { replace: true });
+  const month = params.get('month');
+  const set = (next: { source?: Source; by?: Grouping }) => setParams({ source: next.source ?? source, by: next.by ?? by, ...(month ? { month } : {}) }, { replace: true });
   const sourceName = source === 'tasks' ? t.supervision.tasks : t.supervision.register;
   const byName = by === 'town' ? t.supervision.byTown : t.supervision.byDepartment;
 
@@ -72,6 +74,7 @@ export function BoardPage() {
           </QueryView>
         </div>
       </Card>
+      <TrendCard by={by} />
     </Space>
   );
 }

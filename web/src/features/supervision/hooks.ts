@@ -12,6 +12,9 @@ export const BUCKETS = [
 export const NO_PLACE = 'none';
 export type BucketKey = (typeof BUCKETS)[number]['key'];
 
+/** The register's overdue work at each of the last six months' ends, in the buckets. */
+export const useOverdueTrend = (by: Grouping) => useQuery({ queryKey: ['supervision', 'trend', by], queryFn: () => api.overdueTrend({ by, months: 6 }) });
+
 export const useOverdueBoard = (source: Source, by: Grouping) =>
   useQuery({ queryKey: ['supervision', 'overdue', source, by], queryFn: () => api.overdueBoard({ source, by }) });
 
