@@ -35,7 +35,7 @@ export const text = (max: number, required?: string) =>
 /** A text a person may leave out. */
 export const optionalText = (max: number) => typed(max).optional();
 /** No record the system keeps is older than this month (the mechanism dates from 2020); an earlier one is a typing error. */
-const EARLIEST_PERIOD = '2000-01';
+export const EARLIEST_PERIOD = '2000-01';
 export const period = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, v.monthFormat)

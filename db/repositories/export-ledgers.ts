@@ -1,6 +1,9 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database.js';
 import { inPlace, type PlaceLevel } from './jurisdictions.js';
+import { afterPlace, headIdNumber, latestRiskCauses, memberCount, type PlaceKey } from './household-cells.js';
+
+export type { PlaceKey } from './household-cells.js';
 
 export interface Within {
   readonly id: string;
@@ -32,11 +35,6 @@ export interface HouseholdLedgerRow {
   readonly eliminated_at: Date | null;
 }
 
-export interface PlaceKey {
-  readonly townName: string;
-  readonly villageName: string;
-  readonly id: string;
-}
 
 const TASKS_OF = (household: string) => sql<TaskCell[]>`(select coalesce(json_agg(json_build_object(
     'measure', k.measure, 'department', dep.name, 'status', k.status,
@@ -45,8 +43,6 @@ const TASKS_OF = (household: string) => sql<TaskCell[]>`(select coalesce(json_ag
   from measure_tasks k join departments dep on dep.id = k.department_id
   where k.household_id = ${sql.ref(household)} and k.status <> 'cancelled')`;
 
-const after3 = (after: PlaceKey | null, third: string): RawBuilder<SqlBool> =>
-  after ? sql<SqlBool>`(t.name, v.name, ${sql.ref(third)}) > (${after.townName}, ${after.villageName}, ${after.id}::uuid)` : sql<SqlBool>`true`;
 
 /**
  * The ledgers read a place's households (or members, tasks, items) one page at
@@ -72,15 +68,15 @@ export function exportLedgersRepo(db: Kysely<Database>) {
           'h.head_name',
           'h.category',
           'h.stage',
-          sql<string | null>`(select m.id_number from household_members m where m.household_id = h.id and m.relation = 'head' and m.left_at is null limit 1)`.as('head_id_number'),
-          sql<string>`(select count(*) from household_members m where m.household_id = h.id and m.left_at is null)`.as('members'),
-          sql<unknown>`(select e.payload -> 'riskCauses' from household_events e where e.household_id = h.id and e.kind in ('identification.approved', 'household.imported') order by e.occurred_at desc, e.id desc limit 1)`.as('risk_causes'),
+          headIdNumber.as('head_id_number'),
+          memberCount.as('members'),
+          latestRiskCauses.as('risk_causes'),
           sql<unknown>`(select e.payload -> 'summary' from household_events e where e.household_id = h.id and e.kind in ('identification.assessed', 'monitoring.assessed') order by e.occurred_at desc, e.id desc limit 1)`.as('assessment'),
           TASKS_OF('h.id').as('tasks'),
           sql<Date | null>`(select max(e.occurred_at) from household_events e where e.household_id = h.id and e.kind = 'elimination.confirmed')`.as('eliminated_at'),
         ])
         .where(inPlace(within.id, within.level, { county: 'h.county_id', town: 'h.town_id', village: 'h.village_id', group: { column: 'h.group_id' } }))
-        .where(after3(after, 'h.id'));
+        .where(afterPlace(after, 'h.id'));
       if (categories) query = query.where('h.category', 'in', [...categories] as never);
       return query.orderBy('t.name').orderBy('v.name').orderBy('h.id').limit(limit).execute() as Promise<HouseholdLedgerRow[]>;
     },

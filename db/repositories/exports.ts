@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { inPlace, type PlaceLevel } from './jurisdictions.js';
+import { afterPlace, headIdNumber, latestRiskCauses, memberCount, type PlaceKey } from './household-cells.js';
 
 export interface RosterRow {
   readonly id: string;
@@ -22,8 +23,8 @@ export interface RosterRow {
  * the county). Risk causes from the latest county decision, or from the
  * import that carried the household over; the entry date from its file's first entry.
  */
-export function rosterPage(db: Kysely<Database>, within: { id: string; level: PlaceLevel | undefined }, after: { townName: string; villageName: string; id: string } | null, limit: number) {
-  let query = db
+export function rosterPage(db: Kysely<Database>, within: { id: string; level: PlaceLevel | undefined }, after: PlaceKey | null, limit: number) {
+  return db
     .selectFrom('households as h')
     .innerJoin('jurisdictions as t', 't.id', 'h.town_id')
     .innerJoin('jurisdictions as v', 'v.id', 'h.village_id')
@@ -35,13 +36,17 @@ export function rosterPage(db: Kysely<Database>, within: { id: string; level: Pl
       'h.category',
       'h.stage',
       'h.address',
-      sql<string | null>`(select m.id_number from household_members m where m.household_id = h.id and m.relation = 'head' and m.left_at is null limit 1)`.as('head_id_number'),
-      sql<string>`(select count(*) from household_members m where m.household_id = h.id and m.left_at is null)`.as('members'),
-      sql<unknown>`(select e.payload -> 'riskCauses' from household_events e where e.household_id = h.id and e.kind in ('identification.approved', 'household.imported') order by e.occurred_at desc, e.id desc limit 1)`.as('risk_causes'),
+      headIdNumber.as('head_id_number'),
+      memberCount.as('members'),
+      latestRiskCauses.as('risk_causes'),
       sql<Date | null>`(select min(e.occurred_at) from household_events e where e.household_id = h.id and e.kind = 'household.registered')`.as('entered_at'),
     ])
     .where(inPlace(within.id, within.level, { county: 'h.county_id', town: 'h.town_id', village: 'h.village_id', group: { column: 'h.group_id' } }))
-    .where('h.category', '<>', 'lifted_out');
-  if (after) query = query.where(sql<boolean>`(t.name, v.name, h.id) > (${after.townName}, ${after.villageName}, ${after.id}::uuid)`);
-  return query.orderBy('t.name').orderBy('v.name').orderBy('h.id').limit(limit).execute() as Promise<RosterRow[]>;
+    .where('h.category', '<>', 'lifted_out')
+    .where(afterPlace(after, 'h.id'))
+    .orderBy('t.name')
+    .orderBy('v.name')
+    .orderBy('h.id')
+    .limit(limit)
+    .execute() as Promise<RosterRow[]>;
 }

@@ -103,6 +103,7 @@ export const ledgerMessages = {
     sex: { male: '男', female: '女' } as Record<string, string>,
     quarterName: (year: number, q: number) => `${year}年第${'一二三四'[q - 1]}季度`,
     badQuarter: '季度应写成“2026-Q4”的形式',
+    quarterTooEarly: (year: string) => `季度不能早于 ${year} 年`,
   },
   townReport: {
     /** The town's monthly report of last month's risk and risk-eliminated households [001]. */

@@ -8,6 +8,7 @@ import { cadenceItemKindNames } from '../deadlines/messages.js';
 import { DECISION_NAMES, RISK_CAUSE_NAMES, STEP_NAMES } from '../identification/steps.js';
 import type { MemberLabourAbility } from '../people/labour.js';
 import { handBackReasonNames, relationNames, taskStatusNames } from '../measures/task-messages.js';
+import { PLAN_CHANGE_NAMES } from '../measures/plan-changes.js';
 import { MOVEMENT_NAMES } from '../supervision/movements.js';
 import { reportSectionNames } from '../town/messages.js';
 import { spendingKindNames, threatNames } from './catalogue.js';
@@ -88,6 +89,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   measures: '帮扶措施',
   code: '措施编码',
   measure: '帮扶措施',
+  measureName: '帮扶措施名称',
+  changes: '对建议措施的调整',
   deadlineDays: '办理期限',
   required: '是否必要措施',
   key: '任务编号',
@@ -202,6 +205,7 @@ export const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string
   reason: handBackReasonNames,
   section: reportSectionNames,
   change: { add: '补列', remove: '删除' },
+  'changes.change': PLAN_CHANGE_NAMES,
   ...memberFactValueNames,
   level: PLACE_LEVEL_NAMES,
   role: ROLE_NAMES,
