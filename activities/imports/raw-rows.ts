@@ -38,6 +38,10 @@ export function toCell(value: ExcelJS.CellValue): Cell {
 /** Each worksheet of an .xlsx in turn; a sheet's rows must be read before the next sheet is asked for. */
 export async function* xlsxSheets(input: Readable): AsyncGenerator<RawSheet> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  // A sheet part may come before xl/workbook.xml in the zip; the reader then looks up the sheet's name in a model it has
+  // not read yet and fails (exceljs issue #962). Start it with an empty one: such a sheet is read under its number.
+  const reader = workbook as unknown as { model?: { sheets?: unknown[] } };
+  reader.model ??= { sheets: [] };
   let sheetNo = 0;
   for await (const worksheet of workbook) {
     sheetNo += 1;
