@@ -5,11 +5,11 @@
  * that cannot take one (monitored meanwhile) marked not opened, one whose
  * workflow cannot be reached left pending for the API's sweep.
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateStage, type Client } from '@temporalio/client';
+import { refusedAsWrongStep } from '../workflow-refusals.js';
+import { WorkflowNotFoundError, WorkflowUpdateStage, type Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/roles.js';
 import { comparisonMessages as m } from '../../domain/comparison/messages.js';
-import { REFUSALS } from '../../domain/failures.js';
 import type { Database } from '../../db/database.js';
 import { comparisonMonthRepo } from '../../db/repositories/comparison-month.js';
 import { comparisonRepo } from '../../db/repositories/comparison.js';
@@ -31,9 +31,6 @@ export interface HandDiscoveriesResult {
   readonly after: string | null;
   readonly more: boolean;
 }
-
-const refusedAsWrongStep = (error: unknown) =>
-  error instanceof WorkflowUpdateFailedError && String((error.cause as { type?: string } | undefined)?.type ?? '').includes(REFUSALS.wrongStep);
 
 export function createComparisonMonthActivities(deps: { db: Kysely<Database>; client?: Client }) {
   const months = comparisonMonthRepo(deps.db);

@@ -6,16 +6,16 @@
  * village in the same transaction; a household not monitored then gets a
  * discovery through the department-warning channel of its workflow.
  */
+import { refusedAsWrongStep } from '../../activities/workflow-refusals.js';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { WorkflowIdReusePolicy, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { addDays, endOfLocalDay, formatLocalDate, parsePeriod, periodOf, toLocalDate, daysInMonth } from '../../domain/calendar/dates.js';
 import { comparisonMessages as m } from '../../domain/comparison/messages.js';
 import { comparisonSettings } from '../../domain/comparison/policy.js';
 import { changeKeyOf } from '../../domain/comparison/rows.js';
 import type { Actor } from '../../domain/access/roles.js';
-import { REFUSALS } from '../../domain/failures.js';
 import { runComparison, type NewWarning, type WarningNotice } from '../../db/repositories/comparison-run.js';
 import { comparisonRepo } from '../../db/repositories/comparison.js';
 import { departmentsRepo } from '../../db/repositories/departments.js';
@@ -217,7 +217,7 @@ async function handDiscovery(app: FastifyInstance, actor: Actor, warning: Pendin
     );
     outcome = result.merged ? 'joined' : 'opened';
   } catch (error) {
-    if (!(error instanceof WorkflowUpdateFailedError) || !String((error.cause as { type?: string } | undefined)?.type ?? '').includes(REFUSALS.wrongStep)) {
+    if (!refusedAsWrongStep(error)) {
       app.log.error({ err: error, warningId: warning.id }, 'comparison warning saved, its discovery not yet handed to the household workflow');
       return 'pending';
     }

@@ -5,13 +5,12 @@
  * the village and town are told at once, and the township's visit clock runs
  * on the working-day calendar with the county profile's days (none: 未配置).
  */
+import { refusedAsWrongStep } from '../../activities/workflow-refusals.js';
 import { randomBytes } from 'node:crypto';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { formatLocalDate, periodOf, toLocalDate } from '../../domain/calendar/dates.js';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { resolveDue } from '../../domain/deadlines/rules.js';
-import { REFUSALS } from '../../domain/failures.js';
 import { parseProfile } from '../../domain/policy/parse.js';
 import type { PolicyProfile } from '../../domain/policy/profile.js';
 import { causeNames, SELF_REPORT_ITEM_KIND, selfReportMessages as m } from '../../domain/self-report/messages.js';
@@ -141,7 +140,7 @@ export async function handToWorkflow(app: FastifyInstance, report: { id: string;
     );
     outcome = result.merged ? 'joined' : 'opened';
   } catch (error) {
-    if (!(error instanceof WorkflowUpdateFailedError) || !String((error.cause as { type?: string } | undefined)?.type ?? '').includes(REFUSALS.wrongStep)) {
+    if (!refusedAsWrongStep(error)) {
       app.log.error({ error: errorSummary(error), reportId: report.id }, 'self-report saved, not yet handed to its household workflow');
       return 'pending';
     }
