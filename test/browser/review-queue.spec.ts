@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { logIn, logOut } from './console.js';
-import { call, login, monitoredHousehold } from './stage.js';
+import { call, householdAtTownAudit, login, monitoredHousehold } from './stage.js';
 
 const ELIMINATED = '车海生';
 const IDENTIFIED = '闵秀兰';
-const month = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
 /**
  * The county bureau's queue 待办审核: a risk elimination the town has audited
@@ -21,15 +20,8 @@ test('the county bureau works its queue of decisions: filters, clicks through to
   await call(base, 'POST', `/households/${eliminated}/elimination`, cadre, { statement: '务工收入稳定，高于监测标准', evidence: [{ title: '收入测算表' }] });
   await call(base, 'POST', `/households/${eliminated}/elimination/decisions`, town, { step: 'town_audit', decision: 'approve', opinion: '经核实同意' });
   // An identification case at the town's audit, and one more the town passes on to the county.
-  const { id: identified } = await call(base, 'POST', '/households', cadre, { villageId: '990101001201', address: '东岗村六组9号', headName: IDENTIFIED, category: 'lifted_out' });
+  const identified = await householdAtTownAudit(base, IDENTIFIED, '东岗村六组9号');
   const step = (token: string, path: string, body: unknown) => call(base, 'POST', `/households/${identified}/identification${path}`, token, body);
-  await step(cadre, '', { channel: 'application', reason: '农户申报' });
-  await step(cadre, '/application', {
-    statement: '因病致贫风险',
-    riskCauses: ['illness'],
-    survey: { memberCount: 2, income: [{ period: month(), kind: 'wages', yuan: 900 }], spending: [{ period: month(), kind: 'medical', yuan: 8000, rigid: true }] },
-  });
-  await step(cadre, '/decisions', { step: 'village_review', decision: 'approve', opinion: '评议通过', participants: ['村民小组长'] });
 
   // The town officer's queue: the identification at its audit, with the audit's 2-working-day clock.
   await logIn(page, 'zhen.dongcheng');

@@ -17,18 +17,26 @@ export async function call(baseURL: string, method: string, path: string, token?
 export const login = async (baseURL: string, username: string) => (await call(baseURL, 'POST', '/auth/login', undefined, { username, password: DEMO_PASSWORD })).token as string;
 const month = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
-/** A monitoring object 监测对象 of 东岗村, each identification step by its own user over the API. */
-export async function monitoredHousehold(baseURL: string, headName: string, address = '东岗村四组2号'): Promise<string> {
-  const [cadre, town, county] = [await login(baseURL, 'cun.donggang'), await login(baseURL, 'zhen.dongcheng'), await login(baseURL, 'xian.xczx')];
+/** A household of 东岗村 whose application the village has reviewed: it waits on the town's audit. */
+export async function householdAtTownAudit(baseURL: string, headName: string, address = '东岗村四组2号'): Promise<string> {
+  const cadre = await login(baseURL, 'cun.donggang');
   const { id } = await call(baseURL, 'POST', '/households', cadre, { villageId: '990101001201', address, headName, category: 'lifted_out' });
-  const step = (token: string, path: string, body: unknown) => call(baseURL, 'POST', `/households/${id}/identification${path}`, token, body);
-  await step(cadre, '', { channel: 'application', reason: '农户申报' });
-  await step(cadre, '/application', {
+  const step = (path: string, body: unknown) => call(baseURL, 'POST', `/households/${id}/identification${path}`, cadre, body);
+  await step('', { channel: 'application', reason: '农户申报' });
+  await step('/application', {
     statement: '因病致贫风险',
     riskCauses: ['illness'],
     survey: { memberCount: 2, income: [{ period: month(), kind: 'wages', yuan: 900 }], spending: [{ period: month(), kind: 'medical', yuan: 8000, rigid: true }] },
   });
-  await step(cadre, '/decisions', { step: 'village_review', decision: 'approve', opinion: '评议通过', participants: ['村民小组长'] });
+  await step('/decisions', { step: 'village_review', decision: 'approve', opinion: '评议通过', participants: ['村民小组长'] });
+  return id as string;
+}
+
+/** A monitoring object 监测对象 of 东岗村, each identification step by its own user over the API. */
+export async function monitoredHousehold(baseURL: string, headName: string, address = '东岗村四组2号'): Promise<string> {
+  const id = await householdAtTownAudit(baseURL, headName, address);
+  const [town, county] = [await login(baseURL, 'zhen.dongcheng'), await login(baseURL, 'xian.xczx')];
+  const step = (token: string, path: string, body: unknown) => call(baseURL, 'POST', `/households/${id}/identification${path}`, token, body);
   await step(town, '/decisions', { step: 'town_audit', decision: 'approve', opinion: '审核同意' });
   await step(county, '/decisions', { step: 'county_decision', decision: 'approve', opinion: '确定为监测对象', category: 'unstable', riskCauses: ['illness'] });
   return id as string;
