@@ -87,7 +87,8 @@ describe('the monthly comparison as a workflow 月度部门数据比对', () => 
     expect(sent.status).toBe(201);
     const handle = stack.env.client.workflow.getHandle(comparisonMonthWorkflowId('990101', lastMonth));
     await eventually(async () => expect((await handle.query(getComparisonMonth)).batches).toEqual([sent.body.id]));
-    expect((await kept(lastMonth))?.closed_at).toBeNull();
+    // The signal is taken before the month's opening activity has written its record: wait for the record.
+    await eventually(async () => expect(await kept(lastMonth)).toMatchObject({ closed_at: null }));
     await stack.env.sleep(40 * DAY);
     await handle.result();
     const record = await kept(lastMonth);
