@@ -132,6 +132,7 @@ await runBenchmark(`department data comparison — ${ROWS.toLocaleString('en-US'
         rules: feed.warnings.map((r) => ({ id: r.id, name: r.name, changeKey: changeKeyOf(feed, r), previous: r.onlyIfChanged?.previous ?? null })),
         duplicateReason: comparisonMessages.reason.duplicate,
         followUp: { days: 15, dueAt: new Date(endOfLocalDay(addDays(today, 15))) },
+        mark: null,
       },
       file.rows,
       file.sha256,

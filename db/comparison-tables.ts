@@ -76,3 +76,24 @@ export interface ComparisonMonthsTable {
 
 export type ComparisonBatch = Selectable<ComparisonBatchesTable>;
 export type ComparisonWarning = Selectable<ComparisonWarningsTable>;
+
+/** Joint identification with 民政: a household's dated mark as 低保 / 特困 (migration 2026_12_02_043). */
+export interface AssistanceMarksTable {
+  id: Generated<string>;
+  county_id: string;
+  household_id: string;
+  member_id: string;
+  kind: 'dibao' | 'tekun';
+  feed: string;
+  started_batch_id: string;
+  started_month: string;
+  last_batch_id: string;
+  last_month: string;
+  ended_batch_id: string | null;
+  ended_month: string | null;
+  ended_reason: 'absent' | 'stopped' | null;
+  ended_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export type AssistanceMark = Selectable<AssistanceMarksTable>;

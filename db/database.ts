@@ -433,6 +433,7 @@ export interface Database {
   comparison_rows: ComparisonRowsTable;
   comparison_warnings: ComparisonWarningsTable;
   comparison_months: ComparisonMonthsTable;
+  assistance_marks: AssistanceMarksTable;
   household_registrations: HouseholdRegistrationsTable;
 }
 
@@ -565,7 +566,7 @@ export interface LoginThrottlesTable {
   locked_until: Timestamp | null;
 }
 import type { ComparisonBatchesTable, ComparisonRowsTable, ComparisonWarningsTable } from './comparison-tables.js';
-import type { ComparisonMonthsTable } from './comparison-tables.js';
+import type { AssistanceMarksTable, ComparisonMonthsTable } from './comparison-tables.js';
 
 /** Which household a user's idempotency key registered (2026_12_02_041): insert-only. */
 export interface HouseholdRegistrationsTable {

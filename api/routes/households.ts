@@ -26,6 +26,8 @@ import {
 import { assignResponsible, householdInScope, registerHousehold } from '../services/households.js';
 import { toTaskDocument } from '../schemas/task-documents.js';
 import { documentsOfFile } from '../services/task-documents.js';
+import { householdMarks as householdMarksSchema } from '../schemas/joint.js';
+import { householdMarks } from '../services/joint.js';
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', app.requireLogin);
@@ -100,6 +102,19 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       await assignResponsible(app, user, household, request.body.userId);
       return viewOf(await householdInScope(app, household.id, user));
     },
+  );
+
+  app.get(
+    '/households/:id/assistance-marks',
+    {
+      schema: {
+        summary: 'Joint identification with 民政: the household’s dated marks as 低保 / 特困 from 民政’s monthly feed (which batch and month began and ended each), beside its latest assessment on the monitoring’s own income rule, and whether it qualifies but is not monitored',
+        tags: ['households'],
+        params: idParams,
+        response: { 200: householdMarksSchema },
+      },
+    },
+    async (request) => householdMarks(app, await householdInScope(app, request.params.id, currentUser(request))),
   );
 
   app.get(

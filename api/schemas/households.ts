@@ -12,6 +12,8 @@ import { MOVEMENTS, type Movement } from '../../domain/supervision/movements.js'
 import { jurisdictionId, page, pageOf, period, text, uuid } from './common.js';
 import { taskDocument } from './task-documents.js';
 
+export const JOINT_FILTERS = ['dibao', 'tekun', 'any', 'at_risk_unmonitored'] as const;
+
 export const registerHouseholdBody = z.object({
   villageId: jurisdictionId,
   groupId: jurisdictionId.optional(),
@@ -32,6 +34,10 @@ export const householdSearchQuery = z.object({
   riskCause: z.enum(RISK_CAUSES).optional().describe('a risk cause of the latest county decision'),
   focus: z.enum([...FOCUS_FLAGS, 'any']).optional().describe('a focus-analysis flag (the focus analysis of Suyuan) set on the latest assessment, or any'),
   riskColour: z.enum(RISK_COLOURS).optional().describe('households of this risk colour by the rules of the county profile (the dashboard’s counts)'),
+  joint: z
+    .enum(JOINT_FILTERS)
+    .optional()
+    .describe('joint identification with 民政: households 民政’s feed lists now as 低保 (dibao), 特困 (tekun) or either (any); or listed, not monitored, while their latest assessment qualifies them (at_risk_unmonitored)'),
   movement: z.enum(MOVEMENTS as [Movement, ...Movement[]]).optional().describe('with period: households that became monitoring objects, were eliminated or returned in that month'),
   period: period.optional(),
   name: text(50).optional(),

@@ -17,6 +17,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../database.js';
 import { poolOf } from '../kysely.js';
+import { keepMarks } from './assistance-marks.js';
 
 export interface FeedStagedRow {
   readonly rowNo: number;
@@ -55,6 +56,8 @@ export interface ComparisonRun {
   readonly duplicateReason: string;
   /** The follow-up's deadline, when the profile gives its days. */
   readonly followUp: { readonly days: number; readonly dueAt: Date } | null;
+  /** Joint identification with 民政: the mark the feed keeps (its group, the fact key it reads and the codes in care); null: none. */
+  readonly mark: { readonly kind: 'dibao' | 'tekun'; readonly key: string; readonly values: readonly string[] } | null;
 }
 
 export interface NewWarning {
@@ -199,6 +202,11 @@ async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string, c
      on conflict (entry_key) do nothing`,
     [run.factOfHousehold, run.factKind, run.factYear, run.asOf, sourceKey, run.countyId, run.uploadedBy, run.receivedAt],
   );
+  if (run.mark) {
+    const started = performance.now();
+    await keepMarks(client, { countyId: run.countyId, feed: run.feed, month: run.month, batchId: b, uploadedBy: run.uploadedBy, at: run.receivedAt, ...run.mark });
+    clock('joint identification marks (低保 / 特困)', (performance.now() - started) / 1000);
+  }
   const warnings = await timed<NewWarning>(
     'warnings',
     `with rules as (select * from jsonb_to_recordset($3::jsonb) as x(id text, name text)),

@@ -5,6 +5,7 @@ import { usersRepo } from './users.js';
 import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
 
 import { RESPONSIBLE_ITEM_KINDS } from '../../domain/access/roles.js';
+import { jointCondition, type JointFilter } from './assistance-marks.js';
 
 export function householdsRepo(db: Kysely<Database>) {
   return {
@@ -26,6 +27,8 @@ export function householdsRepo(db: Kysely<Database>) {
       riskCause?: string | undefined;
       /** A focus-analysis flag 重点分析 [004] (or `any`) set on the household's latest assessment. */
       focus?: string | undefined;
+      /** Joint identification with 民政: an open 低保 / 特困 mark, or one not monitored while its latest assessment qualifies it. */
+      joint?: JointFilter | undefined;
       /** Only these households (those of one risk colour, api/services/risk-colours.ts). */
       ids?: readonly string[] | undefined;
       /** Households that made this movement (domain/supervision/movements.ts) within [from, to). */
@@ -78,6 +81,7 @@ export function householdsRepo(db: Kysely<Database>) {
           sql<boolean>`coalesce((select e.payload -> 'summary' -> 'focus' ->> ${flag} from household_events e where e.household_id = households.id and e.kind in ('identification.assessed', 'monitoring.assessed') order by e.occurred_at desc, e.id desc limit 1), 'false') = 'true'`,
         );
       }
+      if (filter.joint) query = query.where(jointCondition(filter.joint));
       if (filter.ids) query = query.where(sql<boolean>`households.id = any(${[...filter.ids]}::uuid[])`);
       if (filter.name) {
         const pattern = `%${filter.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -54,6 +54,22 @@ export interface WarningRule {
   readonly onlyIfChanged?: { readonly field: string; readonly previous?: string };
 }
 
+/** The 民政 social-assistance groups a county identifies jointly with 防止返贫致贫对象 (2026 No.1 Document, DOMAIN.md §10). */
+export const ASSISTANCE_MARK_KINDS = ['dibao', 'tekun'] as const;
+export type AssistanceMarkKind = (typeof ASSISTANCE_MARK_KINDS)[number];
+
+/**
+ * Joint identification 统筹认定: a row of the feed marks its household in the
+ * registry as one of 民政's groups while the field holds one of the values
+ * (codes); a later month's feed without the household, or with it out of
+ * those values, ends the mark. The mark is dated and never deleted.
+ */
+export interface AssistanceMarkRule {
+  readonly kind: AssistanceMarkKind;
+  readonly field: string;
+  readonly values: readonly string[];
+}
+
 export interface FeedDefinition {
   readonly id: string;
   /** The department's code in the county (departments.code). */
@@ -73,6 +89,8 @@ export interface FeedDefinition {
     readonly yearly?: boolean;
   };
   readonly warnings: readonly WarningRule[];
+  /** Joint identification with 民政: the registry's mark this feed keeps; absent: the feed marks nobody. */
+  readonly mark?: AssistanceMarkRule;
 }
 
 /** Columns every feed has. */
@@ -84,7 +102,7 @@ export const COMMON_COLUMNS = {
   town: { heading: '乡镇', read: { type: 'text', max: 50 } },
 } as const satisfies Record<string, FeedColumn>;
 
-const assistance = (id: string, name: string, programme: string, heading: string): FeedDefinition => ({
+const assistance = (id: string, name: string, programme: AssistanceMarkKind, heading: string): FeedDefinition => ({
   id,
   department: 'mz',
   name,
@@ -98,6 +116,8 @@ const assistance = (id: string, name: string, programme: string, heading: string
     // Joint identification with 民政 (2026 No.1 Document, DOMAIN.md §10): a 低保/特困 household newly in care is looked at on the same income method.
     { id: `${id}_new`, name: `新纳入${name.replace('民政 ', '')}`, when: { field: 'status', op: 'in', values: ['in_care'] }, onlyIfChanged: { field: 'status' } },
   ],
+  // 与农村低保、特困人员统筹认定: the household is marked as 民政's while the feed lists it in care.
+  mark: { kind: programme, field: 'status', values: ['in_care'] },
 });
 
 /** The design's feeds: every department the issue names; a county's profile may replace them. */

@@ -47,6 +47,15 @@ export const comparisonMessages = {
   closeOnlyBureau: '只有县乡村振兴局可以结束本月的部门数据比对',
   monthClosed: (month: string) => `${month}的部门数据比对已经结束，不能再上传或结束一次；如有新数据请在下月比对中上传`,
   monthNotOpened: (month: string) => `${month}还没有收到任何部门的比对数据，无需结束`,
+  joint: {
+    kindNames: { dibao: '低保', tekun: '特困' } as Record<string, string>,
+    filterNames: { dibao: '民政低保户', tekun: '民政特困户', any: '民政低保或特困户', at_risk_unmonitored: '民政在册、系统测算有风险但未纳入监测' } as Record<string, string>,
+    endedReasonNames: { absent: '当月民政数据中已无此户', stopped: '民政数据为停保或退出' } as Record<string, string>,
+    conclusionNames: { eligible: '符合纳入监测条件', not_eligible: '不符合纳入监测条件', undetermined: '无法判定' } as Record<string, string>,
+    notAssessed: '系统尚未对该户做过收支测算（同一收入核算口径），请入户采集收支后研判',
+    atRiskUnmonitored: '民政在册，系统测算符合纳入监测条件，但该户尚未纳入监测：请启动识别认定',
+    basis: '与农村低保、特困人员统筹认定，同一收入支出核算口径（2026年中央一号文件）',
+  },
   reportFileName: (month: string) => `部门数据比对报告-${month}.xlsx`,
   report: {
     sheet: '比对报告',

@@ -8,7 +8,7 @@
  * county without them has 未配置: the warning is raised and routed, its
  * follow-up stays open without a clock, and a rule that needs the line does not fire.
  */
-import { DESIGN_FEEDS, type ComparisonLine, type FeedDefinition } from './feeds.js';
+import { ASSISTANCE_MARK_KINDS, DESIGN_FEEDS, type ComparisonLine, type FeedDefinition } from './feeds.js';
 
 export interface ComparisonPolicy {
   /** Days from a warning to its follow-up's deadline. */
@@ -39,6 +39,13 @@ export function comparisonPolicyProblems(policy: ComparisonPolicy, where: string
   for (const feed of policy.feeds ?? []) {
     if (!/^[a-z][a-z0-9_]{1,40}$/.test(feed.id)) problems.push(`${where}: comparison feed id ${feed.id} is not a code`);
     for (const field of Object.values(feed.fact.values)) if (!(field in feed.columns)) problems.push(`${where}: feed ${feed.id} fills its fact from an unknown column ${field}`);
+    if (feed.mark) {
+      const column = feed.columns[feed.mark.field];
+      if (!column) problems.push(`${where}: feed ${feed.id} marks from an unknown column ${feed.mark.field}`);
+      else if (!Object.values(feed.fact.values).includes(feed.mark.field)) problems.push(`${where}: feed ${feed.id} marks from a column its fact does not keep`);
+      if (!(ASSISTANCE_MARK_KINDS as readonly string[]).includes(feed.mark.kind)) problems.push(`${where}: feed ${feed.id} marks an unknown group ${feed.mark.kind}`);
+      if (feed.mark.values.length === 0) problems.push(`${where}: feed ${feed.id} marks on no value`);
+    }
     for (const rule of feed.warnings) {
       if ('field' in rule.when && !(rule.when.field in feed.columns)) problems.push(`${where}: feed ${feed.id} rule ${rule.id} reads an unknown column`);
     }

@@ -136,3 +136,10 @@ export function changeKeyOf(feed: FeedDefinition, rule: WarningRule): string | n
   const entry = Object.entries(feed.fact.values).find(([, field]) => field === rule.onlyIfChanged!.field);
   return entry ? entry[0] : null;
 }
+
+/** The fact key the feed's mark reads (the key its fact keeps the mark's field under), or null when the feed marks nobody. */
+export function markKeyOf(feed: FeedDefinition): string | null {
+  if (!feed.mark) return null;
+  const entry = Object.entries(feed.fact.values).find(([, field]) => field === feed.mark!.field);
+  return entry ? entry[0] : null;
+}

@@ -83,6 +83,10 @@ export const eventKindNames: Record<string, string> = {
   ...taskEventKindNames,
   ...memberEventKindNames,
   'identification.clue_overdue': '超过从发现线索到县级确定的期限（逾期）',
+  'comparison.matched': '部门数据比对',
+  'comparison.followed_up': '部门比对预警跟进',
+  'assistance.marked': '民政低保、特困在册标注（统筹认定）',
+  'assistance.mark_ended': '民政低保、特困在册标注结束',
 };
 
 export const identificationMessages = {

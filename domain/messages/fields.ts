@@ -15,6 +15,7 @@ import { spendingKindNames, threatNames } from './catalogue.js';
 import { memberFactFieldLabels, memberFactValueNames } from '../people/messages.js';
 import { PLACE_LEVEL_NAMES } from '../administration/messages.js';
 import { ROLE_NAMES } from '../access/roles.js';
+import { comparisonMessages } from '../comparison/messages.js';
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // Places and people
@@ -36,6 +37,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   channel: '发现渠道',
   stage: '所处阶段',
   focus: '重点分析标记',
+  joint: '民政统筹认定',
   riskColour: '风险等级',
   relation: '与户主关系',
   labourAbility: '劳动能力',
@@ -209,6 +211,7 @@ export const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string
   ...memberFactValueNames,
   level: PLACE_LEVEL_NAMES,
   role: ROLE_NAMES,
+  joint: comparisonMessages.joint.filterNames,
 };
 
 /** What is wrong with a field, in words; `field` is its name from FIELD_LABELS. */

@@ -17,7 +17,11 @@ import {
 } from '../../domain/identification/elimination-conditions.js';
 import { openCase, submitApplication } from '../../domain/identification/steps.js';
 import { catalogueOf } from '../../domain/policy/parse.js';
-import { storedProfile } from './support.js';
+import { comparisonSettings } from '../../domain/comparison/policy.js';
+import { markKeyOf, readFeedRow } from '../../domain/comparison/rows.js';
+import type { Cell } from '../../domain/imports/cells.js';
+import { checkCharacter } from '../../domain/people/id-number.js';
+import { assess, monthly, reparsed, storedProfile } from './support.js';
 
 const national = storedProfile('national-2026');
 const SEEDS = ['boluo', 'mile', 'xuwen', 'xinfeng', 'suyuan'] as const;
@@ -109,5 +113,52 @@ describe('the seed counties’ own elimination conditions', () => {
     const profile = storedProfile(id);
     expect(eliminationConditions(profile, met, true).map((c) => [c.key, c.origin])).toEqual([['labour', 'practice']]);
     expect(profile.practice?.find((p) => p.field === 'eliminationAllowsNoLabour')?.note).toContain('文件未规定');
+  });
+});
+
+describe('national practice 2026: “joint identification with 低保 / 特困 … on one income method with shared data”', () => {
+  const settings = comparisonSettings(national.comparison);
+  const first17 = '99010119700101051';
+  const row = (feedId: string, status: string) => {
+    const feed = settings.feeds.find((f) => f.id === feedId)!;
+    const cells: Record<string, string> = { idNumber: first17 + checkCharacter(first17), name: '甲', month: '2026-11', status };
+    const read = readFeedRow(feed, settings, (field): Cell => (cells[field] ? { kind: 'text', text: cells[field]! } : { kind: 'empty' }), { year: 2026, month: 12, day: 2 });
+    return (read.factValue ?? {})[markKeyOf(feed)!];
+  };
+
+  it('the profile names the groups identified jointly, and its 民政 feeds mark exactly those groups in the registry — the rule is data of the profile', () => {
+    expect(national.standingPractice?.jointIdentificationWith).toEqual(['dibao', 'tekun']);
+    const marking = settings.feeds.filter((f) => f.mark).map((f) => [f.id, f.department, f.mark!.kind]);
+    expect(marking).toEqual([['mz_dibao', 'mz', 'dibao'], ['mz_tekun', 'mz', 'tekun']]);
+    expect(marking.map(([, , kind]) => kind)).toEqual(national.standingPractice?.jointIdentificationWith);
+  });
+
+  it('a 民政 row 在保 / 新增 keeps the household marked, 停保 / 退出 does not (read by the feed’s own choices)', () => {
+    for (const feed of ['mz_dibao', 'mz_tekun']) {
+      const mark = settings.feeds.find((f) => f.id === feed)!.mark!;
+      expect(mark.values).toContain(row(feed, '在保'));
+      expect(mark.values).toContain(row(feed, '新增'));
+      expect(mark.values).not.toContain(row(feed, '停保'));
+      expect(mark.values).not.toContain(row(feed, '退出'));
+    }
+  });
+
+  it('“on one income method”: the profile notes the same 12-month income window as 低保 / 特困, as practice, and judges a marked household by the monitoring’s own rule', () => {
+    expect(national.incomeWindow).toEqual({ kind: 'trailing', months: 12 });
+    expect(national.practice?.find((p) => p.field === 'incomeWindow')?.note).toBe('通行做法：与低保、特困同一收入支出核算口径，取最近12个月');
+    // The practice gives no line: the assessment says so instead of inventing one, and the county enters its own.
+    const judged = assess(national, '2026-11', { incomeRecords: monthly('2025-12', '2026-11', 'wages', 300) });
+    expect(judged.conclusion).toBe('undetermined');
+    expect(national.thresholds).toEqual([]);
+    const withLine = reparsed(national, { thresholds: [{ kind: 'monitoring', from: '2026-01', yuanPerPersonYear: 8000, comparison: 'below', meaning: '县里录入的本年监测标准', source: '002', quote: '测试用' }] });
+    expect(Array.isArray(withLine)).toBe(false);
+    const county = withLine as typeof national;
+    expect(assess(county, '2026-11', { incomeRecords: monthly('2025-12', '2026-11', 'wages', 300) })).toMatchObject({ belowThreshold: true, conclusion: 'eligible' });
+    expect(assess(county, '2026-11', { incomeRecords: monthly('2025-12', '2026-11', 'wages', 900) })).toMatchObject({ belowThreshold: false, conclusion: 'not_eligible' });
+  });
+
+  it('a feed whose mark reads a column its fact does not keep is refused as a profile', () => {
+    const feeds = settings.feeds.map((f) => (f.id === 'mz_dibao' ? { ...f, mark: { ...f.mark!, field: 'monthlyYuan' }, fact: { ...f.fact, values: { status: 'status' } } } : f));
+    expect(reparsed(national, { comparison: { ...national.comparison, feeds } })).toEqual(expect.arrayContaining([expect.stringContaining('marks from a column its fact does not keep')]));
   });
 });
