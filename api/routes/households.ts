@@ -108,7 +108,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     '/households/:id/assistance-marks',
     {
       schema: {
-        summary: 'Joint identification with 民政: the household’s dated marks as 低保 / 特困 from 民政’s monthly feed (which batch and month began and ended each), beside its latest assessment on the monitoring’s own income rule, and whether it qualifies but is not monitored',
+        summary: 'Joint identification with civil affairs (minzheng): the household’s dated marks as dibao / tekun from the civil-affairs monthly feed (which batch and month began and ended each), beside its latest assessment on the monitoring’s own income rule, and whether it qualifies but is not monitored',
         tags: ['households'],
         params: idParams,
         response: { 200: householdMarksSchema },

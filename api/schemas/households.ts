@@ -37,7 +37,7 @@ export const householdSearchQuery = z.object({
   joint: z
     .enum(JOINT_FILTERS)
     .optional()
-    .describe('joint identification with 民政: households 民政’s feed lists now as 低保 (dibao), 特困 (tekun) or either (any); or listed, not monitored, while their latest assessment qualifies them (at_risk_unmonitored)'),
+    .describe('joint identification with civil affairs (minzheng): households its feed lists now as dibao, tekun or either (any); or listed, not monitored, while their latest assessment qualifies them (at_risk_unmonitored)'),
   movement: z.enum(MOVEMENTS as [Movement, ...Movement[]]).optional().describe('with period: households that became monitoring objects, were eliminated or returned in that month'),
   period: period.optional(),
   name: text(50).optional(),

@@ -20,6 +20,7 @@ import type {
 import type { loginBody, session, userView } from '../../../api/schemas/auth.js';
 import type * as admin from '../../../api/schemas/admin.js';
 import type { dueItemPage } from '../../../api/schemas/due-items.js';
+import type { householdMarks } from '../../../api/schemas/joint.js';
 import type { householdFile, householdView, registeredHousehold, registerHouseholdBody } from '../../../api/schemas/households.js';
 import type { applicationBody, caseResult, discoveryBody, identificationView, stepDecisionBody } from '../../../api/schemas/identification.js';
 import type { jurisdictionView } from '../../../api/routes/jurisdictions.js';
@@ -161,6 +162,7 @@ export type DepartmentOption = z.output<typeof departmentOption>;
 export type ReassignBody = z.input<typeof reassignBody>;
 export type WaiveBody = z.input<typeof waiveBody>;
 export type ConsentList = z.output<typeof comparison.consentList>;
+export type HouseholdMarks = z.output<typeof householdMarks>;
 export type Consent = ConsentList['items'][number];
 export type ConsentBody = z.input<typeof comparison.consentBody>;
 export type FeedList = z.output<typeof comparison.feedList>;

@@ -4,7 +4,7 @@
  * message the server wrote for people (never a field path or a code).
  */
 import { t } from './messages.js';
-import type { ComparisonReport, Consent, ConsentBody, ConsentList, FeedBatch, FeedList } from './api-types.js';
+import type { ComparisonReport, Consent, ConsentBody, ConsentList, FeedBatch, FeedList, HouseholdMarks } from './api-types.js';
 import type { Rederivations, WhatIfAnswer, WhatIfBody } from './api-types.js';
 import type { CompletedTownItem, CompleteTownItemBody, DrawnTownReport, ReviewQueuePage } from './api-types.js';
 import type { EliminationConditions } from './api-types.js';
@@ -330,6 +330,7 @@ export const api = {
   reassignTask: (id: string, key: string, body: ReassignBody) => call<unknown>('POST', `${h(id)}/tasks/${encodeURIComponent(key)}/reassign`, { body }),
   waiveTask: (id: string, key: string, body: WaiveBody) => call<unknown>('POST', `${h(id)}/tasks/${encodeURIComponent(key)}/waive`, { body }),
   consents: (id: string) => call<ConsentList>('GET', `${h(id)}/consents`),
+  assistanceMarks: (id: string) => call<HouseholdMarks>('GET', `${h(id)}/assistance-marks`),
   recordConsent: (id: string, body: ConsentBody) => call<Consent>('POST', `${h(id)}/consents`, { body }),
   withdrawConsent: (id: string, consentId: string, note: string) => call<Consent>('POST', `${h(id)}/consents/${encodeURIComponent(consentId)}/withdrawal`, { body: { note } }),
   comparisonFeeds: (month: string) => call<FeedList>('GET', `/comparison/feeds/${encodeURIComponent(month)}`),

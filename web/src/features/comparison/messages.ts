@@ -59,3 +59,23 @@ export const consentTexts = {
   required: (what: string) => `请填写${what}`,
   coversRequired: '请至少勾选一项授权查询的内容',
 } as const;
+
+/** Joint identification with 民政 统筹认定: the household page's card and the roster's filter. */
+export const jointTexts = {
+  title: '民政低保、特困（统筹认定）',
+  filter: '民政统筹认定',
+  filterNames: { dibao: '民政低保户', tekun: '民政特困户', any: '民政低保或特困户', at_risk_unmonitored: '民政在册、系统测算有风险但未纳入监测' } as Record<string, string>,
+  none: '民政比对数据中没有该户的低保、特困记录',
+  mark: (kind: string) => `民政${kind}`,
+  open: '在册',
+  ended: '已结束',
+  since: (month: string, file: string) => `自 ${month} 起（${file}）`,
+  until: (last: string, ended: string, why: string) => `至 ${last}；${ended} 比对时结束：${why}`,
+  lastSeen: (month: string) => `最近一次在册：${month}`,
+  person: (name: string) => `民政登记人员：${name}`,
+  system: '系统测算（同一收入核算口径）',
+  assessment: (period: string, conclusion: string) => `${period}：${conclusion}`,
+  perCapita: (yuan: number | null, line: number | null) => `人均收入 ${yuan === null ? '—' : `${yuan.toFixed(2)} 元`}；监测标准 ${line === null ? '未配置' : `${line} 元`}`,
+  monitored: '该户已纳入监测',
+  notMonitored: '该户未纳入监测',
+};

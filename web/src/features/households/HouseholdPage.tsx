@@ -17,7 +17,8 @@ import { HouseholdTasks } from '../plans/HouseholdTasks.js';
 import { taskTexts } from '../plans/task-texts.js';
 import { CorrectMember } from './CorrectMember.js';
 import { ConsentCard } from '../comparison/ConsentCard.js';
-import { consentTexts } from '../comparison/messages.js';
+import { consentTexts, jointTexts } from '../comparison/messages.js';
+import { JointCard } from '../comparison/JointCard.js';
 import { RederivationPanel } from '../fidelity/RederivationPanel.js';
 import { ft } from '../fidelity/messages.js';
 import { HouseholdForms } from '../exports/HouseholdForms.js';
@@ -102,6 +103,9 @@ export function HouseholdPage() {
           </Card>
           <Card id="identification" tabIndex={-1} size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.identification.title}</h2>}>
             <IdentificationPanel householdId={h.id} />
+          </Card>
+          <Card size="small" role="region" aria-label={jointTexts.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{jointTexts.title}</h2>}>
+            <JointCard householdId={h.id} />
           </Card>
           <Card size="small" role="region" aria-label={consentTexts.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{consentTexts.title}</h2>}>
             <ConsentCard householdId={h.id} />

@@ -10,6 +10,7 @@ import { RiskColourTag } from '../risk/RiskColourTag.js';
 import { rt } from '../risk/messages.js';
 import { FOCUS_FLAGS } from '../../../../domain/monitoring/risk-signal.js';
 import { ft } from '../fidelity/messages.js';
+import { jointTexts } from '../comparison/messages.js';
 
 type Household = HouseholdPage['items'][number];
 
@@ -18,10 +19,11 @@ export function HouseholdsPage() {
   const [params] = useSearchParams();
   const [stage, setStage] = useState<string | undefined>(params.get('stage') ?? undefined);
   const [focus, setFocus] = useState<string | undefined>(params.get('focus') ?? undefined);
+  const [joint, setJoint] = useState<string | undefined>(params.get('joint') ?? undefined);
   const [offset, setOffset] = useState(0);
   // The dashboard's charts open this list filtered by category, town, risk cause, risk colour or a month's movement.
   const fromAddress = Object.fromEntries(['category', 'townId', 'riskCause', 'riskColour', 'movement', 'period'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
-  const search = useHouseholdSearch({ ...fromAddress, ...(name ? { name } : {}), ...(stage ? { stage } : {}), ...(focus ? { focus } : {}), offset });
+  const search = useHouseholdSearch({ ...fromAddress, ...(name ? { name } : {}), ...(stage ? { stage } : {}), ...(focus ? { focus } : {}), ...(joint ? { joint } : {}), offset });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -66,6 +68,20 @@ export function HouseholdsPage() {
             options={[{ value: 'any', label: ft.focus.any }, ...FOCUS_FLAGS.map((f) => ({ value: f, label: ft.focus.names[f] }))]}
             onChange={(v: string | undefined) => {
               setFocus(v);
+              setOffset(0);
+            }}
+          />
+          <Select
+            aria-label={jointTexts.filter}
+            placeholder={jointTexts.filter}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 260, maxWidth: '100%' }}
+            value={joint}
+            options={Object.entries(jointTexts.filterNames).map(([value, label]) => ({ value, label }))}
+            onChange={(v: string | undefined) => {
+              setJoint(v);
               setOffset(0);
             }}
           />

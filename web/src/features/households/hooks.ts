@@ -6,7 +6,7 @@ export const useHousehold = (id: string) => useQuery({ queryKey: ['household', i
 export const useMembers = (id: string) => useQuery({ queryKey: ['members', id], queryFn: () => api.members(id) });
 export const useJurisdiction = (id: string | undefined) =>
   useQuery({ queryKey: ['jurisdiction', id], queryFn: () => api.jurisdiction(id ?? ''), enabled: !!id, staleTime: Infinity });
-export const useHouseholdSearch = (query: { name?: string; stage?: string; category?: string; townId?: string; riskCause?: string; riskColour?: string; movement?: string; period?: string; focus?: string; offset: number }) =>
+export const useHouseholdSearch = (query: { name?: string; stage?: string; category?: string; townId?: string; riskCause?: string; riskColour?: string; movement?: string; period?: string; focus?: string; joint?: string; offset: number }) =>
   useQuery({ queryKey: ['households', query], queryFn: () => api.households({ ...query, limit: 20 }) });
 
 export function useRegister() {
