@@ -196,10 +196,15 @@ export function createTaskActivities(deps: { db: Kysely<Database> }) {
       });
     },
 
-    /** The household's required tasks still open and not waived by the county: risk elimination waits for them. */
-    async openRequiredTasks(input: { householdId: string }): Promise<OpenRequiredTask[]> {
-      // Measures that go on after elimination (national practice: microcredit, public-welfare jobs, 雨露计划) do not hold it back.
-      const continuing = await continuingMeasuresOf(db, input.householdId, Date.now());
+    /**
+     * The household's required tasks still open and not waived by the county: risk elimination waits for them.
+     * `at` is the moment they are asked about (the proposal's or the waiver's, in workflow time); a history
+     * recorded before it was passed has none, and then the activity's clock stands in.
+     */
+    async openRequiredTasks(input: { householdId: string; at?: number }): Promise<OpenRequiredTask[]> {
+      // Measures that go on after elimination (national practice: microcredit, public-welfare jobs, 雨露计划) do not hold it back,
+      // by the profile version in force in the month asked about.
+      const continuing = await continuingMeasuresOf(db, input.householdId, input.at ?? Date.now());
       const rows = (await measureTasksRepo(db).openRequired(input.householdId)).filter((r) => !continuing.has(r.measure));
       return rows.map((r) => ({
         taskKey: r.task_key,

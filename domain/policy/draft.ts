@@ -43,6 +43,7 @@ function fieldProblems(body: Record<string, unknown>): string[] {
     const yuan = row.yuanPerPersonYear;
     if (typeof yuan !== 'number' || !(yuan > 0) || Math.round(yuan * 100) !== yuan * 100) problems.push(m.thresholdAmount(line));
     if (!isPeriod(row.from) || (row.to !== undefined && (!isPeriod(row.to) || monthIndex(row.to) < monthIndex(row.from)))) problems.push(m.thresholdMonths(line));
+    if (row.comparison !== 'below' && row.comparison !== 'at_or_below') problems.push(m.thresholdComparison(line));
     if (typeof row.meaning !== 'string' || row.meaning.trim() === '' || typeof row.quote !== 'string' || row.quote.trim() === '') problems.push(m.thresholdMeaning(line));
   }
   const sound = rows.filter((r) => isPeriod(r.from) && (r.to === undefined || isPeriod(r.to)));

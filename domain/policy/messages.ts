@@ -60,6 +60,7 @@ export const policyMessages = {
   thresholdAmount: (line: string) => `${line}的金额应为大于0的数字，最多保留到分`,
   thresholdMonths: (line: string) => `${line}的起止月份格式不正确，应为 YYYY-MM，且结束不早于开始`,
   thresholdMeaning: (line: string) => `${line}需要写明含义和文件原文`,
+  thresholdComparison: (line: string) => `${line}需要按文件原文选择比较方式：“以下”为不高于即纳入，“低于”为低于即纳入`,
   thresholdsOverlap: (kind: string, a: string, b: string) => `两条${kind}的执行期重叠（${a}起和${b}起），同一时间只能有一条`,
   noticeDays: '公示天数应为1到60之间的整数，且只有认定程序含“公示”时才填写',
   updateDay: '月度信息更新截止日应为每月都有的日子（1日至28日）',

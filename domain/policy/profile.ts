@@ -60,7 +60,8 @@ export interface ThresholdRow {
   readonly comparison: Comparison;
   /** What the line is, in Chinese, as the seed puts it. */
   readonly meaning: string;
-  readonly source: SeedId;
+  /** The seed the line is from, or `county` for a line the county entered (no seed gives it). */
+  readonly source: SeedId | 'county';
   /** The seed's own words. */
   readonly quote: string;
   /** A caveat shown with the line (e.g. a rounded figure the seed also mentions). */
@@ -245,7 +246,8 @@ export function profileProblems(profile: PolicyProfile): string[] {
     if (!(row.yuanPerPersonYear > 0) || Math.round(row.yuanPerPersonYear * 100) !== row.yuanPerPersonYear * 100) {
       problems.push(`${label}: the line must be a positive amount to the fen`);
     }
-    if (row.meaning.trim() === '' || row.quote.trim() === '') problems.push(`${label}: meaning and quote are required`);
+    if (row.comparison !== 'below' && row.comparison !== 'at_or_below') problems.push(`${label}: the comparison must be 'below' or 'at_or_below'`);
+    if (typeof row.meaning !== 'string' || typeof row.quote !== 'string' || row.meaning.trim() === '' || row.quote.trim() === '') problems.push(`${label}: meaning and quote are required`);
   }
   for (const rule of profile.yearlyLines ?? []) problems.push(...yearlyRuleProblems(rule, where));
   for (const kind of THRESHOLD_KINDS) {

@@ -1,6 +1,8 @@
 /** Sets the stage for a journey over the API, as the users before the one under test would have. */
 import { expect } from '@playwright/test';
+import { createDb } from '../../db/kysely.js';
 import { DEMO_PASSWORD } from '../../db/seed.js';
+import { hashPassword } from '../../platform/passwords.js';
 
 /** Sets the stage over the API (the console's own screens for it are tested in identification.spec.ts). */
 export async function call(baseURL: string, method: string, path: string, token?: string, body?: unknown) {
@@ -55,3 +57,58 @@ export async function householdWithTask(baseURL: string, headName: string): Prom
   return { id, key };
 }
 
+
+/** The password every account made by `newCounty` is first given, before it chooses the demo password. */
+const GIVEN_PASSWORD = 'given-by-admin-2026';
+
+/** Logs in with the given password and chooses the demo password, as the console demands at first login. */
+async function chooseOwnPassword(baseURL: string, username: string): Promise<string> {
+  const given = (await call(baseURL, 'POST', '/auth/login', undefined, { username, password: GIVEN_PASSWORD })).token as string;
+  const response = await fetch(`${baseURL}/api/auth/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${given}` },
+    body: JSON.stringify({ currentPassword: GIVEN_PASSWORD, newPassword: DEMO_PASSWORD }),
+  });
+  expect(response.status, `${username}: ${await response.text()}`).toBe(204);
+  return login(baseURL, username);
+}
+
+/**
+ * A county of its own, made as the system administrator makes one
+ * (POST /admin/counties on the shipped profile `profileId`), with one town, one
+ * village and its village cadre, made by the county's bureau through the admin
+ * API; every account then logs in with the demo password. The demo stack has
+ * no system administrator: the one fixture is that account, written as the
+ * schema owner (as the access matrix does).
+ */
+export async function newCounty(
+  baseURL: string,
+  county: { code: string; name: string; profileId: string; bureau: string; cadre: string },
+): Promise<{ countyId: string; villageId: string; bureau: string; cadre: string }> {
+  const admin = 'browser.admin';
+  const db = createDb(process.env.SHOUDI_BROWSER_OWNER_URL!, { max: 1 });
+  await db
+    .insertInto('users')
+    .values({ username: admin, display_name: '系统管理员', password_hash: await hashPassword(DEMO_PASSWORD), role: 'system_admin', jurisdiction_id: null, department_id: null, must_change_password: false })
+    .onConflict((oc) => oc.column('username').doNothing())
+    .execute();
+  await db.destroy();
+  const adminToken = await login(baseURL, admin);
+  const made = await call(baseURL, 'POST', '/admin/counties', adminToken, {
+    divisionCode: county.code,
+    countyName: county.name,
+    cityName: '测试市',
+    provinceName: '测试省',
+    profileId: county.profileId,
+    bureauUsername: county.bureau,
+    bureauDisplayName: `${county.name}乡村振兴局`,
+    bureauPassword: GIVEN_PASSWORD,
+  });
+  const bureau = await chooseOwnPassword(baseURL, county.bureau);
+  const prefix = county.code.slice(0, 6);
+  const town = await call(baseURL, 'POST', '/admin/places', bureau, { parentId: made.id, level: 'town', divisionCode: `${prefix}100000`, placeName: '城关镇' });
+  const village = await call(baseURL, 'POST', '/admin/places', bureau, { parentId: town.id, level: 'village', divisionCode: `${prefix}100201`, placeName: '城东村' });
+  await call(baseURL, 'POST', '/admin/users', bureau, { username: county.cadre, displayName: '城东村 村干部', role: 'village_cadre', jurisdictionId: village.id, password: GIVEN_PASSWORD });
+  await chooseOwnPassword(baseURL, county.cadre);
+  return { countyId: made.id as string, villageId: village.id as string, bureau: county.bureau, cadre: county.cadre };
+}

@@ -69,7 +69,7 @@ export async function onProposal(state: HouseholdState, input: EliminationPropos
     return caseResult(stored);
   }
   // Required measures still open refuse the proposal, unless the county waived them with a reason.
-  await requireMeasuresDone(state);
+  await requireMeasuresDone(state, now());
   const { policy, labourAllows, shortfalls } = await records.loadEliminationPolicy({
     countyId: state.input.place.countyId,
     period: periodOf(now()),

@@ -123,15 +123,18 @@ export async function onWaiveRequirement(
     ...eventBase(state, 'measure_task.requirement_waived', input.actor.userId, at),
     payload: { taskKey: input.taskKey, measure: waived.measure, measureName: waived.measureName, reason: input.reason },
   });
-  return { measure: waived.measure, open: await records.openRequiredTasks({ householdId: state.householdId }) };
+  return { measure: waived.measure, open: await records.openRequiredTasks({ householdId: state.householdId, at }) };
 }
 
 /**
- * The plan's check for risk elimination: refused with the open required
- * measures named, unless the county has recorded its reason for each.
+ * The plan's check for risk elimination at `at` (the proposal's time, in
+ * workflow time): refused with the open required measures named, unless the
+ * county has recorded its reason for each. Which measures go on after
+ * elimination follows the profile version in force in that month, not the
+ * activity's clock's.
  */
-export async function requireMeasuresDone(state: HouseholdState): Promise<void> {
-  const open = await records.openRequiredTasks({ householdId: state.householdId });
+export async function requireMeasuresDone(state: HouseholdState, at: number): Promise<void> {
+  const open = await records.openRequiredTasks({ householdId: state.householdId, at });
   if (open.length === 0) return;
   refuse(REFUSALS.wrongStep, m.eliminationBlocked(open.map((t) => m.openItem(t.measureName, t.departmentName, formatDateCn(lastDayOf(t.dueAt)))).join('；')));
 }

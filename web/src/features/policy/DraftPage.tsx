@@ -97,12 +97,13 @@ function DraftForm({ shipped }: { shipped: readonly { id: string; countyName: st
       })()}
       <Card title={pt.draft.thresholds}>
         <Space direction="vertical" style={{ width: '100%' }}>
+          {lines.length === 0 && <Alert type="warning" showIcon message={pt.draft.noLine} />}
           {lines.map((row, i) => {
             const name = policyMessages.thresholdLine(thresholdKindNames[row.kind] ?? row.kind, row.from);
             return (
               <Space key={i} wrap aria-label={name} role="group">
                 <Typography.Text strong>{name}</Typography.Text>
-                <InputNumber aria-label={`${name} ${pt.draft.amount}`} value={row.yuanPerPersonYear} onChange={(v) => replace(setLine(body, i, { yuanPerPersonYear: v ?? 0 }))} />
+                <InputNumber aria-label={`${name} ${pt.draft.amount}`} placeholder={pt.draft.amount} style={{ width: 170 }} value={row.yuanPerPersonYear} onChange={(v) => replace(setLine(body, i, { yuanPerPersonYear: v ?? 0 }))} />
                 <Input aria-label={`${name} ${pt.draft.from}`} value={row.from} style={{ width: 100 }} onChange={(e) => replace(setLine(body, i, { from: e.target.value as Period }))} />
                 <Input aria-label={`${name} ${pt.draft.to}`} value={row.to ?? ''} placeholder={pt.draft.to} style={{ width: 160 }} onChange={(e) => replace(setLine(body, i, { to: (e.target.value || undefined) as Period | undefined }))} />
                 <Select
@@ -119,6 +120,7 @@ function DraftForm({ shipped }: { shipped: readonly { id: string; countyName: st
                   showSearch
                   optionFilterProp="label"
                   value={row.comparison}
+                  placeholder={pt.draft.comparison}
                   style={{ width: 150 }}
                   onChange={(comparison: Comparison) => replace(setLine(body, i, { comparison }))}
                   options={[

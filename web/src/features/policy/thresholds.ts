@@ -12,15 +12,24 @@ export function setLine(body: Body, index: number, change: Partial<ThresholdRow>
   return { ...body, thresholds: lines };
 }
 
-/** A new line of the last line's kind from `from` on; the open line of that kind before it ends the month before. */
+/**
+ * A new line of the last line's kind from `from` on; the open line of that kind before it ends the month before.
+ * A profile with no line yet (a county starting from national practice, which gives no figure) gets an empty
+ * monitoring line: the amount, the comparison, the meaning and the document are the county's to enter — none is guessed.
+ */
 export function addLine(body: Body, from: Period): Body {
   const lines = linesOf(body);
   const last = lines.at(-1);
-  if (!last) return body;
+  if (!last) return { ...body, thresholds: [emptyLine(from)] };
   const closed = lines.map((row) => (row.kind === last.kind && row.to === undefined && row.from < from ? { ...row, to: addMonths(from, -1) } : row));
   const open: ThresholdRow = { ...last, from };
   delete (open as { to?: Period }).to;
   return { ...body, thresholds: [...closed, open] };
+}
+
+/** A monitoring line with nothing but its month: entered by the county (`source: 'county'`). */
+function emptyLine(from: Period): ThresholdRow {
+  return { kind: 'monitoring', from, meaning: '', quote: '', source: 'county' } as unknown as ThresholdRow;
 }
 
 /** The monthly update's day, in the field and in the cadence's item that must agree with it. */
