@@ -13,6 +13,7 @@ import { createTownActivities } from './town.js';
 import { refusingDataErrors } from './data-errors.js';
 import { createFactActivities } from './facts.js';
 import { createImportActivities } from './imports/job.js';
+import { createImportStartActivities } from './imports/starts.js';
 import { createCampaignActivities } from './campaign.js';
 import { createMonthlyStepActivities } from './monthly-steps.js';
 import type { Client } from '@temporalio/client';
@@ -39,6 +40,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTaskActivities(deps),
     ...createFactActivities(deps),
     ...createImportActivities(deps),
+    ...createImportStartActivities(deps),
     ...createCampaignActivities(deps),
     ...createMonthlyStepActivities(deps),
     ...createComparisonMonthActivities(deps),

@@ -84,7 +84,7 @@ const count = (url: string, statement: string, params: unknown[]) =>
   withClient(url, async (c) => Number((await c.query<{ n: string }>(statement, params)).rows[0]?.n ?? 0));
 
 /** The benchmark's worker process; resolves once it polls. */
-async function startWorker(env: NodeJS.ProcessEnv, output: NodeJS.WritableStream): Promise<Managed> {
+export async function startWorker(env: NodeJS.ProcessEnv, output: NodeJS.WritableStream): Promise<Managed> {
   let ready: () => void = () => {};
   const polling = new Promise<void>((resolve) => (ready = resolve));
   const lines = new (await import('node:stream')).Writable({

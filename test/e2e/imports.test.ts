@@ -137,6 +137,12 @@ describe('importing a caseload file', () => {
 
   it('exports the town’s roster of monitoring objects with its headings, one row per household, read back against the database', async () => {
     const { t } = stack;
+    // The job is done once every workflow started; each household's first task writes its registration (the roster's date) after.
+    await eventually(async () => {
+      const unregistered = await t.db.selectFrom('households as h').select((eb) => eb.fn.countAll<string>().as('n')).where('h.town_id', '=', '990101001').where('h.category', '<>', 'lifted_out')
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('household_events as e').select('e.id').whereRef('e.household_id', '=', 'h.id').where('e.kind', '=', 'household.registered')))).executeTakeFirstOrThrow();
+      expect(Number(unregistered.n)).toBe(0);
+    }, { timeout: 60_000 });
     const response = await fetch(`${stack.api.base}/api/exports/roster`, { headers: { authorization: `Bearer ${tokens.town}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');

@@ -19,7 +19,7 @@ describe('recorded histories replay on the current workflow code', () => {
       const history = historyFromJSON(JSON.parse(await readFile(new URL(file, HISTORIES_DIR), 'utf8')));
       types.add(history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '');
     }
-    expect([...types].sort()).toEqual(['countyWorkflow', 'householdWorkflow', 'measureTaskWorkflow', 'screeningCampaignWorkflow', 'townWorkflow']);
+    expect([...types].sort()).toEqual(['countyWorkflow', 'householdWorkflow', 'importJobWorkflow', 'measureTaskWorkflow', 'screeningCampaignWorkflow', 'townWorkflow']);
   });
 
   it.each(files)('%s', async (file) => {

@@ -1,18 +1,13 @@
-import { ActivityFailure, continueAsNew, ParentClosePolicy, proxyActivities, sleep, startChild, workflowInfo } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ActivityFailure, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import type { HouseholdWorkflowInput } from '../household/definitions.js';
-import { householdWorkflowId } from '../household/definitions.js';
-import { householdWorkflow } from '../household/workflow.js';
 import { RECORDS_RETRY } from '../shared/retry.js';
-import { HOUSEHOLDS_PER_TRANSACTION, MONTHS_PER_TRANSACTION, type ImportJobInput } from './definitions.js';
+import { startAsChildren } from './children.js';
+import { HOUSEHOLDS_PER_TRANSACTION, IMPORT_STARTS_PATCH, MONTHS_PER_TRANSACTION, type ImportJobInput } from './definitions.js';
 
 const steps = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { ...RECORDS_RETRY, maximumAttempts: 20 } });
 
-/** Workflow starts per page at most. */
-const START_PAGE = 500;
-/** Pages of workflow starts per run before the job continues as new (its history stays small). */
-const PAGES_PER_RUN = 20;
+/** The starts: a heartbeat each second (the page reached), so a worker that stops is noticed in two minutes and the retry goes on from there. */
+const starting = proxyActivities<Activities>({ startToCloseTimeout: '24 hours', heartbeatTimeout: '2 minutes', retry: { ...RECORDS_RETRY, maximumAttempts: 20 } });
 
 /**
  * One import of a caseload file, after the API staged it: the checks across
@@ -29,30 +24,9 @@ export async function importJobWorkflow(input: ImportJobInput): Promise<void> {
       while ((await steps.commitImportFinances({ jobId, limit: MONTHS_PER_TRANSACTION })).more);
       await steps.closeImportRows({ jobId });
     }
-    let started = input.carried?.started ?? 0;
-    let after = input.carried?.after ?? null;
-    const page = Math.max(1, Math.min(START_PAGE, input.startsPerSecond));
-    for (let pages = 0; ; pages += 1) {
-      if (pages >= PAGES_PER_RUN || workflowInfo().continueAsNewSuggested) {
-        await continueAsNew<typeof importJobWorkflow>({ ...input, carried: { started, after } });
-      }
-      const households = await steps.importedHouseholds({ jobId, after, limit: page });
-      if (households.length === 0) break;
-      await Promise.all(
-        households.map(async (h) => {
-          const child: HouseholdWorkflowInput = { version: 1, householdId: h.householdId, place: h.place, channel: 'cadre_visit', openedBy: input.openedBy, registeredAt: h.registeredAt };
-          try {
-            await startChild(householdWorkflow, { workflowId: householdWorkflowId(h.householdId), args: [child], parentClosePolicy: ParentClosePolicy.ABANDON });
-          } catch (error) {
-            if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          }
-        }),
-      );
-      started += households.length;
-      after = households[households.length - 1]!.householdId;
-      await steps.recordImportStarts({ jobId, started });
-      if (households.length === page) await sleep(Math.ceil((households.length / input.startsPerSecond) * 1000));
-    }
+    // The starts from one activity, concurrent and paced (issue 19); a job that was starting them as its children goes on so.
+    if (patched(IMPORT_STARTS_PATCH)) await starting.startImportedHouseholds({ jobId, openedBy: input.openedBy, startsPerSecond: input.startsPerSecond, from: input.carried ?? { started: 0, after: null } });
+    else await startAsChildren(input);
     await steps.finishImport({ jobId });
   } catch (error) {
     if (error instanceof ActivityFailure) {
