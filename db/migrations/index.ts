@@ -32,6 +32,7 @@ import * as importRowsBulk from './2026_12_02_035_import_rows_bulk.js';
 import * as comparisonStagingMonths from './2026_12_02_037_comparison_staging_months.js';
 import * as registrationKeys from './2026_12_02_041_registration_keys.js';
 import * as screeningCampaignsKind from './2026_12_02_039_screening_campaigns.js';
+import * as monthlyWarningsRouted from './2026_12_02_044_monthly_warnings_routed.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_037_comparison_staging_months': comparisonStagingMonths,
   '2026_12_02_041_registration_keys': registrationKeys,
   '2026_12_02_039_screening_campaigns': screeningCampaignsKind,
+  '2026_12_02_044_monthly_warnings_routed': monthlyWarningsRouted,
 };
