@@ -3,7 +3,8 @@
  * one transaction where the workflow made several (issue 19): the month turn
  * (the plan and the register's items), the deadline passed (the item overdue,
  * the inbox and the file's entry), the monthly update (the item done, the
- * file's entry, the re-assessment and what it showed). The workflow runs them
+ * file's entry, the re-assessment and what it showed, a monitored household's
+ * warning routed to its follow-up). The workflow runs them
  * as local activities behind the patch `monthly-steps-one-activity`
  * (workflows/household/monthly-steps.ts); a retry writes nothing twice.
  */
@@ -17,6 +18,7 @@ import { dueItemsRepo } from '../db/repositories/due-items.js';
 import { assessWithin, type AssessInput } from './assessment.js';
 import { createDeadlineActivities, markOverdueWithin, type OverdueInput } from './deadlines.js';
 import { createPolicyActivities } from './policy.js';
+import { routeMonthlyWarningWithin } from './monthly-warning.js';
 import { recordEventWithin, type RecordEventInput } from './records.js';
 
 export interface OpenMonthInput {
@@ -38,6 +40,11 @@ export interface MonthlyUpdateStepInput {
   readonly assess: AssessInput;
   /** What the re-assessment is compared with, and the running number its entry (if any) takes. */
   readonly signal: { readonly status: MonitoringStatus; readonly previous: AssessmentSummary | null; readonly seq: number; readonly reportedBy: string };
+  /**
+   * A monitored household's warning is routed as a department feed's is (a follow-up item with its clock, the town and
+   * the village told): set by the workflow under the patch `monthly-warning-routed`; absent in updates recorded before it.
+   */
+  readonly routeWarning?: boolean;
 }
 
 export function createMonthlyStepActivities(deps: { db: Kysely<Database> }) {
@@ -80,6 +87,17 @@ export function createMonthlyStepActivities(deps: { db: Kysely<Database> }) {
             occurredAt: input.assess.occurredAt,
             payload: entry.payload,
             ...(entry.stage ? { stage: entry.stage } : {}),
+          });
+        }
+        if (input.routeWarning && signal.kind === 'warning' && input.signal.status === 'monitored') {
+          await routeMonthlyWarningWithin(trx, {
+            householdId: input.assess.householdId,
+            countyId: input.assess.countyId,
+            period: input.assess.period,
+            seq: input.signal.seq,
+            reasons: signal.reasons,
+            assessment,
+            at: input.assess.occurredAt,
           });
         }
         return { assessment, signal };

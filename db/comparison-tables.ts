@@ -42,13 +42,15 @@ export interface ComparisonRowsTable {
 export interface ComparisonWarningsTable {
   id: Generated<string>;
   warning_key: string;
-  batch_id: string;
-  row_no: number;
+  /** A department feed's warning, or the monthly re-assessment's (migration 2026_12_02_044: no batch, row or person). */
+  source: ColumnType<'comparison' | 'monthly_update', 'comparison' | 'monthly_update' | undefined, never>;
+  batch_id: string | null;
+  row_no: number | null;
   county_id: string;
   town_id: string;
   village_id: string;
   household_id: string;
-  member_id: string;
+  member_id: string | null;
   feed: string;
   month: string;
   rule: string;

@@ -52,7 +52,8 @@ export async function monthReport(app: FastifyInstance, user: LoggedInUser, mont
   const warnings = (await repo.warnings(countyId, month, within)).map((w) => ({
     id: w.id,
     feed: w.feed,
-    feedName: feedNameOf(settings, w.feed),
+    feedName: w.source === 'monthly_update' ? m.monthlySource : feedNameOf(settings, w.feed),
+    source: w.source,
     month: w.month,
     rowNo: w.row_no,
     rule: w.rule,

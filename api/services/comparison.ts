@@ -16,7 +16,8 @@ import { comparisonMessages as m } from '../../domain/comparison/messages.js';
 import { comparisonSettings } from '../../domain/comparison/policy.js';
 import { changeKeyOf, markKeyOf } from '../../domain/comparison/rows.js';
 import type { Actor } from '../../domain/access/roles.js';
-import { runComparison, type NewWarning, type WarningNotice } from '../../db/repositories/comparison-run.js';
+import { runComparison, type NewWarning } from '../../db/repositories/comparison-run.js';
+import type { WarningMessage } from '../../db/repositories/warning-routing.js';
 import { comparisonRepo } from '../../db/repositories/comparison.js';
 import { departmentsRepo } from '../../db/repositories/departments.js';
 import { householdsRepo } from '../../db/repositories/households.js';
@@ -58,20 +59,12 @@ export interface FeedUpload {
   readonly truncated: () => boolean;
 }
 
-function notices(feedName: string, month: string, days: number | undefined) {
-  return (warnings: readonly NewWarning[]): WarningNotice[] =>
-    warnings.flatMap((w) =>
-      (['town_officer', 'village_cadre'] as const).map((role) => ({
-        key: `comparison-warning:${w.id}:${role}`,
-        countyId: w.countyId,
-        jurisdictionId: role === 'town_officer' ? w.townId : w.villageId,
-        role,
-        title: m.notification.title(feedName),
-        body: m.notification.body(feedName, month, w.ruleName, w.headName, w.idNumber, w.routed === 'follow_up' ? days : undefined),
-        householdId: w.householdId,
-        dueItemKey: w.dueItemKey,
-      })),
-    );
+/** The words of a feed's warning to the town and the village (routed by db/repositories/warning-routing.ts). */
+function message(feedName: string, month: string, days: number | undefined) {
+  return (w: NewWarning): WarningMessage => ({
+    title: m.notification.title(feedName),
+    body: m.notification.body(feedName, month, w.ruleName, w.headName, w.idNumber, w.routed === 'follow_up' ? days : undefined),
+  });
 }
 
 /** Where a feed's rows come from: an uploaded file, or the rows a department's system pushed. */
@@ -151,7 +144,7 @@ async function compareSource(app: FastifyInstance, user: LoggedInUser, upload: F
       },
       file.rows,
       file.sha256,
-      notices(feed.name, upload.month, settings.followUpDays),
+      message(feed.name, upload.month, settings.followUpDays),
     );
     if (!result.repeated) await tellMonth(app, countyId, upload.month, { batchId: result.batchId, feedName: feed.name });
     return { batchId: result.batchId, repeated: result.repeated };

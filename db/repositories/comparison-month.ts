@@ -76,7 +76,8 @@ export function comparisonMonthRepo(db: Kysely<Database>) {
         .innerJoin('users as u', 'u.id', 'b.uploaded_by')
         .select(['w.id', 'w.household_id', 'w.county_id', 'w.month', 'w.rule_name', 'w.row_no', 'b.uploaded_by', 'u.role', 'u.jurisdiction_id', 'u.department_id'])
         .where('w.batch_id', '=', batchId)
-        .where('w.discovery', '=', 'pending');
+        .where('w.discovery', '=', 'pending')
+        .$narrowType<{ row_no: number }>();
       if (after !== null) q = q.where(sql<boolean>`w.id > ${after}::bigint`);
       return q.orderBy('w.id').limit(limit).execute();
     },

@@ -6,8 +6,9 @@
  * rules against earlier facts) and a handful of INSERT…SELECTs write from it:
  * the rows not compared (kept for the report: unknown persons, rejected rows,
  * households without consent — the matched ones live on as facts and in the
- * household file), the facts, the warnings with their follow-up items, the
- * household file's entries, and the batch with its counts. Anything refused
+ * household file), the facts, the warnings routed to their follow-up items and
+ * notices (db/repositories/warning-routing.ts, as the monthly re-assessment's
+ * are), the household file's entries, and the batch with its counts. Anything refused
  * (a row of another month or county, a broken file) rolls all of it back. The
  * same file again is found by its hash before anything is kept.
  */
@@ -18,6 +19,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../database.js';
 import { poolOf } from '../kysely.js';
 import { keepMarks } from './assistance-marks.js';
+import { routeWarnings, type RaisedWarning, type WarningMessage } from './warning-routing.js';
 
 export interface FeedStagedRow {
   readonly rowNo: number;
@@ -60,7 +62,7 @@ export interface ComparisonRun {
   readonly mark: { readonly kind: 'dibao' | 'tekun'; readonly key: string; readonly values: readonly string[] } | null;
 }
 
-export interface NewWarning {
+export interface NewWarning extends RaisedWarning {
   readonly id: string;
   readonly countyId: string;
   readonly townId: string;
@@ -70,18 +72,6 @@ export interface NewWarning {
   readonly idNumber: string;
   readonly ruleName: string;
   readonly routed: 'follow_up' | 'discovery';
-  readonly dueItemKey: string | null;
-}
-
-/** A message to a place's role about a new warning, written in the same transaction. */
-export interface WarningNotice {
-  readonly key: string;
-  readonly countyId: string;
-  readonly jurisdictionId: string;
-  readonly role: 'town_officer' | 'village_cadre';
-  readonly title: string;
-  readonly body: string;
-  readonly householdId: string;
   readonly dueItemKey: string | null;
 }
 
@@ -140,7 +130,7 @@ async function copyRows(client: pg.PoolClient, rows: AsyncIterable<FeedStagedRow
  * rules against earlier facts — into a second temporary table, and each
  * statement after it writes one kind of record from it with one INSERT…SELECT.
  */
-async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string, clock: PhaseClock): Promise<NewWarning[]> {
+async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string, message: (w: NewWarning) => WarningMessage, clock: PhaseClock): Promise<NewWarning[]> {
   const b = run.batchId;
   const sourceKey = `comparison:${run.feed}:${run.month}`;
   const timed = async <T extends pg.QueryResultRow>(phase: string, text: string, values: unknown[]) => {
@@ -228,17 +218,15 @@ async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string, c
        from raised w join households h on h.id = w.household_id join household_members m on m.id = w.member_id`,
     [b, run.countyId, JSON.stringify(run.rules), run.feed, run.month, run.followUp?.days ?? null, run.receivedAt],
   );
-  if (run.followUp) {
-    await timed(
-      'follow-up items with their clock',
-      `insert into due_items (item_key, kind, county_id, town_id, village_id, household_id, responsible_user_id, period, due_at, opened_at)
-       select w.due_item_key, 'comparison_follow_up', w.county_id, w.town_id, w.village_id, w.household_id, h.responsible_user_id, w.month, $2, w.raised_at
-         from comparison_warnings w join households h on h.id = w.household_id
-        where w.batch_id = $1 and w.due_item_key is not null
-       on conflict (item_key) do nothing`,
-      [b, run.followUp.dueAt],
-    );
-  }
+  const routed = performance.now();
+  await routeWarnings((text, values) => client.query(text, [...values]), warnings.rows, {
+    kind: 'comparison.warning',
+    dueAt: run.followUp?.dueAt ?? null,
+    period: run.month,
+    at: run.receivedAt,
+    message,
+  });
+  clock('routed: follow-up items with their clock, notices to the town and the village', (performance.now() - routed) / 1000);
   await timed(
     'household file entries (one per household)',
     `insert into household_events (household_id, event_key, kind, actor_user_id, occurred_at, payload)
@@ -275,7 +263,7 @@ export async function runComparison(
   run: ComparisonRun,
   rows: AsyncIterable<FeedStagedRow>,
   hash: () => string,
-  notices: (warnings: readonly NewWarning[]) => WarningNotice[],
+  message: (warning: NewWarning) => WarningMessage,
   clock: PhaseClock = () => undefined,
 ): Promise<RunResult> {
   const client = await poolOf(db).connect();
@@ -296,19 +284,7 @@ export async function runComparison(
         await client.query('rollback');
         return { repeated: true, batchId: same.rows[0].id };
       }
-      const warnings = await compare(client, run, sha, clock);
-      const noticed = performance.now();
-      const messages = notices(warnings);
-      for (let i = 0; i < messages.length; i += 1000) {
-        await client.query(
-          `insert into notifications (notification_key, county_id, recipient_jurisdiction_id, recipient_role, kind, title, body, household_id, due_item_key, created_at)
-           select n.key, n."countyId", n."jurisdictionId", n.role, 'comparison.warning', n.title, n.body, n."householdId"::uuid, n."dueItemKey", $2
-             from jsonb_to_recordset($1::jsonb) as n(key text, "countyId" text, "jurisdictionId" text, role text, title text, body text, "householdId" text, "dueItemKey" text)
-           on conflict (notification_key) do nothing`,
-          [JSON.stringify(messages.slice(i, i + 1000)), run.receivedAt],
-        );
-      }
-      clock('notices to the town and the village', (performance.now() - noticed) / 1000);
+      const warnings = await compare(client, run, sha, message, clock);
       const committed = performance.now();
       await client.query('commit');
       clock('commit', (performance.now() - committed) / 1000);

@@ -22,7 +22,7 @@ export function comparisonRepo(db: Kysely<Database>) {
         .innerJoin('jurisdictions as v', 'v.id', 'w.village_id')
         .leftJoin('due_items as d', 'd.item_key', 'w.due_item_key')
         .select([
-          'w.id', 'w.feed', 'w.month', 'w.row_no', 'w.rule', 'w.rule_name', 'w.fact_value', 'w.routed', 'w.discovery', 'w.follow_up_days', 'w.raised_at',
+          'w.id', 'w.source', 'w.feed', 'w.month', 'w.row_no', 'w.rule', 'w.rule_name', 'w.fact_value', 'w.routed', 'w.discovery', 'w.follow_up_days', 'w.raised_at',
           'w.followed_up_at', 'w.follow_up_note', 'w.household_id', 'w.batch_id', 'h.head_name', 't.name as town_name', 'v.name as village_name', 'd.due_at', 'd.status as due_status',
         ])
         .where('w.county_id', '=', countyId)
@@ -87,6 +87,8 @@ export function comparisonRepo(db: Kysely<Database>) {
         .innerJoin('users as u', 'u.id', 'b.uploaded_by')
         .select(['w.id', 'w.household_id', 'w.county_id', 'w.feed', 'w.month', 'w.rule_name', 'w.row_no', 'b.uploaded_by', 'u.role', 'u.jurisdiction_id', 'u.department_id'])
         .where('w.discovery', '=', 'pending')
+        .where('w.source', '=', 'comparison')
+        .$narrowType<{ row_no: number }>()
         .orderBy('w.raised_at')
         .limit(limit)
         .execute();

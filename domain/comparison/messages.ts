@@ -38,6 +38,15 @@ export const comparisonMessages = {
       `${month}${feed}数据比对发现：${head}户成员（${maskIdNumber(idNumber)}）${rule}。${days ? `请在${days}天内入户核实并记录跟进情况。` : '本县未配置跟进时限，请尽快入户核实并记录跟进情况。'}`,
   },
   fileEntry: (feed: string, month: string) => `${month}${feed}比对`,
+  /** The source the console names for the monthly re-assessment's own warnings. */
+  monthlySource: '月度信息更新研判',
+  /** The monthly re-assessment's own warning 预警 → 因户施策, routed as a feed's is. */
+  monthlyWarning: {
+    rule: '月度研判预警',
+    title: '月度研判预警',
+    body: (period: string, head: string, reasons: string, days: number | null) =>
+      `${period}月度信息更新研判发现：${head}户${reasons}。${days ? `请在${days}天内入户核实、因户施策并记录跟进情况。` : '本县未配置跟进时限，请尽快入户核实、因户施策并记录跟进情况。'}`,
+  },
   notConfigured: '未配置',
   signedOnFormat: '签署日期应为 YYYY-MM-DD',
   consentNeedsHead: '请先登记户主及其身份证号，再登记承诺授权书',

@@ -8,7 +8,10 @@
  * - `month-turn-spread`: the month's items open at the household's own moment
  *   within the month's first hours (domain/monitoring/month-turn.ts), not all at
  *   00:00 on the 1st; the deadlines stay the plan's. An update or a visit for
- *   the month that comes before that moment opens the month first.
+ *   the month that comes before that moment opens the month first;
+ * - `monthly-warning-routed`: the update's one step also routes a monitored
+ *   household's warning to its follow-up item, clock and notices, as a
+ *   department feed's warning is (activities/monthly-warning.ts).
  */
 import { patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
@@ -26,6 +29,8 @@ import type { HouseholdState } from './state.js';
 
 export const MONTHLY_STEPS_PATCH = 'monthly-steps-one-activity';
 export const MONTH_TURN_SPREAD_PATCH = 'month-turn-spread';
+/** The monthly update's warning of a monitored household routed to a follow-up, as a department feed's is (issue 15, item 5). */
+export const MONTHLY_WARNING_ROUTED_PATCH = 'monthly-warning-routed';
 
 /** Short writes of the records, run by the worker inside the workflow task: retried as the activities are (idempotent by key). */
 const steps = proxyLocalActivities<Activities>({
@@ -120,6 +125,7 @@ export async function monthlyUpdateInOneStep(
     submitted,
     assess,
     signal: { status: state.monitoringStatus, previous: state.lastAssessment, seq: state.reserveEventSeq(), reportedBy: byUserId },
+    ...(patched(MONTHLY_WARNING_ROUTED_PATCH) ? { routeWarning: true } : {}),
   });
   state.lastAssessment = result.assessment;
   if (result.signal.kind === 'reentry') state.stage = stageAfter('riskReturned');
