@@ -48,8 +48,11 @@ export const ACTIONS = {
   viewOverdueBoard: { roles: ['supervisor', 'county_bureau', 'leadership_group'], name: '查看逾期督查看板' },
   /** The leadership group's dashboard 领导小组看板 of the county. */
   viewDashboard: { roles: ['supervisor', 'county_bureau', 'leadership_group'], name: '查看领导小组看板' },
-  /** A town's own officers read its reports; the county's bureau and supervisors too, read-only. */
-  readTownReports: { roles: ['town_officer', 'county_bureau', 'supervisor'], name: '查看乡镇报告' },
+  /**
+   * A town's own officers read its reports; the county's bureau, supervisors and leadership group too, read-only
+   * (the leadership group reads the county's ledgers, issue 14, and the town's monthly report is one of them).
+   */
+  readTownReports: { roles: ['town_officer', 'county_bureau', 'supervisor', 'leadership_group'], name: '查看乡镇报告' },
   submitTownReport: { roles: ['town_officer'], name: townMessages.submitReportAction },
   completeTownItem: { roles: ['town_officer'], name: townMessages.completeItemAction },
   completeCountyItem: { roles: COUNTY_ITEM_ROLES, name: countyItemMessages.completeAction },

@@ -42,6 +42,7 @@ import { TownReportPage } from '../features/town/TownReportPage.js';
 import { AssessmentPage } from '../features/assessment/AssessmentPage.js';
 import { ReviewQueuePage } from '../features/review-queue/ReviewQueuePage.js';
 import { TownItemsPage } from '../features/town-items/TownItemsPage.js';
+import { LedgersPage } from '../features/exports/LedgersPage.js';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -96,6 +97,7 @@ function Screens() {
         <Route path="assessment" element={<AssessmentPage />} />
         <Route path="review-queue" element={<ReviewQueuePage />} />
         <Route path="town-items" element={<TownItemsPage />} />
+        <Route path="ledgers" element={<LedgersPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

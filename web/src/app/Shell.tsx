@@ -16,6 +16,7 @@ import { at as assessmentTexts } from '../features/assessment/messages.js';
 import { comparisonTexts } from '../features/comparison/messages.js';
 import { queueTexts } from '../features/review-queue/texts.js';
 import { itemTexts } from '../features/town-items/texts.js';
+import { exportTexts } from '../features/exports/texts.js';
 
 export interface MenuEntry {
   readonly path: string;
@@ -73,12 +74,15 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/overview', label: t.menu.overview },
     { path: '/campaigns', label: campaignTexts.menu },
     { path: '/assessment', label: assessmentTexts.menu },
+    // Readers of the county: its ledgers in Excel, without the import beside them.
+    { path: '/ledgers', label: exportTexts.menu },
   ],
   leadership_group: [
     { path: '/', label: t.menu.overview },
     { path: '/households', label: t.menu.households },
     { path: '/campaigns', label: campaignTexts.menu },
     { path: '/assessment', label: assessmentTexts.menu },
+    { path: '/ledgers', label: exportTexts.menu },
   ],
   department_head: [
     { path: '/', label: t.menu.today },

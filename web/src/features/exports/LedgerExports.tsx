@@ -3,12 +3,12 @@ import { Alert, Button, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { addMonths, periodOf } from '../../../../domain/calendar/dates.js';
 import { quarterOfPeriod } from '../../../../domain/exports/ledgers.js';
-import { useUser } from '../../app/auth.js';
-import { useJurisdiction } from '../households/hooks.js';
 import { useExportDownload } from './hooks.js';
+import { usePlaceScope } from './PlaceScope.js';
 import { exportTexts as m } from './texts.js';
 
 const LEDGERS = [
+  ['/exports/roster', m.roster],
   ['/exports/analysis', m.analysis],
   ['/exports/analysis?kind=marginal', m.analysisMarginal],
   ['/exports/measures', m.placeMeasures],
@@ -21,30 +21,17 @@ function recentQuarters() {
   return [0, -3, -6, -9].map((months) => quarterOfPeriod(addMonths(now, months)));
 }
 
-/** The place-wide ledgers of the user's jurisdiction, or of a town or village in it. */
+/** The place-wide ledgers (the roster first) of the user's jurisdiction, or of a town or village in it. */
 export function LedgerExports() {
-  const user = useUser();
-  const place = useJurisdiction(user.jurisdictionId);
   const download = useExportDownload();
-  const [scope, setScope] = useState<string>(user.jurisdictionId);
+  const { scope, picker } = usePlaceScope();
   const quarters = recentQuarters();
   const [quarter, setQuarter] = useState<string>(quarters[0]!.key);
-  const below = (place.data?.children ?? []).filter((c) => c.level === 'town' || c.level === 'village');
   const withScope = (path: string) => `${path}${path.includes('?') ? '&' : '?'}jurisdictionId=${encodeURIComponent(scope)}`;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text>{m.ledgersIntro}</Typography.Text>
-      {below.length > 0 && (
-        <Select
-          aria-label={m.scope}
-          showSearch
-          optionFilterProp="label"
-          style={{ width: '100%', maxWidth: 320 }}
-          value={scope}
-          onChange={setScope}
-          options={[{ value: user.jurisdictionId, label: m.wholeArea(place.data?.name ?? '') }, ...below.map((c) => ({ value: c.id, label: c.name }))]}
-        />
-      )}
+      {picker}
       <Space wrap>
         {LEDGERS.map(([path, label]) => (
           <Button key={path} icon={<DownloadOutlined />} onClick={() => download.mutate(withScope(path))}>

@@ -79,13 +79,7 @@ export function ImportsPage() {
         </QueryView>
       </Card>
       <Card title={m.exportTitle}>
-        <Space direction="vertical">
-          <Typography.Text>{m.exportIntro}</Typography.Text>
-          <Button icon={<DownloadOutlined />} loading={download.isPending} onClick={() => download.mutate('/exports/roster')}>
-            {m.roster}
-          </Button>
-          <LedgerExports />
-        </Space>
+        <LedgerExports />
       </Card>
     </Space>
   );

@@ -16,6 +16,4 @@ export const importTexts = {
   errors: '下载错误报告',
   uploadedAt: '上传时间',
   exportTitle: '台账导出',
-  exportIntro: '导出本辖区的监测对象台账（Excel，A4 横向打印）。',
-  roster: '导出监测对象台账',
 } as const;
