@@ -111,6 +111,8 @@ export function dueItemsRepo(db: Kysely<Database>) {
       // The conditions name due_items only, so that the count is read from an index alone.
       let query = db.selectFrom('due_items as d');
       if (within) query = query.where(inPlace(within, level, { county: 'd.county_id', town: 'd.town_id', village: 'd.village_id', group: { household: 'd.household_id' } }));
+      // A user without a place (the system administrator) lies in no jurisdiction: none of its items, never every county's.
+      else if (within === '') query = query.where(sql<boolean>`false`);
       if (filter.departmentId) query = query.where('d.department_id', '=', filter.departmentId);
       if (filter.kind) query = query.where('d.kind', '=', filter.kind);
       if (filter.townId) query = query.where('d.town_id', '=', filter.townId);

@@ -195,6 +195,9 @@ export function measureTasksRepo(db: Kysely<Database>) {
         // village group through its household: one condition that an index serves in deadline order.
         const level = await jurisdictionsRepo(db).placeLevel(within);
         query = query.where(inPlace(within, level, { county: 'k.county_id', town: 'k.town_id', village: 'k.village_id', group: { household: 'k.household_id' } }));
+      } else if (within === '') {
+        // A user without a place (the system administrator) lies in no jurisdiction: none of its tasks, never every county's.
+        query = query.where(sql<boolean>`false`);
       }
       if (filter.status === 'open') query = query.where('k.status', 'in', OPEN);
       else if (filter.status === 'overdue') query = query.where('k.status', 'in', OPEN).where('k.due_at', '<=', filter.now);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/access/roles.js';
 import { matrixSetup, PLACE_NAMES, type MatrixHousehold, type Place } from '../helpers/access-matrix.js';
@@ -45,5 +46,26 @@ describe('the role × place access matrix', () => {
     const answer = await stack.api.call('GET', route.replace(':id', households[place].id), { token: tokens[role] });
     expect(answer.status).toBe(status);
     if (status !== 200) expect(JSON.stringify(answer.body)).not.toContain(households[place].head);
+  });
+});
+
+describe('a user without a place lists nothing of any county', () => {
+  it('the system administrator’s deadline register and task list hold no county’s items (an empty jurisdiction filtered nothing and listed them all)', async () => {
+    for (const place of PLACE_NAMES) {
+      const { county_id, town_id, village_id } = (await sql<{ county_id: string; town_id: string; village_id: string }>`
+        select county_id, town_id, village_id from households where id = ${households[place].id}`.execute(stack.t.owner)).rows[0]!;
+      await sql`insert into due_items (item_key, kind, county_id, town_id, village_id, household_id, period, due_at, opened_at)
+        values (${`matrix-${place}`}, 'comparison_follow_up', ${county_id}, ${town_id}, ${village_id}, ${households[place].id}, '2026-11', now() - interval '1 day', now() - interval '20 days')`.execute(stack.t.owner);
+    }
+    // The county bureau sees its own county's three, so the items are there to be seen.
+    const county = await stack.api.call('GET', '/due-items?limit=200', { token: tokens.county_bureau });
+    expect(county.status).toBe(200);
+    expect(county.body.items.filter((i: { key: string }) => i.key.startsWith('matrix-')).map((i: { key: string }) => i.key).sort()).toEqual(['matrix-otherTown', 'matrix-otherVillage', 'matrix-ownVillage']);
+    for (const route of ['/due-items?limit=200', '/tasks?limit=200']) {
+      const answer = await stack.api.call('GET', route, { token: tokens.system_admin });
+      if (answer.status === 200) expect(answer.body).toMatchObject({ total: 0, items: [] });
+      else expect(answer.status).toBe(403);
+      for (const place of PLACE_NAMES) expect(JSON.stringify(answer.body)).not.toContain(households[place].head);
+    }
   });
 });

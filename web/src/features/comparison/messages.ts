@@ -12,7 +12,7 @@ export const comparisonTexts = {
   totals: (warnings: number, households: number) => `预警 ${warnings} 条，涉及 ${households} 户`,
   warnings: '比对预警',
   noWarnings: '本月没有比对预警',
-  source: (feed: string, month: string, row: number) => `来源：${month} ${feed} 第${row}行`,
+  source: (feed: string, month: string, row: number | null) => (row === null ? `来源：${month} ${feed}` : `来源：${month} ${feed} 第${row}行`),
   due: (date: string) => `跟进期限：${date}`,
   noClock: '跟进期限：未配置',
   followedUp: (date: string, note: string) => `已跟进（${date}）：${note}`,
