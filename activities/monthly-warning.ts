@@ -8,14 +8,13 @@
  * (db/repositories/warning-routing.ts), in the update's transaction.
  */
 import type { Kysely } from 'kysely';
-import { addDays, endOfLocalDay, toLocalDate, type Period } from '../domain/calendar/dates.js';
+import { toLocalDate, type Period } from '../domain/calendar/dates.js';
 import { comparisonMessages as m } from '../domain/comparison/messages.js';
-import { comparisonSettings } from '../domain/comparison/policy.js';
+import { comparisonSettings, followUpDueAt } from '../domain/comparison/policy.js';
 import type { AssessmentSummary } from '../domain/monitoring/risk-signal.js';
-import { parseProfile } from '../domain/policy/parse.js';
 import type { Database } from '../db/database.js';
-import { policyProfilesRepo } from '../db/repositories/policy-profiles.js';
 import { keepMonthlyWarning, kyselySql, routeWarnings } from '../db/repositories/warning-routing.js';
+import { profileInForceIfAny } from './profiles.js';
 
 export interface MonthlyWarningInput {
   readonly householdId: string;
@@ -28,15 +27,9 @@ export interface MonthlyWarningInput {
   readonly at: number;
 }
 
-/** The follow-up days of the county's profile in force for the period; null: not configured. */
-async function followUpDaysOf(trx: Kysely<Database>, countyId: string, period: Period): Promise<number | null> {
-  const row = await policyProfilesRepo(trx).inForceForCounty(countyId, period);
-  const parsed = row ? parseProfile(row.body) : undefined;
-  return (parsed?.ok ? comparisonSettings(parsed.profile.comparison).followUpDays : undefined) ?? null;
-}
-
 export async function routeMonthlyWarningWithin(trx: Kysely<Database>, input: MonthlyWarningInput): Promise<void> {
-  const days = await followUpDaysOf(trx, input.countyId, input.period);
+  const profile = await profileInForceIfAny(trx, input.countyId, input.period);
+  const days = (profile && comparisonSettings(profile.comparison).followUpDays) ?? null;
   const at = new Date(input.at);
   const a = input.assessment;
   const kept = await keepMonthlyWarning(trx, {
@@ -53,7 +46,7 @@ export async function routeMonthlyWarningWithin(trx: Kysely<Database>, input: Mo
   if (!kept) return;
   await routeWarnings(kyselySql(trx), [kept], {
     kind: 'monitoring.warning',
-    dueAt: days ? new Date(endOfLocalDay(addDays(toLocalDate(input.at), days))) : null,
+    dueAt: days ? followUpDueAt(toLocalDate(input.at), days) : null,
     period: input.period,
     at,
     message: () => ({ title: m.monthlyWarning.title, body: m.monthlyWarning.body(input.period, kept.headName, input.reasons.join('；'), days) }),

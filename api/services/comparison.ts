@@ -11,9 +11,9 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
-import { addDays, endOfLocalDay, formatLocalDate, parsePeriod, periodOf, toLocalDate, daysInMonth } from '../../domain/calendar/dates.js';
+import { endOfLocalDay, formatLocalDate, parsePeriod, periodOf, toLocalDate, daysInMonth } from '../../domain/calendar/dates.js';
 import { comparisonMessages as m } from '../../domain/comparison/messages.js';
-import { comparisonSettings } from '../../domain/comparison/policy.js';
+import { comparisonSettings, followUpDueAt } from '../../domain/comparison/policy.js';
 import { changeKeyOf, markKeyOf } from '../../domain/comparison/rows.js';
 import type { Actor } from '../../domain/access/roles.js';
 import { runComparison, type NewWarning } from '../../db/repositories/comparison-run.js';
@@ -140,7 +140,7 @@ async function compareSource(app: FastifyInstance, user: LoggedInUser, upload: F
         rules: feed.warnings.map((r) => ({ id: r.id, name: r.name, changeKey: changeKeyOf(feed, r), previous: r.onlyIfChanged?.previous ?? null })),
         duplicateReason: m.reason.duplicate,
         mark: feed.mark && markKeyOf(feed) ? { kind: feed.mark.kind, key: markKeyOf(feed)!, values: feed.mark.values } : null,
-        followUp: settings.followUpDays ? { days: settings.followUpDays, dueAt: new Date(endOfLocalDay(addDays(today, settings.followUpDays))) } : null,
+        followUp: settings.followUpDays ? { days: settings.followUpDays, dueAt: followUpDueAt(today, settings.followUpDays) } : null,
       },
       file.rows,
       file.sha256,

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { comparisonMessages as m } from '../../domain/comparison/messages.js';
-import type { AssessmentSummary } from '../../domain/monitoring/risk-signal.js';
+import { qualifiesForMonitoring, type AssessmentSummary } from '../../domain/monitoring/risk-signal.js';
 import type { Household } from '../../db/database.js';
 import { assistanceMarksRepo } from '../../db/repositories/assistance-marks.js';
 import type { HouseholdMarks } from '../schemas/joint.js';
@@ -38,7 +38,7 @@ export async function householdMarks(app: FastifyInstance, household: Household)
     open: r.ended_month === null,
   }));
   const monitored = household.stage === 'monitoring';
-  const qualifies = summary !== null && (summary.conclusion === 'eligible' || summary.belowMonitoring === true);
+  const qualifies = summary !== null && qualifiesForMonitoring(summary);
   const atRiskUnmonitored = marks.some((x) => x.open) && !monitored && qualifies;
   return {
     householdId: household.id,

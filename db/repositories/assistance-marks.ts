@@ -12,6 +12,7 @@
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Database } from '../database.js';
+import { latestAssessmentOf } from './household-cells.js';
 
 export interface MarkRun {
   readonly countyId: string;
@@ -81,8 +82,7 @@ export async function keepMarks(client: pg.PoolClient, run: MarkRun): Promise<Ma
 }
 
 /** The latest assessment of a household's file (identification or monthly), as the monitoring recorded it. */
-const LATEST_ASSESSMENT = sql<unknown>`(select e.payload -> 'summary' from household_events e
-  where e.household_id = households.id and e.kind in ('identification.assessed', 'monitoring.assessed') order by e.occurred_at desc, e.id desc limit 1)`;
+const LATEST_ASSESSMENT = latestAssessmentOf('households.id');
 
 export function assistanceMarksRepo(db: Kysely<Database>) {
   return {
@@ -115,7 +115,7 @@ export type JointFilter = 'dibao' | 'tekun' | 'any' | 'at_risk_unmonitored';
  * The roster's condition for the filter: an open mark of the group (or of
  * either); or an open mark whose household is not monitored while its latest
  * assessment says it qualifies (conclusion eligible, or income under the
- * monitoring line).
+ * monitoring line: domain/monitoring/risk-signal.ts qualifiesForMonitoring, in SQL).
  */
 export function jointCondition(filter: JointFilter) {
   const open = (kinds: readonly string[]) =>
@@ -123,5 +123,5 @@ export function jointCondition(filter: JointFilter) {
   if (filter === 'dibao' || filter === 'tekun') return open([filter]);
   if (filter === 'any') return open(['dibao', 'tekun']);
   return sql<boolean>`(${open(['dibao', 'tekun'])} and households.stage <> 'monitoring'
-    and (${LATEST_ASSESSMENT} ->> 'conclusion' = 'eligible' or ${LATEST_ASSESSMENT} ->> 'belowMonitoring' = 'true'))`;
+    and (select a.s ->> 'conclusion' = 'eligible' or a.s ->> 'belowMonitoring' = 'true' from (select ${LATEST_ASSESSMENT} as s) a))`;
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../database.js';
 import { inPlace, type PlaceLevel } from './jurisdictions.js';
-import { afterPlace, headIdNumber, latestRiskCauses, memberCount, type PlaceKey } from './household-cells.js';
+import { afterPlace, headIdNumber, latestAssessmentOf, latestRiskCauses, memberCount, type PlaceKey } from './household-cells.js';
 
 export type { PlaceKey } from './household-cells.js';
 
@@ -71,7 +71,7 @@ export function exportLedgersRepo(db: Kysely<Database>) {
           headIdNumber.as('head_id_number'),
           memberCount.as('members'),
           latestRiskCauses.as('risk_causes'),
-          sql<unknown>`(select e.payload -> 'summary' from household_events e where e.household_id = h.id and e.kind in ('identification.assessed', 'monitoring.assessed') order by e.occurred_at desc, e.id desc limit 1)`.as('assessment'),
+          latestAssessmentOf('h.id').as('assessment'),
           TASKS_OF('h.id').as('tasks'),
           sql<Date | null>`(select max(e.occurred_at) from household_events e where e.household_id = h.id and e.kind = 'elimination.confirmed')`.as('eliminated_at'),
         ])

@@ -11,6 +11,10 @@ export const headIdNumber = sql<string | null>`(select m.id_number from househol
 /** How many members are still in the household. */
 export const memberCount = sql<string>`(select count(*) from household_members m where m.household_id = h.id and m.left_at is null)`;
 
+/** The summary of the household's latest recorded assessment (identification or monthly), for a household column given by name ('h.id', 'households.id'). */
+export const latestAssessmentOf = (householdId: string) =>
+  sql<unknown>`(select e.payload -> 'summary' from household_events e where e.household_id = ${sql.ref(householdId)} and e.kind in ('identification.assessed', 'monitoring.assessed') order by e.occurred_at desc, e.id desc limit 1)`;
+
 /** The risk causes of the latest county decision, or of the import that carried the household over. */
 export const latestRiskCauses = sql<unknown>`(select e.payload -> 'riskCauses' from household_events e where e.household_id = h.id and e.kind in ('identification.approved', 'household.imported') order by e.occurred_at desc, e.id desc limit 1)`;
 

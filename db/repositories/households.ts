@@ -6,6 +6,7 @@ import { inPlace, jurisdictionsRepo } from './jurisdictions.js';
 
 import { RESPONSIBLE_ITEM_KINDS } from '../../domain/access/roles.js';
 import { jointCondition, type JointFilter } from './assistance-marks.js';
+import { latestAssessmentOf } from './household-cells.js';
 
 export function householdsRepo(db: Kysely<Database>) {
   return {
@@ -78,7 +79,7 @@ export function householdsRepo(db: Kysely<Database>) {
       if (filter.focus) {
         const flag = filter.focus;
         query = query.where(
-          sql<boolean>`coalesce((select e.payload -> 'summary' -> 'focus' ->> ${flag} from household_events e where e.household_id = households.id and e.kind in ('identification.assessed', 'monitoring.assessed') order by e.occurred_at desc, e.id desc limit 1), 'false') = 'true'`,
+          sql<boolean>`coalesce(${latestAssessmentOf('households.id')} -> 'focus' ->> ${flag}, 'false') = 'true'`,
         );
       }
       if (filter.joint) query = query.where(jointCondition(filter.joint));

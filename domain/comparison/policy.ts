@@ -8,6 +8,7 @@
  * county without them has 未配置: the warning is raised and routed, its
  * follow-up stays open without a clock, and a rule that needs the line does not fire.
  */
+import { addDays, endOfLocalDay, type LocalDate } from '../calendar/dates.js';
 import { ASSISTANCE_MARK_KINDS, DESIGN_FEEDS, type ComparisonLine, type FeedDefinition } from './feeds.js';
 
 export interface ComparisonPolicy {
@@ -25,6 +26,11 @@ export interface ComparisonSettings {
 
 export function comparisonSettings(policy: ComparisonPolicy | undefined): ComparisonSettings {
   return { followUpDays: policy?.followUpDays, lines: policy?.lines ?? {}, feeds: policy?.feeds ?? DESIGN_FEEDS };
+}
+
+/** A warning's follow-up deadline: the end of the day `days` after the day it was raised (a department feed's or the monthly update's alike). */
+export function followUpDueAt(raisedOn: LocalDate, days: number): Date {
+  return new Date(endOfLocalDay(addDays(raisedOn, days)));
 }
 
 export function comparisonPolicyProblems(policy: ComparisonPolicy, where: string): string[] {

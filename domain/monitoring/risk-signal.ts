@@ -31,6 +31,14 @@ export interface AssessmentSummary {
   readonly explanation: readonly string[];
 }
 
+/**
+ * Whether an assessment qualifies the household for monitoring on the income
+ * calculation: eligible, or income under the monitoring line (joint
+ * identification with 民政 compares its 低保 / 特困 marks with this; the roster's
+ * SQL filter, db/repositories/assistance-marks.ts jointCondition, reads the same).
+ */
+export const qualifiesForMonitoring = (summary: AssessmentSummary): boolean => summary.conclusion === 'eligible' || summary.belowMonitoring === true;
+
 export const FOCUS_FLAGS = ['incomeDown', 'belowMonitoring', 'belowFocusLine', 'transferShareHigh', 'noLabourLowIncome'] as const;
 export type FocusFlag = (typeof FOCUS_FLAGS)[number];
 
