@@ -272,6 +272,8 @@ export async function runComparison(
     try {
       // One upload of a feed and month at a time: the same file sent twice at once finds the first's batch by its hash.
       await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`comparison:${run.countyId}:${run.feed}:${run.month}`]);
+      // The judging's window sort and the file entries' grouping hold a county's feed in memory rather than spilling it to disk.
+      await client.query(`set local work_mem = '64MB'`);
       await client.query(
         `create temp table comparison_stage (row_no integer, id_number text, name text, town text, errors text, fact_value jsonb, warning_rule text) on commit drop`,
       );
