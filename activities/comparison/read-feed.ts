@@ -15,7 +15,8 @@ import { comparisonMessages as m } from '../../domain/comparison/messages.js';
 import type { ComparisonSettings } from '../../domain/comparison/policy.js';
 import { feedColumns, readFeedRow, recogniseHeadings } from '../../domain/comparison/rows.js';
 import type { FeedStagedRow } from '../../db/repositories/comparison-run.js';
-import { csvSheet, xlsxSheets, type RawRow } from '../imports/raw-rows.js';
+import { xlsxSheets, type RawRow } from '../imports/raw-rows.js';
+import { feedCsvRows } from './csv-rows.js';
 import type { FileType } from '../imports/read-file.js';
 
 export class FeedRefusal extends Error {}
@@ -40,7 +41,7 @@ export interface FeedContext {
 
 async function* firstSheet(input: Readable, type: FileType): AsyncGenerator<RawRow> {
   if (type === 'csv') {
-    yield* csvSheet(input);
+    yield* feedCsvRows(input);
     return;
   }
   for await (const sheet of xlsxSheets(input)) {
