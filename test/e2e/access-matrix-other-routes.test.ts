@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX } from '../../api/app.js';
 import { ROLES, type Role } from '../../domain/access/roles.js';
 import { matrixSetup } from '../helpers/access-matrix.js';
-import { ROUTE_TABLE, type Req, type Row, type Where } from '../helpers/route-matrix.js';
+import { HIDDEN_ROUTES, ROUTE_TABLE, type Req, type Row, type Where } from '../helpers/route-matrix.js';
 import { routeFixtures, type RouteFixtures } from '../helpers/route-matrix-fixtures.js';
 import { useApiOnly } from '../helpers/stack.js';
 
@@ -71,13 +71,18 @@ describe('the access matrix over every route that names no household', () => {
     expect(operations.length).toBeGreaterThan(90);
     expect(operations.filter((op) => !(op in ROUTE_TABLE))).toEqual([]);
     expect(Object.keys(ROUTE_TABLE).filter((op) => !operations.includes(op))).toEqual([]);
+    for (const op of Object.keys(HIDDEN_ROUTES)) {
+      const [method, path] = op.split(' ') as [string, string];
+      const url = (path === '/metrics' ? '' : API_PREFIX) + path.replace(/\{(\w+)\}/g, ':$1');
+      expect(stack.api.app.hasRoute({ method, url }), `${op} is registered`).toBe(true);
+    }
   });
 
   it('refuses every role and place the table refuses, answers every allowed read, and leaks nothing', async () => {
     const problems: string[] = [];
     const figures = { operations: 0, exempt: 0, refusalsSent: 0, readsSent: 0, allowedWritesNotSent: 0 };
     const jobs: (() => Promise<void>)[] = [];
-    for (const [op, entry] of Object.entries(ROUTE_TABLE)) {
+    for (const [op, entry] of Object.entries({ ...ROUTE_TABLE, ...HIDDEN_ROUTES })) {
       figures.operations += 1;
       if ('exempt' in entry) {
         figures.exempt += 1;
