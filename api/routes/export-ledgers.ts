@@ -89,7 +89,7 @@ export const exportLedgerRoutes: FastifyPluginAsyncZod = async (app) => {
           ? { departmentId: scope.departmentId, name: (await departmentsRepo(app.db).findById(scope.departmentId))?.name ?? '' }
           : { within: { id: scope.withinJurisdiction, level: await jurisdictionsRepo(app.db).placeLevel(scope.withinJurisdiction) }, name: (await jurisdictionsRepo(app.db).findById(scope.withinJurisdiction))?.name ?? '' };
       return streamDownload(app, reply, ledgerMessages.items.fileName(who.name, overdueOnly), (out) =>
-        writeItems({ out, placeName: who.name, exportedAt: exportedNow(), page: (after) => repo().items(who, overdueOnly, now, after ? { dueAt: after.due_at, id: after.id } : null, PAGE) }, overdueOnly, now),
+        writeItems({ out, placeName: who.name, exportedAt: exportedNow(), page: (after) => repo().items(who, overdueOnly, now, after ? { dueKey: after.due_key, id: after.id } : null, PAGE) }, overdueOnly, now),
       );
     },
   );

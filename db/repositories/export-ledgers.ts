@@ -161,7 +161,7 @@ export function exportLedgersRepo(db: Kysely<Database>) {
      * Open items of the register (overdue ones only when asked) in a place or of a
      * department, soonest deadline first (keyset on deadline and id).
      */
-    items(scope: { within: Within } | { departmentId: string }, overdueOnly: boolean, now: Date, after: { dueAt: Date; id: string } | null, limit: number) {
+    items(scope: { within: Within } | { departmentId: string }, overdueOnly: boolean, now: Date, after: { dueKey: string; id: string } | null, limit: number) {
       let query = db
         .selectFrom('due_items as d')
         .leftJoin('households as h', 'h.id', 'd.household_id')
@@ -170,13 +170,16 @@ export function exportLedgersRepo(db: Kysely<Database>) {
         .leftJoin('departments as dep', 'dep.id', 'd.department_id')
         .leftJoin('users as u', 'u.id', 'd.responsible_user_id')
         .select(['d.id', 'd.kind', 'd.period', 'd.due_at', 'd.overdue_at', 'd.status', 'h.head_name', 't.name as town_name', 'v.name as village_name', 'dep.name as department_name', 'u.display_name as responsible_name'])
+        // The deadline to the microsecond, for the next page's key: a Date keeps milliseconds, and a deadline with
+        // microseconds (one set in SQL) read back as a Date sorted before itself and came again on every page, for ever.
+        .select(sql<string>`d.due_at::text`.as('due_key'))
         .where('d.status', '=', 'open');
       query =
         'departmentId' in scope
           ? query.where('d.department_id', '=', scope.departmentId)
           : query.where(inPlace(scope.within.id, scope.within.level, { county: 'd.county_id', town: 'd.town_id', village: 'd.village_id', group: { household: 'd.household_id' } }));
       if (overdueOnly) query = query.where((eb) => eb.or([eb('d.overdue_at', 'is not', null), eb('d.due_at', '<=', now)]));
-      if (after) query = query.where(sql<SqlBool>`(d.due_at, d.id) > (${after.dueAt}::timestamptz, ${after.id}::bigint)`);
+      if (after) query = query.where(sql<SqlBool>`(d.due_at, d.id) > (${after.dueKey}::timestamptz, ${after.id}::bigint)`);
       return query.orderBy('d.due_at').orderBy('d.id').limit(limit).execute();
     },
   };

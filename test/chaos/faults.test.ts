@@ -60,6 +60,9 @@ describe('fault injection: kill -9 of each process while households are in fligh
       answers: Object.fromEntries([...traffic.answers].sort()),
     };
     say(`figures ${JSON.stringify(figures)}`);
+    // Each 500 the API answered, with its safe summary (api/errors.ts): an answer the console does not resend.
+    const failures = (await readFile(system.logFile, 'utf8')).split('\n').filter((line) => line.startsWith('[api]') && line.includes('request failed'));
+    for (const line of failures.slice(0, 10)) say(`500: ${line.slice(0, 600)}`);
     if (refused.length + unfinished.length + result.lost.length + result.duplicated.length + result.disagreements.length > 0) {
       const first = journeys.find((j) => j.refused || j.unfinished)?.householdId;
       say(`first troubled household's file: ${first ? (await eventKindsOf(system, first)).join(', ') : '-'}`);

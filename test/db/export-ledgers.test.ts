@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 /**
  * The ledgers' pages (db/repositories/export-ledgers.ts) read a place in keyset
  * order: paged two at a time they give every row of the place once, in order,
@@ -74,9 +75,23 @@ describe('the ledgers’ keyset pages', () => {
 
   it('items: the village’s open items, two at a time, by deadline, none of another village', async () => {
     const repo = exportLedgersRepo(t.db);
-    const rows = await all<{ id: string; due_at: Date; village_name: string | null }>((after) => repo.items({ within: { id: DONGGANG, level: 'village' } }, false, new Date(), after ? { dueAt: after.due_at, id: after.id } : null, 2));
+    const rows = await all<{ id: string; due_at: Date; due_key: string; village_name: string | null }>((after) => repo.items({ within: { id: DONGGANG, level: 'village' } }, false, new Date(), after ? { dueKey: after.due_key, id: after.id } : null, 2));
     expect(rows).toHaveLength(3);
     expect(rows.map((r) => r.due_at.getTime())).toEqual([...rows.map((r) => r.due_at.getTime())].sort((a, b) => a - b));
     expect(new Set(rows.map((r) => r.village_name))).toEqual(new Set(['东岗村']));
+  });
+
+  it('items: a deadline with microseconds (one set in SQL) comes once, not again on every page (the export never ended)', async () => {
+    const h = await t.db.selectFrom('households').select(['id', 'county_id', 'town_id', 'village_id']).where('village_id', '=', DONGGANG).executeTakeFirstOrThrow();
+    await sql`insert into due_items (item_key, kind, county_id, town_id, village_id, household_id, period, due_at, opened_at)
+      values ('micro-deadline', 'comparison_follow_up', ${h.county_id}, ${h.town_id}, ${h.village_id}, ${h.id}, '2026-11', timestamptz '2026-11-30 08:00:00.123456+00', now())`.execute(t.owner);
+    const repo = exportLedgersRepo(t.db);
+    let pages = 0;
+    const rows = await all<{ id: string; due_key: string }>((after) => {
+      if (++pages > 10) throw new Error('the pages do not end');
+      return repo.items({ within: { id: DONGGANG, level: 'village' } }, false, new Date(), after ? { dueKey: after.due_key, id: after.id } : null, 2);
+    });
+    expect(rows).toHaveLength(4);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(4);
   });
 });
