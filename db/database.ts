@@ -497,6 +497,8 @@ export interface ImportJobsTable {
   rejected: ColumnType<number, number | undefined, number>;
   households_total: ColumnType<number, number | undefined, number>;
   households_imported: ColumnType<number, number | undefined, number>;
+  /** The last household (by id) the saving of the job's households reached; null before the first. */
+  saved_through: ColumnType<string | null, string | null | undefined, string | null>;
   workflows_started: ColumnType<number, number | undefined, number>;
   failure: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
