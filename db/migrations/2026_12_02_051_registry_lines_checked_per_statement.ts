@@ -17,14 +17,16 @@ import { sql, type Kysely } from 'kysely';
  * reads with a fresh snapshot, so under read committed (the app's level) a
  * line committed meanwhile is seen.
  *
- * The caseload import also keeps where its saving of households reached
- * (import_jobs.saved_through): each transaction reads the next households
- * from there, not from the job's first row through the ones saved.
+ * The caseload import also keeps where its saving reached — of households
+ * (import_jobs.saved_through, by id) and of registered households' months
+ * (months_saved_through_sheet/_row, by place in the file): each transaction
+ * reads the next ones from there, not from the job's first row through the
+ * rows already saved.
  */
 const LINES = ['household_income_records', 'household_spending_records'] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table import_jobs add column saved_through uuid`.execute(db);
+  await sql`alter table import_jobs add column saved_through uuid, add column months_saved_through_sheet integer, add column months_saved_through_row integer`.execute(db);
 
   await sql`
     create function registry_lines_refer() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
@@ -91,5 +93,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function users_keep_lines()`.execute(db);
   await sql`drop function households_keep_lines()`.execute(db);
   await sql`drop function registry_lines_refer()`.execute(db);
-  await sql`alter table import_jobs drop column saved_through`.execute(db);
+  await sql`alter table import_jobs drop column saved_through, drop column months_saved_through_sheet, drop column months_saved_through_row`.execute(db);
 }

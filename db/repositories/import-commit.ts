@@ -122,13 +122,16 @@ export async function rejectHouseholds(db: Kysely<Database>, jobId: string, hous
  * rows it saved. Run once the file's own households are saved.
  */
 export async function commitRegistryFinances(db: Kysely<Database>, job: CommitJob, limit: number): Promise<number> {
-  const pending = db
+  // From where the saving reached, not from the job's first row through the rows saved (and deleted).
+  const reached = await db.selectFrom('import_jobs').select(['months_saved_through_sheet as sheet', 'months_saved_through_row as row']).where('id', '=', job.id).executeTakeFirstOrThrow();
+  let pending = db
     .selectFrom('import_rows')
     .select(['sheet_no', 'row_no'])
     .where('job_id', '=', job.id)
     .where('sheet', '=', 'finances')
     .where('outcome', 'is', null)
     .where('household_id', 'is not', null);
+  if (reached.sheet !== null && reached.row !== null) pending = pending.where(sql<boolean>`(sheet_no, row_no) > (${reached.sheet}::int, ${reached.row}::int)`);
   const first = await pending.orderBy('sheet_no').orderBy('row_no').limit(1).executeTakeFirst();
   if (!first) return 0;
   const last = await db
@@ -141,6 +144,7 @@ export async function commitRegistryFinances(db: Kysely<Database>, job: CommitJo
   const within = sql`(r.sheet_no, r.row_no) between (${first.sheet_no}::int, ${first.row_no}::int) and (${last.sheet_no}::int, ${last.row_no}::int) and r.household_id is not null`;
   return db.transaction().execute(async (trx) => {
     await insertFinances(trx, job, within, false);
+    await trx.updateTable('import_jobs').set({ months_saved_through_sheet: last.sheet_no, months_saved_through_row: last.row_no }).where('id', '=', job.id).execute();
     return settle(trx, job.id, sql`r.sheet = 'finances' and r.outcome is null and ${within}`);
   });
 }
