@@ -38,7 +38,7 @@ describe('the lines’ references, checked once per statement', () => {
     await expect(householdFinancesRepo(t.db).append(submission(row.id, randomUUID()))).rejects.toMatchObject({ code: '23503' });
     // One dangling line among good ones refuses the whole INSERT.
     const lines = [row.id, row.id, randomUUID()].map((householdId, i) => ({
-      household_id: householdId, period: '2026-10', kind: 'wages', amount_fen: '100', source: 'test', submission_key: 'many', entry_key: `many:${randomUUID()}:${i}`, recorded_by: user.id, recorded_at: new Date(),
+      household_id: householdId, period: '2026-10', kind: 'wages' as const, amount_fen: 100, source: 'test', submission_key: 'many', entry_key: `many:${randomUUID()}:${i}`, recorded_by: user.id, recorded_at: new Date(),
     }));
     await expect(t.db.insertInto('household_income_records').values(lines).execute()).rejects.toMatchObject({ code: '23503' });
     expect(await count()).toBe(before);

@@ -62,7 +62,7 @@ describe('an imported month saved without its zero lines', () => {
     const read = async (finances: HouseholdFileData['finances']) => {
       const data: HouseholdFileData = { household: { head_name: '户主', address: '东岗村1号', category: 'unstable', stage: 'monitoring' }, townName: '东城镇', villageName: '东岗村', members: [], finances, events: [], exportedAt: '2026-06-01' };
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await incomeCalculationWorkbook(data));
+      await workbook.xlsx.load((await incomeCalculationWorkbook(data)) as unknown as ExcelJS.Buffer);
       const values: unknown[][] = [];
       workbook.worksheets[0]!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
       return values;
