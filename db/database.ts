@@ -497,6 +497,11 @@ export interface ImportJobsTable {
   rejected: ColumnType<number, number | undefined, number>;
   households_total: ColumnType<number, number | undefined, number>;
   households_imported: ColumnType<number, number | undefined, number>;
+  /** The last household (by id) the saving of the job's households reached; null before the first. */
+  saved_through: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last staged month row (sheet, row) of a registered household the saving reached; null before the first. */
+  months_saved_through_sheet: ColumnType<number | null, number | null | undefined, number | null>;
+  months_saved_through_row: ColumnType<number | null, number | null | undefined, number | null>;
   workflows_started: ColumnType<number, number | undefined, number>;
   failure: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;

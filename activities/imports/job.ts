@@ -81,14 +81,13 @@ export function createImportActivities(deps: { db: Kysely<Database> }) {
     async commitImportBatch(input: { jobId: string; limit: number }): Promise<{ saved: number; rejected: number; more: boolean }> {
       const job = await jobOf(input.jobId);
       const ids = await nextHouseholds(db, job.id, input.limit);
+      // Each transaction adds to the job's counts what it saved or rejected; the whole job is counted once, at the end.
       const counts = await saveHouseholds(job, ids);
-      await saveCounts(job.id);
       return { ...counts, more: ids.length === input.limit };
     },
 
     async commitImportFinances(input: { jobId: string; limit: number }): Promise<{ saved: number; more: boolean }> {
       const saved = await commitRegistryFinances(db, await jobOf(input.jobId), input.limit);
-      await saveCounts(input.jobId);
       return { saved, more: saved === input.limit };
     },
 

@@ -9,10 +9,14 @@ export interface CommitJob {
 
 /** The next households of a job that passed the checks and are not saved yet, by id: a run of consecutive ones. */
 export async function nextHouseholds(db: Kysely<Database>, jobId: string, limit: number): Promise<string[]> {
-  const rows = await db
+  // From where the saving reached (households are saved in the order of their ids), not through the ones saved.
+  const job = await db.selectFrom('import_jobs').select('saved_through').where('id', '=', jobId).executeTakeFirstOrThrow();
+  let query = db
     .selectFrom('import_rows')
     .select('household_id')
-    .where('job_id', '=', jobId)
+    .where('job_id', '=', jobId);
+  if (job.saved_through) query = query.where('household_id', '>', job.saved_through);
+  const rows = await query
     .where('sheet', '=', 'members')
     .where('relation', '=', 'head')
     .where('outcome', 'is', null)
@@ -39,11 +43,13 @@ async function insertFinances(db: Kysely<Database>, job: CommitJob, rows: Return
     insert into household_income_records (household_id, period, kind, amount_fen, source, submission_key, entry_key, recorded_by, recorded_at)
     select l.household_id, l.period, l.kind, l.amount_fen, 'import', ${keys}, 'import:' || l.household_id || ':' || l.period || ':' || l.kind, ${job.uploadedBy}, now()
     from (${lines}) l where l.kind in ('wages', 'production_net', 'property', 'transfer')
+    order by l.household_id, l.period, l.kind
     ${once}`.execute(db);
   await sql`
     insert into household_spending_records (household_id, period, kind, amount_fen, rigid, source, submission_key, entry_key, recorded_by, recorded_at)
     select l.household_id, l.period, l.kind, l.amount_fen, l.kind <> 'other', 'import', ${keys}, 'import:' || l.household_id || ':' || l.period || ':' || l.kind, ${job.uploadedBy}, now()
     from (${lines}) l where l.kind in ('medical', 'schooling', 'disaster', 'disability', 'other')
+    order by l.household_id, l.period, l.kind
     ${once}`.execute(db);
 }
 
@@ -76,7 +82,7 @@ export async function commitHouseholds(db: Kysely<Database>, job: CommitJob, hou
       jsonb_build_object('jobId', ${job.id}::text, 'enteredOn', h.entered_on, 'riskCauses', h.risk_causes, 'measuresEnjoyed', h.measures, 'members', c.members)
     from (${heads}) h join (select r.household_id, count(*) as members from import_rows r where ${members} group by r.household_id) c on c.household_id = h.household_id`.execute(db);
   await insertFinances(db, job, within, true);
-  return settle(db, job.id, sql`r.outcome is null and ${within}`);
+  return settle(db, job.id, sql`r.outcome is null and ${within}`, householdIds[householdIds.length - 1]!);
 }
 
 /**
@@ -85,14 +91,15 @@ export async function commitHouseholds(db: Kysely<Database>, job: CommitJob, hou
  * rows, in the same transaction — but the heads stay, marked imported, for the
  * households' workflows to start. Answers the rows saved.
  */
-async function settle(db: Kysely<Database>, jobId: string, rows: ReturnType<typeof sql>): Promise<number> {
+async function settle(db: Kysely<Database>, jobId: string, rows: ReturnType<typeof sql>, savedThrough: string | null = null): Promise<number> {
   const result = await sql<{ rows: string; heads: string }>`
     with heads as (
       update import_rows r set outcome = 'imported' where r.job_id = ${jobId} and r.sheet = 'members' and r.relation = 'head' and ${rows} returning 1),
     others as (
       delete from import_rows r where r.job_id = ${jobId} and not (r.sheet = 'members' and r.relation = 'head') and ${rows} returning 1),
     counted as (select (select count(*) from heads) as heads, (select count(*) from others) as others)
-    update import_jobs j set imported = j.imported + c.heads + c.others, households_imported = j.households_imported + c.heads, updated_at = now()
+    update import_jobs j set imported = j.imported + c.heads + c.others, households_imported = j.households_imported + c.heads, updated_at = now(),
+      saved_through = coalesce(greatest(j.saved_through, ${savedThrough}::uuid), j.saved_through)
     from counted c where j.id = ${jobId}
     returning c.heads + c.others as rows, c.heads as heads`.execute(db);
   return Number(result.rows[0]?.rows ?? 0);
@@ -101,9 +108,12 @@ async function settle(db: Kysely<Database>, jobId: string, rows: ReturnType<type
 /** Households that could not be saved: their rows, and their months', rejected with `code`. */
 export async function rejectHouseholds(db: Kysely<Database>, jobId: string, householdIds: readonly string[], code: string): Promise<void> {
   const ids = sql`${sql.val(householdIds)}::uuid[]`;
+  // Counted in the job's rejected rows as they are marked (the job is not recounted after each transaction).
   await sql`
-    update import_rows r set outcome = 'rejected', reason = coalesce(r.reason || '；', '') || case when r.sheet = 'members' then ${code} else 'finance_household_rejected' end
-    where r.job_id = ${jobId} and r.outcome is null and r.household_id = any(${ids})`.execute(db);
+    with marked as (
+      update import_rows r set outcome = 'rejected', reason = coalesce(r.reason || '；', '') || case when r.sheet = 'members' then ${code} else 'finance_household_rejected' end
+      where r.job_id = ${jobId} and r.outcome is null and r.household_id = any(${ids}) returning 1)
+    update import_jobs j set rejected = j.rejected + (select count(*) from marked), updated_at = now() where j.id = ${jobId}`.execute(db);
 }
 
 /**
@@ -112,13 +122,16 @@ export async function rejectHouseholds(db: Kysely<Database>, jobId: string, hous
  * rows it saved. Run once the file's own households are saved.
  */
 export async function commitRegistryFinances(db: Kysely<Database>, job: CommitJob, limit: number): Promise<number> {
-  const pending = db
+  // From where the saving reached, not from the job's first row through the rows saved (and deleted).
+  const reached = await db.selectFrom('import_jobs').select(['months_saved_through_sheet as sheet', 'months_saved_through_row as row']).where('id', '=', job.id).executeTakeFirstOrThrow();
+  let pending = db
     .selectFrom('import_rows')
     .select(['sheet_no', 'row_no'])
     .where('job_id', '=', job.id)
     .where('sheet', '=', 'finances')
     .where('outcome', 'is', null)
     .where('household_id', 'is not', null);
+  if (reached.sheet !== null && reached.row !== null) pending = pending.where(sql<boolean>`(sheet_no, row_no) > (${reached.sheet}::int, ${reached.row}::int)`);
   const first = await pending.orderBy('sheet_no').orderBy('row_no').limit(1).executeTakeFirst();
   if (!first) return 0;
   const last = await db
@@ -131,6 +144,7 @@ export async function commitRegistryFinances(db: Kysely<Database>, job: CommitJo
   const within = sql`(r.sheet_no, r.row_no) between (${first.sheet_no}::int, ${first.row_no}::int) and (${last.sheet_no}::int, ${last.row_no}::int) and r.household_id is not null`;
   return db.transaction().execute(async (trx) => {
     await insertFinances(trx, job, within, false);
+    await trx.updateTable('import_jobs').set({ months_saved_through_sheet: last.sheet_no, months_saved_through_row: last.row_no }).where('id', '=', job.id).execute();
     return settle(trx, job.id, sql`r.sheet = 'finances' and r.outcome is null and ${within}`);
   });
 }

@@ -180,5 +180,26 @@ export function checkFinanceRow(get: Get<FinanceField>, today: LocalDate): Check
     else amounts[kind] = fen;
   }
   if (errors.length === 0 && Object.keys(amounts).length === 0) errors.push(r.noAmount);
-  return { value: { idNumber: headIdNumber.toUpperCase().slice(0, 30), period, amounts }, errors };
+  return { value: { idNumber: headIdNumber.toUpperCase().slice(0, 30), period, amounts: linesToSave(amounts) }, errors };
+}
+
+/**
+ * The amounts of a month row that are saved as registry lines: the zeros are
+ * left out, since every reading of the lines (the income calculation, rigid
+ * spending, the cohort's income drop, the ledgers) takes a kind with no line
+ * as zero. What a zero line alone tells — that the month was reported — is
+ * kept: a month whose income cells are all zero keeps one zero income line
+ * (so it is not among the months without records), and a month that filled
+ * only spending cells, all zero, keeps one zero spending line (so a re-import
+ * finds the month recorded).
+ */
+export function linesToSave(amounts: Readonly<Record<string, number>>): Record<string, number> {
+  const kept: Record<string, number> = {};
+  for (const [kind, fen] of Object.entries(amounts)) if (fen !== 0) kept[kind] = fen;
+  const firstOf = (kinds: readonly string[]) => kinds.find((k) => amounts[k] !== undefined);
+  const income = firstOf(INCOME_FIELDS);
+  if (income !== undefined && !INCOME_FIELDS.some((k) => kept[k] !== undefined)) kept[income] = 0;
+  const spending = firstOf(SPENDING_FIELDS);
+  if (income === undefined && spending !== undefined && !SPENDING_FIELDS.some((k) => kept[k] !== undefined)) kept[spending] = 0;
+  return kept;
 }
