@@ -6,6 +6,7 @@
  */
 import { MONITORING_CATEGORIES, STEP_NAMES } from '../identification/steps.js';
 import type { MonitoringCategory } from '../identification/steps.js';
+import { policyMessages } from './messages.js';
 import type { PolicyProfile } from './profile.js';
 import { NATIONAL_CATEGORY_NAMES, PROFILE_RULES, PROFILE_RULE_NAMES, type ProfileRule } from './seed-text.js';
 import { deriveYearlyLines } from './yearly-lines.js';
@@ -43,7 +44,7 @@ function seedText(profile: PolicyProfile, rule: ProfileRule): string {
   }
 }
 
-/** Every rule of the profile with its origin, then one row per year whose line is missing. */
+/** Every rule of the profile with its origin, then one row per year whose line or income window is missing. */
 export function ruleOrigins(profile: PolicyProfile): RuleOriginRow[] {
   const rows: RuleOriginRow[] = [];
   const fromSeed = profile.sources.length > 0;
@@ -55,6 +56,11 @@ export function ruleOrigins(profile: PolicyProfile): RuleOriginRow[] {
     if (noLine) rows.push({ rule, name, origin: 'missing', text: note ?? '文件未给出监测标准，请县里录入' });
     else if (note) rows.push({ rule, name, origin: 'practice', text: note });
     else rows.push({ rule, name, origin: fromSeed ? 'seed' : 'practice', text: fromSeed ? seedText(profile, rule) : '本配置不出自县级文件' });
+  }
+  // A fixed window stands for one year [004]: the years after it have none until the county sets one.
+  if (profile.incomeWindow.kind === 'fixed') {
+    const year = profile.incomeWindow.projectsYear;
+    rows.push({ rule: 'incomeWindow', name: `${year + 1}年起的${PROFILE_RULE_NAMES.incomeWindow}`, origin: 'missing', text: policyMessages.windowEnded(year) });
   }
   for (const rule of profile.yearlyLines ?? []) {
     for (const year of deriveYearlyLines(rule, () => undefined)) {
