@@ -27,6 +27,8 @@ export function IncomeWindowField({ body, month, onChange }: { body: Body; month
       <Space direction="vertical" style={{ width: '100%' }}>
         <Select
           aria-label={pt.window.kind}
+          showSearch
+          optionFilterProp="label"
           value={window?.kind}
           style={{ width: '100%', maxWidth: 360 }}
           onChange={choose}
