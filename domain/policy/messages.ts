@@ -43,6 +43,7 @@ export const policyMessages = {
   windowSincePreviousDecember: '上年12月至当月',
   windowTrailing: (months: number) => `最近${months}个月`,
   windowFixed: (from: string, to: string, year: number) => `${from}至${to}，推算${year}年`,
+  linesEnded: (year: number) => `文件只给出了${year}年及以前的监测标准，${year + 1}年起的监测标准未配置，请县里按省里公布的标准录入`,
   windowEnded: (year: number) => `文件只规定了${year}年度的收入测算期，${year + 1}年起的收入测算期未配置，请县里录入`,
   measures: (count: number, names: string) => `${count}项：${names}`,
   focus: (parts: string) => parts || '无',

@@ -57,17 +57,30 @@ export function ruleOrigins(profile: PolicyProfile): RuleOriginRow[] {
     else if (note) rows.push({ rule, name, origin: 'practice', text: note });
     else rows.push({ rule, name, origin: fromSeed ? 'seed' : 'practice', text: fromSeed ? seedText(profile, rule) : '本配置不出自县级文件' });
   }
-  // A fixed window stands for one year [004]: the years after it have none until the county sets one.
-  if (profile.incomeWindow.kind === 'fixed') {
-    const year = profile.incomeWindow.projectsYear;
-    rows.push({ rule: 'incomeWindow', name: `${year + 1}年起的${PROFILE_RULE_NAMES.incomeWindow}`, origin: 'missing', text: policyMessages.windowEnded(year) });
-  }
   for (const rule of profile.yearlyLines ?? []) {
     for (const year of deriveYearlyLines(rule, () => undefined)) {
       if (year.status === 'missing') rows.push({ rule: 'thresholds', name: `${year.year}年${PROFILE_RULE_NAMES.thresholds}`, origin: 'missing', text: year.ask });
     }
   }
+  // Lines that all end (Mile's 2020, Suyuan's 2022, Xinfeng's 2023, Xuwen's rule to 2025): the years after them have none.
+  const lastYear = lastMonitoringYear(profile);
+  if (lastYear !== undefined) {
+    rows.push({ rule: 'thresholds', name: `${lastYear + 1}年起的${PROFILE_RULE_NAMES.thresholds}`, origin: 'missing', text: policyMessages.linesEnded(lastYear) });
+  }
+  // A fixed window stands for one year [004]: the years after it have none until the county sets one.
+  if (profile.incomeWindow.kind === 'fixed') {
+    const year = profile.incomeWindow.projectsYear;
+    rows.push({ rule: 'incomeWindow', name: `${year + 1}年起的${PROFILE_RULE_NAMES.incomeWindow}`, origin: 'missing', text: policyMessages.windowEnded(year) });
+  }
   return rows;
+}
+
+/** The last year a monitoring line is in force, when every line and yearly rule ends; undefined when one runs on or there is none. */
+function lastMonitoringYear(profile: PolicyProfile): number | undefined {
+  const rows = profile.thresholds.filter((r) => r.kind === 'monitoring');
+  const rules = profile.yearlyLines ?? [];
+  if (rows.length + rules.length === 0 || rows.some((r) => r.to === undefined)) return undefined;
+  return Math.max(...rows.map((r) => Number(r.to!.slice(0, 4))), ...rules.map((r) => r.toYear));
 }
 
 /** The county's names for the categories it has; the national three where the profile names none. */
