@@ -6,13 +6,13 @@
  */
 import { addMonths, type Period } from '../calendar/dates.js';
 import type { RiskCause } from '../identification/steps.js';
-import type { IncomeRecord, SpendingRecord } from '../income/projection.js';
-import { assessmentMessages } from '../messages/catalogue.js';
+import { windowCovers, type IncomeRecord, type SpendingRecord } from '../income/projection.js';
+import { assessmentMessages, inclusionRuleNames } from '../messages/catalogue.js';
 import { fidelityMessages } from '../messages/fidelity.js';
 import type { AssessmentSummary } from '../monitoring/risk-signal.js';
 import type { LabourAbility } from '../people/labour.js';
 import { monthIndex } from '../calendar/months.js';
-import type { PolicyProfile } from '../policy/profile.js';
+import { thresholdFor, type PolicyProfile } from '../policy/profile.js';
 import { assessHousehold, type Threats } from '../assessment/assess.js';
 
 /** Everything an assessment read, stored beside its result (event payload `inputs`). */
@@ -47,6 +47,7 @@ export function incomeWindowEnd(profile: PolicyProfile, period: Period, monthInP
 
 /** Runs the assessment on stored inputs and builds the summary the file keeps. */
 export function deriveAssessment(profile: PolicyProfile, inputs: AssessmentInputs): AssessmentSummary {
+  if (!windowCovers(profile.incomeWindow, inputs.period)) return withoutIncomeWindow(profile, inputs);
   const result = assessHousehold({
     profile,
     period: inputs.period,
@@ -58,8 +59,6 @@ export function deriveAssessment(profile: PolicyProfile, inputs: AssessmentInput
     threats: inputs.threats,
     riskCauses: inputs.riskCauses,
   });
-  const membersNote =
-    inputs.membersSource === 'registered' ? assessmentMessages.membersRegistered(inputs.labour.length) : assessmentMessages.membersFromSurvey(inputs.labour.length);
   const windowNote = inputs.incomeWindowEnd === inputs.period ? [] : [fidelityMessages.monthInProgressLeftOut(inputs.period, inputs.incomeWindowEnd)];
   return {
     profileId: result.profileId,
@@ -75,7 +74,44 @@ export function deriveAssessment(profile: PolicyProfile, inputs: AssessmentInput
     focus: result.focus,
     lastYearIncomePerCapita: inputs.lastYearIncomePerCapita,
     riskCauses: [...new Set(inputs.riskCauses)],
-    explanation: [membersNote, ...windowNote, ...result.explanation],
+    explanation: [membersNote(inputs), ...windowNote, ...result.explanation],
+  };
+}
+
+const membersNote = (inputs: AssessmentInputs) =>
+  inputs.membersSource === 'registered' ? assessmentMessages.membersRegistered(inputs.labour.length) : assessmentMessages.membersFromSurvey(inputs.labour.length);
+
+/**
+ * An assessment in a year the profile's fixed income window does not stand
+ * for (a copy of Suyuan's 2022 plan assessed in 2026): no income is projected
+ * and nothing is judged by it — the lines in force are named, the county is
+ * asked for its window, and the village review still judges.
+ */
+function withoutIncomeWindow(profile: PolicyProfile, inputs: AssessmentInputs): AssessmentSummary {
+  const window = profile.incomeWindow;
+  if (window.kind !== 'fixed') throw new RangeError('only a fixed income window ends');
+  const line = (kind: 'monitoring' | 'warning') => thresholdFor(profile, kind, inputs.period)?.row.yuanPerPersonYear ?? null;
+  const m = assessmentMessages;
+  return {
+    profileId: profile.id,
+    profileVersion: profile.version,
+    period: inputs.period,
+    members: inputs.labour.length,
+    conclusion: 'undetermined',
+    perCapitaFen: null,
+    monitoringLine: line('monitoring'),
+    warningLine: line('warning'),
+    belowMonitoring: null,
+    belowWarning: null,
+    focus: null,
+    lastYearIncomePerCapita: inputs.lastYearIncomePerCapita,
+    riskCauses: [...new Set(inputs.riskCauses)],
+    explanation: [
+      membersNote(inputs),
+      m.policy(profile.countyName, profile.id, profile.version, profile.effectiveFrom),
+      m.noIncomeWindow(profile.countyName, profile.id, profile.version, window.from, window.to, window.projectsYear, inputs.period),
+      m.undeterminedNoWindow(inclusionRuleNames[profile.inclusionRule]),
+    ],
   };
 }
 

@@ -12,7 +12,7 @@
 import { addMonths, parsePeriod, toPeriod, type Period } from '../calendar/dates.js';
 import { incomeMessages } from '../messages/catalogue.js';
 import { divideRounded, formatFen, yuanToFen, type Fen } from './money.js';
-import { inSpan, monthIndex, monthsBetween, periodsOf, type MonthSpan } from '../calendar/months.js';
+import { inSpan, isPeriod, monthIndex, monthsBetween, periodsOf, type MonthSpan } from '../calendar/months.js';
 
 /** 工资性收入 · 生产经营性净收入 · 财产性净收入 · 转移性收入 */
 export const INCOME_KINDS = ['wages', 'production_net', 'property', 'transfer'] as const;
@@ -60,6 +60,33 @@ export interface ResolvedWindow {
   readonly projected: MonthSpan;
 }
 
+/**
+ * Whether the window gives the income of an assessment in `period`. A fixed
+ * window stands for one year's income [004: “2022年度收入以过去的9个月…作为全年预估收入”]
+ * and says nothing of the years after it: an assessment in a later year has no
+ * income window until the county sets one (the assessment says so, never
+ * projecting the old year's months as this year's income).
+ */
+export function windowCovers(window: IncomeWindow, period: Period): boolean {
+  return window.kind !== 'fixed' || parsePeriod(period).year <= window.projectsYear;
+}
+
+/** What is wrong with a window a profile holds (English, for the county's IT person; the draft screen says it in Chinese). */
+export function windowProblems(window: IncomeWindow): string[] {
+  switch (window.kind) {
+    case 'since_previous_december':
+      return [];
+    case 'trailing':
+      return Number.isInteger(window.months) && window.months >= 1 && window.months <= 12 ? [] : ['a trailing income window is 1 to 12 months'];
+    case 'fixed': {
+      if (!isPeriod(window.from) || !isPeriod(window.to) || monthIndex(window.to) < monthIndex(window.from)) return ['a fixed income window runs from a month to a month not before it (YYYY-MM)'];
+      return Number.isInteger(window.projectsYear) && window.projectsYear >= parsePeriod(window.from).year ? [] : ['a fixed income window projects a year not before its first month'];
+    }
+    default:
+      return ['an income window is since_previous_december, trailing or fixed'];
+  }
+}
+
 export function resolveWindow(window: IncomeWindow, assessmentPeriod: Period): ResolvedWindow {
   const { year, month } = parsePeriod(assessmentPeriod);
   switch (window.kind) {
@@ -71,6 +98,9 @@ export function resolveWindow(window: IncomeWindow, assessmentPeriod: Period): R
       if (monthIndex(window.to) < monthIndex(window.from)) throw new RangeError(`income window ends before it starts: ${window.from}…${window.to}`);
       if (monthIndex(assessmentPeriod) < monthIndex(window.from)) {
         throw new RangeError(`assessment ${assessmentPeriod} is before the income window ${window.from}…${window.to}`);
+      }
+      if (!windowCovers(window, assessmentPeriod)) {
+        throw new RangeError(`the income window ${window.from}…${window.to} projects ${window.projectsYear}, not the income of an assessment in ${assessmentPeriod}`);
       }
       const to = monthIndex(assessmentPeriod) < monthIndex(window.to) ? assessmentPeriod : window.to;
       return resolved({ from: window.from, to }, { from: toPeriod(window.projectsYear, 1), to: toPeriod(window.projectsYear, 12) });

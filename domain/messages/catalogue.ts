@@ -180,6 +180,9 @@ export const assessmentMessages = {
   verdictAbove: '高于',
   noMonitoringLine: (county: string, id: string, version: number, period: string) =>
     `${county}政策版本 ${id} v${version} 未设定 ${period} 适用的监测标准，无法按收入判断，请县乡村振兴局补充政策配置`,
+  noIncomeWindow: (county: string, id: string, version: number, from: string, to: string, year: number, period: string) =>
+    `${county}政策版本 ${id} v${version} 的收入测算期（${from} 至 ${to} 已采集的月收入）只用于测算${year}年度收入，未设定 ${period} 适用的收入测算期，无法按收入判断，请县乡村振兴局补充政策配置`,
+  undeterminedNoWindow: (rule: string) => `结论：无法判断是否纳入监测（规则：${rule}；缺少收入测算期）`,
   rigidSpending: (p: { from: string; to: string; spending: string; parts: string; lastYear: string; lastYearPerCapita: string; members: number; percent: number }) =>
     `刚性支出明显超过上年度收入：${p.from} 至 ${p.to} 刚性支出 ${p.spending} 元（${p.parts}），超过上年家庭收入 ${p.lastYear} 元（上年人均 ${p.lastYearPerCapita} 元 × ${p.members} 人）的 ${p.percent}%`,
   incomeDrop: (p: { measure: string; lastYear: string; now: string; percent: string; limit: number }) =>

@@ -13,6 +13,7 @@ import { policyMessages as m } from './messages.js';
 import { parseProfile } from './parse.js';
 import { scoringFieldProblems } from './draft-scoring.js';
 import type { PolicyProfile, ThresholdRow } from './profile.js';
+import { windowProblems, type IncomeWindow } from '../income/projection.js';
 
 export type DraftCheck = { readonly ok: true; readonly profile: PolicyProfile } | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -22,7 +23,10 @@ const isDay = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as
 /** The draft as a profile, or its problems in Chinese. */
 export function checkDraft(body: unknown): DraftCheck {
   const parsed = parseProfile(body);
-  if (parsed.ok) return parsed;
+  if (parsed.ok) {
+    const ended = windowEndedProblem(parsed.profile);
+    return ended ? { ok: false, problems: [ended] } : parsed;
+  }
   const own = isObject(body) ? fieldProblems(body) : [];
   if (own.length > 0) return { ok: false, problems: own };
   const catalogue = 'measure catalogue: ';
@@ -33,6 +37,19 @@ export function checkDraft(body: unknown): DraftCheck {
       return at >= 0 ? m.catalogue(p.slice(at + catalogue.length)) : m.other(p);
     }),
   };
+}
+
+/**
+ * A version that starts after the one year its fixed income window stands for
+ * (a Suyuan copy's 2022 window in a 2027 version) would judge no income: the
+ * county sets the window of its own years first. Only drafts are refused —
+ * versions already stored keep parsing, and their assessments say the window is
+ * missing (domain/fidelity/summary.ts).
+ */
+function windowEndedProblem(profile: PolicyProfile): string | undefined {
+  const window = profile.incomeWindow;
+  if (window.kind !== 'fixed' || Number(profile.effectiveFrom.slice(0, 4)) <= window.projectsYear) return undefined;
+  return m.incomeWindowEnded(window.from, window.to, window.projectsYear, profile.effectiveFrom);
 }
 
 function fieldProblems(body: Record<string, unknown>): string[] {
@@ -55,6 +72,7 @@ function fieldProblems(body: Record<string, unknown>): string[] {
       if (a.kind === b.kind && monthIndex(a.from) <= end(b) && monthIndex(b.from) <= end(a)) problems.push(m.thresholdsOverlap(thresholdKindNames[a.kind], a.from, b.from));
     }
   }
+  if (!isObject(body.incomeWindow) || windowProblems(body.incomeWindow as unknown as IncomeWindow).length > 0) problems.push(m.incomeWindowInvalid);
   const steps = Array.isArray(body.identificationSteps) ? body.identificationSteps : [];
   if (steps[0] !== 'application' || new Set(steps).size !== steps.length) problems.push(m.firstStep);
   const notice = body.publicNoticeDays;

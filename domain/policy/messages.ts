@@ -43,6 +43,8 @@ export const policyMessages = {
   windowSincePreviousDecember: '上年12月至当月',
   windowTrailing: (months: number) => `最近${months}个月`,
   windowFixed: (from: string, to: string, year: number) => `${from}至${to}，推算${year}年`,
+  linesEnded: (year: number) => `文件只给出了${year}年及以前的监测标准，${year + 1}年起的监测标准未配置，请县里按省里公布的标准录入`,
+  windowEnded: (year: number) => `文件只规定了${year}年度的收入测算期，${year + 1}年起的收入测算期未配置，请县里录入`,
   measures: (count: number, names: string) => `${count}项：${names}`,
   focus: (parts: string) => parts || '无',
   changed: '已修改',
@@ -66,6 +68,9 @@ export const policyMessages = {
   updateDay: '月度信息更新截止日应为每月都有的日子（1日至28日）',
   reportDay: '乡镇月报截止日应为每月都有的日子（1日至28日）',
   clockDays: '工作日时限应为1到60之间的整数',
+  incomeWindowInvalid: '收入测算期不完整：请选择测算方式；固定月份的，填写起止月份（YYYY-MM，结束不早于开始）和推算年度',
+  incomeWindowEnded: (from: string, to: string, year: number, month: string) =>
+    `收入测算期（${from}至${to}已采集的月收入）只用于测算${year}年度收入，本版本自${month}起执行，请设定本版本适用的收入测算期`,
   firstStep: '认定程序应从“申请”开始，且每个环节只出现一次',
   catalogue: (problem: string) => `帮扶措施目录有问题：${problem}`,
   other: (problem: string) => `配置有问题（供县信息员核对）：${problem}`,

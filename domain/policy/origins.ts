@@ -6,6 +6,7 @@
  */
 import { MONITORING_CATEGORIES, STEP_NAMES } from '../identification/steps.js';
 import type { MonitoringCategory } from '../identification/steps.js';
+import { policyMessages } from './messages.js';
 import type { PolicyProfile } from './profile.js';
 import { NATIONAL_CATEGORY_NAMES, PROFILE_RULES, PROFILE_RULE_NAMES, type ProfileRule } from './seed-text.js';
 import { deriveYearlyLines } from './yearly-lines.js';
@@ -43,7 +44,7 @@ function seedText(profile: PolicyProfile, rule: ProfileRule): string {
   }
 }
 
-/** Every rule of the profile with its origin, then one row per year whose line is missing. */
+/** Every rule of the profile with its origin, then one row per year whose line or income window is missing. */
 export function ruleOrigins(profile: PolicyProfile): RuleOriginRow[] {
   const rows: RuleOriginRow[] = [];
   const fromSeed = profile.sources.length > 0;
@@ -61,7 +62,25 @@ export function ruleOrigins(profile: PolicyProfile): RuleOriginRow[] {
       if (year.status === 'missing') rows.push({ rule: 'thresholds', name: `${year.year}年${PROFILE_RULE_NAMES.thresholds}`, origin: 'missing', text: year.ask });
     }
   }
+  // Lines that all end (Mile's 2020, Suyuan's 2022, Xinfeng's 2023, Xuwen's rule to 2025): the years after them have none.
+  const lastYear = lastMonitoringYear(profile);
+  if (lastYear !== undefined) {
+    rows.push({ rule: 'thresholds', name: `${lastYear + 1}年起的${PROFILE_RULE_NAMES.thresholds}`, origin: 'missing', text: policyMessages.linesEnded(lastYear) });
+  }
+  // A fixed window stands for one year [004]: the years after it have none until the county sets one.
+  if (profile.incomeWindow.kind === 'fixed') {
+    const year = profile.incomeWindow.projectsYear;
+    rows.push({ rule: 'incomeWindow', name: `${year + 1}年起的${PROFILE_RULE_NAMES.incomeWindow}`, origin: 'missing', text: policyMessages.windowEnded(year) });
+  }
   return rows;
+}
+
+/** The last year a monitoring line is in force, when every line and yearly rule ends; undefined when one runs on or there is none. */
+function lastMonitoringYear(profile: PolicyProfile): number | undefined {
+  const rows = profile.thresholds.filter((r) => r.kind === 'monitoring');
+  const rules = profile.yearlyLines ?? [];
+  if (rows.length + rules.length === 0 || rows.some((r) => r.to === undefined)) return undefined;
+  return Math.max(...rows.map((r) => Number(r.to!.slice(0, 4))), ...rules.map((r) => r.toYear));
 }
 
 /** The county's names for the categories it has; the national three where the profile names none. */

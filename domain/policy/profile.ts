@@ -14,7 +14,7 @@ import { catalogueProblems } from '../measures/catalogue-problems.js';
 import { type PeriodicRule } from '../deadlines/rules.js';
 import { cadenceProblems, type Cadence } from '../deadlines/cadence.js';
 import type { IdentificationStep } from '../identification/steps.js';
-import type { IncomeWindow } from '../income/projection.js';
+import { windowProblems, type IncomeWindow } from '../income/projection.js';
 import type { TriggerRules } from '../assessment/triggers.js';
 import { isPeriod, monthIndex } from '../calendar/months.js';
 import { MONTHLY_VISIT, monthlyUpdateItem, townMonthlyReportItem } from './defaults.js';
@@ -235,6 +235,7 @@ export function exactVersion(registry: ProfileRegistry, id: string, version: num
  */
 export function profileProblems(profile: PolicyProfile): string[] {
   const { where, problems } = versionProblems(profile);
+  problems.push(...windowProblems(profile.incomeWindow).map((p) => `${where}: ${p}`));
 
   for (const row of profile.thresholds) {
     const label = `${where}: ${row.kind} ${row.from}…${row.to ?? ''}`;

@@ -96,7 +96,9 @@ test('the county bureau sees where each rule comes from, and which figures the c
   await expect(draftOrigins.getByRole('row', { name: /^2022年监测标准/ })).toContainText('文件未给出2021年广东省农村四类地区低保标准，请县里录入');
   await expect(draftOrigins.getByRole('row', { name: /^2025年监测标准/ })).toBeVisible();
   await expect(draftOrigins.getByRole('row', { name: /^2024年监测标准/ })).toHaveCount(0);
-  await expect(page.getByRole('alert').filter({ hasText: '系统不作推算' })).toContainText('有3项数据文件未给出');
+  // “从 2021 年开始至 2025 年”: after the rule's last year no line either.
+  await expect(draftOrigins.getByRole('row', { name: /^2026年起的监测标准/ })).toContainText('2026年起的监测标准未配置');
+  await expect(page.getByRole('alert').filter({ hasText: '系统不作推算' })).toContainText('有4项数据文件未给出');
   await expect(draftOrigins.getByRole('row', { name: /^监测程序/ })).toContainText('农户申报 → 镇、村、帮扶驻村干部核查 → 比对筛查 → 确认对象');
   await expect(draftOrigins.getByRole('row', { name: /^每月走访/ })).toContainText('通行做法（文件未规定）');
   const procedure = page.getByRole('region', { name: '监测程序（按文件原文）' });

@@ -7,7 +7,7 @@ import { eliminationConditions, eliminationRefusals } from '../../domain/identif
 import { cadenceOf, categoriesOf, hasCategory } from '../../domain/policy/index.js';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { monthPlan } from '../../domain/monitoring/month-plan.js';
-import { assess, originsOf, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
+import { asks, assess, originsOf, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
 
 const mile = storedProfile('mile');
 const rules = ownCatalogue(mile).rules;
@@ -191,6 +191,8 @@ describe('[001] 弥勒市: monitoring scope, procedure and cadence', () => {
 
   it('the seed’s line 4428 is the 2020 figure: 2021 has no line until the county adds one', () => {
     expect(assess(mile, '2021-06', { incomeRecords: monthly('2020-07', '2021-06', 'wages', 300) }).monitoring).toBeNull();
+    // …and the policy page asks the county for it, never carrying 4428 on.
+    expect(asks(mile)).toEqual(['文件只给出了2020年及以前的监测标准，2021年起的监测标准未配置，请县里按省里公布的标准录入']);
   });
 });
 

@@ -150,6 +150,8 @@ describe('[002] 徐闻县: the yearly line as a rule over yearly data (四(二))
       '2022年监测标准：文件未给出2021年广东省农村四类地区低保标准，请县里录入（按其1.5倍计算）',
       '2023年监测标准：文件未给出2022年广东省农村四类地区低保标准，请县里录入（按其1.5倍计算）',
       '2025年监测标准：文件未给出2024年广东省农村四类地区低保标准，请县里录入（按其1.5倍计算）',
+      // “从 2021 年开始至 2025 年”: the rule ends with 2025, and no seed gives a line after it.
+      '文件只给出了2025年及以前的监测标准，2026年起的监测标准未配置，请县里按省里公布的标准录入',
     ]);
   });
 
@@ -161,7 +163,7 @@ describe('[002] 徐闻县: the yearly line as a rule over yearly data (四(二))
     expect(thresholdFor(high, 'monitoring', '2022-05')!.row.yuanPerPersonYear).toBe(10500);
     expect(thresholdFor(low, 'monitoring', '2022-05')!.row).toMatchObject({ yuanPerPersonYear: 9060 });
     expect(thresholdFor(low, 'monitoring', '2022-05')!.row.note).toContain('按底线执行');
-    expect(asks(high)).toHaveLength(2);
+    expect(asks(high)).toHaveLength(3);
   });
 
   it('an input for a year the rule does not use, or twice for one year, is refused', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cadenceOf } from '../../domain/policy/index.js';
 import { DEADLINE_CALENDAR } from '../../domain/deadlines/calendar.js';
 import { monthPlan } from '../../domain/monitoring/month-plan.js';
-import { assess, originsOf, reparsed, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units } from './support.js';
+import { asks, assess, originsOf, reparsed, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units } from './support.js';
 
 const xinfeng = storedProfile('xinfeng');
 const rules = ownCatalogue(xinfeng).rules;
@@ -152,6 +152,11 @@ describe('[003] 新丰县: lines and cadence', () => {
     expect(onLine.perCapitaFen).toBe(1_042_000);
     expect(onLine.triggers).toEqual([]);
     expect(onLine.eligibleForMonitoring).toBe(true);
+  });
+
+  it('(二) 10420 is the line of the 2023 plan: 2024 has no line, and the console asks the county for the years after 2023', () => {
+    expect(assess(xinfeng, '2024-03', { incomeRecords: monthly('2023-12', '2024-03', 'wages', 500) }).monitoring).toBeNull();
+    expect(asks(xinfeng)).toEqual(['文件只给出了2023年及以前的监测标准，2024年起的监测标准未配置，请县里按省里公布的标准录入']);
   });
 
   it('(三)“对2023年7月至10月…低于10600元以及2023年11月至12月…低于10800元…进行预警” — no warning line before July', () => {

@@ -3,10 +3,12 @@
  * through Suyuan's own profile and catalogue.
  */
 import { describe, expect, it } from 'vitest';
-import { cadenceOf, categoriesOf } from '../../domain/policy/index.js';
-import { assess, originsOf, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
+import { cadenceOf, categoriesOf, thresholdFor } from '../../domain/policy/index.js';
+import { deriveAssessment } from '../../domain/fidelity/summary.js';
+import { asks, assess, originsOf, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
 
 const suyuan = storedProfile('suyuan');
+const NO_THREATS = { food: false, clothing: false, compulsoryEducation: false, basicMedical: false, safeHousing: false, drinkingWater: false };
 const rules = ownCatalogue(suyuan).rules;
 
 describe('[004] 涑源县: the measures of 二、(三) 落实帮扶 and their 牵头部门 and 责任单位', () => {
@@ -109,6 +111,14 @@ describe('[004] 涑源县: lines, the income window, focus analysis and cadence'
     expect(result.perCapitaFen).toBe(450_000);
   });
 
+  it('二(二)“2022年度收入以过去的9个月…作为全年预估收入” is 2022’s window only: in 2023 nothing is projected from it, and the county is asked for its window', () => {
+    const inputs = { profileId: 'suyuan', profileVersion: 1, period: '2023-03', incomeWindowEnd: '2023-03', membersSource: 'survey', labour: ['full'], incomeRecords: records, spendingRecords: [], lastYearIncomePerCapita: null, threats: NO_THREATS, riskCauses: [] } as const;
+    const summary = deriveAssessment(suyuan, inputs);
+    expect(summary).toMatchObject({ conclusion: 'undetermined', perCapitaFen: null, focus: null });
+    expect(summary.explanation).toContain('涑源县政策版本 suyuan v1 的收入测算期（2021-10 至 2022-06 已采集的月收入）只用于测算2022年度收入，未设定 2023-03 适用的收入测算期，无法按收入判断，请县乡村振兴局补充政策配置');
+    expect(asks(suyuan)).toContain('文件只规定了2022年度的收入测算期，2023年起的收入测算期未配置，请县里录入');
+  });
+
   it('二(二)“低于监测标准（7300元）” and “收入低于全国脱贫人口平均水平（12550元）”', () => {
     const result = assess(suyuan, '2022-07', { labour: ['none', 'none', 'none', 'none'], incomeRecords: records });
     expect(result.monitoring).toMatchObject({ under: true, threshold: { row: { yuanPerPersonYear: 7300, comparison: 'below' } } });
@@ -134,6 +144,11 @@ describe('[004] 涑源县: lines, the income window, focus analysis and cadence'
 });
 
 describe('[004] 涑源县: what the plan for income growth gives and what it leaves to practice', () => {
+  it('二(二)“低于监测标准（7300元）” is 2022’s line (“2022年度收入”): no line after 2022, and the county is asked for the years after it', () => {
+    expect(thresholdFor(suyuan, 'monitoring', '2023-01')).toBeUndefined();
+    expect(asks(suyuan)).toContain('文件只给出了2022年及以前的监测标准，2023年起的监测标准未配置，请县里按省里公布的标准录入');
+  });
+
   it('二(二)“低于监测标准（7300元）” — 低于: 7300 itself is not under the line', () => {
     const row = suyuan.thresholds.find((r) => r.kind === 'monitoring')!;
     expect(row).toMatchObject({ yuanPerPersonYear: 7300, comparison: 'below', quote: '低于监测标准（7300元）' });

@@ -3,6 +3,7 @@ import { parseLocalDate } from '../../domain/calendar/dates.js';
 import { calendarDayProblem, calendarFromRows } from '../../domain/calendar/stored.js';
 import { addWorkingDays, dayStatus } from '../../domain/calendar/working-days.js';
 import { shifanV1 } from '../../domain/policy/counties/shifan.js';
+import { suyuanV1 } from '../../domain/policy/counties/suyuan.js';
 import { profileDiff } from '../../domain/policy/diff.js';
 import { checkDraft, effectiveMonthProblem } from '../../domain/policy/draft.js';
 
@@ -12,6 +13,16 @@ describe('a draft policy version', () => {
     const overlapping = { ...shifanV1, thresholds: [...shifanV1.thresholds, { ...shifanV1.thresholds.at(-1)!, from: '2026-06' }] };
     expect(checkDraft(overlapping)).toEqual({ ok: false, problems: ['两条监测标准的执行期重叠（2026-01起和2026-06起），同一时间只能有一条'] });
     expect(checkDraft({ ...shifanV1, eliminationClocks: { steps: { town_audit: 0 } } })).toEqual({ ok: false, problems: ['工作日时限应为1到60之间的整数'] });
+  });
+
+  it('refuses a version that starts after its fixed income window’s year, and a window with its months or year missing, in Chinese', () => {
+    const suyuanLater = { ...suyuanV1, effectiveFrom: '2027-01' };
+    expect(checkDraft(suyuanV1)).toMatchObject({ ok: true });
+    expect(checkDraft(suyuanLater)).toEqual({ ok: false, problems: ['收入测算期（2021-10至2022-06已采集的月收入）只用于测算2022年度收入，本版本自2027-01起执行，请设定本版本适用的收入测算期'] });
+    expect(checkDraft({ ...suyuanLater, incomeWindow: { kind: 'trailing', months: 12 } })).toMatchObject({ ok: true });
+    const blank = checkDraft({ ...suyuanV1, incomeWindow: { kind: 'fixed', from: '', to: '', projectsYear: null } });
+    expect(blank).toEqual({ ok: false, problems: ['收入测算期不完整：请选择测算方式；固定月份的，填写起止月份（YYYY-MM，结束不早于开始）和推算年度'] });
+    expect(checkDraft({ ...shifanV1, incomeWindow: { kind: 'trailing', months: 0 } })).toMatchObject({ ok: false });
   });
 
   it('takes effect in a later month; an earlier one only with a reason; never in a month that has a version', () => {

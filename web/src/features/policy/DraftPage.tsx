@@ -17,6 +17,7 @@ import { RuleOrigins } from './RuleOrigins.js';
 import { WhatIfPanel } from './WhatIfPanel.js';
 import { ScoringFields } from './ScoringFields.js';
 import { YearlyInputs } from './YearlyInputs.js';
+import { IncomeWindowField } from './IncomeWindowField.js';
 
 const CURRENT = 'current';
 /** A month no version starts after: the latest version. */
@@ -136,6 +137,7 @@ function DraftForm({ shipped }: { shipped: readonly { id: string; countyName: st
           <Button onClick={() => replace(addLine(body, month as Period))}>{pt.draft.addLine}</Button>
         </Space>
       </Card>
+      <IncomeWindowField body={body} month={month} onChange={replace} />
       <YearlyInputs body={body} replace={replace} />
       <Space wrap>
         <label>

@@ -62,6 +62,17 @@ export const pt = {
     participants: (who: string) => `参与：${who}`,
     decides: (body?: string) => (body ? `由${body}确定` : '确定步骤'),
   },
+  window: {
+    title: '收入测算期',
+    kind: '收入测算期',
+    trailing: '最近12个月（与低保、特困同一口径）',
+    sinceDecember: '上年12月至当月（收入年度12月至次年11月）',
+    fixed: '固定月份推算某一年度',
+    from: '起始月份',
+    to: '结束月份',
+    year: '推算年度',
+    ended: (year: number) => `这一测算期只用于测算${year}年度收入；本版本生效的年份需另行设定`,
+  },
   whatIf: {
     title: '试算',
     intro: '按草稿从生效月份起对全县农户最近一次测算重新测算，看谁将纳入、不再符合或收到预警；不写入任何数据',
