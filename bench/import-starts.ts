@@ -30,33 +30,15 @@ import { SERVER_KINDS, SERVER_NAMES, startServer, type ServerKind } from './coun
 import { seedDemo } from './support/load.js';
 import { describeMachine } from './support/machine.js';
 import { table } from './support/measure.js';
+import { count, listOf, workerCounts as workerCountsOf } from './support/options.js';
 import { runBenchmark, write } from './support/run.js';
 
-function option(name: string): string | undefined {
-  const argv = process.argv;
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  const arg = argv[i] as string;
-  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
-}
-function count(name: string, fallback: number | undefined, max: number): number | undefined {
-  const text = option(name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`--${name} must be an integer 1..${max}`);
-  return value;
-}
 
 const households = count('households', 2000, 50_000) as number;
 const rate = count('rate', DEFAULT_STARTS_PER_SECOND, 10_000) as number;
 const maxCached = count('max-cached', undefined, 1_000_000);
-const servers = (option('servers') ?? 'dev').split(',').map((s) => s.trim()) as ServerKind[];
-for (const s of servers) if (!SERVER_KINDS.includes(s)) throw new Error(`--servers: one or more of ${SERVER_KINDS.join(', ')}`);
-const workerCounts = (option('workers') ?? '1').split(',').map((w) => {
-  const n = Number(w);
-  if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error('--workers: counts 1..8, e.g. 1,3');
-  return n;
-});
+const servers = listOf<ServerKind>('servers', SERVER_KINDS, 'dev');
+const workerCounts = workerCountsOf();
 const say = (m: string) => write(`  ${m}`);
 const config = parseConfig(process.env);
 
