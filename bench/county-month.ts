@@ -28,6 +28,7 @@ import { describeMachine } from './support/machine.js';
 import { table } from './support/measure.js';
 import { count, listOf, workerCounts as workerCountsOf } from './support/options.js';
 import { runBenchmark, write } from './support/run.js';
+import { cachedWorkflows, workerMemory } from '../worker/tuning.js';
 
 
 const households = count('households', 300, 50_000) as number;
@@ -138,7 +139,7 @@ await runBenchmark(`County month benchmark: ${households.toLocaleString('en-US')
   write();
   for (const line of await describeMachine(db, where)) write(line);
   write(`month       ${month} opened; last month ${lastMonth}'s update: ${households - Math.ceil(households / 10)} sent (re-assessed), ${Math.ceil(households / 10)} overdue at its deadline; ${concurrency} at a time`);
-  write(`worker      ${workerCounts.join(', ')} process(es) on one task queue; ${maxCached ? `maxCachedWorkflows=${maxCached}` : 'SDK default cache'}${workflowTasks ? `, ${workflowTasks} workflow tasks` : ''}${activityTasks ? `, ${activityTasks} activity tasks` : ''} at once`);
+  write(`worker      ${workerCounts.join(', ')} process(es) on one task queue; ${maxCached ? `maxCachedWorkflows=${maxCached}` : `the worker's default cache, ${cachedWorkflows({ WORKER_MAX_CACHED_WORKFLOWS: undefined }, workerMemory()).households} (from the heap, worker/tuning.ts)`}${workflowTasks ? `, ${workflowTasks} workflow tasks` : ''}${activityTasks ? `, ${activityTasks} activity tasks` : ''} at once`);
   write(`servers     ${servers.map((s) => `${s}: ${SERVER_NAMES[s]}`).join('; ')}`);
   write();
   const sqlRow = rows.find((r) => r.subject === 'sql');

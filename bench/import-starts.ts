@@ -32,6 +32,7 @@ import { describeMachine } from './support/machine.js';
 import { table } from './support/measure.js';
 import { count, listOf, workerCounts as workerCountsOf } from './support/options.js';
 import { runBenchmark, write } from './support/run.js';
+import { cachedWorkflows, workerMemory } from '../worker/tuning.js';
 
 
 const households = count('households', 2000, 50_000) as number;
@@ -150,7 +151,7 @@ await runBenchmark(`Import starts benchmark: ${households.toLocaleString('en-US'
   write();
   for (const line of await describeMachine(db, where)) write(line);
   write(`starts      ${households.toLocaleString('en-US')} households per run; the import's pace ${rate}/s at most, ${DEFAULT_PACE.initialWindow}→${DEFAULT_PACE.maxWindow} starts in flight; the bare engine started ${DEFAULT_PACE.maxWindow} at a time`);
-  write(`worker      ${maxCached ? `maxCachedWorkflows=${maxCached}` : 'SDK default cache'}; RSS of the worker process(es), MiB: polling → every household settled (cached)`);
+  write(`worker      ${maxCached ? `maxCachedWorkflows=${maxCached}` : `the worker's default cache, ${cachedWorkflows({ WORKER_MAX_CACHED_WORKFLOWS: undefined }, workerMemory()).households} (from the heap, worker/tuning.ts)`}; RSS of the worker process(es), MiB: polling → every household settled (cached)`);
   write();
   write(
     table([
