@@ -22,11 +22,12 @@ import { parseConfig } from '../platform/config.js';
 import { LOCAL_ROLES } from '../platform/embedded-postgres.js';
 import { urlAs } from '../scripts/database.js';
 import { stopProcess } from '../scripts/processes.js';
-import { DEFAULT_STARTS_PER_SECOND, importJobWorkflowId, type ImportJobInput } from '../workflows/import/definitions.js';
+import { DEFAULT_STARTS_PER_SECOND } from '../workflows/import/definitions.js';
 import { rssMbOf } from './county-month/cpu.js';
 import { inPool, startWorker } from './county-month/engine.js';
 import { loadCounty, withClient } from './county-month/load.js';
 import { SERVER_KINDS, SERVER_NAMES, startServer, type ServerKind } from './county-month/servers.js';
+import { startImportJob } from './support/import-starts.js';
 import { seedDemo } from './support/load.js';
 import { describeMachine } from './support/machine.js';
 import { table } from './support/measure.js';
@@ -111,11 +112,10 @@ await runBenchmark(`Import starts benchmark: ${households.toLocaleString('en-US'
               settled = () => scalar(url, `select count(*) as n from bench_steps where step = 'opened' and household_id = any($1::uuid[])`, [ids]);
             } else {
               const jobId = await savedImport(url, db, `${kind}-w${workers}`);
-              const input: ImportJobInput = { version: 1, jobId, openedBy: { userId: opener.id, role: opener.role, jurisdictionId: opener.jurisdiction_id ?? '990101' }, startsPerSecond: rate, carried: { started: 0, after: null } };
               // The job clears its staged rows once done: the households are taken from them first.
               const ids = (await db.selectFrom('import_rows').select('household_id').where('job_id', '=', jobId).execute()).map((r) => r.household_id);
               const begun = performance.now();
-              const handle = await client.workflow.start('importJobWorkflow', { taskQueue, workflowId: importJobWorkflowId(jobId), args: [input] });
+              const handle = await startImportJob(client, taskQueue, jobId, { userId: opener.id, role: opener.role, jurisdictionId: opener.jurisdiction_id ?? '990101' }, rate);
               await handle.result();
               startS = (performance.now() - begun) / 1000;
               const history = await handle.fetchHistory();
