@@ -14,7 +14,8 @@ export function workerTuning(config: Config): NonNullable<ShoudiWorkerOptions['t
 
 /**
  * Memory a cached household takes in the worker, MiB: the worker's resident memory grew by 0.48 MiB a household
- * with 2,000 cached (`bench:import-starts --households 2000`, README "Worker sizing"), rounded up so that the cache fits.
+ * with 2,000 cached and 0.45 with 10,000 (`bench:import-starts --households N --max-cached N`, README "Worker
+ * sizing"), rounded up so that the cache fits.
  */
 export const MIB_PER_CACHED_HOUSEHOLD = 0.5;
 /** What the worker needs besides its cache (its code, the SDK's runtime, activities' buffers): ≈ 400 MiB once polling, measured. */
