@@ -26,36 +26,18 @@ import { rowsWritten, runSqlBatch, type BatchRun } from './county-month/sql-batc
 import { seedDemo } from './support/load.js';
 import { describeMachine } from './support/machine.js';
 import { table } from './support/measure.js';
+import { count, listOf, workerCounts as workerCountsOf } from './support/options.js';
 import { runBenchmark, write } from './support/run.js';
+import { cachedWorkflows, workerMemory } from '../worker/tuning.js';
 
-function option(name: string): string | undefined {
-  const argv = process.argv;
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  const arg = argv[i] as string;
-  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
-}
-function count(name: string, fallback: number | undefined, max: number): number | undefined {
-  const text = option(name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`--${name} must be an integer 1..${max}`);
-  return value;
-}
 
 const households = count('households', 300, 50_000) as number;
 const concurrency = count('concurrency', 30, 500) as number;
-const servers = (option('servers') ?? 'dev,postgres').split(',').map((s) => s.trim()) as ServerKind[];
-for (const s of servers) if (!SERVER_KINDS.includes(s)) throw new Error(`--servers: one or more of ${SERVER_KINDS.join(', ')}`);
+const servers = listOf<ServerKind>('servers', SERVER_KINDS, 'dev,postgres');
 const maxCached = count('max-cached', undefined, 1_000_000);
 const workflowTasks = count('workflow-tasks', undefined, 1000);
 const activityTasks = count('activity-tasks', undefined, 1000);
-/** Worker processes on one task queue: `--workers 1,2,3` runs the month once for each count. */
-const workerCounts = (option('workers') ?? '1').split(',').map((w) => {
-  const n = Number(w);
-  if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error('--workers: counts 1..8, e.g. 1,2,3');
-  return n;
-});
+const workerCounts = workerCountsOf();
 /**
  * Seconds from the load to last month's deadline, which should come after the month turn and the updates (a
  * later one only waits longer, uncounted): for the bare engine an estimate, for the household workflow three
@@ -157,7 +139,7 @@ await runBenchmark(`County month benchmark: ${households.toLocaleString('en-US')
   write();
   for (const line of await describeMachine(db, where)) write(line);
   write(`month       ${month} opened; last month ${lastMonth}'s update: ${households - Math.ceil(households / 10)} sent (re-assessed), ${Math.ceil(households / 10)} overdue at its deadline; ${concurrency} at a time`);
-  write(`worker      ${workerCounts.join(', ')} process(es) on one task queue; ${maxCached ? `maxCachedWorkflows=${maxCached}` : 'SDK default cache'}${workflowTasks ? `, ${workflowTasks} workflow tasks` : ''}${activityTasks ? `, ${activityTasks} activity tasks` : ''} at once`);
+  write(`worker      ${workerCounts.join(', ')} process(es) on one task queue; ${maxCached ? `maxCachedWorkflows=${maxCached}` : `the worker's default cache, ${cachedWorkflows({ WORKER_MAX_CACHED_WORKFLOWS: undefined }, workerMemory()).households} (from the heap, worker/tuning.ts)`}${workflowTasks ? `, ${workflowTasks} workflow tasks` : ''}${activityTasks ? `, ${activityTasks} activity tasks` : ''} at once`);
   write(`servers     ${servers.map((s) => `${s}: ${SERVER_NAMES[s]}`).join('; ')}`);
   write();
   const sqlRow = rows.find((r) => r.subject === 'sql');

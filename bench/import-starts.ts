@@ -22,41 +22,25 @@ import { parseConfig } from '../platform/config.js';
 import { LOCAL_ROLES } from '../platform/embedded-postgres.js';
 import { urlAs } from '../scripts/database.js';
 import { stopProcess } from '../scripts/processes.js';
-import { DEFAULT_STARTS_PER_SECOND, importJobWorkflowId, type ImportJobInput } from '../workflows/import/definitions.js';
+import { DEFAULT_STARTS_PER_SECOND } from '../workflows/import/definitions.js';
 import { rssMbOf } from './county-month/cpu.js';
 import { inPool, startWorker } from './county-month/engine.js';
 import { loadCounty, withClient } from './county-month/load.js';
 import { SERVER_KINDS, SERVER_NAMES, startServer, type ServerKind } from './county-month/servers.js';
+import { startImportJob } from './support/import-starts.js';
 import { seedDemo } from './support/load.js';
 import { describeMachine } from './support/machine.js';
 import { table } from './support/measure.js';
+import { count, listOf, workerCounts as workerCountsOf } from './support/options.js';
 import { runBenchmark, write } from './support/run.js';
+import { cachedWorkflows, workerMemory } from '../worker/tuning.js';
 
-function option(name: string): string | undefined {
-  const argv = process.argv;
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  const arg = argv[i] as string;
-  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
-}
-function count(name: string, fallback: number | undefined, max: number): number | undefined {
-  const text = option(name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`--${name} must be an integer 1..${max}`);
-  return value;
-}
 
 const households = count('households', 2000, 50_000) as number;
 const rate = count('rate', DEFAULT_STARTS_PER_SECOND, 10_000) as number;
 const maxCached = count('max-cached', undefined, 1_000_000);
-const servers = (option('servers') ?? 'dev').split(',').map((s) => s.trim()) as ServerKind[];
-for (const s of servers) if (!SERVER_KINDS.includes(s)) throw new Error(`--servers: one or more of ${SERVER_KINDS.join(', ')}`);
-const workerCounts = (option('workers') ?? '1').split(',').map((w) => {
-  const n = Number(w);
-  if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error('--workers: counts 1..8, e.g. 1,3');
-  return n;
-});
+const servers = listOf<ServerKind>('servers', SERVER_KINDS, 'dev');
+const workerCounts = workerCountsOf();
 const say = (m: string) => write(`  ${m}`);
 const config = parseConfig(process.env);
 
@@ -128,11 +112,10 @@ await runBenchmark(`Import starts benchmark: ${households.toLocaleString('en-US'
               settled = () => scalar(url, `select count(*) as n from bench_steps where step = 'opened' and household_id = any($1::uuid[])`, [ids]);
             } else {
               const jobId = await savedImport(url, db, `${kind}-w${workers}`);
-              const input: ImportJobInput = { version: 1, jobId, openedBy: { userId: opener.id, role: opener.role, jurisdictionId: opener.jurisdiction_id ?? '990101' }, startsPerSecond: rate, carried: { started: 0, after: null } };
               // The job clears its staged rows once done: the households are taken from them first.
               const ids = (await db.selectFrom('import_rows').select('household_id').where('job_id', '=', jobId).execute()).map((r) => r.household_id);
               const begun = performance.now();
-              const handle = await client.workflow.start('importJobWorkflow', { taskQueue, workflowId: importJobWorkflowId(jobId), args: [input] });
+              const handle = await startImportJob(client, taskQueue, jobId, { userId: opener.id, role: opener.role, jurisdictionId: opener.jurisdiction_id ?? '990101' }, rate);
               await handle.result();
               startS = (performance.now() - begun) / 1000;
               const history = await handle.fetchHistory();
@@ -168,7 +151,7 @@ await runBenchmark(`Import starts benchmark: ${households.toLocaleString('en-US'
   write();
   for (const line of await describeMachine(db, where)) write(line);
   write(`starts      ${households.toLocaleString('en-US')} households per run; the import's pace ${rate}/s at most, ${DEFAULT_PACE.initialWindow}→${DEFAULT_PACE.maxWindow} starts in flight; the bare engine started ${DEFAULT_PACE.maxWindow} at a time`);
-  write(`worker      ${maxCached ? `maxCachedWorkflows=${maxCached}` : 'SDK default cache'}; RSS of the worker process(es), MiB: polling → every household settled (cached)`);
+  write(`worker      ${maxCached ? `maxCachedWorkflows=${maxCached}` : `the worker's default cache, ${cachedWorkflows({ WORKER_MAX_CACHED_WORKFLOWS: undefined }, workerMemory()).households} (from the heap, worker/tuning.ts)`}; RSS of the worker process(es), MiB: polling → every household settled (cached)`);
   write();
   write(
     table([

@@ -8,7 +8,7 @@
  * same run: PostgreSQL's COPY of the same households, members and income
  * lines into plain tables, from rows made in memory; every figure is printed
  * as a ratio to it. Then, as a phase of its own, the paced workflow starts
- * (Temporal dev server, the system's worker) watched for --starts-seconds, and
+ * (the dev server as npm start runs it, the system's worker in a process of its own: bench/support/import-starts.ts, as bench:import-starts) watched for --starts-seconds, and
  * the county's roster exported through the same writer as GET
  * /api/exports/roster. Peak memory is the process's resident set, sampled.
  *
@@ -128,7 +128,7 @@ async function copyBaseline(db: Parameters<typeof poolOf>[0]): Promise<number> {
   return rows;
 }
 
-await runBenchmark(`caseload import and roster export — ${HOUSEHOLDS.toLocaleString('en-US')} households`, async ({ db }) => {
+await runBenchmark(`caseload import and roster export — ${HOUSEHOLDS.toLocaleString('en-US')} households`, async ({ db, url, superuserUrl }) => {
   await migrateToLatest(db);
   await seedDemo(db);
   const work = await mkdtemp(path.join(os.tmpdir(), 'shoudi-bench-imports-'));
@@ -184,7 +184,7 @@ await runBenchmark(`caseload import and roster export — ${HOUSEHOLDS.toLocaleS
 
     if (STARTS_SECONDS > 0) {
       const opener = await db.selectFrom('users').select(['id', 'role', 'jurisdiction_id']).where('id', '=', user.id).executeTakeFirstOrThrow();
-      const starts = await measureWorkflowStarts(db, job.id, { userId: opener.id, role: opener.role, jurisdictionId: opener.jurisdiction_id ?? '990101' }, DEFAULT_STARTS_PER_SECOND, STARTS_SECONDS);
+      const starts = await measureWorkflowStarts({ url, superuserUrl, db }, job.id, { userId: opener.id, role: opener.role, jurisdictionId: opener.jurisdiction_id ?? '990101' }, DEFAULT_STARTS_PER_SECOND, STARTS_SECONDS);
       write(`starts      household workflows started after the import was saved (its own phase, paced at ${DEFAULT_STARTS_PER_SECOND}/s): ${starts.started} in ${starts.seconds.toFixed(1)} s = ${starts.perSecond.toFixed(1)}/s${starts.finished ? ', every household' : `, stopped after ${STARTS_SECONDS} s`}`);
     }
 

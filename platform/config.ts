@@ -61,7 +61,7 @@ export const configSchema = z.object({
       .refine(isPayloadKey, 'must be 32 bytes written as base64 (openssl rand -base64 32)')
       .optional(),
   ),
-  /** The worker's cache of households (sticky workflows); unset: the SDK's, from the heap (≈ 0.6 a MiB). Size it to the county, with the heap it needs (README, "Worker sizing"). */
+  /** The worker's cache of households (sticky workflows); unset: as many as fit in the heap beside the worker (worker/tuning.ts, ≈ 2 a MiB). Size it to the county, with the heap it needs (README, "Worker sizing"). */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
   /** Workflow tasks, activities and local activities (the monthly steps) the worker runs at once; unset: the SDK's. */
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(10_000).optional(),

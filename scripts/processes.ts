@@ -71,7 +71,7 @@ export interface Supervised {
 export function supervise(
   name: string,
   start: () => Managed,
-  options: { say: (message: string) => void; backoff?: Backoff; now?: () => number },
+  options: { say: (message: string) => void; backoff?: Backoff; now?: () => number; onExit?: (code: number | null) => void },
 ): Supervised {
   const backoff = options.backoff ?? RESTART_BACKOFF;
   const now = options.now ?? Date.now;
@@ -91,6 +91,7 @@ export function supervise(
       const ranFor = now() - startedAt;
       lastDelay = nextRestartDelay(backoff, lastDelay, ranFor);
       restarts += 1;
+      options.onExit?.(code);
       options.say(
         `the ${name} exited (${code ?? 'no code'}) after ${(ranFor / 1000).toFixed(1)} s; restart ${restarts} in ${(lastDelay / 1000).toFixed(1)} s`,
       );

@@ -55,17 +55,21 @@ export async function startTemporalOnPostgres(options: {
     ports: { frontend: options.port, base: options.basePort },
     ...(options.dynamicConfig ? { dynamicConfig: options.dynamicConfig } : {}),
   });
-  // Its last lines, for the error when it does not come up.
+  // Its last lines, for the error when it does not come up and whenever it exits untold (the output may go nowhere).
   const last: string[] = [];
   const output = options.output ?? process.stdout;
   const tee = new Writable({
     write(chunk, _encoding, done) {
       last.push(String(chunk).trimEnd());
-      if (last.length > 15) last.shift();
+      while (last.length > 40) last.shift();
       output.write(chunk, done);
     },
   });
-  const server = supervise('Temporal server', () => startProcess('temporal', command, args, process.env, tee), { say: options.say });
+  const server = supervise('Temporal server', () => startProcess('temporal', command, args, process.env, tee), {
+    say: options.say,
+    // Its output shown elsewhere (npm start) is not repeated; a caller that sent it away (the benchmarks) sees the end of it.
+    onExit: (code) => options.output !== undefined && options.say(`the Temporal server on PostgreSQL exited (${code ?? 'no code'}); its last lines:\n${last.join('\n')}`),
+  });
   const address = `127.0.0.1:${options.port}`;
   try {
     await waitFor('the Temporal server', async () => (await ensureNamespace(address, options.namespace, 5000)) ?? undefined, 120_000);

@@ -11,7 +11,7 @@ import { createShoudiWorker } from './create-worker.js';
 import { ensureCadenceWorkflows } from './cadence-workflows.js';
 import { startWorkerHealthServer } from './health.js';
 import { payloadDataConverter } from '../platform/payload-codec.js';
-import { workerTuning } from './tuning.js';
+import { cachedWorkflows, workerMemory, workerTuning } from './tuning.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = requireExternal(config, 'worker');
@@ -26,6 +26,8 @@ if (roleProblem) {
   await db.destroy();
   process.exit(2);
 }
+const memory = workerMemory();
+const cache = cachedWorkflows(config, memory);
 const connection = await NativeConnection.connect({ address: temporalAddress });
 try {
   const worker = await createShoudiWorker({
@@ -34,7 +36,7 @@ try {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
     dataConverter: payloadDataConverter(config.SHOUDI_PAYLOAD_KEY),
-    ...(config.WORKER_MAX_CACHED_WORKFLOWS === undefined ? {} : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS }),
+    maxCachedWorkflows: cache.households,
     tuning: workerTuning(config),
     ...(config.SHOUDI_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: config.SHOUDI_WORKFLOW_BUNDLE } } : {}),
   });
@@ -44,7 +46,7 @@ try {
     { worker, connection, taskQueue: config.TEMPORAL_TASK_QUEUE },
     { host: config.WORKER_HEALTH_HOST, port: config.WORKER_HEALTH_PORT },
   );
-  process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${temporalAddress}; health at http://${config.WORKER_HEALTH_HOST}:${config.WORKER_HEALTH_PORT}/health, metrics ${metricsAddress ? `at http://${metricsAddress}/metrics` : 'off'}\n`);
+  process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${temporalAddress}; health at http://${config.WORKER_HEALTH_HOST}:${config.WORKER_HEALTH_PORT}/health, metrics ${metricsAddress ? `at http://${metricsAddress}/metrics` : 'off'}; ${cache.households} households cached at most (${cache.from === 'configured' ? 'WORKER_MAX_CACHED_WORKFLOWS' : `from a ${Math.round(memory.heapLimitMiB)} MiB heap`})\n`);
   try {
     await worker.run();
   } finally {

@@ -4,7 +4,7 @@
  * one-row write per step (opened, updated, overdue). What the county month
  * costs on the engine alone, measured beside the real household workflow.
  */
-import { condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, defineUpdate, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 
 export interface BareHouseholdInput {
   readonly householdId: string;
@@ -12,6 +12,8 @@ export interface BareHouseholdInput {
   readonly deadline: number;
   /** When the month ends (epoch ms): the workflow waits until then, as the household waits for its next month. */
   readonly monthEnds: number;
+  /** When its month opens (epoch ms): a timer to it first, as the household's month turn waits for its moment (bench:month-turn); at once when absent. */
+  readonly opensAt?: number;
 }
 
 export interface BareActivities {
@@ -29,6 +31,7 @@ export async function bareHouseholdWorkflow(input: BareHouseholdInput): Promise<
     updated = true;
     return { late: Date.now() > input.deadline };
   });
+  if (input.opensAt !== undefined) await sleep(Math.max(1, input.opensAt - Date.now()));
   await writeStep({ householdId: input.householdId, step: 'opened', at: Date.now() });
   if (!(await condition(() => updated, Math.max(1, input.deadline - Date.now())))) {
     await writeStep({ householdId: input.householdId, step: 'overdue', at: Date.now() });

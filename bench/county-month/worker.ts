@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createDb } from '../../db/kysely.js';
 import { createShoudiWorker } from '../../worker/create-worker.js';
+import { cachedWorkflows, workerMemory } from '../../worker/tuning.js';
 import type { BareActivities } from './bare-workflow.js';
 
 const env = process.env;
@@ -21,7 +22,8 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 const db = createDb(required('DATABASE_URL'), { max: Number(env.BENCH_DB_POOL ?? 10) });
 const connection = await NativeConnection.connect({ address: required('TEMPORAL_ADDRESS') });
 const taskQueue = required('BENCH_TASK_QUEUE');
-const maxCachedWorkflows = env.BENCH_MAX_CACHED ? Number(env.BENCH_MAX_CACHED) : undefined;
+/** The cache as the system's worker sizes it (worker/tuning.ts): BENCH_MAX_CACHED as WORKER_MAX_CACHED_WORKFLOWS, otherwise from the heap. */
+const maxCachedWorkflows = cachedWorkflows({ WORKER_MAX_CACHED_WORKFLOWS: env.BENCH_MAX_CACHED ? Number(env.BENCH_MAX_CACHED) : undefined }, workerMemory()).households;
 const concurrency = {
   ...(env.BENCH_WORKFLOW_TASKS ? { maxConcurrentWorkflowTaskExecutions: Number(env.BENCH_WORKFLOW_TASKS) } : {}),
   ...(env.BENCH_ACTIVITY_TASKS ? { maxConcurrentActivityTaskExecutions: Number(env.BENCH_ACTIVITY_TASKS) } : {}),
@@ -42,7 +44,7 @@ const worker =
         workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
         activities: bareActivities,
         shutdownGraceTime: '2 seconds',
-        ...(maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows }),
+        maxCachedWorkflows,
         ...concurrency,
       })
     : await createShoudiWorker({
@@ -52,7 +54,7 @@ const worker =
         db,
         shutdownGraceTime: '2 seconds',
         tuning: concurrency,
-        ...(maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows }),
+        maxCachedWorkflows,
       });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
 const running = worker.run();
