@@ -34,6 +34,7 @@ import * as registrationKeys from './2026_12_02_041_registration_keys.js';
 import * as screeningCampaignsKind from './2026_12_02_039_screening_campaigns.js';
 import * as assistanceMarks from './2026_12_02_043_assistance_marks.js';
 import * as monthlyWarningsRouted from './2026_12_02_044_monthly_warnings_routed.js';
+import * as memberFactsLatest from './2026_12_02_052_member_facts_latest.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_039_screening_campaigns': screeningCampaignsKind,
   '2026_12_02_043_assistance_marks': assistanceMarks,
   '2026_12_02_044_monthly_warnings_routed': monthlyWarningsRouted,
+  '2026_12_02_052_member_facts_latest': memberFactsLatest,
 };
