@@ -119,7 +119,7 @@ export const t = {
     byStage: '各阶段农户数',
     households: '户数',
     unit: '户',
-    chartLabel: (parts: string) => `各阶段农户数：${parts}`,
+    openStage: (stage: string, n: number) => `查看${stage}农户（${n}户）`,
   },
   households: {
     title: '农户查询',
