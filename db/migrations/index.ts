@@ -36,6 +36,7 @@ import * as assistanceMarks from './2026_12_02_043_assistance_marks.js';
 import * as monthlyWarningsRouted from './2026_12_02_044_monthly_warnings_routed.js';
 import * as fileReferencesPerStatement from './2026_12_02_050_file_references_per_statement.js';
 import * as registryLinesCheckedPerStatement from './2026_12_02_051_registry_lines_checked_per_statement.js';
+import * as memberFactsLatest from './2026_12_02_052_member_facts_latest.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_044_monthly_warnings_routed': monthlyWarningsRouted,
   '2026_12_02_050_file_references_per_statement': fileReferencesPerStatement,
   '2026_12_02_051_registry_lines_checked_per_statement': registryLinesCheckedPerStatement,
+  '2026_12_02_052_member_facts_latest': memberFactsLatest,
 };

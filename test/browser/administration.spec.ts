@@ -291,8 +291,8 @@ test('a county starts from an empty database and runs through the console, witho
 
   // The town officer audits.
   await firstLogin(page, 'xf.fengcheng', 'fengcheng-pass1');
-  const waiting = page.getByRole('table', { name: '等待本级办理的认定' }).getByRole('row', { name: /黄德明/ });
-  await waiting.getByRole('link', { name: '办理 黄德明' }).click();
+  const waiting = page.getByRole('table', { name: '等待本级办理的案件' }).getByRole('row', { name: /黄德明/ });
+  await waiting.getByRole('link', { name: '办理黄德明的乡镇审核' }).click();
   const audit = page.getByRole('form', { name: '办理“乡镇审核”' });
   await audit.getByLabel('意见').fill('审核同意');
   await audit.getByRole('button', { name: '办理“乡镇审核”' }).click();
@@ -301,7 +301,7 @@ test('a county starts from an empty database and runs through the console, witho
 
   // The county bureau decides.
   await firstLogin(page, 'xf.xczx', 'xinfeng-xczx-pass1');
-  await page.getByRole('table', { name: '等待本级办理的认定' }).getByRole('row', { name: /黄德明/ }).getByRole('link', { name: '办理 黄德明' }).click();
+  await page.getByRole('table', { name: '等待本级办理的案件' }).getByRole('row', { name: /黄德明/ }).getByRole('link', { name: '办理黄德明的县级确定' }).click();
   const decision = page.getByRole('form', { name: '办理“县级确定”' });
   await decision.getByRole('radio', { name: '脱贫不稳定户' }).check();
   await tick(decision.getByRole('checkbox', { name: '因病' }));

@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../db/seed.js';
 import { checkCharacter } from '../../domain/people/id-number.js';
+import { SERIES_COLOURS } from '../../web/src/features/dashboard/colours.js';
 
 export async function logIn(page: Page, username: string): Promise<void> {
   await page.goto('/');
@@ -43,4 +44,52 @@ export async function choose(page: Page, label: string | RegExp, option: string)
 export async function tick(checkbox: Locator): Promise<void> {
   await checkbox.click();
   await expect(checkbox).toBeChecked();
+}
+
+/** The console's bar colours as red, green and blue. */
+const rgb = (hex: string) => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
+
+/**
+ * Clicks a bar of an ECharts chart on its canvas, as a person with a mouse does
+ * (the data table below the chart is the keyboard's way). The canvas has no
+ * elements to find, so its pixels are read: the columns painted in the
+ * series' colour, left to right, are its bars with a value, in the chart's
+ * order (below the legend), and the middle of the `nth` (0-based) is clicked
+ * once it is painted.
+ */
+export async function clickBar(chart: Locator, nth: number, series = 0): Promise<void> {
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  const barsNow = () => chart.evaluate((el, colour) => {
+    const canvas = el.querySelector('canvas')!;
+    const { width, height } = canvas;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+    // Canvas pixels to the page's: the canvas is drawn at the device's pixel ratio.
+    const scale = canvas.getBoundingClientRect().width / width;
+    // The legend's swatches, in the same colours, are in the top 32 pixels (the grid starts below them).
+    const below = Math.ceil(32 / scale);
+    const painted = (x: number, y: number) => {
+      const i = (y * width + x) * 4;
+      return Math.abs(pixels[i]! - colour[0]) + Math.abs(pixels[i + 1]! - colour[1]) + Math.abs(pixels[i + 2]! - colour[2]) < 24;
+    };
+    const found: { left: number; right: number; top: number; bottom: number }[] = [];
+    for (let x = 0; x < width; x++) {
+      let top = -1;
+      let bottom = -1;
+      for (let y = below; y < height; y++) {
+        if (!painted(x, y)) continue;
+        if (top < 0) top = y;
+        bottom = y;
+      }
+      const last = found[found.length - 1];
+      if (top < 0) continue;
+      if (last && last.right === x - 1) Object.assign(last, { right: x, top: Math.min(last.top, top), bottom: Math.max(last.bottom, bottom) });
+      else found.push({ left: x, right: x, top, bottom });
+    }
+    return found.map((b) => ({ x: ((b.left + b.right) / 2) * scale, y: ((b.top + b.bottom) / 2) * scale }));
+  }, rgb(SERIES_COLOURS[series]!));
+  // ECharts paints on the next animation frame after its options are set: wait until the bar is painted.
+  await expect.poll(async () => (await barsNow()).length, { message: `bar ${nth + 1} of series ${series + 1} painted` }).toBeGreaterThan(nth);
+  const bar = (await barsNow())[nth]!;
+  await chart.page().mouse.click(box.x + bar.x, box.y + bar.y);
 }

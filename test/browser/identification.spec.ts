@@ -61,9 +61,10 @@ test('a village cadre registers a household and applies; the town audits, the co
 
   // The town officer finds it waiting on the town, and audits it.
   await logIn(page, 'zhen.dongcheng');
-  const waiting = page.getByRole('table', { name: '等待本级办理的认定' }).getByRole('row', { name: new RegExp(HEAD) });
-  await expect(waiting).toContainText('乡镇审核');
-  await waiting.getByRole('link', { name: `办理 ${HEAD}` }).click();
+  const waiting = page.getByRole('table', { name: '等待本级办理的案件' }).getByRole('row', { name: new RegExp(HEAD) });
+  await expect(waiting).toContainText('监测对象识别');
+  await expect(waiting).toContainText('本环节 截止');
+  await waiting.getByRole('link', { name: `办理${HEAD}的乡镇审核` }).click();
   const audit = page.getByRole('form', { name: '办理“乡镇审核”' });
   await audit.getByLabel('意见').fill('审核同意');
   await audit.getByRole('button', { name: '办理“乡镇审核”' }).click();
@@ -72,7 +73,7 @@ test('a village cadre registers a household and applies; the town audits, the co
 
   // The county bureau decides.
   await logIn(page, 'xian.xczx');
-  await page.getByRole('table', { name: '等待本级办理的认定' }).getByRole('row', { name: new RegExp(HEAD) }).getByRole('link', { name: `办理 ${HEAD}` }).click();
+  await page.getByRole('table', { name: '等待本级办理的案件' }).getByRole('row', { name: new RegExp(HEAD) }).getByRole('link', { name: `办理${HEAD}的县级确定` }).click();
   const decision = page.getByRole('form', { name: '办理“县级确定”' });
   await decision.getByRole('radio', { name: '脱贫不稳定户' }).check();
   await tick(decision.getByRole('checkbox', { name: '因病' }));

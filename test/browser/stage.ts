@@ -19,10 +19,18 @@ export async function call(baseURL: string, method: string, path: string, token?
 export const login = async (baseURL: string, username: string) => (await call(baseURL, 'POST', '/auth/login', undefined, { username, password: DEMO_PASSWORD })).token as string;
 const month = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
-/** A household of 东岗村 whose application the village has reviewed: it waits on the town's audit. */
-export async function householdAtTownAudit(baseURL: string, headName: string, address = '东岗村四组2号'): Promise<string> {
-  const cadre = await login(baseURL, 'cun.donggang');
-  const { id } = await call(baseURL, 'POST', '/households', cadre, { villageId: '990101001201', address, headName, category: 'lifted_out' });
+/** A village of the demo county's 东城镇 and its cadre. */
+export interface Village {
+  readonly id: string;
+  readonly cadre: string;
+}
+export const DONGGANG: Village = { id: '990101001201', cadre: 'cun.donggang' };
+export const HEKOU: Village = { id: '990101001202', cadre: 'cun.hekou' };
+
+/** A household of the village (东岗村 unless told) that has applied: it waits on the village's review. */
+export async function householdAtVillageReview(baseURL: string, headName: string, address = '东岗村四组2号', village = DONGGANG): Promise<string> {
+  const cadre = await login(baseURL, village.cadre);
+  const { id } = await call(baseURL, 'POST', '/households', cadre, { villageId: village.id, address, headName, category: 'lifted_out' });
   const step = (path: string, body: unknown) => call(baseURL, 'POST', `/households/${id}/identification${path}`, cadre, body);
   await step('', { channel: 'application', reason: '农户申报' });
   await step('/application', {
@@ -30,13 +38,19 @@ export async function householdAtTownAudit(baseURL: string, headName: string, ad
     riskCauses: ['illness'],
     survey: { memberCount: 2, income: [{ period: month(), kind: 'wages', yuan: 900 }], spending: [{ period: month(), kind: 'medical', yuan: 8000, rigid: true }] },
   });
-  await step('/decisions', { step: 'village_review', decision: 'approve', opinion: '评议通过', participants: ['村民小组长'] });
   return id as string;
 }
 
-/** A monitoring object 监测对象 of 东岗村, each identification step by its own user over the API. */
-export async function monitoredHousehold(baseURL: string, headName: string, address = '东岗村四组2号'): Promise<string> {
-  const id = await householdAtTownAudit(baseURL, headName, address);
+/** A household of the village (东岗村 unless told) whose application the village has reviewed: it waits on the town's audit. */
+export async function householdAtTownAudit(baseURL: string, headName: string, address = '东岗村四组2号', village = DONGGANG): Promise<string> {
+  const id = await householdAtVillageReview(baseURL, headName, address, village);
+  await call(baseURL, 'POST', `/households/${id}/identification/decisions`, await login(baseURL, village.cadre), { step: 'village_review', decision: 'approve', opinion: '评议通过', participants: ['村民小组长'] });
+  return id;
+}
+
+/** A monitoring object 监测对象 of the village (东岗村 unless told), each identification step by its own user over the API. */
+export async function monitoredHousehold(baseURL: string, headName: string, address = '东岗村四组2号', village = DONGGANG): Promise<string> {
+  const id = await householdAtTownAudit(baseURL, headName, address, village);
   const [town, county] = [await login(baseURL, 'zhen.dongcheng'), await login(baseURL, 'xian.xczx')];
   const step = (token: string, path: string, body: unknown) => call(baseURL, 'POST', `/households/${id}/identification${path}`, token, body);
   await step(town, '/decisions', { step: 'town_audit', decision: 'approve', opinion: '审核同意' });

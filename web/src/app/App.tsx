@@ -43,6 +43,7 @@ import { AssessmentPage } from '../features/assessment/AssessmentPage.js';
 import { ReviewQueuePage } from '../features/review-queue/ReviewQueuePage.js';
 import { TownItemsPage } from '../features/town-items/TownItemsPage.js';
 import { LedgersPage } from '../features/exports/LedgersPage.js';
+import { ScreeningPage } from '../features/screenings/ScreeningPage.js';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -98,6 +99,7 @@ function Screens() {
         <Route path="review-queue" element={<ReviewQueuePage />} />
         <Route path="town-items" element={<TownItemsPage />} />
         <Route path="ledgers" element={<LedgersPage />} />
+        <Route path="screenings" element={<ScreeningPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

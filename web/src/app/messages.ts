@@ -52,7 +52,7 @@ export const t = {
   today: {
     title: '今日工作',
     dueTitle: '待办期限（按截止时间）',
-    casesTitle: '等待本级办理的认定',
+    casesTitle: '等待本级办理的案件',
     overdueTitle: '逾期事项',
     item: '事项',
     household: '农户',
@@ -62,9 +62,12 @@ export const t = {
     overdueDays: (days: number) => `已逾期 ${days} 天`,
     open: '办理中',
     noDue: '近期没有待办期限',
-    noCases: '没有等待本级办理的认定',
+    noCases: '没有等待本级办理的识别或风险消除案件',
+    procedure: '类型',
     step: '当前环节',
+    clocks: '时限',
     handle: '办理',
+    allCases: (n: number) => `全部待办审核（${n}件）`,
   },
   supervision: {
     title: '逾期事项',
@@ -116,7 +119,7 @@ export const t = {
     byStage: '各阶段农户数',
     households: '户数',
     unit: '户',
-    chartLabel: (parts: string) => `各阶段农户数：${parts}`,
+    openStage: (stage: string, n: number) => `查看${stage}农户（${n}户）`,
   },
   households: {
     title: '农户查询',

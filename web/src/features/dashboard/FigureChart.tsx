@@ -6,6 +6,7 @@ import { Card, Table } from 'antd';
 import { useEffect, useRef } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { t } from '../../app/messages.js';
+import { SERIES_COLOURS } from './colours.js';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -34,6 +35,7 @@ export function FigureChart({ title, series, bars }: { title: string; series: re
     const chart = echarts.init(ref.current);
     chart.setOption({
       animation: false,
+      color: [...SERIES_COLOURS],
       tooltip: {},
       legend: series.length > 1 ? { top: 0 } : undefined,
       grid: { left: 40, right: 16, top: series.length > 1 ? 32 : 16, bottom: 48, containLabel: true },

@@ -101,7 +101,7 @@ export function HouseholdPage() {
               )}
             </QueryView>
           </Card>
-          <Card id="identification" tabIndex={-1} size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.identification.title}</h2>}>
+          <Card id="identification" tabIndex={-1} size="small" role="region" aria-label={t.identification.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.identification.title}</h2>}>
             <IdentificationPanel householdId={h.id} />
           </Card>
           <Card size="small" role="region" aria-label={jointTexts.title} title={<h2 style={{ fontSize: 16, margin: 0 }}>{jointTexts.title}</h2>}>

@@ -4,34 +4,17 @@
  * their working-day clocks (overdue in orange), each a click to its card on the
  * household's page.
  */
-import { Card, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Card, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { PROCEDURE_NAMES, REVIEW_PROCEDURES } from '../../../../domain/identification/queue.js';
 import type { WaitingCase } from '../../app/api-types.js';
 import { QueryView } from '../../app/states.js';
-import { formatDeadline, formatTime } from '../../app/time.js';
+import { formatTime } from '../../app/time.js';
 import { useReviewQueue, type ProcedureFilter } from './hooks.js';
+import { Clocks, HandleLink, ProcedureTag } from './parts.js';
 import { queueTexts as q } from './texts.js';
 
 const PAGE = 50;
-
-/** Where the case's card is on the household's page. */
-const cardOf = (c: WaitingCase) => `/households/${c.household.id}#${c.procedure}`;
-
-function Clocks({ c }: { c: WaitingCase }) {
-  if (c.clocks.length === 0) return <Typography.Text type="secondary">{q.noClock}</Typography.Text>;
-  return (
-    <Space direction="vertical" size={2}>
-      {c.clocks.map((k) => (
-        <span key={`${k.scope}${k.dueAt}`}>
-          {k.scope === 'step' ? q.stepClock : q.caseClock} {q.due(formatDeadline(k.dueAt))}{' '}
-          {k.overdue && <Tag color="orange">{q.overdue(k.overdueDays)}</Tag>}
-        </span>
-      ))}
-    </Space>
-  );
-}
 
 export function ReviewQueuePage() {
   const [procedure, setProcedure] = useState<ProcedureFilter>(undefined);
@@ -70,18 +53,11 @@ export function ReviewQueuePage() {
               columns={[
                 { title: q.headName, render: (_, c) => c.household.headName },
                 { title: q.place, render: (_, c) => [c.household.townName, c.household.villageName].filter(Boolean).join(' ') },
-                { title: q.procedure, render: (_, c) => <Tag color={c.procedure === 'elimination' ? 'green' : 'blue'}>{c.procedureName}</Tag> },
+                { title: q.procedure, render: (_, c) => <ProcedureTag c={c} /> },
                 { title: q.step, render: (_, c) => c.stepName },
                 { title: q.since, render: (_, c) => formatTime(c.since) },
                 { title: q.clocks, render: (_, c) => <Clocks c={c} /> },
-                {
-                  title: q.handle,
-                  render: (_, c) => (
-                    <Link to={cardOf(c)} aria-label={q.handleLabel(c.stepName, c.household.headName)}>
-                      {q.handle}
-                    </Link>
-                  ),
-                },
+                { title: q.handle, render: (_, c) => <HandleLink c={c} /> },
               ]}
             />
           )}

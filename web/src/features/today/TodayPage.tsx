@@ -2,14 +2,16 @@ import { Card, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { toLocalDate } from '../../../../domain/calendar/dates.js';
 import { deadlineMessages } from '../../../../domain/deadlines/messages.js';
-import type { DueItem } from '../../app/api-types.js';
+import type { DueItem, WaitingCase } from '../../app/api-types.js';
 import { useUser } from '../../app/auth.js';
-import { STEP_NAMES, t } from '../../app/messages.js';
+import { t } from '../../app/messages.js';
 import { QueryView } from '../../app/states.js';
 import { formatDeadline } from '../../app/time.js';
 import { monitoringPath } from '../monitoring/hooks.js';
 import { pt } from '../policy/messages.js';
-import { useCasesWaitingOn, useDueItems } from './hooks.js';
+import { useDueItems } from './hooks.js';
+import { useReviewQueue } from '../review-queue/hooks.js';
+import { Clocks, HandleLink, ProcedureTag } from '../review-queue/parts.js';
 import { SelfReportsCard } from '../self-report/SelfReportsCard.js';
 import { ItemsExport } from '../exports/ItemsExport.js';
 
@@ -65,12 +67,48 @@ function DueTable({ items }: { items: DueItem[] }) {
   );
 }
 
+/**
+ * The cases waiting on the user's own steps (the village's reviews and
+ * proposals, the town's audits, the county's decisions), read from the review
+ * queue 待办审核 with their clocks, longest waiting first.
+ */
+function CasesCard() {
+  const queue = useReviewQueue(undefined, 0);
+  return (
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.today.casesTitle}</h2>}
+      extra={queue.data && queue.data.total > 0 ? <Link to="/review-queue">{t.today.allCases(queue.data.total)}</Link> : null}
+      size="small"
+    >
+      <QueryView query={queue} empty={(d) => d.total === 0} emptyText={t.today.noCases}>
+        {(page) => (
+          <Table<WaitingCase>
+            aria-label={t.today.casesTitle}
+            rowKey={(c) => `${c.household.id}:${c.procedure}`}
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            dataSource={page.items}
+            columns={[
+              { title: t.households.headName, render: (_, c) => c.household.headName },
+              { title: t.households.address, render: (_, c) => c.household.address },
+              { title: t.today.procedure, render: (_, c) => <ProcedureTag c={c} /> },
+              { title: t.today.step, render: (_, c) => <Tag color="orange">{c.stepName}</Tag> },
+              { title: t.today.clocks, render: (_, c) => <Clocks c={c} /> },
+              { title: t.today.handle, render: (_, c) => <HandleLink c={c} /> },
+            ]}
+          />
+        )}
+      </QueryView>
+    </Card>
+  );
+}
+
 export function TodayPage() {
   const user = useUser();
   const supervisor = user.role === 'supervisor';
   const acts = (ACTING_ROLES as readonly string[]).includes(user.role);
   const due = useDueItems(supervisor ? 'overdue' : 'open');
-  const cases = useCasesWaitingOn(user.role, acts);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -78,28 +116,7 @@ export function TodayPage() {
         {supervisor ? t.today.overdueTitle : t.today.title}
       </Typography.Title>
       {(user.role === 'village_cadre' || user.role === 'town_officer') && <SelfReportsCard />}
-      {acts && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.today.casesTitle}</h2>} size="small">
-          <QueryView query={cases} empty={(d) => d.length === 0} emptyText={t.today.noCases}>
-            {(waiting) => (
-              <Table
-                aria-label={t.today.casesTitle}
-                rowKey={(r) => r.household.id}
-                size="small"
-                pagination={false}
-                scroll={{ x: 'max-content' }}
-                dataSource={waiting}
-                columns={[
-                  { title: t.households.headName, render: (_, r) => r.household.headName },
-                  { title: t.households.address, render: (_, r) => r.household.address },
-                  { title: t.today.step, render: (_, r) => <Tag color="orange">{STEP_NAMES[r.step]}</Tag> },
-                  { title: t.today.handle, render: (_, r) => <Link to={`/households/${r.household.id}`} aria-label={`${t.today.handle} ${r.household.headName}`}>{t.today.handle}</Link> },
-                ]}
-              />
-            )}
-          </QueryView>
-        </Card>
-      )}
+      {acts && <CasesCard />}
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{supervisor ? t.today.overdueTitle : t.today.dueTitle}</h2>} size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
           <ItemsExport overdueFirst={supervisor} />

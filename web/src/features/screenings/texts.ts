@@ -1,0 +1,21 @@
+/** What the screening screen 突发情况排查 says. */
+export const screeningTexts = {
+  menu: '突发情况排查',
+  title: '部署突发情况排查',
+  intro: '遇灾情、疫情等突发情况时，对所选范围内的农户立即开展走访排查；每户生成一项走访事项，按期限计入期限台账。',
+  area: '排查范围',
+  village: '其中的村',
+  reason: '排查原因',
+  reasonRequired: '请填写排查原因',
+  dueDays: '完成期限（天）',
+  dueDaysRange: (min: number, max: number) => `完成期限应在 ${min} 至 ${max} 天之间`,
+  order: '部署排查',
+  ordered: '排查已部署',
+  households: '排查户数',
+  dueAt: '完成期限',
+  visited: '已走访',
+  open: '待走访',
+  overdue: '已逾期',
+  progress: '排查进度',
+  campaign: '查看排查清单',
+} as const;
