@@ -8,8 +8,8 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 /** Each role's home page: who is logged in, the role's menu, the page's own heading. */
 const ROLES = [
   { role: 'village_cadre', username: 'cun.donggang', name: '东岗村 村干部', roleName: '村干部', menu: ['今日工作', '农户建档', '农户查询', '明白卡', '导入导出', '专项督查'], heading: '今日工作' },
-  { role: 'town_officer', username: 'zhen.dongcheng', name: '东城镇 乡村振兴办', roleName: '乡镇干部', menu: ['今日工作', '农户查询', '农户建档', '明白卡', '月度上报', '导入导出', '专项督查', '部门比对', '待办审核', '季度事项', '突发情况排查'], heading: '今日工作' },
-  { role: 'county_bureau', username: 'xian.xczx', name: '县乡村振兴局', roleName: '县乡村振兴局', menu: ['今日工作', '农户查询', '工作总览', '导入导出', '专项督查', '政策版本', '工作日历', '地区管理', '用户管理', '部门与消息推送', '管理操作记录', '考核排名', '部门比对', '待办审核', '突发情况排查'], heading: '今日工作' },
+  { role: 'town_officer', username: 'zhen.dongcheng', name: '东城镇 乡村振兴办', roleName: '乡镇干部', menu: ['今日工作', '农户查询', '农户建档', '明白卡', '月度上报', '导入导出', '专项督查', '部门比对', '待办审核', '季度事项'], heading: '今日工作' },
+  { role: 'county_bureau', username: 'xian.xczx', name: '县乡村振兴局', roleName: '县乡村振兴局', menu: ['今日工作', '农户查询', '工作总览', '导入导出', '专项督查', '政策版本', '工作日历', '地区管理', '用户管理', '部门与消息推送', '管理操作记录', '考核排名', '部门比对', '待办审核'], heading: '今日工作' },
   { role: 'department', username: 'bumen.mz', name: null, roleName: '行业部门', menu: ['今日工作', '帮扶任务', '专项督查', '部门比对'], heading: '今日工作' },
   { role: 'supervisor', username: 'ducha', name: null, roleName: '督查人员', menu: ['逾期事项', '农户查询', '工作总览', '专项督查', '考核排名', '台账导出'], heading: '逾期事项' },
   { role: 'leadership_group', username: 'lingdao', name: null, roleName: '领导小组', menu: ['工作总览', '农户查询', '专项督查', '考核排名', '台账导出'], heading: '工作总览' },

@@ -43,7 +43,6 @@ import { AssessmentPage } from '../features/assessment/AssessmentPage.js';
 import { ReviewQueuePage } from '../features/review-queue/ReviewQueuePage.js';
 import { TownItemsPage } from '../features/town-items/TownItemsPage.js';
 import { LedgersPage } from '../features/exports/LedgersPage.js';
-import { ScreeningPage } from '../features/screenings/ScreeningPage.js';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -99,7 +98,6 @@ function Screens() {
         <Route path="review-queue" element={<ReviewQueuePage />} />
         <Route path="town-items" element={<TownItemsPage />} />
         <Route path="ledgers" element={<LedgersPage />} />
-        <Route path="screenings" element={<ScreeningPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -15,7 +15,6 @@ import { importTexts } from '../features/imports/messages.js';
 import { at as assessmentTexts } from '../features/assessment/messages.js';
 import { comparisonTexts } from '../features/comparison/messages.js';
 import { queueTexts } from '../features/review-queue/texts.js';
-import { screeningTexts } from '../features/screenings/texts.js';
 import { itemTexts } from '../features/town-items/texts.js';
 import { exportTexts } from '../features/exports/texts.js';
 
@@ -45,7 +44,6 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/comparison', label: comparisonTexts.menu },
     { path: '/review-queue', label: queueTexts.menu },
     { path: '/town-items', label: itemTexts.menu },
-    { path: '/screenings', label: screeningTexts.menu },
   ],
   county_bureau: [
     { path: '/', label: t.menu.today },
@@ -63,7 +61,6 @@ export const MENUS: Record<Role, readonly MenuEntry[]> = {
     { path: '/assessment', label: assessmentTexts.menu },
     { path: '/comparison', label: comparisonTexts.menu },
     { path: '/review-queue', label: queueTexts.menu },
-    { path: '/screenings', label: screeningTexts.menu },
   ],
   department: [
     { path: '/', label: t.menu.today },

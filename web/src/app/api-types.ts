@@ -186,7 +186,3 @@ import type { overdueTrend } from '../../../api/schemas/supervision.js';
 export type OverdueTrend = z.output<typeof overdueTrend>;
 import type { eliminationConditionsView } from '../../../api/schemas/elimination-conditions.js';
 export type EliminationConditions = z.output<typeof eliminationConditionsView>;
-import type { orderedScreening, orderScreeningBody, screeningView } from '../../../api/schemas/screenings.js';
-export type OrderScreeningBody = z.input<typeof orderScreeningBody>;
-export type OrderedScreening = z.output<typeof orderedScreening>;
-export type ScreeningView = z.output<typeof screeningView>;

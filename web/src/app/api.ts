@@ -91,9 +91,6 @@ import type {
   DepartmentAdmin,
   PlaceNode,
   PlaceTree,
-  OrderScreeningBody,
-  OrderedScreening,
-  ScreeningView,
   ProfileTemplate,
   RegionView,
   WebhookBody,
@@ -343,8 +340,6 @@ export const api = {
   whatIf: (body: WhatIfBody) => call<WhatIfAnswer>('POST', '/policy/versions/what-if', { body }),
   drawTownReport: (townId: string, period: string) => call<DrawnTownReport>('POST', `/towns/${encodeURIComponent(townId)}/reports/${period}/draft`),
   reviewQueue: (query: Query) => call<ReviewQueuePage>('GET', '/review-queue', { query }),
-  orderScreening: (body: OrderScreeningBody) => call<OrderedScreening>('POST', '/screenings', { body }),
-  screening: (id: string) => call<ScreeningView>('GET', `/screenings/${encodeURIComponent(id)}`),
   completeTownItem: (townId: string, kind: string, periodKey: string, body: CompleteTownItemBody) =>
     call<CompletedTownItem>('POST', `/towns/${encodeURIComponent(townId)}/items/${encodeURIComponent(kind)}/${encodeURIComponent(periodKey)}/complete`, { body }),
   overdueTrend: (query: Query) => call<OverdueTrend>('GET', '/supervision/overdue/trend', { query }),

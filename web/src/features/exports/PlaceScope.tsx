@@ -11,7 +11,7 @@ const LEDGER_LEVELS = ['town', 'village'];
  * below it, and — for a county user who picks a town — one of that town's
  * villages (town → village, two selects a keyboard reaches one after the other).
  */
-export function usePlaceScope(labels: { scope: string; village: string } = { scope: m.scope, village: m.village }) {
+export function usePlaceScope() {
   const user = useUser();
   const own = useJurisdiction(user.jurisdictionId);
   const [first, setFirst] = useState<string>(user.jurisdictionId);
@@ -26,7 +26,7 @@ export function usePlaceScope(labels: { scope: string; village: string } = { sco
     below.length === 0 ? null : (
       <Space wrap>
         <Select
-          aria-label={labels.scope}
+          aria-label={m.scope}
           showSearch
           optionFilterProp="label"
           style={{ width: 240 }}
@@ -39,7 +39,7 @@ export function usePlaceScope(labels: { scope: string; village: string } = { sco
         />
         {town && (
           <Select
-            aria-label={labels.village}
+            aria-label={m.village}
             showSearch
             optionFilterProp="label"
             loading={inTown.isPending}
