@@ -6,6 +6,7 @@ import { FAILURES, permanentFailure } from '../domain/failures.js';
 import { DEFAULT_TASK_POLICY, taskSchedule } from '../domain/measures/tasks.js';
 import { taskPolicyOf } from '../domain/policy/parse.js';
 import type { Database } from '../db/database.js';
+import { campaignProblemsRepo } from '../db/repositories/campaign-problems.js';
 import { campaignsRepo, rectificationItemKey, type Campaign } from '../db/repositories/campaigns.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
 import { jurisdictionsRepo } from '../db/repositories/jurisdictions.js';
@@ -137,7 +138,7 @@ export function createCampaignActivities(deps: { db: Kysely<Database> }) {
       const policy = profile ? taskPolicyOf(profile) : DEFAULT_TASK_POLICY;
       // What a problem's level says was sent (the messages go out before the level is raised): at 1 its
       // reminders and the overdue notice, at 2 everything — such a problem is not read again.
-      const problems = await repo().watchedProblems(campaign.id);
+      const problems = await campaignProblemsRepo(db).watchedProblems(campaign.id);
       const messages: NewNotification[] = [];
       const overdue: string[] = [];
       const escalated: string[] = [];
@@ -170,8 +171,8 @@ export function createCampaignActivities(deps: { db: Kysely<Database> }) {
         } else next.push(schedule.supervisorsAt);
       }
       await notificationsRepo(db).add(messages.filter((msg) => msg.createdAt <= at));
-      await repo().escalate(campaign.id, overdue, 1);
-      await repo().escalate(campaign.id, escalated, 2);
+      await campaignProblemsRepo(db).escalate(campaign.id, overdue, 1);
+      await campaignProblemsRepo(db).escalate(campaign.id, escalated, 2);
       return { nextAt: next.length ? Math.min(...next) : null };
     },
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaignActivities } from '../../activities/campaign.js';
 import { DAY_MS } from '../../domain/calendar/dates.js';
+import { campaignProblemsRepo } from '../../db/repositories/campaign-problems.js';
 import { campaignsRepo } from '../../db/repositories/campaigns.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
@@ -71,7 +72,7 @@ describe('a campaign’s watch over thousands of open rectifications', () => {
     expect(Number(overdueItems.n)).toBe(PROBLEMS);
 
     // Escalated, nothing more falls due: the next sweep (after any check) reads none of them and sends nothing.
-    expect(await campaignsRepo(t.db).watchedProblems(campaign.id)).toEqual([]);
+    expect(await campaignProblemsRepo(t.db).watchedProblems(campaign.id)).toEqual([]);
     await sweepCampaign({ campaignId: campaign.id, at: Date.now() });
     const all = await t.db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('notification_key', 'like', `campaign:${campaign.id}:rectify:%`).executeTakeFirstOrThrow();
     expect(Number(all.n)).toBe(3 * PROBLEMS);
