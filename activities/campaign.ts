@@ -6,6 +6,7 @@ import { FAILURES, permanentFailure } from '../domain/failures.js';
 import { DEFAULT_TASK_POLICY, taskSchedule } from '../domain/measures/tasks.js';
 import { taskPolicyOf } from '../domain/policy/parse.js';
 import type { Database } from '../db/database.js';
+import { campaignProblemsRepo } from '../db/repositories/campaign-problems.js';
 import { campaignsRepo, rectificationItemKey, type Campaign } from '../db/repositories/campaigns.js';
 import { departmentsRepo } from '../db/repositories/departments.js';
 import { jurisdictionsRepo } from '../db/repositories/jurisdictions.js';
@@ -135,38 +136,43 @@ export function createCampaignActivities(deps: { db: Kysely<Database> }) {
 
       const profile = await profileInForceIfAny(db, campaign.county_id, periodOf(input.at));
       const policy = profile ? taskPolicyOf(profile) : DEFAULT_TASK_POLICY;
-      const problems = await repo().openProblems(campaign.id);
-      const heads = new Map((await db.selectFrom('households').select(['id', 'head_name']).where('id', 'in', problems.length ? problems.map((p) => p.household_id) : ['00000000-0000-0000-0000-000000000000']).execute()).map((h) => [h.id, h.head_name]));
-      const places = new Map((await db.selectFrom('jurisdictions').select(['id', 'name']).where('id', 'in', problems.length ? problems.map((p) => p.village_id) : ['-']).execute()).map((j) => [j.id, j.name]));
+      // What a problem's level says was sent (the messages go out before the level is raised): at 1 its
+      // reminders and the overdue notice, at 2 everything — such a problem is not read again.
+      const problems = await campaignProblemsRepo(db).watchedProblems(campaign.id);
       const messages: NewNotification[] = [];
+      const overdue: string[] = [];
+      const escalated: string[] = [];
       for (const p of problems) {
         const schedule = taskSchedule(policy, p.found_at.getTime(), p.due_at.getTime());
-        const head = heads.get(p.household_id) ?? '';
         const due = dueDay(p.due_at);
         const base = { countyId: campaign.county_id, householdId: p.household_id, dueItemKey: rectificationItemKey(campaign.id, p.id) };
         const recipient = responsibleFor(campaign, p);
-        schedule.reminders.forEach((when, i) => {
-          if (when <= input.at) messages.push({ ...base, key: `campaign:${campaign.id}:rectify:${p.id}:reminder:${i + 1}`, recipient, kind: 'campaign.rectify_reminder', title: m.rectifyReminderTitle, body: m.rectifyReminder(campaign.name, head, due), createdAt: new Date(when) });
-          else next.push(when);
-        });
-        if (schedule.overdueAt <= input.at) {
-          await repo().setEscalation(p.id, 1, new Date(schedule.overdueAt));
-          messages.push({ ...base, key: `campaign:${campaign.id}:rectify:${p.id}:overdue`, recipient, kind: 'campaign.rectify_overdue', title: m.rectifyOverdueTitle, body: m.rectifyOverdue(campaign.name, head, due), createdAt: new Date(schedule.overdueAt) });
-        } else next.push(schedule.overdueAt);
+        if (p.escalation_level < 1) {
+          schedule.reminders.forEach((when, i) => {
+            if (when <= input.at) messages.push({ ...base, key: `campaign:${campaign.id}:rectify:${p.id}:reminder:${i + 1}`, recipient, kind: 'campaign.rectify_reminder', title: m.rectifyReminderTitle, body: m.rectifyReminder(campaign.name, p.head_name, due), createdAt: new Date(when) });
+            else next.push(when);
+          });
+          if (schedule.overdueAt <= input.at) {
+            overdue.push(p.id);
+            messages.push({ ...base, key: `campaign:${campaign.id}:rectify:${p.id}:overdue`, recipient, kind: 'campaign.rectify_overdue', title: m.rectifyOverdueTitle, body: m.rectifyOverdue(campaign.name, p.head_name, due), createdAt: new Date(schedule.overdueAt) });
+          } else next.push(schedule.overdueAt);
+        }
         if (schedule.supervisorsAt <= input.at) {
-          await repo().setEscalation(p.id, 2, new Date(schedule.supervisorsAt));
+          escalated.push(p.id);
           messages.push({
             ...base,
             key: `campaign:${campaign.id}:rectify:${p.id}:escalated`,
             recipient: { jurisdictionId: campaign.county_id, role: 'supervisor' },
             kind: 'campaign.rectify_escalated',
             title: m.rectifyEscalatedTitle,
-            body: m.rectifyEscalated(campaign.name, head, places.get(p.village_id) ?? '', due),
+            body: m.rectifyEscalated(campaign.name, p.head_name, p.village_name, due),
             createdAt: new Date(schedule.supervisorsAt),
           });
         } else next.push(schedule.supervisorsAt);
       }
       await notificationsRepo(db).add(messages.filter((msg) => msg.createdAt <= at));
+      await campaignProblemsRepo(db).escalate(campaign.id, overdue, 1);
+      await campaignProblemsRepo(db).escalate(campaign.id, escalated, 2);
       return { nextAt: next.length ? Math.min(...next) : null };
     },
 

@@ -264,17 +264,6 @@ export function campaignsRepo(db: Kysely<Database>) {
         .execute();
     },
 
-    /** The campaign's open rectifications, soonest first. */
-    openProblems(campaignId: string) {
-      return db.selectFrom('campaign_problems').selectAll().where('campaign_id', '=', campaignId).where('status', '=', 'open').orderBy('due_at').execute();
-    },
-
-    async setEscalation(problemId: string, level: number, at: Date): Promise<boolean> {
-      const result = await db.updateTable('campaign_problems').set({ escalation_level: level }).where('id', '=', problemId).where('escalation_level', '<', level).executeTakeFirst();
-      if (level === 1) await db.updateTable('due_items').set({ overdue_at: at }).where('item_key', 'like', `campaign:%:rectify:${problemId}`).where('overdue_at', 'is', null).execute();
-      return (result.numUpdatedRows ?? 0n) > 0n;
-    },
-
     /** Figures per town or per department at `now` (the rule is domain/campaigns/progress.ts). */
     async figures(campaign: Pick<Campaign, 'id' | 'due_at'>, by: 'town' | 'department', now: Date): Promise<UnitRow[]> {
       const col = by === 'town' ? 'town_id' : 'department_id';

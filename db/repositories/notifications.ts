@@ -13,30 +13,37 @@ export interface NewNotification {
   readonly createdAt: Date;
 }
 
+/** Rows per insert: 11 parameters each, well under PostgreSQL's 65,535. */
+const ADD_CHUNK = 2000;
+
 export function notificationsRepo(db: Kysely<Database>) {
   return {
-    /** Writes the messages not written yet (by key). */
+    /**
+     * Writes the messages not written yet (by key). In statements of at most
+     * ADD_CHUNK rows: PostgreSQL takes at most 65,535 parameters in one.
+     */
     async add(messages: readonly NewNotification[]): Promise<void> {
-      if (messages.length === 0) return;
-      await db
-        .insertInto('notifications')
-        .values(
-          messages.map((n) => ({
-            notification_key: n.key,
-            county_id: n.countyId,
-            recipient_jurisdiction_id: 'jurisdictionId' in n.recipient ? n.recipient.jurisdictionId : null,
-            recipient_role: 'role' in n.recipient ? (n.recipient.role ?? null) : null,
-            recipient_department_id: 'departmentId' in n.recipient ? n.recipient.departmentId : null,
-            kind: n.kind,
-            title: n.title,
-            body: n.body,
-            household_id: n.householdId ?? null,
-            due_item_key: n.dueItemKey ?? null,
-            created_at: n.createdAt,
-          })),
-        )
-        .onConflict((oc) => oc.column('notification_key').doNothing())
-        .execute();
+      for (let i = 0; i < messages.length; i += ADD_CHUNK) {
+        await db
+          .insertInto('notifications')
+          .values(
+            messages.slice(i, i + ADD_CHUNK).map((n) => ({
+              notification_key: n.key,
+              county_id: n.countyId,
+              recipient_jurisdiction_id: 'jurisdictionId' in n.recipient ? n.recipient.jurisdictionId : null,
+              recipient_role: 'role' in n.recipient ? (n.recipient.role ?? null) : null,
+              recipient_department_id: 'departmentId' in n.recipient ? n.recipient.departmentId : null,
+              kind: n.kind,
+              title: n.title,
+              body: n.body,
+              household_id: n.householdId ?? null,
+              due_item_key: n.dueItemKey ?? null,
+              created_at: n.createdAt,
+            })),
+          )
+          .onConflict((oc) => oc.column('notification_key').doNothing())
+          .execute();
+      }
     },
 
     /** A user's inbox, newest first, each with when this user read it (null: unread); only the unread ones if asked. */

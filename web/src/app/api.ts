@@ -72,6 +72,8 @@ import type {
   CheckAnswer,
   RectifyBody,
   CampaignNotice,
+  OrderScreeningBody,
+  OrderedScreening,
   PolicyVersions,
   ShippedProfile,
   DraftBody,
@@ -280,6 +282,7 @@ export const api = {
   rectify: (id: string, problemId: string, body: RectifyBody) => call<{ late: boolean }>('POST', `/campaigns/${encodeURIComponent(id)}/problems/${encodeURIComponent(problemId)}/rectify`, { body }),
   publishNotice: (id: string) => call<CampaignNotice>('POST', `/campaigns/${encodeURIComponent(id)}/notice`),
   campaignNotice: (id: string) => call<CampaignNotice>('GET', `/campaigns/${encodeURIComponent(id)}/notice`),
+  orderScreening: (body: OrderScreeningBody) => call<OrderedScreening>('POST', '/screenings', { body }),
   /** The notice 通报 as an Excel workbook (a file, not JSON). */
   noticeWorkbook: async (id: string): Promise<Blob> => {
     const response = await fetch(`/api/campaigns/${encodeURIComponent(id)}/notice.xlsx`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).catch(() => {

@@ -70,6 +70,13 @@ function MyChecks({ campaign, checks }: { campaign: CampaignDetail; checks: Chec
   );
 }
 
+/**
+ * A town's officer publishes the notice of a campaign of his town or of one of
+ * its villages (a screening's): the division codes nest, a village's starting
+ * with its town's (the server decides, api/services/campaigns.ts mayPublish).
+ */
+const withinOwnPlace = (areaId: string, own: string) => areaId.startsWith(own);
+
 /** The county's own roles: they watch and close campaigns; everyone else (a town's officers too) carries out checks. */
 const COUNTY_ROLES: readonly string[] = ['leadership_group', 'county_bureau', 'supervisor'];
 
@@ -117,7 +124,7 @@ export function CampaignPage() {
             </Card>
           )}
           {checking && checks.data && <MyChecks campaign={data} checks={checks.data} />}
-          {(COUNTY_ROLES.includes(user.role) ? user.role !== 'supervisor' : DEFINING_ROLES.includes(user.role) && data.areaId === user.jurisdictionId) && data.status === 'open' && (
+          {(COUNTY_ROLES.includes(user.role) ? user.role !== 'supervisor' : DEFINING_ROLES.includes(user.role) && withinOwnPlace(data.areaId, user.jurisdictionId)) && data.status === 'open' && (
             <Popconfirm title={c.publishConfirm} okText={c.publishOk} cancelText={c.cancel} onConfirm={() => publish.mutate(undefined, { onError: (e) => void message.error(e.message) })}>
               <Button type="primary" loading={publish.isPending}>
                 {c.publish}

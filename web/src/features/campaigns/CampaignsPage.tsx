@@ -6,11 +6,12 @@ import { QueryView } from '../../app/states.js';
 import { formatDate, formatTime } from '../../app/time.js';
 import { DefineCampaign } from './DefineCampaign.js';
 import { useCampaigns } from './hooks.js';
+import { OrderScreening } from './OrderScreening.js';
 import { c } from './messages.js';
 
 type Row = CampaignList['items'][number];
 
-/** A town's officers define campaigns of their own town (issue 16, item 7). */
+/** A town's officers define campaigns and order screenings of their own town (issue 16, item 7); the same roles as orderScreening's. */
 export const DEFINING_ROLES: readonly string[] = ['leadership_group', 'county_bureau', 'town_officer'];
 
 /** The county's special inspection campaigns 专项督查; the leadership group and the county bureau define new ones here. */
@@ -44,6 +45,7 @@ export function CampaignsPage() {
         </QueryView>
       </Card>
       {DEFINING_ROLES.includes(user.role) && <DefineCampaign />}
+      {DEFINING_ROLES.includes(user.role) && <OrderScreening />}
     </Space>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.js';
-import type { CheckBody, DefineCampaignBody, PreviewBody, RectifyBody } from '../../app/api-types.js';
+import type { CheckBody, DefineCampaignBody, OrderScreeningBody, PreviewBody, RectifyBody } from '../../app/api-types.js';
 
 export const useCampaignOptions = () => useQuery({ queryKey: ['campaigns', 'options'], queryFn: api.campaignOptions });
 export const useCampaigns = () => useQuery({ queryKey: ['campaigns', 'list'], queryFn: api.campaigns });
@@ -24,3 +24,5 @@ export const useLaunch = () => useRefreshing((body: DefineCampaignBody) => api.l
 export const useRecordCheck = (id: string, householdId: string) => useRefreshing((body: CheckBody) => api.recordCheck(id, householdId, body));
 export const useRectify = (id: string) => useRefreshing(({ problemId, body }: { problemId: string; body: RectifyBody }) => api.rectify(id, problemId, body));
 export const usePublish = (id: string) => useRefreshing(() => api.publishNotice(id));
+/** An immediate screening 突发情况排查 is a campaign of its own: ordered here, followed on the campaign's page. */
+export const useOrderScreening = () => useRefreshing((body: OrderScreeningBody) => api.orderScreening(body));

@@ -82,4 +82,16 @@ export const c = {
   openMark: (due: string) => `待整改，期限 ${due}`,
   escalated: '已逾期督办',
   fieldRequired: '此项必填',
+  screening: {
+    title: '部署突发情况排查',
+    hint: '因灾因疫等突发情况，对一个区域的全部农户入户走访排查；走访即完成核查，进度和通报与专项督查相同。',
+    area: '排查范围',
+    village: '村（不选则为整个范围）',
+    anyVillage: '范围内全部村',
+    reason: '排查事由',
+    reasonRequired: '请填写排查事由',
+    dueDays: '完成期限（天）',
+    dueDaysRange: (min: number, max: number) => `完成期限应为 ${min}–${max} 天`,
+    order: '部署排查',
+  },
 } as const;
