@@ -35,6 +35,7 @@ import * as screeningCampaignsKind from './2026_12_02_039_screening_campaigns.js
 import * as assistanceMarks from './2026_12_02_043_assistance_marks.js';
 import * as monthlyWarningsRouted from './2026_12_02_044_monthly_warnings_routed.js';
 import * as fileReferencesPerStatement from './2026_12_02_050_file_references_per_statement.js';
+import * as comparisonRowsReferencesPerStatement from './2026_12_02_057_comparison_rows_references_per_statement.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_043_assistance_marks': assistanceMarks,
   '2026_12_02_044_monthly_warnings_routed': monthlyWarningsRouted,
   '2026_12_02_050_file_references_per_statement': fileReferencesPerStatement,
+  '2026_12_02_057_comparison_rows_references_per_statement': comparisonRowsReferencesPerStatement,
 };
