@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { referencesExistFunction, referencesExistTrigger, stillReferenced, stillReferencedTrigger, type StatementReference } from './shared/statement-references.js';
 
 /**
  * The household file's references checked once per statement (issue 15,
@@ -24,125 +25,59 @@ import { sql, type Kysely } from 'kysely';
  * INSERT is the only way in. The functions run as their owner (as the
  * foreign keys' checks do), with a fixed search_path.
  */
+const FACTS: readonly StatementReference[] = [
+  {
+    comment: 'Members (and through them their households), locked as a foreign key would.',
+    constraint: 'household_facts_member_of_household',
+    columns: ['member_id', 'household_id'],
+    references: 'household_members',
+    key: ['id', 'household_id'],
+    alias: 'm',
+    where: 'member_id is not null',
+  },
+  {
+    comment: 'A fact of the household as a whole (housing, water): its household.',
+    constraint: 'household_facts_household_id_fkey',
+    columns: ['household_id'],
+    references: 'households',
+    key: ['id'],
+    alias: 'h',
+    where: 'member_id is null',
+  },
+  { constraint: 'household_facts_recorded_by_fkey', columns: ['recorded_by'], references: 'users', key: ['id'], alias: 'u', where: 'recorded_by is not null' },
+];
+const EVENTS: readonly StatementReference[] = [
+  { constraint: 'household_events_household_id_fkey', columns: ['household_id'], references: 'households', key: ['id'], alias: 'h' },
+  { constraint: 'household_events_actor_user_id_fkey', columns: ['actor_user_id'], references: 'users', key: ['id'], alias: 'u', where: 'actor_user_id is not null' },
+];
 const INSERT_CHECKS = sql.raw(`
-create function household_facts_references_exist() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
-declare
-  bad record;
-begin
-  -- Members (and through them their households), locked as a foreign key would.
-  with wanted as (select distinct member_id, household_id from added where member_id is not null),
-       locked as (select m.id from household_members m join wanted w on w.member_id = m.id and w.household_id = m.household_id for key share of m)
-  select w.member_id, w.household_id into bad from wanted w
-   where (select count(*) from wanted) <> (select count(*) from locked)
-     and not exists (select 1 from household_members m where m.id = w.member_id and m.household_id = w.household_id)
-   limit 1;
-  if found then
-    raise foreign_key_violation using message = 'insert or update on table "household_facts" violates foreign key constraint "household_facts_member_of_household"',
-      detail = format('Key (member_id, household_id)=(%s, %s) is not present in table "household_members".', bad.member_id, bad.household_id);
-  end if;
-  -- A fact of the household as a whole (housing, water): its household.
-  with wanted as (select distinct household_id from added where member_id is null),
-       locked as (select h.id from households h join wanted w on w.household_id = h.id for key share of h)
-  select w.household_id into bad from wanted w
-   where (select count(*) from wanted) <> (select count(*) from locked)
-     and not exists (select 1 from households h where h.id = w.household_id)
-   limit 1;
-  if found then
-    raise foreign_key_violation using message = 'insert or update on table "household_facts" violates foreign key constraint "household_facts_household_id_fkey"',
-      detail = format('Key (household_id)=(%s) is not present in table "households".', bad.household_id);
-  end if;
-  with wanted as (select distinct recorded_by from added where recorded_by is not null),
-       locked as (select u.id from users u join wanted w on w.recorded_by = u.id for key share of u)
-  select w.recorded_by into bad from wanted w
-   where (select count(*) from wanted) <> (select count(*) from locked)
-     and not exists (select 1 from users u where u.id = w.recorded_by)
-   limit 1;
-  if found then
-    raise foreign_key_violation using message = 'insert or update on table "household_facts" violates foreign key constraint "household_facts_recorded_by_fkey"',
-      detail = format('Key (recorded_by)=(%s) is not present in table "users".', bad.recorded_by);
-  end if;
-  return null;
-end $$;
+${referencesExistFunction('household_facts_references_exist', 'household_facts', FACTS)}
 
-create function household_events_references_exist() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
-declare
-  bad record;
-begin
-  with wanted as (select distinct household_id from added),
-       locked as (select h.id from households h join wanted w on w.household_id = h.id for key share of h)
-  select w.household_id into bad from wanted w
-   where (select count(*) from wanted) <> (select count(*) from locked)
-     and not exists (select 1 from households h where h.id = w.household_id)
-   limit 1;
-  if found then
-    raise foreign_key_violation using message = 'insert or update on table "household_events" violates foreign key constraint "household_events_household_id_fkey"',
-      detail = format('Key (household_id)=(%s) is not present in table "households".', bad.household_id);
-  end if;
-  with wanted as (select distinct actor_user_id from added where actor_user_id is not null),
-       locked as (select u.id from users u join wanted w on w.actor_user_id = u.id for key share of u)
-  select w.actor_user_id into bad from wanted w
-   where (select count(*) from wanted) <> (select count(*) from locked)
-     and not exists (select 1 from users u where u.id = w.actor_user_id)
-   limit 1;
-  if found then
-    raise foreign_key_violation using message = 'insert or update on table "household_events" violates foreign key constraint "household_events_actor_user_id_fkey"',
-      detail = format('Key (actor_user_id)=(%s) is not present in table "users".', bad.actor_user_id);
-  end if;
-  return null;
-end $$;
+${referencesExistFunction('household_events_references_exist', 'household_events', EVENTS)}
 
-create trigger household_facts_references_exist after insert on household_facts
-  referencing new table as added for each statement execute function household_facts_references_exist();
-create trigger household_events_references_exist after insert on household_events
-  referencing new table as added for each statement execute function household_events_references_exist();
+${referencesExistTrigger('household_facts_references_exist', 'household_facts', 'insert')}
+${referencesExistTrigger('household_events_references_exist', 'household_events', 'insert')}
 `);
 
 /** The referenced side: NO ACTION, as the foreign keys were (a volatile function's query sees what committed meanwhile). */
 const STILL_REFERENCED = sql.raw(`
-create function households_still_referenced() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
-begin
-  if tg_op = 'UPDATE' and new.id = old.id then return new; end if;
-  if exists (select 1 from household_facts f where f.household_id = old.id) then
-    raise foreign_key_violation using message = 'update or delete on table "households" violates foreign key constraint "household_facts_household_id_fkey" on table "household_facts"',
-      detail = format('Key (id)=(%s) is still referenced from table "household_facts".', old.id);
-  end if;
-  if exists (select 1 from household_events e where e.household_id = old.id) then
-    raise foreign_key_violation using message = 'update or delete on table "households" violates foreign key constraint "household_events_household_id_fkey" on table "household_events"',
-      detail = format('Key (id)=(%s) is still referenced from table "household_events".', old.id);
-  end if;
-  return case when tg_op = 'DELETE' then old else new end;
-end $$;
+${stillReferenced('households_still_referenced', 'households', ['id'], [
+  { table: 'household_facts', alias: 'f', constraint: 'household_facts_household_id_fkey', on: [['household_id', 'id']] },
+  { table: 'household_events', alias: 'e', constraint: 'household_events_household_id_fkey', on: [['household_id', 'id']] },
+])}
 
-create function household_members_still_referenced() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
-begin
-  if tg_op = 'UPDATE' and new.id = old.id and new.household_id = old.household_id then return new; end if;
-  if exists (select 1 from household_facts f where f.household_id = old.household_id and f.member_id = old.id) then
-    raise foreign_key_violation using message = 'update or delete on table "household_members" violates foreign key constraint "household_facts_member_of_household" on table "household_facts"',
-      detail = format('Key (id, household_id)=(%s, %s) is still referenced from table "household_facts".', old.id, old.household_id);
-  end if;
-  return case when tg_op = 'DELETE' then old else new end;
-end $$;
+${stillReferenced('household_members_still_referenced', 'household_members', ['id', 'household_id'], [
+  { table: 'household_facts', alias: 'f', constraint: 'household_facts_member_of_household', on: [['household_id', 'household_id'], ['member_id', 'id']] },
+])}
 
-create function users_still_referenced_by_file() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
-begin
-  if tg_op = 'UPDATE' and new.id = old.id then return new; end if;
-  if exists (select 1 from household_facts f where f.recorded_by = old.id) then
-    raise foreign_key_violation using message = 'update or delete on table "users" violates foreign key constraint "household_facts_recorded_by_fkey" on table "household_facts"',
-      detail = format('Key (id)=(%s) is still referenced from table "household_facts".', old.id);
-  end if;
-  if exists (select 1 from household_events e where e.actor_user_id = old.id) then
-    raise foreign_key_violation using message = 'update or delete on table "users" violates foreign key constraint "household_events_actor_user_id_fkey" on table "household_events"',
-      detail = format('Key (id)=(%s) is still referenced from table "household_events".', old.id);
-  end if;
-  return case when tg_op = 'DELETE' then old else new end;
-end $$;
+${stillReferenced('users_still_referenced_by_file', 'users', ['id'], [
+  { table: 'household_facts', alias: 'f', constraint: 'household_facts_recorded_by_fkey', on: [['recorded_by', 'id']] },
+  { table: 'household_events', alias: 'e', constraint: 'household_events_actor_user_id_fkey', on: [['actor_user_id', 'id']] },
+])}
 
-create trigger households_still_referenced before delete or update of id on households
-  for each row execute function households_still_referenced();
-create trigger household_members_still_referenced before delete or update of id, household_id on household_members
-  for each row execute function household_members_still_referenced();
-create trigger users_still_referenced_by_file before delete or update of id on users
-  for each row execute function users_still_referenced_by_file();
+${stillReferencedTrigger('households_still_referenced', 'households', ['id'])}
+${stillReferencedTrigger('household_members_still_referenced', 'household_members', ['id', 'household_id'])}
+${stillReferencedTrigger('users_still_referenced_by_file', 'users', ['id'])}
 `);
 
 const FOREIGN_KEYS = [

@@ -37,6 +37,7 @@ import * as monthlyWarningsRouted from './2026_12_02_044_monthly_warnings_routed
 import * as fileReferencesPerStatement from './2026_12_02_050_file_references_per_statement.js';
 import * as registryLinesCheckedPerStatement from './2026_12_02_051_registry_lines_checked_per_statement.js';
 import * as memberFactsLatest from './2026_12_02_052_member_facts_latest.js';
+import * as comparisonRowsReferencesPerStatement from './2026_12_02_057_comparison_rows_references_per_statement.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_050_file_references_per_statement': fileReferencesPerStatement,
   '2026_12_02_051_registry_lines_checked_per_statement': registryLinesCheckedPerStatement,
   '2026_12_02_052_member_facts_latest': memberFactsLatest,
+  '2026_12_02_057_comparison_rows_references_per_statement': comparisonRowsReferencesPerStatement,
 };

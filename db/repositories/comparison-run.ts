@@ -4,13 +4,14 @@
  * table, then one statement judges them all (a repeated number, the match by
  * ID number against the present members of the county, consent, the change
  * rules against earlier facts) and a handful of INSERT…SELECTs write from it:
- * the rows not compared (kept for the report: unknown persons, rejected rows,
- * households without consent — the matched ones live on as facts and in the
- * household file), the facts, the warnings routed to their follow-up items and
- * notices (db/repositories/warning-routing.ts, as the monthly re-assessment's
- * are), the household file's entries, and the batch with its counts. Anything refused
- * (a row of another month or county, a broken file) rolls all of it back. The
- * same file again is found by its hash before anything is kept.
+ * the facts, the warnings routed to their follow-up items and notices
+ * (db/repositories/warning-routing.ts, as the monthly re-assessment's are),
+ * the household file's entries, the batch with its counts, then the rows not
+ * compared (kept for the report: unknown persons, rejected rows, households
+ * without consent — the matched ones live on as facts and in the household
+ * file; after the batch, as migration 057 checks their references per
+ * statement). Anything refused (a row of another month or county, a broken
+ * file) rolls all of it back. The same file again is found by its hash before anything is kept.
  */
 import { once } from 'node:events';
 import type { Kysely } from 'kysely';
@@ -178,12 +179,6 @@ async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string, m
     [run.countyId, run.receivedAt, run.consentCover, run.duplicateReason, JSON.stringify(run.rules), run.factKind, run.factOfHousehold, sourceKey],
   );
   await timed(
-    'keep the rows not compared (unknown, rejected, no consent)',
-    `insert into comparison_rows (batch_id, row_no, id_number, name, town, errors, fact_value, warning_rule, household_id, member_id, outcome)
-     select $1, row_no, id_number, name, town, errors, fact_value, null, household_id, member_id, outcome from comparison_judged where outcome <> 'matched'`,
-    [b],
-  );
-  await timed(
     'facts of the matched rows',
     `insert into household_facts (household_id, member_id, kind, year, value, as_of, source, source_key, entry_key, recorded_by, recorded_at)
      select j.household_id, case when $1::boolean then null else j.member_id end, $2, $3, j.fact_value, $4, 'department', $5,
@@ -251,6 +246,12 @@ async function compare(client: pg.PoolClient, run: ComparisonRun, sha: string, m
             count(distinct household_id) filter (where outcome = 'matched')
        from comparison_judged`,
     [b, run.countyId, run.feed, run.departmentId, run.month, run.fileName, sha, run.uploadedBy, run.receivedAt, warnings.rowCount ?? 0],
+  );
+  await timed(
+    'keep the rows not compared (unknown, rejected, no consent)',
+    `insert into comparison_rows (batch_id, row_no, id_number, name, town, errors, fact_value, warning_rule, household_id, member_id, outcome)
+     select $1, row_no, id_number, name, town, errors, fact_value, null, household_id, member_id, outcome from comparison_judged where outcome <> 'matched'`,
+    [b],
   );
   return warnings.rows;
 }
