@@ -70,16 +70,18 @@ test('a county on the Suyuan profile sets its income window and lines, and the r
 
   await logIn(page, 'sy.xczx');
   await page.getByRole('link', { name: '农户查询' }).first().click();
-  for (const head of Object.values(heads)) await expect(page.getByRole('link', { name: head, exact: true })).toBeVisible();
+  // The roster's own table (the page left behind, today's work, may still show the same households' links).
+  const roster = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: '建档时间' }) });
+  for (const head of Object.values(heads)) await expect(roster.getByRole('link', { name: head, exact: true })).toBeVisible();
   await choose(page, '重点分析', '任一重点分析情形');
-  await expect(page.getByRole('link', { name: heads.low, exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: heads.middle, exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: heads.clear, exact: true })).toHaveCount(0);
+  await expect(roster.getByRole('link', { name: heads.low, exact: true })).toBeVisible();
+  await expect(roster.getByRole('link', { name: heads.middle, exact: true })).toBeVisible();
+  await expect(roster.getByRole('link', { name: heads.clear, exact: true })).toHaveCount(0);
   await choose(page, '重点分析', '低于监测标准');
-  await expect(page.getByRole('link', { name: heads.low, exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: heads.middle, exact: true })).toHaveCount(0);
+  await expect(roster.getByRole('link', { name: heads.low, exact: true })).toBeVisible();
+  await expect(roster.getByRole('link', { name: heads.middle, exact: true })).toHaveCount(0);
 
-  await page.getByRole('link', { name: heads.low, exact: true }).click();
+  await roster.getByRole('link', { name: heads.low, exact: true }).click();
   await expect(page.getByText(/重点分析：低于监测标准 8,000 元；低于全国脱贫人口平均收入水平（测试数据） 13,000 元/)).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await expect.poll(() => page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);

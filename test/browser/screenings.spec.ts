@@ -1,33 +1,23 @@
 import { expect, test } from '@playwright/test';
 import { createDb } from '../../db/kysely.js';
-import { DEMO_PASSWORD } from '../../db/seed.js';
 import { choose, logIn, logOut } from './console.js';
+import { call, HEKOU as HEKOU_VILLAGE, login } from './stage.js';
 
-const HEKOU = '990101001202'; // 河口村, 东城镇
+const HEKOU = HEKOU_VILLAGE.id; // 河口村, 东城镇
 const HEADS = ['排查走访甲', '排查走访乙'];
 const REASON = '山洪灾害';
 const NAME = `突发情况排查（${REASON}）`;
 
-/** The API of the stack the console runs on, called as its users would. */
-async function call(method: string, path: string, token: string | null, body?: unknown): Promise<any> {
-  const response = await fetch(`${process.env.SHOUDI_BROWSER_BASE_URL}/api${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 /**
  * Two households of 河口村 registered by its cadre (each with its workflow, which a visit is recorded by); answers
  * how many households the village's screening takes (every one there but those not included).
  */
 async function fixtures(): Promise<number> {
-  const cadre = (await call('POST', '/auth/login', null, { username: 'cun.hekou', password: DEMO_PASSWORD })).token as string;
+  const base = process.env.SHOUDI_BROWSER_BASE_URL!;
+  const cadre = await login(base, HEKOU_VILLAGE.cadre);
   for (const [i, head] of HEADS.entries()) {
-    await call('POST', '/households', cadre, { villageId: HEKOU, address: `河口村二组${i + 1}号`, headName: head, category: 'lifted_out', channel: 'cadre_visit' });
+    await call(base, 'POST', '/households', cadre, { villageId: HEKOU, address: `河口村二组${i + 1}号`, headName: head, category: 'lifted_out', channel: 'cadre_visit' });
   }
   const db = createDb(process.env.SHOUDI_BROWSER_OWNER_URL!, { max: 1 });
   try {
