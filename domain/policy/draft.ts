@@ -12,7 +12,7 @@ import { thresholdKindNames } from '../messages/catalogue.js';
 import { policyMessages as m } from './messages.js';
 import { parseProfile } from './parse.js';
 import { scoringFieldProblems } from './draft-scoring.js';
-import type { PolicyProfile, ThresholdRow } from './profile.js';
+import { isTransferSharePercent, type PolicyProfile, type ThresholdRow } from './profile.js';
 import { windowProblems, type IncomeWindow } from '../income/projection.js';
 
 export type DraftCheck = { readonly ok: true; readonly profile: PolicyProfile } | { readonly ok: false; readonly problems: readonly string[] };
@@ -86,6 +86,8 @@ function fieldProblems(body: Record<string, unknown>): string[] {
     const days = [...Object.values(perStep ?? {}), ...(wholeCase === undefined ? [] : [wholeCase])];
     if (days.some((d) => !Number.isInteger(d) || d < 1 || d > MAX_CLOCK_WORKING_DAYS)) problems.push(m.clockDays);
   }
+  const share = isObject(body.focusCriteria) ? body.focusCriteria.transferSharePercentAbove : undefined;
+  if (share !== undefined && !isTransferSharePercent(share)) problems.push(m.transferShareInvalid);
   problems.push(...scoringFieldProblems(body));
   return problems;
 }

@@ -24,6 +24,7 @@ export interface RuleOriginRow {
 const applies = (profile: PolicyProfile, rule: ProfileRule): boolean => {
   if (rule === 'publicNoticeDays') return profile.identificationSteps.includes('public_notice');
   if (rule === 'townReportDayOfNextMonth') return profile.townReportDayOfNextMonth !== undefined;
+  if (rule === 'focusCriteria') return profile.focusCriteria !== undefined;
   return true;
 };
 
@@ -71,6 +72,10 @@ export function ruleOrigins(profile: PolicyProfile): RuleOriginRow[] {
   if (profile.incomeWindow.kind === 'fixed') {
     const year = profile.incomeWindow.projectsYear;
     rows.push({ rule: 'incomeWindow', name: `${year + 1}年起的${PROFILE_RULE_NAMES.incomeWindow}`, origin: 'missing', text: policyMessages.windowEnded(year) });
+  }
+  // “转移性收入占比过高” with no share [004]: the flag waits for the county's figure.
+  if (profile.focusCriteria && profile.focusCriteria.transferSharePercentAbove === undefined) {
+    rows.push({ rule: 'focusCriteria', name: policyMessages.transferShareName, origin: 'missing', text: policyMessages.transferShareMissing });
   }
   return rows;
 }

@@ -293,12 +293,15 @@ export function profileProblems(profile: PolicyProfile): string[] {
   if (profile.comparison) problems.push(...comparisonPolicyProblems(profile.comparison, where));
   if (profile.measureCatalogue) problems.push(...catalogueProblems(profile.measureCatalogue).map((p) => `${where}: measure catalogue: ${p}`));
   const share = profile.focusCriteria?.transferSharePercentAbove;
-  if (share !== undefined && !(share > 0 && share < 100)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);
+  if (share !== undefined && !isTransferSharePercent(share)) problems.push(`${where}: the transfer share must be a percentage in (0, 100)`);
   if (profile.focusCriteria?.belowFocusLine && !profile.thresholds.some((r) => r.kind === 'focus')) {
     problems.push(`${where}: the focus criteria use a focus line the profile does not have`);
   }
   return problems;
 }
+
+/** A transfer-income share 转移性收入占比 a focus criterion may name: a percentage strictly between 0 and 100. */
+export const isTransferSharePercent = (share: unknown): share is number => typeof share === 'number' && share > 0 && share < 100;
 
 /** Problems across all versions of every county: each version sound, versions distinct in number and start. */
 export function registryProblems(registry: ProfileRegistry): string[] {

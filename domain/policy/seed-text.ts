@@ -63,6 +63,7 @@ export const PROFILE_RULES = [
   'monthlyVisit',
   'townReportDayOfNextMonth',
   'measureCatalogue',
+  'focusCriteria',
 ] as const;
 export type ProfileRule = (typeof PROFILE_RULES)[number];
 
@@ -79,6 +80,7 @@ export const PROFILE_RULE_NAMES: Record<ProfileRule, string> = {
   monthlyVisit: '每月走访',
   townReportDayOfNextMonth: '乡镇月报',
   measureCatalogue: '帮扶措施和责任单位',
+  focusCriteria: '重点分析',
 };
 
 /** The three categories 三类监测对象 by their national names. */

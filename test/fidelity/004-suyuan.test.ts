@@ -3,9 +3,9 @@
  * through Suyuan's own profile and catalogue.
  */
 import { describe, expect, it } from 'vitest';
-import { cadenceOf, categoriesOf, thresholdFor } from '../../domain/policy/index.js';
+import { cadenceOf, categoriesOf, ruleOrigins, thresholdFor } from '../../domain/policy/index.js';
 import { deriveAssessment } from '../../domain/fidelity/summary.js';
-import { asks, assess, originsOf, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, storedProfile, suggest, suggested, units, withheld } from './support.js';
+import { asks, assess, originsOf, measure, member, monthly, ownCatalogue, practiceFields, reasonsFor, reparsed, storedProfile, suggest, suggested, units, withheld } from './support.js';
 
 const suyuan = storedProfile('suyuan');
 const NO_THREATS = { food: false, clothing: false, compulsoryEducation: false, basicMedical: false, safeHousing: false, drinkingWater: false };
@@ -127,9 +127,30 @@ describe('[004] 涑源县: lines, the income window, focus analysis and cadence'
 
   it('二(二)“针对收入下降、低于监测标准…、转移性收入占比过高、整户无劳力且收入较低的脱贫户进行重点分析”', () => {
     const result = assess(suyuan, '2022-07', { labour: ['none', 'none', 'none', 'none'], incomeRecords: records, lastYearIncomePerCapita: 6000 });
-    expect(result.focus).toEqual({ incomeDown: true, belowMonitoring: true, belowFocusLine: true, transferShareHigh: true, noLabourLowIncome: true, any: true });
-    // “占比过高” and “收入较低” have no number in the seed: the profile's own reading.
-    expect(suyuan.focusCriteria).toMatchObject({ transferSharePercentAbove: 50, noLabourLowIncomeBelow: 'focus' });
+    // “占比过高” has no share in the seed: not judged (null) until the county enters one.
+    expect(result.focus).toEqual({ incomeDown: true, belowMonitoring: true, belowFocusLine: true, transferShareHigh: null, noLabourLowIncome: true, any: true });
+    // “收入较低” has no number either: the profile reads it as the focus line.
+    expect(suyuan.focusCriteria).toMatchObject({ noLabourLowIncomeBelow: 'focus' });
+    expect(suyuan.focusCriteria).not.toHaveProperty('transferSharePercentAbove');
+  });
+
+  it('二(二)“收入结构不合理转移性收入占比过高” gives no share: the policy page lists it as missing, and a county-entered share flags the household', () => {
+    expect(originsOf(suyuan).focusCriteria).toBe('missing');
+    expect(ruleOrigins(suyuan).find((r) => r.name === '转移性收入占比过高的比例')).toEqual({
+      rule: 'focusCriteria',
+      name: '转移性收入占比过高的比例',
+      origin: 'missing',
+      text: expect.stringContaining('“收入结构不合理转移性收入占比过高”，未给出占比'),
+    });
+    // 60 is test data, the county's own figure: the records' transfer share is 1000 ÷ 1500 = 66.7%.
+    const entered = reparsed(suyuan, { focusCriteria: { ...suyuan.focusCriteria!, transferSharePercentAbove: 60 } });
+    if (Array.isArray(entered)) throw new Error(entered.join('; '));
+    expect(assess(entered, '2022-07', { labour: ['none', 'none', 'none', 'none'], incomeRecords: records }).focus).toMatchObject({ transferShareHigh: true });
+    const above = reparsed(suyuan, { focusCriteria: { ...suyuan.focusCriteria!, transferSharePercentAbove: 70 } });
+    if (Array.isArray(above)) throw new Error(above.join('; '));
+    expect(assess(above, '2022-07', { labour: ['none', 'none', 'none', 'none'], incomeRecords: records }).focus).toMatchObject({ transferShareHigh: false });
+    expect(ruleOrigins(entered).some((r) => r.origin === 'missing' && r.rule === 'focusCriteria')).toBe(false);
+    expect(reparsed(suyuan, { focusCriteria: { ...suyuan.focusCriteria!, transferSharePercentAbove: 100 } })).toEqual([expect.stringContaining('the transfer share must be a percentage in (0, 100)')]);
   });
 
   it('二(一)“对全部脱贫户、防贫监测对象开展入户走访…逐户填写《走访服务信息采集表》” — a visit every month', () => {

@@ -185,7 +185,17 @@ describe('Suyuan 2022 [004]: focus analysis', () => {
   // Four members, none able to work; 500 wages and 1,000 transfers a month over the nine months:
   // 13,500 → 18,000 a year → 4,500 each; transfers are two thirds of income.
   const records = [...monthly('2021-10', '2022-06', 'wages', 500), ...monthly('2021-10', '2022-06', 'transfer', 1000)];
-  const base = input({ profile: profile('suyuan'), period: '2022-07', members: members('none', 'none', 'none', 'none'), incomeRecords: records, lastYearIncomePerCapita: 6000 });
+  // The seed gives no share for “转移性收入占比过高”: these tests run on a county's entry of 50% (test data).
+  const shipped = profile('suyuan');
+  const entered: PolicyProfile = { ...shipped, focusCriteria: { ...shipped.focusCriteria!, transferSharePercentAbove: 50 } };
+  const base = input({ profile: entered, period: '2022-07', members: members('none', 'none', 'none', 'none'), incomeRecords: records, lastYearIncomePerCapita: 6000 });
+
+  it('does not judge the transfer share on the shipped profile, which has no share until the county enters one', () => {
+    const result = assessHousehold({ ...base, profile: shipped });
+    expect(result.transferSharePercent).toBe(66.7);
+    expect(result.focus).toEqual({ incomeDown: true, belowMonitoring: true, belowFocusLine: true, transferShareHigh: null, noLabourLowIncome: true, any: true });
+    expect(result.explanation).not.toContain('转移性收入占比');
+  });
 
   it('flags every focus criterion with its numbers', () => {
     const result = assessHousehold(base);

@@ -7,10 +7,13 @@ import {
   profileProblems,
   profileVersion,
   registryProblems,
+  ruleOrigins,
   thresholdFor,
   type PolicyProfile,
   type ProfileRegistry,
 } from '../../domain/policy/index.js';
+import { checkDraft } from '../../domain/policy/draft.js';
+import { policyMessages } from '../../domain/policy/messages.js';
 
 function profile(id: string): PolicyProfile {
   const versions = policyProfiles[id];
@@ -81,7 +84,13 @@ describe('shipped policy profiles', () => {
     expect(line(suyuan, 'focus', '2022-07')).toBe(12550);
     expect(line(suyuan, 'warning', '2022-07')).toBeUndefined();
     expect(suyuan.incomeWindow).toEqual({ kind: 'fixed', from: '2021-10', to: '2022-06', projectsYear: 2022 });
-    expect(suyuan.focusCriteria).toMatchObject({ transferSharePercentAbove: 50, noLabourLowIncomeBelow: 'focus' });
+    expect(suyuan.focusCriteria).toMatchObject({ noLabourLowIncomeBelow: 'focus' });
+    // “转移性收入占比过高” gives no share: missing, and the draft asks the county for one (0 < share < 100).
+    expect(suyuan.focusCriteria?.transferSharePercentAbove).toBeUndefined();
+    expect(ruleOrigins(suyuan)).toContainEqual(expect.objectContaining({ rule: 'focusCriteria', origin: 'missing', text: policyMessages.transferShareMissing }));
+    const draft = (share: unknown) => ({ ...JSON.parse(JSON.stringify(suyuan)), focusCriteria: { ...suyuan.focusCriteria, transferSharePercentAbove: share } });
+    expect(checkDraft(draft(60))).toMatchObject({ ok: true, profile: { focusCriteria: { transferSharePercentAbove: 60 } } });
+    for (const bad of [0, 100, -5, '50']) expect(checkDraft(draft(bad))).toEqual({ ok: false, problems: [policyMessages.transferShareInvalid] });
   });
 
   it('Boluo [000] sets no income line; the design procedure with a 7-day public notice applies where a seed is silent', () => {

@@ -44,14 +44,14 @@ export const suyuanV1: PolicyProfile = {
   triggerRules: DEFAULT_TRIGGER_RULES,
   // “针对收入下降、低于监测标准（7300元）、收入低于全国脱贫人口平均水平（12550元）、收入结构不合理
   // 转移性收入占比过高、整户无劳力且收入较低的脱贫户进行重点分析”.
-  // The seed gives no share for “too high” nor a line for “low”: we flag transfer income above
-  // half of all income, and a household without labour under the 12550 focus line.
+  // The seed gives no share for “占比过高”: it is missing (the flag is not judged) until the county
+  // enters one, and the policy page asks for it. It gives no line for “收入较低” either: a household
+  // without labour is flagged under the 12550 focus line.
   focusCriteria: {
     source: '004',
     incomeDown: true,
     belowMonitoring: true,
     belowFocusLine: true,
-    transferSharePercentAbove: 50,
     noLabourLowIncomeBelow: 'focus',
   },
   // The seed does not describe identification: the design's procedure with a 7-day public notice.

@@ -18,6 +18,7 @@ import { WhatIfPanel } from './WhatIfPanel.js';
 import { ScoringFields } from './ScoringFields.js';
 import { YearlyInputs } from './YearlyInputs.js';
 import { IncomeWindowField } from './IncomeWindowField.js';
+import { TransferShareField } from './TransferShareField.js';
 
 const CURRENT = 'current';
 /** A month no version starts after: the latest version. */
@@ -149,6 +150,7 @@ function DraftForm({ shipped }: { shipped: readonly { id: string; countyName: st
           <InputNumber aria-label={pt.draft.updateDay} value={body.monthlyUpdateDay as number} onChange={(v) => replace(setUpdateDay(body, v ?? 0))} />
         </label>
       </Space>
+      <TransferShareField body={body} onChange={replace} />
       <ScoringFields body={body} onChange={replace} />
       <label>
         {pt.draft.advanced}

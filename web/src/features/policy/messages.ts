@@ -1,4 +1,5 @@
 /** The console's words for the policy versions and the working-day calendar (Simplified Chinese, in one place). */
+import { policyMessages } from '../../../../domain/policy/messages.js';
 export const pt = {
   menu: { policy: '政策版本', calendar: '工作日历' },
   inForce: {
@@ -72,6 +73,13 @@ export const pt = {
     to: '结束月份',
     year: '推算年度',
     ended: (year: number) => `这一测算期只用于测算${year}年度收入；本版本生效的年份需另行设定`,
+  },
+  share: {
+    title: '重点分析：转移性收入占比过高',
+    label: '转移性收入占比超过（%）',
+    placeholder: '大于0、小于100',
+    missing: '文件只说“收入结构不合理转移性收入占比过高”，未给出占比；录入前不判断这一情形',
+    invalid: policyMessages.transferShareInvalid,
   },
   whatIf: {
     title: '试算',
