@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { referencesExistFunction, referencesExistTrigger, stillReferenced, stillReferencedTrigger } from './shared/statement-references.js';
 
 /**
  * The income and spending lines' references checked once per statement, not
@@ -25,73 +26,49 @@ import { sql, type Kysely } from 'kysely';
  */
 const LINES = ['household_income_records', 'household_spending_records'] as const;
 
+/** Each line table's two references, checked once per INSERT (db/migrations/shared/statement-references.ts, as 050 and 057). */
+const lineChecks = (table: string) =>
+  referencesExistFunction(`${table}_references_exist`, table, [
+    { constraint: `${table}_household_id_fkey`, columns: ['household_id'], references: 'households', key: ['id'], alias: 'h' },
+    { constraint: `${table}_recorded_by_fkey`, columns: ['recorded_by'], references: 'users', key: ['id'], alias: 'u', where: 'recorded_by is not null' },
+  ]) +
+  '\n' +
+  referencesExistTrigger(`${table}_references_exist`, table, 'insert');
+
+/** The referenced side: a household or user still named by a line is neither deleted nor re-keyed. */
+const REFERENCED = [
+  ['households_still_referenced_by_lines', 'households', 'household_id'],
+  ['users_still_referenced_by_lines', 'users', 'recorded_by'],
+] as const;
+const referencedChecks = ([name, table, column]: (typeof REFERENCED)[number]) =>
+  stillReferenced(
+    name,
+    table,
+    ['id'],
+    LINES.map((line) => ({ table: line, alias: 'l', constraint: `${line}_${column}_fkey`, on: [[column, 'id']] as const })),
+  ) +
+  '\n' +
+  stillReferencedTrigger(name, table, ['id']);
+
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table import_jobs add column saved_through uuid, add column months_saved_through_sheet integer, add column months_saved_through_row integer`.execute(db);
-
-  await sql`
-    create function registry_lines_refer() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
-    declare
-      missing text;
-    begin
-      perform 1 from households h where h.id in (select distinct n.household_id from new_lines n) for key share of h;
-      perform 1 from users u where u.id in (select distinct n.recorded_by from new_lines n where n.recorded_by is not null) for key share of u;
-      select n.household_id::text into missing from new_lines n where not exists (select 1 from households h where h.id = n.household_id) limit 1;
-      if found then
-        raise exception using errcode = 'foreign_key_violation', message = format('insert on %s: household %s is not in households', tg_table_name, missing);
-      end if;
-      select n.recorded_by::text into missing from new_lines n
-        where n.recorded_by is not null and not exists (select 1 from users u where u.id = n.recorded_by) limit 1;
-      if found then
-        raise exception using errcode = 'foreign_key_violation', message = format('insert on %s: user %s is not in users', tg_table_name, missing);
-      end if;
-      return null;
-    end $$`.execute(db);
-  await sql`
-    create function households_keep_lines() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
-    begin
-      if exists (select 1 from household_income_records i where i.household_id = old.id)
-        or exists (select 1 from household_spending_records s where s.household_id = old.id) then
-        raise exception using errcode = 'foreign_key_violation', message = format('household %s has income or spending lines', old.id);
-      end if;
-      return null;
-    end $$`.execute(db);
-  await sql`
-    create function users_keep_lines() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
-    begin
-      if exists (select 1 from household_income_records i where i.recorded_by = old.id)
-        or exists (select 1 from household_spending_records s where s.recorded_by = old.id) then
-        raise exception using errcode = 'foreign_key_violation', message = format('user %s recorded income or spending lines', old.id);
-      end if;
-      return null;
-    end $$`.execute(db);
-
+  await sql.raw([...LINES.map(lineChecks), ...REFERENCED.map(referencedChecks)].join('\n')).execute(db);
   for (const table of LINES) {
     await sql`alter table ${sql.table(table)} drop constraint ${sql.id(`${table}_household_id_fkey`)}`.execute(db);
     await sql`alter table ${sql.table(table)} drop constraint ${sql.id(`${table}_recorded_by_fkey`)}`.execute(db);
-    await sql`
-      create trigger ${sql.id(`${table}_refer`)} after insert on ${sql.table(table)}
-      referencing new table as new_lines for each statement execute function registry_lines_refer()`.execute(db);
-  }
-  for (const [table, fn] of [['households', 'households_keep_lines'], ['users', 'users_keep_lines']] as const) {
-    await sql`create trigger ${sql.id(`${table}_keep_lines_on_delete`)} after delete on ${sql.table(table)} for each row execute function ${sql.id(fn)}()`.execute(db);
-    await sql`
-      create trigger ${sql.id(`${table}_keep_lines_on_new_id`)} after update of id on ${sql.table(table)}
-      for each row when (old.id is distinct from new.id) execute function ${sql.id(fn)}()`.execute(db);
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['households', 'users']) {
-    await sql`drop trigger ${sql.id(`${table}_keep_lines_on_new_id`)} on ${sql.table(table)}`.execute(db);
-    await sql`drop trigger ${sql.id(`${table}_keep_lines_on_delete`)} on ${sql.table(table)}`.execute(db);
+  for (const [name, table] of REFERENCED) {
+    await sql`drop trigger ${sql.id(name)} on ${sql.table(table)}`.execute(db);
+    await sql`drop function ${sql.id(name)}()`.execute(db);
   }
   for (const table of LINES) {
-    await sql`drop trigger ${sql.id(`${table}_refer`)} on ${sql.table(table)}`.execute(db);
+    await sql`drop trigger ${sql.id(`${table}_references_exist`)} on ${sql.table(table)}`.execute(db);
+    await sql`drop function ${sql.id(`${table}_references_exist`)}()`.execute(db);
     await sql`alter table ${sql.table(table)} add constraint ${sql.id(`${table}_household_id_fkey`)} foreign key (household_id) references households (id)`.execute(db);
     await sql`alter table ${sql.table(table)} add constraint ${sql.id(`${table}_recorded_by_fkey`)} foreign key (recorded_by) references users (id)`.execute(db);
   }
-  await sql`drop function users_keep_lines()`.execute(db);
-  await sql`drop function households_keep_lines()`.execute(db);
-  await sql`drop function registry_lines_refer()`.execute(db);
   await sql`alter table import_jobs drop column saved_through, drop column months_saved_through_sheet, drop column months_saved_through_row`.execute(db);
 }

@@ -1,7 +1,8 @@
 /**
  * Foreign keys checked once per statement rather than once per row (issue 15,
  * "Measured"): the SQL of 2026_12_02_050 (the household file) and
- * 2026_12_03_057 (the comparison's kept rows), generated from one shape so
+ * 2026_12_02_057 (the comparison's kept rows) and 2026_12_02_051 (the import's
+ * income and spending lines, issue 14), generated from one shape so
  * both give the same guarantees:
  *
  * - the referencing side: after each statement, one trigger reads its new rows
